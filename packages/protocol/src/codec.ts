@@ -1,0 +1,38 @@
+/**
+ * Encode and decode `Frame`s. Generated protobufjs code does the work; this module
+ * pins its behaviour: 64-bit integers decode as plain numbers (seqs and times stay
+ * exact up to 2^53), and a decode failure becomes a `ParleyError` with a stable code.
+ */
+import protobuf from 'protobufjs/minimal.js';
+import { parley } from './gen/parley.js';
+import { ErrorCode, ParleyError } from './errors.ts';
+
+// Without this, protobufjs hands out Long objects for uint64 fields.
+protobuf.util.Long = undefined as unknown as typeof protobuf.util.Long;
+protobuf.configure();
+
+export const Frame = parley.Frame;
+export type FrameData = parley.Frame.$Properties;
+export type MessageData = parley.Message.$Properties;
+
+/** The body kinds a Frame can carry, as named in the generated code. */
+export type FrameKind = NonNullable<parley.Frame['body']>;
+
+export function encodeFrame(frame: FrameData): Uint8Array {
+  return parley.Frame.encode(frame).finish();
+}
+
+export function decodeFrame(bytes: Uint8Array): parley.Frame {
+  try {
+    return parley.Frame.decode(bytes);
+  } catch (err) {
+    throw new ParleyError(ErrorCode.BAD_FRAME, 'frame is not a valid protobuf Frame', { cause: err });
+  }
+}
+
+/** The body kind of a decoded frame, or undefined when it carries none we know. */
+export function frameKind(frame: parley.Frame): FrameKind | undefined {
+  return frame.body ?? undefined;
+}
+
+export { parley };

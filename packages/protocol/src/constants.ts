@@ -1,0 +1,54 @@
+/** Wire constants shared by server and clients. */
+
+export const PROTOCOL_VERSION = 1;
+
+/** Message.type values. Apps may use 1000 and above for their own kinds. */
+export const MessageType = {
+  TEXT: 1,
+  CUSTOM: 2,
+  IMAGE: 3,
+  FILE: 4,
+  VOICE: 5,
+} as const;
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+export const ConversationKind = {
+  DIRECT: 1,
+  GROUP: 2,
+} as const;
+export type ConversationKind = (typeof ConversationKind)[keyof typeof ConversationKind];
+
+export const NoticeCode = {
+  /** The server is going away: reconnect (elsewhere if endpoints are given) and sync. */
+  RECONNECT: 'RECONNECT',
+  /** Pushes to this connection were dropped: run a sync to catch up. */
+  RESYNC: 'RESYNC',
+  /** Another device took this device's place; do not reconnect automatically. */
+  KICKED: 'KICKED',
+} as const;
+export type NoticeCode = (typeof NoticeCode)[keyof typeof NoticeCode];
+
+/** Length of the big-endian size prefix of a TCP frame. */
+export const TCP_HEADER_BYTES = 4;
+
+/** Identifier rules, shared so clients can validate before sending. */
+export const Limits = {
+  USER_ID: /^[A-Za-z0-9_.@-]{1,64}$/,
+  DEVICE_ID: /^[A-Za-z0-9_.:-]{1,64}$/,
+  CLIENT_MSG_ID: /^[\x21-\x7e]{1,64}$/,
+  CONVERSATION_ID_MAX: 160,
+} as const;
+
+/** The 1:1 conversation id of two users: order-independent and stable. */
+export function directConversationId(a: string, b: string): string {
+  return a < b ? `d:${a}:${b}` : `d:${b}:${a}`;
+}
+
+/** The two user ids of a direct conversation id, or undefined if it is not one. */
+export function parseDirectConversationId(id: string): [string, string] | undefined {
+  const parts = id.split(':');
+  if (parts.length !== 3 || parts[0] !== 'd') return undefined;
+  const [, a, b] = parts as [string, string, string];
+  if (!Limits.USER_ID.test(a) || !Limits.USER_ID.test(b) || !(a < b)) return undefined;
+  return [a, b];
+}

@@ -1,0 +1,100 @@
+/**
+ * Length-prefixed framing for raw TCP: a 4-byte big-endian length, then that many
+ * bytes of one encoded Frame. A stream read may hold half a frame, several frames,
+ * or a frame split anywhere (even inside the length prefix); the decoder is a
+ * two-state machine (reading header / reading body) that copes with all of them.
+ *
+ * Invariants: memory held is at most one header plus one body of `maxFrameBytes`;
+ * a length above `maxFrameBytes` is rejected before any of its body is buffered;
+ * a zero length is rejected (an empty Frame carries no request).
+ */
+import { TCP_HEADER_BYTES } from './constants.ts';
+import { ErrorCode, ParleyError } from './errors.ts';
+
+/** Prefix `payload` with its length, ready for a TCP write. */
+export function lengthPrefixed(payload: Uint8Array): Uint8Array {
+  const out = new Uint8Array(TCP_HEADER_BYTES + payload.length);
+  new DataView(out.buffer).setUint32(0, payload.length, false);
+  out.set(payload, TCP_HEADER_BYTES);
+  return out;
+}
+
+export class FrameDecoder {
+  readonly maxFrameBytes: number;
+  private chunks: Uint8Array[] = [];
+  private buffered = 0;
+  /** Body length once the header has been read; -1 while reading the header. */
+  private expected = -1;
+
+  constructor(maxFrameBytes: number) {
+    if (!Number.isInteger(maxFrameBytes) || maxFrameBytes < 1 || maxFrameBytes > 0xffffffff) {
+      throw new RangeError(`maxFrameBytes must be an integer in 1..2^32-1, got ${maxFrameBytes}`);
+    }
+    this.maxFrameBytes = maxFrameBytes;
+  }
+
+  /** Bytes held waiting for the rest of a frame. */
+  get pendingBytes(): number {
+    return this.buffered;
+  }
+
+  /**
+   * Feed bytes read from the socket; returns the complete frame payloads they
+   * finish, in order. Throws ParleyError(FRAME_TOO_LARGE | BAD_FRAME) on a bad
+   * length; the stream cannot be resynchronised after that, so close it.
+   */
+  push(chunk: Uint8Array): Uint8Array[] {
+    const frames: Uint8Array[] = [];
+    if (chunk.length === 0) return frames;
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
+    for (;;) {
+      if (this.expected < 0) {
+        if (this.buffered < TCP_HEADER_BYTES) break;
+        const header = this.take(TCP_HEADER_BYTES);
+        const length = new DataView(header.buffer, header.byteOffset, TCP_HEADER_BYTES).getUint32(0, false);
+        if (length === 0) throw new ParleyError(ErrorCode.BAD_FRAME, 'zero-length frame');
+        if (length > this.maxFrameBytes) {
+          throw new ParleyError(ErrorCode.FRAME_TOO_LARGE, `frame of ${length} bytes exceeds the limit of ${this.maxFrameBytes}`);
+        }
+        this.expected = length;
+      }
+      if (this.buffered < this.expected) break;
+      frames.push(this.take(this.expected));
+      this.expected = -1;
+    }
+    return frames;
+  }
+
+  /** Remove and return the first n buffered bytes (n <= buffered). */
+  private take(n: number): Uint8Array {
+    const first = this.chunks[0]!;
+    if (first.length === n) {
+      this.chunks.shift();
+      this.buffered -= n;
+      return first;
+    }
+    if (first.length > n) {
+      this.chunks[0] = first.subarray(n);
+      this.buffered -= n;
+      return first.subarray(0, n);
+    }
+    const out = new Uint8Array(n);
+    let filled = 0;
+    while (filled < n) {
+      const head = this.chunks[0]!;
+      const want = n - filled;
+      if (head.length <= want) {
+        out.set(head, filled);
+        filled += head.length;
+        this.chunks.shift();
+      } else {
+        out.set(head.subarray(0, want), filled);
+        this.chunks[0] = head.subarray(want);
+        filled += want;
+      }
+    }
+    this.buffered -= n;
+    return out;
+  }
+}

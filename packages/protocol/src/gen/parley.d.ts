@@ -1,0 +1,1473 @@
+import * as $protobuf from "protobufjs";
+import Long = require("long");
+
+/** Namespace parley. */
+export namespace parley {
+
+    /**
+     * Properties of a Frame.
+     * @deprecated Use parley.Frame.$Properties instead.
+     */
+    interface IFrame extends parley.Frame.$Properties {
+    }
+
+    /** Represents a Frame. */
+    class Frame {
+
+        /**
+         * Constructs a new Frame.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.Frame.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Frame id. */
+        id: number;
+
+        /** Frame auth. */
+        auth?: (parley.Auth.$Properties|null);
+
+        /** Frame authOk. */
+        authOk?: (parley.AuthOk.$Properties|null);
+
+        /** Frame send. */
+        send?: (parley.Send.$Properties|null);
+
+        /** Frame sendAck. */
+        sendAck?: (parley.SendAck.$Properties|null);
+
+        /** Frame push. */
+        push?: (parley.Push.$Properties|null);
+
+        /** Frame ack. */
+        ack?: (parley.Ack.$Properties|null);
+
+        /** Frame sync. */
+        sync?: (parley.SyncRequest.$Properties|null);
+
+        /** Frame syncResult. */
+        syncResult?: (parley.SyncResponse.$Properties|null);
+
+        /** Frame pull. */
+        pull?: (parley.PullRequest.$Properties|null);
+
+        /** Frame pullResult. */
+        pullResult?: (parley.PullResponse.$Properties|null);
+
+        /** Frame ping. */
+        ping?: (parley.Ping.$Properties|null);
+
+        /** Frame pong. */
+        pong?: (parley.Pong.$Properties|null);
+
+        /** Frame error. */
+        error?: (parley.Error.$Properties|null);
+
+        /** Frame notice. */
+        notice?: (parley.Notice.$Properties|null);
+
+        /** Frame body. */
+        body?: ("auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice");
+
+        /**
+         * Encodes the specified Frame message. Does not implicitly {@link parley.Frame.verify|verify} messages.
+         * @param message Frame message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.Frame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Frame message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.Frame & parley.Frame.$Shape} Frame
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.Frame & parley.Frame.$Shape;
+
+        /**
+         * Gets the type url for Frame
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Frame {
+
+        /** Properties of a Frame. */
+        interface $Properties {
+
+            /** Frame id */
+            id?: (number|null);
+
+            /** Frame auth */
+            auth?: (parley.Auth.$Properties|null);
+
+            /** Frame authOk */
+            authOk?: (parley.AuthOk.$Properties|null);
+
+            /** Frame send */
+            send?: (parley.Send.$Properties|null);
+
+            /** Frame sendAck */
+            sendAck?: (parley.SendAck.$Properties|null);
+
+            /** Frame push */
+            push?: (parley.Push.$Properties|null);
+
+            /** Frame ack */
+            ack?: (parley.Ack.$Properties|null);
+
+            /** Frame sync */
+            sync?: (parley.SyncRequest.$Properties|null);
+
+            /** Frame syncResult */
+            syncResult?: (parley.SyncResponse.$Properties|null);
+
+            /** Frame pull */
+            pull?: (parley.PullRequest.$Properties|null);
+
+            /** Frame pullResult */
+            pullResult?: (parley.PullResponse.$Properties|null);
+
+            /** Frame ping */
+            ping?: (parley.Ping.$Properties|null);
+
+            /** Frame pong */
+            pong?: (parley.Pong.$Properties|null);
+
+            /** Frame error */
+            error?: (parley.Error.$Properties|null);
+
+            /** Frame notice */
+            notice?: (parley.Notice.$Properties|null);
+
+            /** Frame body */
+            body?: ("auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice");
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Narrowed shape of a Frame. */
+        type $Shape = {
+          id?: number|null;
+          auth?: parley.Auth.$Shape|null;
+          authOk?: parley.AuthOk.$Shape|null;
+          send?: parley.Send.$Shape|null;
+          sendAck?: parley.SendAck.$Shape|null;
+          push?: parley.Push.$Shape|null;
+          ack?: parley.Ack.$Shape|null;
+          sync?: parley.SyncRequest.$Shape|null;
+          syncResult?: parley.SyncResponse.$Shape|null;
+          pull?: parley.PullRequest.$Shape|null;
+          pullResult?: parley.PullResponse.$Shape|null;
+          ping?: parley.Ping.$Shape|null;
+          pong?: parley.Pong.$Shape|null;
+          error?: parley.Error.$Shape|null;
+          notice?: parley.Notice.$Shape|null;
+          $unknowns?: Uint8Array[];
+        } & (
+          ({ body?: undefined; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "auth"; auth: parley.Auth.$Shape; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "authOk"; auth?: null; authOk: parley.AuthOk.$Shape; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "send"; auth?: null; authOk?: null; send: parley.Send.$Shape; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "sendAck"; auth?: null; authOk?: null; send?: null; sendAck: parley.SendAck.$Shape; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "push"; auth?: null; authOk?: null; send?: null; sendAck?: null; push: parley.Push.$Shape; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "ack"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack: parley.Ack.$Shape; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "sync"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync: parley.SyncRequest.$Shape; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "syncResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult: parley.SyncResponse.$Shape; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "pull"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull: parley.PullRequest.$Shape; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "pullResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult: parley.PullResponse.$Shape; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "ping"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping: parley.Ping.$Shape; pong?: null; error?: null; notice?: null }|{ body?: "pong"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong: parley.Pong.$Shape; error?: null; notice?: null }|{ body?: "error"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error: parley.Error.$Shape; notice?: null }|{ body?: "notice"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice: parley.Notice.$Shape })
+        );
+    }
+
+    /**
+     * Properties of an Auth.
+     * @deprecated Use parley.Auth.$Properties instead.
+     */
+    interface IAuth extends parley.Auth.$Properties {
+    }
+
+    /** Represents an Auth. */
+    class Auth {
+
+        /**
+         * Constructs a new Auth.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.Auth.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Auth token. */
+        token: string;
+
+        /** Auth deviceId. */
+        deviceId: string;
+
+        /** Auth platform. */
+        platform: string;
+
+        /** Auth protocolVersion. */
+        protocolVersion: number;
+
+        /**
+         * Encodes the specified Auth message. Does not implicitly {@link parley.Auth.verify|verify} messages.
+         * @param message Auth message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.Auth.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an Auth message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.Auth & parley.Auth.$Shape} Auth
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.Auth & parley.Auth.$Shape;
+
+        /**
+         * Gets the type url for Auth
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Auth {
+
+        /** Properties of an Auth. */
+        interface $Properties {
+
+            /** Auth token */
+            token?: (string|null);
+
+            /** Auth deviceId */
+            deviceId?: (string|null);
+
+            /** Auth platform */
+            platform?: (string|null);
+
+            /** Auth protocolVersion */
+            protocolVersion?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an Auth. */
+        type $Shape = parley.Auth.$Properties;
+    }
+
+    /**
+     * Properties of an AuthOk.
+     * @deprecated Use parley.AuthOk.$Properties instead.
+     */
+    interface IAuthOk extends parley.AuthOk.$Properties {
+    }
+
+    /** Represents an AuthOk. */
+    class AuthOk {
+
+        /**
+         * Constructs a new AuthOk.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.AuthOk.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AuthOk userId. */
+        userId: string;
+
+        /** AuthOk deviceId. */
+        deviceId: string;
+
+        /** AuthOk heartbeatMs. */
+        heartbeatMs: number;
+
+        /** AuthOk maxFrameBytes. */
+        maxFrameBytes: number;
+
+        /** AuthOk serverTime. */
+        serverTime: number;
+
+        /** AuthOk sessionId. */
+        sessionId: string;
+
+        /**
+         * Encodes the specified AuthOk message. Does not implicitly {@link parley.AuthOk.verify|verify} messages.
+         * @param message AuthOk message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.AuthOk.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AuthOk message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.AuthOk & parley.AuthOk.$Shape} AuthOk
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.AuthOk & parley.AuthOk.$Shape;
+
+        /**
+         * Gets the type url for AuthOk
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AuthOk {
+
+        /** Properties of an AuthOk. */
+        interface $Properties {
+
+            /** AuthOk userId */
+            userId?: (string|null);
+
+            /** AuthOk deviceId */
+            deviceId?: (string|null);
+
+            /** AuthOk heartbeatMs */
+            heartbeatMs?: (number|null);
+
+            /** AuthOk maxFrameBytes */
+            maxFrameBytes?: (number|null);
+
+            /** AuthOk serverTime */
+            serverTime?: (number|null);
+
+            /** AuthOk sessionId */
+            sessionId?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AuthOk. */
+        type $Shape = parley.AuthOk.$Properties;
+    }
+
+    /**
+     * Properties of a Send.
+     * @deprecated Use parley.Send.$Properties instead.
+     */
+    interface ISend extends parley.Send.$Properties {
+    }
+
+    /** Represents a Send. */
+    class Send {
+
+        /**
+         * Constructs a new Send.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.Send.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Send conversationId. */
+        conversationId: string;
+
+        /** Send to. */
+        to: string;
+
+        /** Send clientMsgId. */
+        clientMsgId: string;
+
+        /** Send type. */
+        type: number;
+
+        /** Send body. */
+        body: Uint8Array;
+
+        /**
+         * Encodes the specified Send message. Does not implicitly {@link parley.Send.verify|verify} messages.
+         * @param message Send message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.Send.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Send message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.Send & parley.Send.$Shape} Send
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.Send & parley.Send.$Shape;
+
+        /**
+         * Gets the type url for Send
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Send {
+
+        /** Properties of a Send. */
+        interface $Properties {
+
+            /** Send conversationId */
+            conversationId?: (string|null);
+
+            /** Send to */
+            to?: (string|null);
+
+            /** Send clientMsgId */
+            clientMsgId?: (string|null);
+
+            /** Send type */
+            type?: (number|null);
+
+            /** Send body */
+            body?: (Uint8Array|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Send. */
+        type $Shape = parley.Send.$Properties;
+    }
+
+    /**
+     * Properties of a SendAck.
+     * @deprecated Use parley.SendAck.$Properties instead.
+     */
+    interface ISendAck extends parley.SendAck.$Properties {
+    }
+
+    /** Represents a SendAck. */
+    class SendAck {
+
+        /**
+         * Constructs a new SendAck.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.SendAck.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** SendAck conversationId. */
+        conversationId: string;
+
+        /** SendAck seq. */
+        seq: number;
+
+        /** SendAck messageId. */
+        messageId: string;
+
+        /** SendAck serverTime. */
+        serverTime: number;
+
+        /** SendAck clientMsgId. */
+        clientMsgId: string;
+
+        /** SendAck duplicate. */
+        duplicate: boolean;
+
+        /**
+         * Encodes the specified SendAck message. Does not implicitly {@link parley.SendAck.verify|verify} messages.
+         * @param message SendAck message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.SendAck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a SendAck message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.SendAck & parley.SendAck.$Shape} SendAck
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.SendAck & parley.SendAck.$Shape;
+
+        /**
+         * Gets the type url for SendAck
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace SendAck {
+
+        /** Properties of a SendAck. */
+        interface $Properties {
+
+            /** SendAck conversationId */
+            conversationId?: (string|null);
+
+            /** SendAck seq */
+            seq?: (number|null);
+
+            /** SendAck messageId */
+            messageId?: (string|null);
+
+            /** SendAck serverTime */
+            serverTime?: (number|null);
+
+            /** SendAck clientMsgId */
+            clientMsgId?: (string|null);
+
+            /** SendAck duplicate */
+            duplicate?: (boolean|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a SendAck. */
+        type $Shape = parley.SendAck.$Properties;
+    }
+
+    /**
+     * Properties of a Message.
+     * @deprecated Use parley.Message.$Properties instead.
+     */
+    interface IMessage extends parley.Message.$Properties {
+    }
+
+    /** Represents a Message. */
+    class Message {
+
+        /**
+         * Constructs a new Message.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.Message.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Message id. */
+        id: string;
+
+        /** Message conversationId. */
+        conversationId: string;
+
+        /** Message seq. */
+        seq: number;
+
+        /** Message senderId. */
+        senderId: string;
+
+        /** Message senderDevice. */
+        senderDevice: string;
+
+        /** Message clientMsgId. */
+        clientMsgId: string;
+
+        /** Message type. */
+        type: number;
+
+        /** Message body. */
+        body: Uint8Array;
+
+        /** Message serverTime. */
+        serverTime: number;
+
+        /**
+         * Encodes the specified Message message. Does not implicitly {@link parley.Message.verify|verify} messages.
+         * @param message Message message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.Message.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Message message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.Message & parley.Message.$Shape} Message
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.Message & parley.Message.$Shape;
+
+        /**
+         * Gets the type url for Message
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Message {
+
+        /** Properties of a Message. */
+        interface $Properties {
+
+            /** Message id */
+            id?: (string|null);
+
+            /** Message conversationId */
+            conversationId?: (string|null);
+
+            /** Message seq */
+            seq?: (number|null);
+
+            /** Message senderId */
+            senderId?: (string|null);
+
+            /** Message senderDevice */
+            senderDevice?: (string|null);
+
+            /** Message clientMsgId */
+            clientMsgId?: (string|null);
+
+            /** Message type */
+            type?: (number|null);
+
+            /** Message body */
+            body?: (Uint8Array|null);
+
+            /** Message serverTime */
+            serverTime?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Message. */
+        type $Shape = parley.Message.$Properties;
+    }
+
+    /**
+     * Properties of a Push.
+     * @deprecated Use parley.Push.$Properties instead.
+     */
+    interface IPush extends parley.Push.$Properties {
+    }
+
+    /** Represents a Push. */
+    class Push {
+
+        /**
+         * Constructs a new Push.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.Push.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Push message. */
+        message?: (parley.Message.$Properties|null);
+
+        /**
+         * Encodes the specified Push message. Does not implicitly {@link parley.Push.verify|verify} messages.
+         * @param message Push message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.Push.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Push message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.Push & parley.Push.$Shape} Push
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.Push & parley.Push.$Shape;
+
+        /**
+         * Gets the type url for Push
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Push {
+
+        /** Properties of a Push. */
+        interface $Properties {
+
+            /** Push message */
+            message?: (parley.Message.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Push. */
+        type $Shape = parley.Push.$Properties;
+    }
+
+    /**
+     * Properties of an Ack.
+     * @deprecated Use parley.Ack.$Properties instead.
+     */
+    interface IAck extends parley.Ack.$Properties {
+    }
+
+    /** Represents an Ack. */
+    class Ack {
+
+        /**
+         * Constructs a new Ack.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.Ack.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Ack conversationId. */
+        conversationId: string;
+
+        /** Ack seq. */
+        seq: number;
+
+        /**
+         * Encodes the specified Ack message. Does not implicitly {@link parley.Ack.verify|verify} messages.
+         * @param message Ack message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.Ack.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an Ack message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.Ack & parley.Ack.$Shape} Ack
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.Ack & parley.Ack.$Shape;
+
+        /**
+         * Gets the type url for Ack
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Ack {
+
+        /** Properties of an Ack. */
+        interface $Properties {
+
+            /** Ack conversationId */
+            conversationId?: (string|null);
+
+            /** Ack seq */
+            seq?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an Ack. */
+        type $Shape = parley.Ack.$Properties;
+    }
+
+    /**
+     * Properties of a SyncRequest.
+     * @deprecated Use parley.SyncRequest.$Properties instead.
+     */
+    interface ISyncRequest extends parley.SyncRequest.$Properties {
+    }
+
+    /** Represents a SyncRequest. */
+    class SyncRequest {
+
+        /**
+         * Constructs a new SyncRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.SyncRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** SyncRequest token. */
+        token: string;
+
+        /**
+         * Encodes the specified SyncRequest message. Does not implicitly {@link parley.SyncRequest.verify|verify} messages.
+         * @param message SyncRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.SyncRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a SyncRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.SyncRequest & parley.SyncRequest.$Shape} SyncRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.SyncRequest & parley.SyncRequest.$Shape;
+
+        /**
+         * Gets the type url for SyncRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace SyncRequest {
+
+        /** Properties of a SyncRequest. */
+        interface $Properties {
+
+            /** SyncRequest token */
+            token?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a SyncRequest. */
+        type $Shape = parley.SyncRequest.$Properties;
+    }
+
+    /**
+     * Properties of a ConversationState.
+     * @deprecated Use parley.ConversationState.$Properties instead.
+     */
+    interface IConversationState extends parley.ConversationState.$Properties {
+    }
+
+    /** Represents a ConversationState. */
+    class ConversationState {
+
+        /**
+         * Constructs a new ConversationState.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.ConversationState.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ConversationState conversationId. */
+        conversationId: string;
+
+        /** ConversationState kind. */
+        kind: number;
+
+        /** ConversationState maxSeq. */
+        maxSeq: number;
+
+        /** ConversationState joinSeq. */
+        joinSeq: number;
+
+        /** ConversationState members. */
+        members: string[];
+
+        /**
+         * Encodes the specified ConversationState message. Does not implicitly {@link parley.ConversationState.verify|verify} messages.
+         * @param message ConversationState message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.ConversationState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ConversationState message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.ConversationState & parley.ConversationState.$Shape} ConversationState
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.ConversationState & parley.ConversationState.$Shape;
+
+        /**
+         * Gets the type url for ConversationState
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace ConversationState {
+
+        /** Properties of a ConversationState. */
+        interface $Properties {
+
+            /** ConversationState conversationId */
+            conversationId?: (string|null);
+
+            /** ConversationState kind */
+            kind?: (number|null);
+
+            /** ConversationState maxSeq */
+            maxSeq?: (number|null);
+
+            /** ConversationState joinSeq */
+            joinSeq?: (number|null);
+
+            /** ConversationState members */
+            members?: (string[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ConversationState. */
+        type $Shape = parley.ConversationState.$Properties;
+    }
+
+    /**
+     * Properties of a SyncResponse.
+     * @deprecated Use parley.SyncResponse.$Properties instead.
+     */
+    interface ISyncResponse extends parley.SyncResponse.$Properties {
+    }
+
+    /** Represents a SyncResponse. */
+    class SyncResponse {
+
+        /**
+         * Constructs a new SyncResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.SyncResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** SyncResponse conversations. */
+        conversations: parley.ConversationState.$Properties[];
+
+        /** SyncResponse token. */
+        token: string;
+
+        /** SyncResponse more. */
+        more: boolean;
+
+        /**
+         * Encodes the specified SyncResponse message. Does not implicitly {@link parley.SyncResponse.verify|verify} messages.
+         * @param message SyncResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.SyncResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a SyncResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.SyncResponse & parley.SyncResponse.$Shape} SyncResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.SyncResponse & parley.SyncResponse.$Shape;
+
+        /**
+         * Gets the type url for SyncResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace SyncResponse {
+
+        /** Properties of a SyncResponse. */
+        interface $Properties {
+
+            /** SyncResponse conversations */
+            conversations?: (parley.ConversationState.$Properties[]|null);
+
+            /** SyncResponse token */
+            token?: (string|null);
+
+            /** SyncResponse more */
+            more?: (boolean|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a SyncResponse. */
+        type $Shape = parley.SyncResponse.$Properties;
+    }
+
+    /**
+     * Properties of a PullRequest.
+     * @deprecated Use parley.PullRequest.$Properties instead.
+     */
+    interface IPullRequest extends parley.PullRequest.$Properties {
+    }
+
+    /** Represents a PullRequest. */
+    class PullRequest {
+
+        /**
+         * Constructs a new PullRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.PullRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** PullRequest conversationId. */
+        conversationId: string;
+
+        /** PullRequest fromSeq. */
+        fromSeq: number;
+
+        /** PullRequest toSeq. */
+        toSeq: number;
+
+        /** PullRequest limit. */
+        limit: number;
+
+        /**
+         * Encodes the specified PullRequest message. Does not implicitly {@link parley.PullRequest.verify|verify} messages.
+         * @param message PullRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.PullRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a PullRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.PullRequest & parley.PullRequest.$Shape} PullRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.PullRequest & parley.PullRequest.$Shape;
+
+        /**
+         * Gets the type url for PullRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace PullRequest {
+
+        /** Properties of a PullRequest. */
+        interface $Properties {
+
+            /** PullRequest conversationId */
+            conversationId?: (string|null);
+
+            /** PullRequest fromSeq */
+            fromSeq?: (number|null);
+
+            /** PullRequest toSeq */
+            toSeq?: (number|null);
+
+            /** PullRequest limit */
+            limit?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a PullRequest. */
+        type $Shape = parley.PullRequest.$Properties;
+    }
+
+    /**
+     * Properties of a PullResponse.
+     * @deprecated Use parley.PullResponse.$Properties instead.
+     */
+    interface IPullResponse extends parley.PullResponse.$Properties {
+    }
+
+    /** Represents a PullResponse. */
+    class PullResponse {
+
+        /**
+         * Constructs a new PullResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.PullResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** PullResponse conversationId. */
+        conversationId: string;
+
+        /** PullResponse fromSeq. */
+        fromSeq: number;
+
+        /** PullResponse toSeq. */
+        toSeq: number;
+
+        /** PullResponse messages. */
+        messages: parley.Message.$Properties[];
+
+        /** PullResponse holes. */
+        holes: number[];
+
+        /** PullResponse maxSeq. */
+        maxSeq: number;
+
+        /**
+         * Encodes the specified PullResponse message. Does not implicitly {@link parley.PullResponse.verify|verify} messages.
+         * @param message PullResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.PullResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a PullResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.PullResponse & parley.PullResponse.$Shape} PullResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.PullResponse & parley.PullResponse.$Shape;
+
+        /**
+         * Gets the type url for PullResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace PullResponse {
+
+        /** Properties of a PullResponse. */
+        interface $Properties {
+
+            /** PullResponse conversationId */
+            conversationId?: (string|null);
+
+            /** PullResponse fromSeq */
+            fromSeq?: (number|null);
+
+            /** PullResponse toSeq */
+            toSeq?: (number|null);
+
+            /** PullResponse messages */
+            messages?: (parley.Message.$Properties[]|null);
+
+            /** PullResponse holes */
+            holes?: (number[]|null);
+
+            /** PullResponse maxSeq */
+            maxSeq?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a PullResponse. */
+        type $Shape = parley.PullResponse.$Properties;
+    }
+
+    /**
+     * Properties of a Ping.
+     * @deprecated Use parley.Ping.$Properties instead.
+     */
+    interface IPing extends parley.Ping.$Properties {
+    }
+
+    /** Represents a Ping. */
+    class Ping {
+
+        /**
+         * Constructs a new Ping.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.Ping.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Ping time. */
+        time: number;
+
+        /**
+         * Encodes the specified Ping message. Does not implicitly {@link parley.Ping.verify|verify} messages.
+         * @param message Ping message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.Ping.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Ping message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.Ping & parley.Ping.$Shape} Ping
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.Ping & parley.Ping.$Shape;
+
+        /**
+         * Gets the type url for Ping
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Ping {
+
+        /** Properties of a Ping. */
+        interface $Properties {
+
+            /** Ping time */
+            time?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Ping. */
+        type $Shape = parley.Ping.$Properties;
+    }
+
+    /**
+     * Properties of a Pong.
+     * @deprecated Use parley.Pong.$Properties instead.
+     */
+    interface IPong extends parley.Pong.$Properties {
+    }
+
+    /** Represents a Pong. */
+    class Pong {
+
+        /**
+         * Constructs a new Pong.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.Pong.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Pong time. */
+        time: number;
+
+        /**
+         * Encodes the specified Pong message. Does not implicitly {@link parley.Pong.verify|verify} messages.
+         * @param message Pong message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.Pong.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Pong message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.Pong & parley.Pong.$Shape} Pong
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.Pong & parley.Pong.$Shape;
+
+        /**
+         * Gets the type url for Pong
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Pong {
+
+        /** Properties of a Pong. */
+        interface $Properties {
+
+            /** Pong time */
+            time?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Pong. */
+        type $Shape = parley.Pong.$Properties;
+    }
+
+    /**
+     * Properties of an Error.
+     * @deprecated Use parley.Error.$Properties instead.
+     */
+    interface IError extends parley.Error.$Properties {
+    }
+
+    /** Represents an Error. */
+    class Error {
+
+        /**
+         * Constructs a new Error.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.Error.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Error code. */
+        code: string;
+
+        /** Error message. */
+        message: string;
+
+        /** Error retryable. */
+        retryable: boolean;
+
+        /**
+         * Encodes the specified Error message. Does not implicitly {@link parley.Error.verify|verify} messages.
+         * @param message Error message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.Error.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an Error message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.Error & parley.Error.$Shape} Error
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.Error & parley.Error.$Shape;
+
+        /**
+         * Gets the type url for Error
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Error {
+
+        /** Properties of an Error. */
+        interface $Properties {
+
+            /** Error code */
+            code?: (string|null);
+
+            /** Error message */
+            message?: (string|null);
+
+            /** Error retryable */
+            retryable?: (boolean|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an Error. */
+        type $Shape = parley.Error.$Properties;
+    }
+
+    /**
+     * Properties of a Notice.
+     * @deprecated Use parley.Notice.$Properties instead.
+     */
+    interface INotice extends parley.Notice.$Properties {
+    }
+
+    /** Represents a Notice. */
+    class Notice {
+
+        /**
+         * Constructs a new Notice.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.Notice.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Notice code. */
+        code: string;
+
+        /** Notice message. */
+        message: string;
+
+        /** Notice retryAfterMs. */
+        retryAfterMs: number;
+
+        /** Notice endpoints. */
+        endpoints: string[];
+
+        /**
+         * Encodes the specified Notice message. Does not implicitly {@link parley.Notice.verify|verify} messages.
+         * @param message Notice message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.Notice.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Notice message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.Notice & parley.Notice.$Shape} Notice
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.Notice & parley.Notice.$Shape;
+
+        /**
+         * Gets the type url for Notice
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Notice {
+
+        /** Properties of a Notice. */
+        interface $Properties {
+
+            /** Notice code */
+            code?: (string|null);
+
+            /** Notice message */
+            message?: (string|null);
+
+            /** Notice retryAfterMs */
+            retryAfterMs?: (number|null);
+
+            /** Notice endpoints */
+            endpoints?: (string[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Notice. */
+        type $Shape = parley.Notice.$Properties;
+    }
+}

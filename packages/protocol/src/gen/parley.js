@@ -1,0 +1,3768 @@
+/*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-mixed-operators, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars, default-case, jsdoc/require-param*/
+import $protobuf from "protobufjs/minimal.js";
+
+// Common aliases
+const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError;
+
+// Exported root namespace
+const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+
+export const parley = $root.parley = (() => {
+
+    /**
+     * Namespace parley.
+     * @exports parley
+     * @namespace
+     */
+    const parley = {};
+
+    parley.Frame = (function() {
+
+        /**
+         * Properties of a Frame.
+         * @typedef {Object} parley.Frame.$Properties
+         * @property {number|null} [id] Frame id
+         * @property {parley.Auth.$Properties|null} [auth] Frame auth
+         * @property {parley.AuthOk.$Properties|null} [authOk] Frame authOk
+         * @property {parley.Send.$Properties|null} [send] Frame send
+         * @property {parley.SendAck.$Properties|null} [sendAck] Frame sendAck
+         * @property {parley.Push.$Properties|null} [push] Frame push
+         * @property {parley.Ack.$Properties|null} [ack] Frame ack
+         * @property {parley.SyncRequest.$Properties|null} [sync] Frame sync
+         * @property {parley.SyncResponse.$Properties|null} [syncResult] Frame syncResult
+         * @property {parley.PullRequest.$Properties|null} [pull] Frame pull
+         * @property {parley.PullResponse.$Properties|null} [pullResult] Frame pullResult
+         * @property {parley.Ping.$Properties|null} [ping] Frame ping
+         * @property {parley.Pong.$Properties|null} [pong] Frame pong
+         * @property {parley.Error.$Properties|null} [error] Frame error
+         * @property {parley.Notice.$Properties|null} [notice] Frame notice
+         * @property {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"} [body] Frame body
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Frame.
+         * @memberof parley
+         * @interface IFrame
+         * @augments parley.Frame.$Properties
+         * @deprecated Use parley.Frame.$Properties instead.
+         */
+
+        /**
+         * Narrowed shape of a Frame.
+         * @typedef {{
+         *   id?: number|null;
+         *   auth?: parley.Auth.$Shape|null;
+         *   authOk?: parley.AuthOk.$Shape|null;
+         *   send?: parley.Send.$Shape|null;
+         *   sendAck?: parley.SendAck.$Shape|null;
+         *   push?: parley.Push.$Shape|null;
+         *   ack?: parley.Ack.$Shape|null;
+         *   sync?: parley.SyncRequest.$Shape|null;
+         *   syncResult?: parley.SyncResponse.$Shape|null;
+         *   pull?: parley.PullRequest.$Shape|null;
+         *   pullResult?: parley.PullResponse.$Shape|null;
+         *   ping?: parley.Ping.$Shape|null;
+         *   pong?: parley.Pong.$Shape|null;
+         *   error?: parley.Error.$Shape|null;
+         *   notice?: parley.Notice.$Shape|null;
+         *   $unknowns?: Array.<Uint8Array>;
+         * } & (
+         *   ({ body?: undefined; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "auth"; auth: parley.Auth.$Shape; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "authOk"; auth?: null; authOk: parley.AuthOk.$Shape; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "send"; auth?: null; authOk?: null; send: parley.Send.$Shape; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "sendAck"; auth?: null; authOk?: null; send?: null; sendAck: parley.SendAck.$Shape; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "push"; auth?: null; authOk?: null; send?: null; sendAck?: null; push: parley.Push.$Shape; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "ack"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack: parley.Ack.$Shape; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "sync"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync: parley.SyncRequest.$Shape; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "syncResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult: parley.SyncResponse.$Shape; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "pull"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull: parley.PullRequest.$Shape; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "pullResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult: parley.PullResponse.$Shape; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "ping"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping: parley.Ping.$Shape; pong?: null; error?: null; notice?: null }|{ body?: "pong"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong: parley.Pong.$Shape; error?: null; notice?: null }|{ body?: "error"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error: parley.Error.$Shape; notice?: null }|{ body?: "notice"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice: parley.Notice.$Shape })
+         * )} parley.Frame.$Shape
+         */
+
+        /**
+         * Constructs a new Frame.
+         * @memberof parley
+         * @classdesc Represents a Frame.
+         * @constructor
+         * @param {parley.Frame.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Frame = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Frame id.
+         * @member {number} id
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.id = 0;
+
+        /**
+         * Frame auth.
+         * @member {parley.Auth.$Properties|null|undefined} auth
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.auth = null;
+
+        /**
+         * Frame authOk.
+         * @member {parley.AuthOk.$Properties|null|undefined} authOk
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.authOk = null;
+
+        /**
+         * Frame send.
+         * @member {parley.Send.$Properties|null|undefined} send
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.send = null;
+
+        /**
+         * Frame sendAck.
+         * @member {parley.SendAck.$Properties|null|undefined} sendAck
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.sendAck = null;
+
+        /**
+         * Frame push.
+         * @member {parley.Push.$Properties|null|undefined} push
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.push = null;
+
+        /**
+         * Frame ack.
+         * @member {parley.Ack.$Properties|null|undefined} ack
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.ack = null;
+
+        /**
+         * Frame sync.
+         * @member {parley.SyncRequest.$Properties|null|undefined} sync
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.sync = null;
+
+        /**
+         * Frame syncResult.
+         * @member {parley.SyncResponse.$Properties|null|undefined} syncResult
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.syncResult = null;
+
+        /**
+         * Frame pull.
+         * @member {parley.PullRequest.$Properties|null|undefined} pull
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.pull = null;
+
+        /**
+         * Frame pullResult.
+         * @member {parley.PullResponse.$Properties|null|undefined} pullResult
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.pullResult = null;
+
+        /**
+         * Frame ping.
+         * @member {parley.Ping.$Properties|null|undefined} ping
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.ping = null;
+
+        /**
+         * Frame pong.
+         * @member {parley.Pong.$Properties|null|undefined} pong
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.pong = null;
+
+        /**
+         * Frame error.
+         * @member {parley.Error.$Properties|null|undefined} error
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.error = null;
+
+        /**
+         * Frame notice.
+         * @member {parley.Notice.$Properties|null|undefined} notice
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.notice = null;
+
+        // OneOf field names bound to virtual getters and setters
+        let $oneOfFields;
+
+        /**
+         * Frame body.
+         * @member {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|undefined} body
+         * @memberof parley.Frame
+         * @instance
+         */
+        $Object.defineProperty(Frame.prototype, "body", {
+            get: $util.oneOfGetter($oneOfFields = ["auth", "authOk", "send", "sendAck", "push", "ack", "sync", "syncResult", "pull", "pullResult", "ping", "pong", "error", "notice"]),
+            set: $util.oneOfSetter($oneOfFields)
+        });
+
+        /**
+         * Encodes the specified Frame message. Does not implicitly {@link parley.Frame.verify|verify} messages.
+         * @function encode
+         * @memberof parley.Frame
+         * @static
+         * @param {parley.Frame.$Properties} message Frame message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Frame.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+            if (message.auth != null && $Object.hasOwnProperty.call(message, "auth"))
+                $root.parley.Auth.encode(message.auth, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
+            if (message.authOk != null && $Object.hasOwnProperty.call(message, "authOk"))
+                $root.parley.AuthOk.encode(message.authOk, writer.uint32(/* id 11, wireType 2 =*/90).fork(), _depth + 1).ldelim();
+            if (message.send != null && $Object.hasOwnProperty.call(message, "send"))
+                $root.parley.Send.encode(message.send, writer.uint32(/* id 12, wireType 2 =*/98).fork(), _depth + 1).ldelim();
+            if (message.sendAck != null && $Object.hasOwnProperty.call(message, "sendAck"))
+                $root.parley.SendAck.encode(message.sendAck, writer.uint32(/* id 13, wireType 2 =*/106).fork(), _depth + 1).ldelim();
+            if (message.push != null && $Object.hasOwnProperty.call(message, "push"))
+                $root.parley.Push.encode(message.push, writer.uint32(/* id 14, wireType 2 =*/114).fork(), _depth + 1).ldelim();
+            if (message.ack != null && $Object.hasOwnProperty.call(message, "ack"))
+                $root.parley.Ack.encode(message.ack, writer.uint32(/* id 15, wireType 2 =*/122).fork(), _depth + 1).ldelim();
+            if (message.sync != null && $Object.hasOwnProperty.call(message, "sync"))
+                $root.parley.SyncRequest.encode(message.sync, writer.uint32(/* id 16, wireType 2 =*/130).fork(), _depth + 1).ldelim();
+            if (message.syncResult != null && $Object.hasOwnProperty.call(message, "syncResult"))
+                $root.parley.SyncResponse.encode(message.syncResult, writer.uint32(/* id 17, wireType 2 =*/138).fork(), _depth + 1).ldelim();
+            if (message.pull != null && $Object.hasOwnProperty.call(message, "pull"))
+                $root.parley.PullRequest.encode(message.pull, writer.uint32(/* id 18, wireType 2 =*/146).fork(), _depth + 1).ldelim();
+            if (message.pullResult != null && $Object.hasOwnProperty.call(message, "pullResult"))
+                $root.parley.PullResponse.encode(message.pullResult, writer.uint32(/* id 19, wireType 2 =*/154).fork(), _depth + 1).ldelim();
+            if (message.ping != null && $Object.hasOwnProperty.call(message, "ping"))
+                $root.parley.Ping.encode(message.ping, writer.uint32(/* id 20, wireType 2 =*/162).fork(), _depth + 1).ldelim();
+            if (message.pong != null && $Object.hasOwnProperty.call(message, "pong"))
+                $root.parley.Pong.encode(message.pong, writer.uint32(/* id 21, wireType 2 =*/170).fork(), _depth + 1).ldelim();
+            if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                $root.parley.Error.encode(message.error, writer.uint32(/* id 22, wireType 2 =*/178).fork(), _depth + 1).ldelim();
+            if (message.notice != null && $Object.hasOwnProperty.call(message, "notice"))
+                $root.parley.Notice.encode(message.notice, writer.uint32(/* id 23, wireType 2 =*/186).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Frame message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.Frame
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.Frame & parley.Frame.$Shape} Frame
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Frame.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.Frame();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.id = value;
+                        else
+                            delete message.id;
+                        continue;
+                    }
+                case 10: {
+                        if (wireType !== 2)
+                            break;
+                        message.auth = $root.parley.Auth.decode(reader, reader.size(), $undefined, _depth + 1, message.auth);
+                        message.body = "auth";
+                        continue;
+                    }
+                case 11: {
+                        if (wireType !== 2)
+                            break;
+                        message.authOk = $root.parley.AuthOk.decode(reader, reader.size(), $undefined, _depth + 1, message.authOk);
+                        message.body = "authOk";
+                        continue;
+                    }
+                case 12: {
+                        if (wireType !== 2)
+                            break;
+                        message.send = $root.parley.Send.decode(reader, reader.size(), $undefined, _depth + 1, message.send);
+                        message.body = "send";
+                        continue;
+                    }
+                case 13: {
+                        if (wireType !== 2)
+                            break;
+                        message.sendAck = $root.parley.SendAck.decode(reader, reader.size(), $undefined, _depth + 1, message.sendAck);
+                        message.body = "sendAck";
+                        continue;
+                    }
+                case 14: {
+                        if (wireType !== 2)
+                            break;
+                        message.push = $root.parley.Push.decode(reader, reader.size(), $undefined, _depth + 1, message.push);
+                        message.body = "push";
+                        continue;
+                    }
+                case 15: {
+                        if (wireType !== 2)
+                            break;
+                        message.ack = $root.parley.Ack.decode(reader, reader.size(), $undefined, _depth + 1, message.ack);
+                        message.body = "ack";
+                        continue;
+                    }
+                case 16: {
+                        if (wireType !== 2)
+                            break;
+                        message.sync = $root.parley.SyncRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.sync);
+                        message.body = "sync";
+                        continue;
+                    }
+                case 17: {
+                        if (wireType !== 2)
+                            break;
+                        message.syncResult = $root.parley.SyncResponse.decode(reader, reader.size(), $undefined, _depth + 1, message.syncResult);
+                        message.body = "syncResult";
+                        continue;
+                    }
+                case 18: {
+                        if (wireType !== 2)
+                            break;
+                        message.pull = $root.parley.PullRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.pull);
+                        message.body = "pull";
+                        continue;
+                    }
+                case 19: {
+                        if (wireType !== 2)
+                            break;
+                        message.pullResult = $root.parley.PullResponse.decode(reader, reader.size(), $undefined, _depth + 1, message.pullResult);
+                        message.body = "pullResult";
+                        continue;
+                    }
+                case 20: {
+                        if (wireType !== 2)
+                            break;
+                        message.ping = $root.parley.Ping.decode(reader, reader.size(), $undefined, _depth + 1, message.ping);
+                        message.body = "ping";
+                        continue;
+                    }
+                case 21: {
+                        if (wireType !== 2)
+                            break;
+                        message.pong = $root.parley.Pong.decode(reader, reader.size(), $undefined, _depth + 1, message.pong);
+                        message.body = "pong";
+                        continue;
+                    }
+                case 22: {
+                        if (wireType !== 2)
+                            break;
+                        message.error = $root.parley.Error.decode(reader, reader.size(), $undefined, _depth + 1, message.error);
+                        message.body = "error";
+                        continue;
+                    }
+                case 23: {
+                        if (wireType !== 2)
+                            break;
+                        message.notice = $root.parley.Notice.decode(reader, reader.size(), $undefined, _depth + 1, message.notice);
+                        message.body = "notice";
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for Frame
+         * @function getTypeUrl
+         * @memberof parley.Frame
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Frame.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.Frame";
+        };
+
+        return Frame;
+    })();
+
+    parley.Auth = (function() {
+
+        /**
+         * Properties of an Auth.
+         * @typedef {Object} parley.Auth.$Properties
+         * @property {string|null} [token] Auth token
+         * @property {string|null} [deviceId] Auth deviceId
+         * @property {string|null} [platform] Auth platform
+         * @property {number|null} [protocolVersion] Auth protocolVersion
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an Auth.
+         * @memberof parley
+         * @interface IAuth
+         * @augments parley.Auth.$Properties
+         * @deprecated Use parley.Auth.$Properties instead.
+         */
+
+        /**
+         * Shape of an Auth.
+         * @typedef {parley.Auth.$Properties} parley.Auth.$Shape
+         */
+
+        /**
+         * Constructs a new Auth.
+         * @memberof parley
+         * @classdesc Represents an Auth.
+         * @constructor
+         * @param {parley.Auth.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Auth = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Auth token.
+         * @member {string} token
+         * @memberof parley.Auth
+         * @instance
+         */
+        Auth.prototype.token = "";
+
+        /**
+         * Auth deviceId.
+         * @member {string} deviceId
+         * @memberof parley.Auth
+         * @instance
+         */
+        Auth.prototype.deviceId = "";
+
+        /**
+         * Auth platform.
+         * @member {string} platform
+         * @memberof parley.Auth
+         * @instance
+         */
+        Auth.prototype.platform = "";
+
+        /**
+         * Auth protocolVersion.
+         * @member {number} protocolVersion
+         * @memberof parley.Auth
+         * @instance
+         */
+        Auth.prototype.protocolVersion = 0;
+
+        /**
+         * Encodes the specified Auth message. Does not implicitly {@link parley.Auth.verify|verify} messages.
+         * @function encode
+         * @memberof parley.Auth
+         * @static
+         * @param {parley.Auth.$Properties} message Auth message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Auth.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.token != null && $Object.hasOwnProperty.call(message, "token") && message.token !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.token);
+            if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId") && message.deviceId !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.deviceId);
+            if (message.platform != null && $Object.hasOwnProperty.call(message, "platform") && message.platform !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.platform);
+            if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion") && message.protocolVersion !== 0)
+                writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.protocolVersion);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an Auth message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.Auth
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.Auth & parley.Auth.$Shape} Auth
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Auth.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.Auth();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.token = value;
+                        else
+                            delete message.token;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.deviceId = value;
+                        else
+                            delete message.deviceId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.platform = value;
+                        else
+                            delete message.platform;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.protocolVersion = value;
+                        else
+                            delete message.protocolVersion;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for Auth
+         * @function getTypeUrl
+         * @memberof parley.Auth
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Auth.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.Auth";
+        };
+
+        return Auth;
+    })();
+
+    parley.AuthOk = (function() {
+
+        /**
+         * Properties of an AuthOk.
+         * @typedef {Object} parley.AuthOk.$Properties
+         * @property {string|null} [userId] AuthOk userId
+         * @property {string|null} [deviceId] AuthOk deviceId
+         * @property {number|null} [heartbeatMs] AuthOk heartbeatMs
+         * @property {number|null} [maxFrameBytes] AuthOk maxFrameBytes
+         * @property {number|null} [serverTime] AuthOk serverTime
+         * @property {string|null} [sessionId] AuthOk sessionId
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AuthOk.
+         * @memberof parley
+         * @interface IAuthOk
+         * @augments parley.AuthOk.$Properties
+         * @deprecated Use parley.AuthOk.$Properties instead.
+         */
+
+        /**
+         * Shape of an AuthOk.
+         * @typedef {parley.AuthOk.$Properties} parley.AuthOk.$Shape
+         */
+
+        /**
+         * Constructs a new AuthOk.
+         * @memberof parley
+         * @classdesc Represents an AuthOk.
+         * @constructor
+         * @param {parley.AuthOk.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AuthOk = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AuthOk userId.
+         * @member {string} userId
+         * @memberof parley.AuthOk
+         * @instance
+         */
+        AuthOk.prototype.userId = "";
+
+        /**
+         * AuthOk deviceId.
+         * @member {string} deviceId
+         * @memberof parley.AuthOk
+         * @instance
+         */
+        AuthOk.prototype.deviceId = "";
+
+        /**
+         * AuthOk heartbeatMs.
+         * @member {number} heartbeatMs
+         * @memberof parley.AuthOk
+         * @instance
+         */
+        AuthOk.prototype.heartbeatMs = 0;
+
+        /**
+         * AuthOk maxFrameBytes.
+         * @member {number} maxFrameBytes
+         * @memberof parley.AuthOk
+         * @instance
+         */
+        AuthOk.prototype.maxFrameBytes = 0;
+
+        /**
+         * AuthOk serverTime.
+         * @member {number} serverTime
+         * @memberof parley.AuthOk
+         * @instance
+         */
+        AuthOk.prototype.serverTime = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * AuthOk sessionId.
+         * @member {string} sessionId
+         * @memberof parley.AuthOk
+         * @instance
+         */
+        AuthOk.prototype.sessionId = "";
+
+        /**
+         * Encodes the specified AuthOk message. Does not implicitly {@link parley.AuthOk.verify|verify} messages.
+         * @function encode
+         * @memberof parley.AuthOk
+         * @static
+         * @param {parley.AuthOk.$Properties} message AuthOk message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AuthOk.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.userId != null && $Object.hasOwnProperty.call(message, "userId") && message.userId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.userId);
+            if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId") && message.deviceId !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.deviceId);
+            if (message.heartbeatMs != null && $Object.hasOwnProperty.call(message, "heartbeatMs") && message.heartbeatMs !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.heartbeatMs);
+            if (message.maxFrameBytes != null && $Object.hasOwnProperty.call(message, "maxFrameBytes") && message.maxFrameBytes !== 0)
+                writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.maxFrameBytes);
+            if (message.serverTime != null && $Object.hasOwnProperty.call(message, "serverTime") && (typeof message.serverTime === "object" ? message.serverTime.low || message.serverTime.high : message.serverTime !== 0))
+                writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.serverTime);
+            if (message.sessionId != null && $Object.hasOwnProperty.call(message, "sessionId") && message.sessionId !== "")
+                writer.uint32(/* id 6, wireType 2 =*/50).string(message.sessionId);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AuthOk message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.AuthOk
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.AuthOk & parley.AuthOk.$Shape} AuthOk
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AuthOk.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.AuthOk();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.userId = value;
+                        else
+                            delete message.userId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.deviceId = value;
+                        else
+                            delete message.deviceId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.heartbeatMs = value;
+                        else
+                            delete message.heartbeatMs;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.maxFrameBytes = value;
+                        else
+                            delete message.maxFrameBytes;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.serverTime = value;
+                        else
+                            delete message.serverTime;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.sessionId = value;
+                        else
+                            delete message.sessionId;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AuthOk
+         * @function getTypeUrl
+         * @memberof parley.AuthOk
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AuthOk.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.AuthOk";
+        };
+
+        return AuthOk;
+    })();
+
+    parley.Send = (function() {
+
+        /**
+         * Properties of a Send.
+         * @typedef {Object} parley.Send.$Properties
+         * @property {string|null} [conversationId] Send conversationId
+         * @property {string|null} [to] Send to
+         * @property {string|null} [clientMsgId] Send clientMsgId
+         * @property {number|null} [type] Send type
+         * @property {Uint8Array|null} [body] Send body
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Send.
+         * @memberof parley
+         * @interface ISend
+         * @augments parley.Send.$Properties
+         * @deprecated Use parley.Send.$Properties instead.
+         */
+
+        /**
+         * Shape of a Send.
+         * @typedef {parley.Send.$Properties} parley.Send.$Shape
+         */
+
+        /**
+         * Constructs a new Send.
+         * @memberof parley
+         * @classdesc Represents a Send.
+         * @constructor
+         * @param {parley.Send.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Send = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Send conversationId.
+         * @member {string} conversationId
+         * @memberof parley.Send
+         * @instance
+         */
+        Send.prototype.conversationId = "";
+
+        /**
+         * Send to.
+         * @member {string} to
+         * @memberof parley.Send
+         * @instance
+         */
+        Send.prototype.to = "";
+
+        /**
+         * Send clientMsgId.
+         * @member {string} clientMsgId
+         * @memberof parley.Send
+         * @instance
+         */
+        Send.prototype.clientMsgId = "";
+
+        /**
+         * Send type.
+         * @member {number} type
+         * @memberof parley.Send
+         * @instance
+         */
+        Send.prototype.type = 0;
+
+        /**
+         * Send body.
+         * @member {Uint8Array} body
+         * @memberof parley.Send
+         * @instance
+         */
+        Send.prototype.body = $util.newBuffer([]);
+
+        /**
+         * Encodes the specified Send message. Does not implicitly {@link parley.Send.verify|verify} messages.
+         * @function encode
+         * @memberof parley.Send
+         * @static
+         * @param {parley.Send.$Properties} message Send message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Send.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.conversationId != null && $Object.hasOwnProperty.call(message, "conversationId") && message.conversationId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.conversationId);
+            if (message.to != null && $Object.hasOwnProperty.call(message, "to") && message.to !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.to);
+            if (message.clientMsgId != null && $Object.hasOwnProperty.call(message, "clientMsgId") && message.clientMsgId !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.clientMsgId);
+            if (message.type != null && $Object.hasOwnProperty.call(message, "type") && message.type !== 0)
+                writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.type);
+            if (message.body != null && $Object.hasOwnProperty.call(message, "body") && message.body.length)
+                writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.body);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Send message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.Send
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.Send & parley.Send.$Shape} Send
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Send.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.Send();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.conversationId = value;
+                        else
+                            delete message.conversationId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.to = value;
+                        else
+                            delete message.to;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.clientMsgId = value;
+                        else
+                            delete message.clientMsgId;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.type = value;
+                        else
+                            delete message.type;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.body = value;
+                        else
+                            delete message.body;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for Send
+         * @function getTypeUrl
+         * @memberof parley.Send
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Send.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.Send";
+        };
+
+        return Send;
+    })();
+
+    parley.SendAck = (function() {
+
+        /**
+         * Properties of a SendAck.
+         * @typedef {Object} parley.SendAck.$Properties
+         * @property {string|null} [conversationId] SendAck conversationId
+         * @property {number|null} [seq] SendAck seq
+         * @property {string|null} [messageId] SendAck messageId
+         * @property {number|null} [serverTime] SendAck serverTime
+         * @property {string|null} [clientMsgId] SendAck clientMsgId
+         * @property {boolean|null} [duplicate] SendAck duplicate
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SendAck.
+         * @memberof parley
+         * @interface ISendAck
+         * @augments parley.SendAck.$Properties
+         * @deprecated Use parley.SendAck.$Properties instead.
+         */
+
+        /**
+         * Shape of a SendAck.
+         * @typedef {parley.SendAck.$Properties} parley.SendAck.$Shape
+         */
+
+        /**
+         * Constructs a new SendAck.
+         * @memberof parley
+         * @classdesc Represents a SendAck.
+         * @constructor
+         * @param {parley.SendAck.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SendAck = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SendAck conversationId.
+         * @member {string} conversationId
+         * @memberof parley.SendAck
+         * @instance
+         */
+        SendAck.prototype.conversationId = "";
+
+        /**
+         * SendAck seq.
+         * @member {number} seq
+         * @memberof parley.SendAck
+         * @instance
+         */
+        SendAck.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * SendAck messageId.
+         * @member {string} messageId
+         * @memberof parley.SendAck
+         * @instance
+         */
+        SendAck.prototype.messageId = "";
+
+        /**
+         * SendAck serverTime.
+         * @member {number} serverTime
+         * @memberof parley.SendAck
+         * @instance
+         */
+        SendAck.prototype.serverTime = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * SendAck clientMsgId.
+         * @member {string} clientMsgId
+         * @memberof parley.SendAck
+         * @instance
+         */
+        SendAck.prototype.clientMsgId = "";
+
+        /**
+         * SendAck duplicate.
+         * @member {boolean} duplicate
+         * @memberof parley.SendAck
+         * @instance
+         */
+        SendAck.prototype.duplicate = false;
+
+        /**
+         * Encodes the specified SendAck message. Does not implicitly {@link parley.SendAck.verify|verify} messages.
+         * @function encode
+         * @memberof parley.SendAck
+         * @static
+         * @param {parley.SendAck.$Properties} message SendAck message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SendAck.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.conversationId != null && $Object.hasOwnProperty.call(message, "conversationId") && message.conversationId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.conversationId);
+            if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.seq);
+            if (message.messageId != null && $Object.hasOwnProperty.call(message, "messageId") && message.messageId !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.messageId);
+            if (message.serverTime != null && $Object.hasOwnProperty.call(message, "serverTime") && (typeof message.serverTime === "object" ? message.serverTime.low || message.serverTime.high : message.serverTime !== 0))
+                writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.serverTime);
+            if (message.clientMsgId != null && $Object.hasOwnProperty.call(message, "clientMsgId") && message.clientMsgId !== "")
+                writer.uint32(/* id 5, wireType 2 =*/42).string(message.clientMsgId);
+            if (message.duplicate != null && $Object.hasOwnProperty.call(message, "duplicate") && message.duplicate !== false)
+                writer.uint32(/* id 6, wireType 0 =*/48).bool(message.duplicate);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SendAck message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.SendAck
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.SendAck & parley.SendAck.$Shape} SendAck
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SendAck.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.SendAck();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.conversationId = value;
+                        else
+                            delete message.conversationId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.seq = value;
+                        else
+                            delete message.seq;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.messageId = value;
+                        else
+                            delete message.messageId;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.serverTime = value;
+                        else
+                            delete message.serverTime;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.clientMsgId = value;
+                        else
+                            delete message.clientMsgId;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.duplicate = value;
+                        else
+                            delete message.duplicate;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for SendAck
+         * @function getTypeUrl
+         * @memberof parley.SendAck
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        SendAck.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.SendAck";
+        };
+
+        return SendAck;
+    })();
+
+    parley.Message = (function() {
+
+        /**
+         * Properties of a Message.
+         * @typedef {Object} parley.Message.$Properties
+         * @property {string|null} [id] Message id
+         * @property {string|null} [conversationId] Message conversationId
+         * @property {number|null} [seq] Message seq
+         * @property {string|null} [senderId] Message senderId
+         * @property {string|null} [senderDevice] Message senderDevice
+         * @property {string|null} [clientMsgId] Message clientMsgId
+         * @property {number|null} [type] Message type
+         * @property {Uint8Array|null} [body] Message body
+         * @property {number|null} [serverTime] Message serverTime
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Message.
+         * @memberof parley
+         * @interface IMessage
+         * @augments parley.Message.$Properties
+         * @deprecated Use parley.Message.$Properties instead.
+         */
+
+        /**
+         * Shape of a Message.
+         * @typedef {parley.Message.$Properties} parley.Message.$Shape
+         */
+
+        /**
+         * Constructs a new Message.
+         * @memberof parley
+         * @classdesc Represents a Message.
+         * @constructor
+         * @param {parley.Message.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Message = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Message id.
+         * @member {string} id
+         * @memberof parley.Message
+         * @instance
+         */
+        Message.prototype.id = "";
+
+        /**
+         * Message conversationId.
+         * @member {string} conversationId
+         * @memberof parley.Message
+         * @instance
+         */
+        Message.prototype.conversationId = "";
+
+        /**
+         * Message seq.
+         * @member {number} seq
+         * @memberof parley.Message
+         * @instance
+         */
+        Message.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Message senderId.
+         * @member {string} senderId
+         * @memberof parley.Message
+         * @instance
+         */
+        Message.prototype.senderId = "";
+
+        /**
+         * Message senderDevice.
+         * @member {string} senderDevice
+         * @memberof parley.Message
+         * @instance
+         */
+        Message.prototype.senderDevice = "";
+
+        /**
+         * Message clientMsgId.
+         * @member {string} clientMsgId
+         * @memberof parley.Message
+         * @instance
+         */
+        Message.prototype.clientMsgId = "";
+
+        /**
+         * Message type.
+         * @member {number} type
+         * @memberof parley.Message
+         * @instance
+         */
+        Message.prototype.type = 0;
+
+        /**
+         * Message body.
+         * @member {Uint8Array} body
+         * @memberof parley.Message
+         * @instance
+         */
+        Message.prototype.body = $util.newBuffer([]);
+
+        /**
+         * Message serverTime.
+         * @member {number} serverTime
+         * @memberof parley.Message
+         * @instance
+         */
+        Message.prototype.serverTime = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Encodes the specified Message message. Does not implicitly {@link parley.Message.verify|verify} messages.
+         * @function encode
+         * @memberof parley.Message
+         * @static
+         * @param {parley.Message.$Properties} message Message message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Message.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+            if (message.conversationId != null && $Object.hasOwnProperty.call(message, "conversationId") && message.conversationId !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.conversationId);
+            if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.seq);
+            if (message.senderId != null && $Object.hasOwnProperty.call(message, "senderId") && message.senderId !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.senderId);
+            if (message.senderDevice != null && $Object.hasOwnProperty.call(message, "senderDevice") && message.senderDevice !== "")
+                writer.uint32(/* id 5, wireType 2 =*/42).string(message.senderDevice);
+            if (message.clientMsgId != null && $Object.hasOwnProperty.call(message, "clientMsgId") && message.clientMsgId !== "")
+                writer.uint32(/* id 6, wireType 2 =*/50).string(message.clientMsgId);
+            if (message.type != null && $Object.hasOwnProperty.call(message, "type") && message.type !== 0)
+                writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.type);
+            if (message.body != null && $Object.hasOwnProperty.call(message, "body") && message.body.length)
+                writer.uint32(/* id 8, wireType 2 =*/66).bytes(message.body);
+            if (message.serverTime != null && $Object.hasOwnProperty.call(message, "serverTime") && (typeof message.serverTime === "object" ? message.serverTime.low || message.serverTime.high : message.serverTime !== 0))
+                writer.uint32(/* id 9, wireType 0 =*/72).uint64(message.serverTime);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Message message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.Message
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.Message & parley.Message.$Shape} Message
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Message.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.Message();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.id = value;
+                        else
+                            delete message.id;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.conversationId = value;
+                        else
+                            delete message.conversationId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.seq = value;
+                        else
+                            delete message.seq;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.senderId = value;
+                        else
+                            delete message.senderId;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.senderDevice = value;
+                        else
+                            delete message.senderDevice;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.clientMsgId = value;
+                        else
+                            delete message.clientMsgId;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.type = value;
+                        else
+                            delete message.type;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.body = value;
+                        else
+                            delete message.body;
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.serverTime = value;
+                        else
+                            delete message.serverTime;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for Message
+         * @function getTypeUrl
+         * @memberof parley.Message
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Message.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.Message";
+        };
+
+        return Message;
+    })();
+
+    parley.Push = (function() {
+
+        /**
+         * Properties of a Push.
+         * @typedef {Object} parley.Push.$Properties
+         * @property {parley.Message.$Properties|null} [message] Push message
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Push.
+         * @memberof parley
+         * @interface IPush
+         * @augments parley.Push.$Properties
+         * @deprecated Use parley.Push.$Properties instead.
+         */
+
+        /**
+         * Shape of a Push.
+         * @typedef {parley.Push.$Properties} parley.Push.$Shape
+         */
+
+        /**
+         * Constructs a new Push.
+         * @memberof parley
+         * @classdesc Represents a Push.
+         * @constructor
+         * @param {parley.Push.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Push = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Push message.
+         * @member {parley.Message.$Properties|null|undefined} message
+         * @memberof parley.Push
+         * @instance
+         */
+        Push.prototype.message = null;
+
+        /**
+         * Encodes the specified Push message. Does not implicitly {@link parley.Push.verify|verify} messages.
+         * @function encode
+         * @memberof parley.Push
+         * @static
+         * @param {parley.Push.$Properties} message Push message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Push.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                $root.parley.Message.encode(message.message, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Push message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.Push
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.Push & parley.Push.$Shape} Push
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Push.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.Push();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.message = $root.parley.Message.decode(reader, reader.size(), $undefined, _depth + 1, message.message);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for Push
+         * @function getTypeUrl
+         * @memberof parley.Push
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Push.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.Push";
+        };
+
+        return Push;
+    })();
+
+    parley.Ack = (function() {
+
+        /**
+         * Properties of an Ack.
+         * @typedef {Object} parley.Ack.$Properties
+         * @property {string|null} [conversationId] Ack conversationId
+         * @property {number|null} [seq] Ack seq
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an Ack.
+         * @memberof parley
+         * @interface IAck
+         * @augments parley.Ack.$Properties
+         * @deprecated Use parley.Ack.$Properties instead.
+         */
+
+        /**
+         * Shape of an Ack.
+         * @typedef {parley.Ack.$Properties} parley.Ack.$Shape
+         */
+
+        /**
+         * Constructs a new Ack.
+         * @memberof parley
+         * @classdesc Represents an Ack.
+         * @constructor
+         * @param {parley.Ack.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Ack = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Ack conversationId.
+         * @member {string} conversationId
+         * @memberof parley.Ack
+         * @instance
+         */
+        Ack.prototype.conversationId = "";
+
+        /**
+         * Ack seq.
+         * @member {number} seq
+         * @memberof parley.Ack
+         * @instance
+         */
+        Ack.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Encodes the specified Ack message. Does not implicitly {@link parley.Ack.verify|verify} messages.
+         * @function encode
+         * @memberof parley.Ack
+         * @static
+         * @param {parley.Ack.$Properties} message Ack message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Ack.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.conversationId != null && $Object.hasOwnProperty.call(message, "conversationId") && message.conversationId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.conversationId);
+            if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.seq);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an Ack message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.Ack
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.Ack & parley.Ack.$Shape} Ack
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Ack.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.Ack();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.conversationId = value;
+                        else
+                            delete message.conversationId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.seq = value;
+                        else
+                            delete message.seq;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for Ack
+         * @function getTypeUrl
+         * @memberof parley.Ack
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Ack.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.Ack";
+        };
+
+        return Ack;
+    })();
+
+    parley.SyncRequest = (function() {
+
+        /**
+         * Properties of a SyncRequest.
+         * @typedef {Object} parley.SyncRequest.$Properties
+         * @property {string|null} [token] SyncRequest token
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SyncRequest.
+         * @memberof parley
+         * @interface ISyncRequest
+         * @augments parley.SyncRequest.$Properties
+         * @deprecated Use parley.SyncRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of a SyncRequest.
+         * @typedef {parley.SyncRequest.$Properties} parley.SyncRequest.$Shape
+         */
+
+        /**
+         * Constructs a new SyncRequest.
+         * @memberof parley
+         * @classdesc Represents a SyncRequest.
+         * @constructor
+         * @param {parley.SyncRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SyncRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SyncRequest token.
+         * @member {string} token
+         * @memberof parley.SyncRequest
+         * @instance
+         */
+        SyncRequest.prototype.token = "";
+
+        /**
+         * Encodes the specified SyncRequest message. Does not implicitly {@link parley.SyncRequest.verify|verify} messages.
+         * @function encode
+         * @memberof parley.SyncRequest
+         * @static
+         * @param {parley.SyncRequest.$Properties} message SyncRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SyncRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.token != null && $Object.hasOwnProperty.call(message, "token") && message.token !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.token);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SyncRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.SyncRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.SyncRequest & parley.SyncRequest.$Shape} SyncRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SyncRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.SyncRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.token = value;
+                        else
+                            delete message.token;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for SyncRequest
+         * @function getTypeUrl
+         * @memberof parley.SyncRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        SyncRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.SyncRequest";
+        };
+
+        return SyncRequest;
+    })();
+
+    parley.ConversationState = (function() {
+
+        /**
+         * Properties of a ConversationState.
+         * @typedef {Object} parley.ConversationState.$Properties
+         * @property {string|null} [conversationId] ConversationState conversationId
+         * @property {number|null} [kind] ConversationState kind
+         * @property {number|null} [maxSeq] ConversationState maxSeq
+         * @property {number|null} [joinSeq] ConversationState joinSeq
+         * @property {Array.<string>|null} [members] ConversationState members
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a ConversationState.
+         * @memberof parley
+         * @interface IConversationState
+         * @augments parley.ConversationState.$Properties
+         * @deprecated Use parley.ConversationState.$Properties instead.
+         */
+
+        /**
+         * Shape of a ConversationState.
+         * @typedef {parley.ConversationState.$Properties} parley.ConversationState.$Shape
+         */
+
+        /**
+         * Constructs a new ConversationState.
+         * @memberof parley
+         * @classdesc Represents a ConversationState.
+         * @constructor
+         * @param {parley.ConversationState.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ConversationState = function (properties) {
+            this.members = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * ConversationState conversationId.
+         * @member {string} conversationId
+         * @memberof parley.ConversationState
+         * @instance
+         */
+        ConversationState.prototype.conversationId = "";
+
+        /**
+         * ConversationState kind.
+         * @member {number} kind
+         * @memberof parley.ConversationState
+         * @instance
+         */
+        ConversationState.prototype.kind = 0;
+
+        /**
+         * ConversationState maxSeq.
+         * @member {number} maxSeq
+         * @memberof parley.ConversationState
+         * @instance
+         */
+        ConversationState.prototype.maxSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * ConversationState joinSeq.
+         * @member {number} joinSeq
+         * @memberof parley.ConversationState
+         * @instance
+         */
+        ConversationState.prototype.joinSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * ConversationState members.
+         * @member {Array.<string>} members
+         * @memberof parley.ConversationState
+         * @instance
+         */
+        ConversationState.prototype.members = $util.emptyArray;
+
+        /**
+         * Encodes the specified ConversationState message. Does not implicitly {@link parley.ConversationState.verify|verify} messages.
+         * @function encode
+         * @memberof parley.ConversationState
+         * @static
+         * @param {parley.ConversationState.$Properties} message ConversationState message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ConversationState.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.conversationId != null && $Object.hasOwnProperty.call(message, "conversationId") && message.conversationId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.conversationId);
+            if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.kind);
+            if (message.maxSeq != null && $Object.hasOwnProperty.call(message, "maxSeq") && (typeof message.maxSeq === "object" ? message.maxSeq.low || message.maxSeq.high : message.maxSeq !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.maxSeq);
+            if (message.joinSeq != null && $Object.hasOwnProperty.call(message, "joinSeq") && (typeof message.joinSeq === "object" ? message.joinSeq.low || message.joinSeq.high : message.joinSeq !== 0))
+                writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.joinSeq);
+            if (message.members != null && message.members.length)
+                for (let i = 0; i < message.members.length; ++i)
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.members[i]);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a ConversationState message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.ConversationState
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.ConversationState & parley.ConversationState.$Shape} ConversationState
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ConversationState.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.ConversationState();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.conversationId = value;
+                        else
+                            delete message.conversationId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.kind = value;
+                        else
+                            delete message.kind;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.maxSeq = value;
+                        else
+                            delete message.maxSeq;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.joinSeq = value;
+                        else
+                            delete message.joinSeq;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.members && message.members.length))
+                            message.members = [];
+                        message.members.push(reader.stringVerify());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for ConversationState
+         * @function getTypeUrl
+         * @memberof parley.ConversationState
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        ConversationState.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.ConversationState";
+        };
+
+        return ConversationState;
+    })();
+
+    parley.SyncResponse = (function() {
+
+        /**
+         * Properties of a SyncResponse.
+         * @typedef {Object} parley.SyncResponse.$Properties
+         * @property {Array.<parley.ConversationState.$Properties>|null} [conversations] SyncResponse conversations
+         * @property {string|null} [token] SyncResponse token
+         * @property {boolean|null} [more] SyncResponse more
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SyncResponse.
+         * @memberof parley
+         * @interface ISyncResponse
+         * @augments parley.SyncResponse.$Properties
+         * @deprecated Use parley.SyncResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of a SyncResponse.
+         * @typedef {parley.SyncResponse.$Properties} parley.SyncResponse.$Shape
+         */
+
+        /**
+         * Constructs a new SyncResponse.
+         * @memberof parley
+         * @classdesc Represents a SyncResponse.
+         * @constructor
+         * @param {parley.SyncResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SyncResponse = function (properties) {
+            this.conversations = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SyncResponse conversations.
+         * @member {Array.<parley.ConversationState.$Properties>} conversations
+         * @memberof parley.SyncResponse
+         * @instance
+         */
+        SyncResponse.prototype.conversations = $util.emptyArray;
+
+        /**
+         * SyncResponse token.
+         * @member {string} token
+         * @memberof parley.SyncResponse
+         * @instance
+         */
+        SyncResponse.prototype.token = "";
+
+        /**
+         * SyncResponse more.
+         * @member {boolean} more
+         * @memberof parley.SyncResponse
+         * @instance
+         */
+        SyncResponse.prototype.more = false;
+
+        /**
+         * Encodes the specified SyncResponse message. Does not implicitly {@link parley.SyncResponse.verify|verify} messages.
+         * @function encode
+         * @memberof parley.SyncResponse
+         * @static
+         * @param {parley.SyncResponse.$Properties} message SyncResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SyncResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.conversations != null && message.conversations.length)
+                for (let i = 0; i < message.conversations.length; ++i)
+                    $root.parley.ConversationState.encode(message.conversations[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.token != null && $Object.hasOwnProperty.call(message, "token") && message.token !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.token);
+            if (message.more != null && $Object.hasOwnProperty.call(message, "more") && message.more !== false)
+                writer.uint32(/* id 3, wireType 0 =*/24).bool(message.more);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SyncResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.SyncResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.SyncResponse & parley.SyncResponse.$Shape} SyncResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SyncResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.SyncResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.conversations && message.conversations.length))
+                            message.conversations = [];
+                        message.conversations.push($root.parley.ConversationState.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.token = value;
+                        else
+                            delete message.token;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.more = value;
+                        else
+                            delete message.more;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for SyncResponse
+         * @function getTypeUrl
+         * @memberof parley.SyncResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        SyncResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.SyncResponse";
+        };
+
+        return SyncResponse;
+    })();
+
+    parley.PullRequest = (function() {
+
+        /**
+         * Properties of a PullRequest.
+         * @typedef {Object} parley.PullRequest.$Properties
+         * @property {string|null} [conversationId] PullRequest conversationId
+         * @property {number|null} [fromSeq] PullRequest fromSeq
+         * @property {number|null} [toSeq] PullRequest toSeq
+         * @property {number|null} [limit] PullRequest limit
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a PullRequest.
+         * @memberof parley
+         * @interface IPullRequest
+         * @augments parley.PullRequest.$Properties
+         * @deprecated Use parley.PullRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of a PullRequest.
+         * @typedef {parley.PullRequest.$Properties} parley.PullRequest.$Shape
+         */
+
+        /**
+         * Constructs a new PullRequest.
+         * @memberof parley
+         * @classdesc Represents a PullRequest.
+         * @constructor
+         * @param {parley.PullRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const PullRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * PullRequest conversationId.
+         * @member {string} conversationId
+         * @memberof parley.PullRequest
+         * @instance
+         */
+        PullRequest.prototype.conversationId = "";
+
+        /**
+         * PullRequest fromSeq.
+         * @member {number} fromSeq
+         * @memberof parley.PullRequest
+         * @instance
+         */
+        PullRequest.prototype.fromSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * PullRequest toSeq.
+         * @member {number} toSeq
+         * @memberof parley.PullRequest
+         * @instance
+         */
+        PullRequest.prototype.toSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * PullRequest limit.
+         * @member {number} limit
+         * @memberof parley.PullRequest
+         * @instance
+         */
+        PullRequest.prototype.limit = 0;
+
+        /**
+         * Encodes the specified PullRequest message. Does not implicitly {@link parley.PullRequest.verify|verify} messages.
+         * @function encode
+         * @memberof parley.PullRequest
+         * @static
+         * @param {parley.PullRequest.$Properties} message PullRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        PullRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.conversationId != null && $Object.hasOwnProperty.call(message, "conversationId") && message.conversationId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.conversationId);
+            if (message.fromSeq != null && $Object.hasOwnProperty.call(message, "fromSeq") && (typeof message.fromSeq === "object" ? message.fromSeq.low || message.fromSeq.high : message.fromSeq !== 0))
+                writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.fromSeq);
+            if (message.toSeq != null && $Object.hasOwnProperty.call(message, "toSeq") && (typeof message.toSeq === "object" ? message.toSeq.low || message.toSeq.high : message.toSeq !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.toSeq);
+            if (message.limit != null && $Object.hasOwnProperty.call(message, "limit") && message.limit !== 0)
+                writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.limit);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a PullRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.PullRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.PullRequest & parley.PullRequest.$Shape} PullRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        PullRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.PullRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.conversationId = value;
+                        else
+                            delete message.conversationId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.fromSeq = value;
+                        else
+                            delete message.fromSeq;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.toSeq = value;
+                        else
+                            delete message.toSeq;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.limit = value;
+                        else
+                            delete message.limit;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for PullRequest
+         * @function getTypeUrl
+         * @memberof parley.PullRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        PullRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.PullRequest";
+        };
+
+        return PullRequest;
+    })();
+
+    parley.PullResponse = (function() {
+
+        /**
+         * Properties of a PullResponse.
+         * @typedef {Object} parley.PullResponse.$Properties
+         * @property {string|null} [conversationId] PullResponse conversationId
+         * @property {number|null} [fromSeq] PullResponse fromSeq
+         * @property {number|null} [toSeq] PullResponse toSeq
+         * @property {Array.<parley.Message.$Properties>|null} [messages] PullResponse messages
+         * @property {Array.<number>|null} [holes] PullResponse holes
+         * @property {number|null} [maxSeq] PullResponse maxSeq
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a PullResponse.
+         * @memberof parley
+         * @interface IPullResponse
+         * @augments parley.PullResponse.$Properties
+         * @deprecated Use parley.PullResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of a PullResponse.
+         * @typedef {parley.PullResponse.$Properties} parley.PullResponse.$Shape
+         */
+
+        /**
+         * Constructs a new PullResponse.
+         * @memberof parley
+         * @classdesc Represents a PullResponse.
+         * @constructor
+         * @param {parley.PullResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const PullResponse = function (properties) {
+            this.messages = [];
+            this.holes = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * PullResponse conversationId.
+         * @member {string} conversationId
+         * @memberof parley.PullResponse
+         * @instance
+         */
+        PullResponse.prototype.conversationId = "";
+
+        /**
+         * PullResponse fromSeq.
+         * @member {number} fromSeq
+         * @memberof parley.PullResponse
+         * @instance
+         */
+        PullResponse.prototype.fromSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * PullResponse toSeq.
+         * @member {number} toSeq
+         * @memberof parley.PullResponse
+         * @instance
+         */
+        PullResponse.prototype.toSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * PullResponse messages.
+         * @member {Array.<parley.Message.$Properties>} messages
+         * @memberof parley.PullResponse
+         * @instance
+         */
+        PullResponse.prototype.messages = $util.emptyArray;
+
+        /**
+         * PullResponse holes.
+         * @member {Array.<number>} holes
+         * @memberof parley.PullResponse
+         * @instance
+         */
+        PullResponse.prototype.holes = $util.emptyArray;
+
+        /**
+         * PullResponse maxSeq.
+         * @member {number} maxSeq
+         * @memberof parley.PullResponse
+         * @instance
+         */
+        PullResponse.prototype.maxSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Encodes the specified PullResponse message. Does not implicitly {@link parley.PullResponse.verify|verify} messages.
+         * @function encode
+         * @memberof parley.PullResponse
+         * @static
+         * @param {parley.PullResponse.$Properties} message PullResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        PullResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.conversationId != null && $Object.hasOwnProperty.call(message, "conversationId") && message.conversationId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.conversationId);
+            if (message.fromSeq != null && $Object.hasOwnProperty.call(message, "fromSeq") && (typeof message.fromSeq === "object" ? message.fromSeq.low || message.fromSeq.high : message.fromSeq !== 0))
+                writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.fromSeq);
+            if (message.toSeq != null && $Object.hasOwnProperty.call(message, "toSeq") && (typeof message.toSeq === "object" ? message.toSeq.low || message.toSeq.high : message.toSeq !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.toSeq);
+            if (message.messages != null && message.messages.length)
+                for (let i = 0; i < message.messages.length; ++i)
+                    $root.parley.Message.encode(message.messages[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+            if (message.holes != null && message.holes.length)
+                writer.uint32(/* id 5, wireType 2 =*/42).uint64s(message.holes);
+            if (message.maxSeq != null && $Object.hasOwnProperty.call(message, "maxSeq") && (typeof message.maxSeq === "object" ? message.maxSeq.low || message.maxSeq.high : message.maxSeq !== 0))
+                writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.maxSeq);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a PullResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.PullResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.PullResponse & parley.PullResponse.$Shape} PullResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        PullResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.PullResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.conversationId = value;
+                        else
+                            delete message.conversationId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.fromSeq = value;
+                        else
+                            delete message.fromSeq;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.toSeq = value;
+                        else
+                            delete message.toSeq;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.messages && message.messages.length))
+                            message.messages = [];
+                        message.messages.push($root.parley.Message.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 5: {
+                        if (wireType === 2) {
+                            if (!(message.holes && message.holes.length))
+                                message.holes = [];
+                            reader.uint64s(message.holes);
+                            continue;
+                        }
+                        if (wireType !== 0)
+                            break;
+                        if (!(message.holes && message.holes.length))
+                            message.holes = [];
+                        message.holes.push(reader.uint64());
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.maxSeq = value;
+                        else
+                            delete message.maxSeq;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for PullResponse
+         * @function getTypeUrl
+         * @memberof parley.PullResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        PullResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.PullResponse";
+        };
+
+        return PullResponse;
+    })();
+
+    parley.Ping = (function() {
+
+        /**
+         * Properties of a Ping.
+         * @typedef {Object} parley.Ping.$Properties
+         * @property {number|null} [time] Ping time
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Ping.
+         * @memberof parley
+         * @interface IPing
+         * @augments parley.Ping.$Properties
+         * @deprecated Use parley.Ping.$Properties instead.
+         */
+
+        /**
+         * Shape of a Ping.
+         * @typedef {parley.Ping.$Properties} parley.Ping.$Shape
+         */
+
+        /**
+         * Constructs a new Ping.
+         * @memberof parley
+         * @classdesc Represents a Ping.
+         * @constructor
+         * @param {parley.Ping.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Ping = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Ping time.
+         * @member {number} time
+         * @memberof parley.Ping
+         * @instance
+         */
+        Ping.prototype.time = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Encodes the specified Ping message. Does not implicitly {@link parley.Ping.verify|verify} messages.
+         * @function encode
+         * @memberof parley.Ping
+         * @static
+         * @param {parley.Ping.$Properties} message Ping message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Ping.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.time != null && $Object.hasOwnProperty.call(message, "time") && (typeof message.time === "object" ? message.time.low || message.time.high : message.time !== 0))
+                writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.time);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Ping message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.Ping
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.Ping & parley.Ping.$Shape} Ping
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Ping.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.Ping();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.time = value;
+                        else
+                            delete message.time;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for Ping
+         * @function getTypeUrl
+         * @memberof parley.Ping
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Ping.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.Ping";
+        };
+
+        return Ping;
+    })();
+
+    parley.Pong = (function() {
+
+        /**
+         * Properties of a Pong.
+         * @typedef {Object} parley.Pong.$Properties
+         * @property {number|null} [time] Pong time
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Pong.
+         * @memberof parley
+         * @interface IPong
+         * @augments parley.Pong.$Properties
+         * @deprecated Use parley.Pong.$Properties instead.
+         */
+
+        /**
+         * Shape of a Pong.
+         * @typedef {parley.Pong.$Properties} parley.Pong.$Shape
+         */
+
+        /**
+         * Constructs a new Pong.
+         * @memberof parley
+         * @classdesc Represents a Pong.
+         * @constructor
+         * @param {parley.Pong.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Pong = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Pong time.
+         * @member {number} time
+         * @memberof parley.Pong
+         * @instance
+         */
+        Pong.prototype.time = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Encodes the specified Pong message. Does not implicitly {@link parley.Pong.verify|verify} messages.
+         * @function encode
+         * @memberof parley.Pong
+         * @static
+         * @param {parley.Pong.$Properties} message Pong message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Pong.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.time != null && $Object.hasOwnProperty.call(message, "time") && (typeof message.time === "object" ? message.time.low || message.time.high : message.time !== 0))
+                writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.time);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Pong message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.Pong
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.Pong & parley.Pong.$Shape} Pong
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Pong.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.Pong();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.time = value;
+                        else
+                            delete message.time;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for Pong
+         * @function getTypeUrl
+         * @memberof parley.Pong
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Pong.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.Pong";
+        };
+
+        return Pong;
+    })();
+
+    parley.Error = (function() {
+
+        /**
+         * Properties of an Error.
+         * @typedef {Object} parley.Error.$Properties
+         * @property {string|null} [code] Error code
+         * @property {string|null} [message] Error message
+         * @property {boolean|null} [retryable] Error retryable
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an Error.
+         * @memberof parley
+         * @interface IError
+         * @augments parley.Error.$Properties
+         * @deprecated Use parley.Error.$Properties instead.
+         */
+
+        /**
+         * Shape of an Error.
+         * @typedef {parley.Error.$Properties} parley.Error.$Shape
+         */
+
+        /**
+         * Constructs a new Error.
+         * @memberof parley
+         * @classdesc Represents an Error.
+         * @constructor
+         * @param {parley.Error.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Error = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Error code.
+         * @member {string} code
+         * @memberof parley.Error
+         * @instance
+         */
+        Error.prototype.code = "";
+
+        /**
+         * Error message.
+         * @member {string} message
+         * @memberof parley.Error
+         * @instance
+         */
+        Error.prototype.message = "";
+
+        /**
+         * Error retryable.
+         * @member {boolean} retryable
+         * @memberof parley.Error
+         * @instance
+         */
+        Error.prototype.retryable = false;
+
+        /**
+         * Encodes the specified Error message. Does not implicitly {@link parley.Error.verify|verify} messages.
+         * @function encode
+         * @memberof parley.Error
+         * @static
+         * @param {parley.Error.$Properties} message Error message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Error.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.code);
+            if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.message);
+            if (message.retryable != null && $Object.hasOwnProperty.call(message, "retryable") && message.retryable !== false)
+                writer.uint32(/* id 3, wireType 0 =*/24).bool(message.retryable);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an Error message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.Error
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.Error & parley.Error.$Shape} Error
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Error.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.Error();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.code = value;
+                        else
+                            delete message.code;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.message = value;
+                        else
+                            delete message.message;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.retryable = value;
+                        else
+                            delete message.retryable;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for Error
+         * @function getTypeUrl
+         * @memberof parley.Error
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Error.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.Error";
+        };
+
+        return Error;
+    })();
+
+    parley.Notice = (function() {
+
+        /**
+         * Properties of a Notice.
+         * @typedef {Object} parley.Notice.$Properties
+         * @property {string|null} [code] Notice code
+         * @property {string|null} [message] Notice message
+         * @property {number|null} [retryAfterMs] Notice retryAfterMs
+         * @property {Array.<string>|null} [endpoints] Notice endpoints
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Notice.
+         * @memberof parley
+         * @interface INotice
+         * @augments parley.Notice.$Properties
+         * @deprecated Use parley.Notice.$Properties instead.
+         */
+
+        /**
+         * Shape of a Notice.
+         * @typedef {parley.Notice.$Properties} parley.Notice.$Shape
+         */
+
+        /**
+         * Constructs a new Notice.
+         * @memberof parley
+         * @classdesc Represents a Notice.
+         * @constructor
+         * @param {parley.Notice.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Notice = function (properties) {
+            this.endpoints = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Notice code.
+         * @member {string} code
+         * @memberof parley.Notice
+         * @instance
+         */
+        Notice.prototype.code = "";
+
+        /**
+         * Notice message.
+         * @member {string} message
+         * @memberof parley.Notice
+         * @instance
+         */
+        Notice.prototype.message = "";
+
+        /**
+         * Notice retryAfterMs.
+         * @member {number} retryAfterMs
+         * @memberof parley.Notice
+         * @instance
+         */
+        Notice.prototype.retryAfterMs = 0;
+
+        /**
+         * Notice endpoints.
+         * @member {Array.<string>} endpoints
+         * @memberof parley.Notice
+         * @instance
+         */
+        Notice.prototype.endpoints = $util.emptyArray;
+
+        /**
+         * Encodes the specified Notice message. Does not implicitly {@link parley.Notice.verify|verify} messages.
+         * @function encode
+         * @memberof parley.Notice
+         * @static
+         * @param {parley.Notice.$Properties} message Notice message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Notice.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.code);
+            if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.message);
+            if (message.retryAfterMs != null && $Object.hasOwnProperty.call(message, "retryAfterMs") && message.retryAfterMs !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.retryAfterMs);
+            if (message.endpoints != null && message.endpoints.length)
+                for (let i = 0; i < message.endpoints.length; ++i)
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.endpoints[i]);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Notice message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.Notice
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.Notice & parley.Notice.$Shape} Notice
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Notice.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.Notice();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.code = value;
+                        else
+                            delete message.code;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.message = value;
+                        else
+                            delete message.message;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.retryAfterMs = value;
+                        else
+                            delete message.retryAfterMs;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.endpoints && message.endpoints.length))
+                            message.endpoints = [];
+                        message.endpoints.push(reader.stringVerify());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for Notice
+         * @function getTypeUrl
+         * @memberof parley.Notice
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Notice.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.Notice";
+        };
+
+        return Notice;
+    })();
+
+    return parley;
+})();
+
+export {
+  $root as default
+};
