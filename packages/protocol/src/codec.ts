@@ -3,13 +3,9 @@
  * pins its behaviour: 64-bit integers decode as plain numbers (seqs and times stay
  * exact up to 2^53), and a decode failure becomes a `ParleyError` with a stable code.
  */
-import protobuf from 'protobufjs/minimal.js';
+import './configure.ts';
 import { parley } from './gen/parley.js';
 import { ErrorCode, ParleyError } from './errors.ts';
-
-// Without this, protobufjs hands out Long objects for uint64 fields.
-protobuf.util.Long = undefined as unknown as typeof protobuf.util.Long;
-protobuf.configure();
 
 export const Frame = parley.Frame;
 export type FrameData = parley.Frame.$Properties;

@@ -77,6 +77,8 @@ export const CloseCode = {
   SLOW_CONSUMER: 4005,
   KICKED: 4006,
   DRAINING: 4007,
+  /** A newer connection of the same (user, device) took over. */
+  REPLACED: 4008,
 } as const;
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -1,0 +1,174 @@
+/**
+ * The chat logic of the spine: send (with dedup and group commit), sync, pull.
+ * It knows the store and the bus only through their interfaces, and knows nothing
+ * of sockets: the gateway calls it with an authenticated (user, device, session).
+ */
+import {
+  directConversationId,
+  ErrorCode,
+  Limits,
+  ParleyError,
+} from '@parley/protocol';
+import { GroupCommitter } from './group-commit.ts';
+import { decodeSyncToken, encodeSyncToken } from './sync-token.ts';
+import type { Bus, ConversationState, StoredMessage, Store } from './types.ts';
+
+export interface ChatLimits {
+  /** Largest message body accepted, in bytes. */
+  maxBodyBytes: number;
+  /** Most sends stored by one transaction. */
+  maxBatch: number;
+  /** Most messages (plus holes) one pull returns. */
+  pullMaxLimit: number;
+  /** Most conversations one sync page lists. */
+  syncPageSize: number;
+}
+
+export interface Caller {
+  userId: string;
+  deviceId: string;
+  sessionId: string;
+}
+
+export interface SendInput {
+  conversationId?: string | null;
+  to?: string | null;
+  clientMsgId?: string | null;
+  type?: number | null;
+  body?: Uint8Array | null;
+}
+
+export interface SendOutput {
+  message: StoredMessage;
+  duplicate: boolean;
+}
+
+export interface SyncOutput {
+  conversations: ConversationState[];
+  token: string;
+  more: boolean;
+}
+
+export interface PullOutput {
+  conversationId: string;
+  fromSeq: number;
+  toSeq: number;
+  messages: StoredMessage[];
+  holes: number[];
+  maxSeq: number;
+}
+
+const EMPTY = new Uint8Array(0);
+
+function invalid(message: string): ParleyError {
+  return new ParleyError(ErrorCode.INVALID_ARGUMENT, message);
+}
+
+function checkConversationId(id: string): void {
+  if (id.length === 0 || id.length > Limits.CONVERSATION_ID_MAX) throw invalid('conversationId is empty or too long');
+}
+
+export class ChatService {
+  private readonly committer: GroupCommitter;
+
+  constructor(
+    private readonly store: Store,
+    private readonly bus: Bus,
+    private readonly limits: ChatLimits,
+  ) {
+    this.committer = new GroupCommitter(store, limits.maxBatch);
+  }
+
+  /** Commit statistics: how many transactions stored how many sends. */
+  get commitStats(): { batches: number; committed: number } {
+    return { batches: this.committer.batches, committed: this.committer.committed };
+  }
+
+  /** True when no send is waiting for its commit. */
+  get idle(): boolean {
+    return this.committer.idle;
+  }
+
+  async send(caller: Caller, input: SendInput): Promise<SendOutput> {
+    const clientMsgId = input.clientMsgId ?? '';
+    if (!Limits.CLIENT_MSG_ID.test(clientMsgId)) throw invalid('clientMsgId must be 1..64 printable ASCII characters');
+    const type = input.type ?? 0;
+    if (!Number.isInteger(type) || type < 1) throw invalid('type must be a positive integer (see MessageType)');
+    const body = input.body ?? EMPTY;
+    if (body.length > this.limits.maxBodyBytes) {
+      throw new ParleyError(ErrorCode.MESSAGE_TOO_LARGE, `body of ${body.length} bytes exceeds ${this.limits.maxBodyBytes}`);
+    }
+    const to = input.to ?? '';
+    const conversationId = input.conversationId ?? '';
+    if ((to === '') === (conversationId === '')) throw invalid('set exactly one of `to` and `conversationId`');
+
+    let target = conversationId;
+    let directMembers: [string, string] | undefined;
+    if (to !== '') {
+      if (!Limits.USER_ID.test(to)) throw invalid('`to` is not a valid user id');
+      if (to === caller.userId) throw invalid('cannot open a direct conversation with yourself');
+      target = directConversationId(caller.userId, to);
+      directMembers = caller.userId < to ? [caller.userId, to] : [to, caller.userId];
+    } else {
+      checkConversationId(conversationId);
+    }
+
+    const result = await this.committer.append({
+      senderId: caller.userId,
+      senderDevice: caller.deviceId,
+      clientMsgId,
+      conversationId: target,
+      directMembers,
+      type,
+      body,
+    });
+    if (!result.ok) throw new ParleyError(result.code, result.message);
+    // Published for duplicates too: if a crash came between commit and fan-out, the
+    // resend is what brings the message to the online devices that missed it.
+    this.bus.publish({
+      kind: 'message',
+      message: result.message,
+      recipients: result.members,
+      originSession: caller.sessionId,
+    });
+    return { message: result.message, duplicate: result.duplicate };
+  }
+
+  async sync(caller: Caller, token: string): Promise<SyncOutput> {
+    const cursor = decodeSyncToken(this.store.storeId, token);
+    const page = await this.store.changesSince(caller.userId, cursor, this.limits.syncPageSize);
+    return {
+      conversations: page.conversations,
+      token: encodeSyncToken(this.store.storeId, page.next),
+      more: page.more,
+    };
+  }
+
+  /**
+   * Messages fromSeq..toSeq (toSeq 0 = newest) as this member may see them. The
+   * answer covers a contiguous range starting at max(fromSeq, joinSeq + 1) and at
+   * most `limit` seqs long; each seq in it is a message or a hole.
+   */
+  async pull(caller: Caller, conversationId: string, fromSeq: number, toSeq: number, limit: number): Promise<PullOutput> {
+    checkConversationId(conversationId);
+    if (!Number.isSafeInteger(fromSeq) || !Number.isSafeInteger(toSeq) || fromSeq < 0 || toSeq < 0) {
+      throw invalid('fromSeq and toSeq must be non-negative integers');
+    }
+    if (toSeq !== 0 && toSeq < fromSeq) throw invalid('toSeq is below fromSeq');
+    const membership = await this.store.getMembership(conversationId, caller.userId);
+    if (!membership) throw new ParleyError(ErrorCode.NOT_MEMBER, `not a member of ${conversationId}`);
+    const span = Math.min(limit > 0 ? limit : this.limits.pullMaxLimit, this.limits.pullMaxLimit);
+    const from = Math.max(fromSeq, membership.joinSeq + 1, 1);
+    const end = Math.min(toSeq === 0 ? membership.maxSeq : toSeq, membership.maxSeq, from + span - 1);
+    const messages = end >= from ? await this.store.readMessages(conversationId, from, end, span) : [];
+    const holes: number[] = [];
+    let expect = from;
+    for (const m of messages) {
+      while (expect < m.seq) holes.push(expect++);
+      expect = m.seq + 1;
+    }
+    while (expect <= end) holes.push(expect++);
+    return { conversationId, fromSeq: from, toSeq: end, messages, holes, maxSeq: membership.maxSeq };
+  }
+}
+

@@ -1,0 +1,107 @@
+/**
+ * The chat domain's view of the world: what it needs from a store and a bus.
+ * Adapters (store/sqlite, later store/postgres; cluster/local, later cluster/redis)
+ * implement these; chat logic imports only this file, never an adapter.
+ */
+import type { ErrorCode } from '@parley/protocol';
+
+export interface User {
+  id: string;
+  displayName: string;
+  /** scrypt hash, or null for users whose tokens come from an app backend. */
+  passwordHash: string | null;
+  createdAt: number;
+}
+
+export interface StoredMessage {
+  id: string;
+  conversationId: string;
+  seq: number;
+  senderId: string;
+  senderDevice: string;
+  clientMsgId: string;
+  type: number;
+  body: Uint8Array;
+  serverTime: number;
+}
+
+/** One message to append; the store assigns seq, id and time inside its transaction. */
+export interface AppendRequest {
+  senderId: string;
+  senderDevice: string;
+  clientMsgId: string;
+  conversationId: string;
+  /** For a direct conversation: its two members, so the store can create it on first use. */
+  directMembers?: readonly [string, string];
+  type: number;
+  body: Uint8Array;
+}
+
+export type AppendResult =
+  | { ok: true; message: StoredMessage; duplicate: boolean; members: readonly string[] }
+  | { ok: false; code: ErrorCode; message: string };
+
+/** A conversation as one member sees it, as listed by sync. */
+export interface ConversationState {
+  conversationId: string;
+  kind: number;
+  maxSeq: number;
+  joinSeq: number;
+  members: readonly string[];
+}
+
+/** Position in a user's change feed; opaque to clients (see sync-token.ts). */
+export interface ChangeCursor {
+  version: number;
+  conversationId: string;
+}
+
+export interface ChangePage {
+  conversations: ConversationState[];
+  next: ChangeCursor;
+  more: boolean;
+}
+
+export interface Membership {
+  joinSeq: number;
+  maxSeq: number;
+}
+
+/**
+ * The system of record. Every method is async so that a networked store fits
+ * the same interface. `appendMessages` is the group-commit primitive: it stores
+ * a batch in one transaction and resolves only once that transaction is durable.
+ */
+export interface Store {
+  /** Identifies this store's data set; sync tokens from another data set are void. */
+  readonly storeId: string;
+  createUser(user: User): Promise<void>;
+  getUser(id: string): Promise<User | undefined>;
+  appendMessages(batch: readonly AppendRequest[]): Promise<AppendResult[]>;
+  getMembership(conversationId: string, userId: string): Promise<Membership | undefined>;
+  /** Messages with fromSeq <= seq <= toSeq, ascending, at most `limit`. */
+  readMessages(conversationId: string, fromSeq: number, toSeq: number, limit: number): Promise<StoredMessage[]>;
+  /** Conversations of `userId` changed after `after`, oldest change first. */
+  changesSince(userId: string, after: ChangeCursor, limit: number): Promise<ChangePage>;
+  close(): Promise<void>;
+}
+
+/** Events carried between the chat logic and the gateways, possibly across nodes. */
+export type BusEvent = {
+  kind: 'message';
+  message: StoredMessage;
+  /** Users to deliver to (all members of the conversation). */
+  recipients: readonly string[];
+  /** The connection that sent it: it learns the message from its SendAck. */
+  originSession: string;
+};
+
+export type BusListener = (event: BusEvent) => void;
+
+/** Routes events to the nodes where the recipients are connected. */
+export interface Bus {
+  publish(event: BusEvent): void;
+  /** Listen for events addressed to `userId`; returns the unsubscribe. */
+  subscribeUser(userId: string, listener: BusListener): () => void;
+  close(): Promise<void>;
+}

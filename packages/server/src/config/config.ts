@@ -1,0 +1,171 @@
+/**
+ * Server configuration: one typed defaults object (every field documented), merged
+ * from a JSON file, PARLEY_* environment variables and --flags (later wins), and
+ * validated once at start-up. Nothing below this module reads process.env.
+ */
+import { readFileSync } from 'node:fs';
+import { ErrorCode, ParleyError } from '@parley/protocol';
+
+export const defaults = {
+  /** Address both listeners bind to. */
+  host: '127.0.0.1',
+  /** HTTP API and WebSocket (/ws) port; 0 picks a free one. */
+  httpPort: 8080,
+  /** Raw TCP port; 0 picks a free one. */
+  tcpPort: 8081,
+  /** Store adapter: 'sqlite' (embedded). */
+  store: 'sqlite',
+  /** Bus adapter: 'local' (in-process). */
+  bus: 'local',
+  /** Where the embedded store keeps its files. */
+  dataDir: './data',
+  /** SQLite durability: 'full' fsyncs every commit (survives power loss), 'normal' survives a process crash. */
+  sqliteSynchronous: 'full' as 'full' | 'normal',
+  /** Largest Frame accepted on either transport, in bytes. */
+  maxFrameBytes: 65536,
+  /** Largest message body, in bytes. */
+  maxBodyBytes: 16384,
+  /** Heartbeat interval told to clients; a peer silent for 2.5 intervals is closed. */
+  heartbeatMs: 15000,
+  /** A connection must authenticate within this time. */
+  authTimeoutMs: 10000,
+  /** Unacknowledged pushes are resent after this long. */
+  retransmitMs: 2000,
+  /** A connection with more unacknowledged pushes than this is told to RESYNC. */
+  maxUnackedPushes: 4096,
+  /** A connection with more bytes than this waiting to be written is closed (slow consumer). */
+  maxBufferedBytes: 8 * 1024 * 1024,
+  /** Requests one connection may have in progress at once. */
+  maxInFlight: 1024,
+  /** Most sends committed in one transaction. */
+  maxBatch: 512,
+  /** Most messages one pull returns. */
+  pullMaxLimit: 500,
+  /** Most conversations one sync page lists. */
+  syncPageSize: 500,
+  /** Secret that signs Parley-issued tokens; empty: generated once and kept in dataDir. */
+  jwtSecret: '',
+  /** HS256 keys of app backends whose tokens Parley accepts (comma-separated in env/flags). */
+  appJwtKeys: [] as string[],
+  /** Lifetime of Parley-issued tokens, in seconds. */
+  tokenTtlSeconds: 30 * 24 * 3600,
+  /** Bearer key for /v1/admin/*; empty disables the admin API. */
+  adminKey: '',
+  /** Log level: fatal, error, warn, info, debug, trace, silent. */
+  logLevel: 'info',
+  /** Graceful drain on SIGTERM waits at most this long for in-flight work. */
+  drainTimeoutMs: 5000,
+};
+
+export type Config = typeof defaults;
+type Key = keyof Config;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function kebab(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+function envName(key: string): string {
+  return `PARLEY_${kebab(key).replace(/-/g, '_').toUpperCase()}`;
+}
+
+function bad(message: string): ParleyError {
+  return new ParleyError(ErrorCode.INVALID_ARGUMENT, `config: ${message}`);
+}
+
+/** Turn a string from env or a flag into the type of the default. */
+function coerce(key: Key, raw: string): unknown {
+  const sample = defaults[key];
+  if (typeof sample === 'number') {
+    const n = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(n)) throw bad(`${key} must be a number, got "${raw}"`);
+    return n;
+  }
+  if (Array.isArray(sample)) return raw === '' ? [] : raw.split(',').map((s) => s.trim());
+  return raw;
+}
+
+/** Every key with its env variable and flag, for --help. */
+export function describeConfig(): { key: string; env: string; flag: string; default: unknown }[] {
+  return (Object.keys(defaults) as Key[]).map((key) => ({ key, env: envName(key), flag: `--${kebab(key)}`, default: defaults[key] }));
+}
+
+export interface ConfigSources {
+  file?: string;
+  env?: Record<string, string | undefined>;
+  /** Flags as parsed from the command line: kebab-case or camelCase names. */
+  flags?: Record<string, string>;
+  /** Already-typed overrides (tests). */
+  overrides?: Partial<Config>;
+}
+
+export function loadConfig(sources: ConfigSources = {}): Config {
+  const merged: Record<string, unknown> = { ...defaults };
+  const keys = Object.keys(defaults) as Key[];
+  if (sources.file) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(sources.file, 'utf8'));
+    } catch (err) {
+      throw bad(`cannot read ${sources.file}: ${(err as Error).message}`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw bad(`${sources.file} must hold a JSON object`);
+    for (const [k, v] of Object.entries(parsed)) {
+      if (!keys.includes(k as Key)) throw bad(`unknown setting "${k}" in ${sources.file}`);
+      merged[k] = v;
+    }
+  }
+  for (const key of keys) {
+    const raw = sources.env?.[envName(key)];
+    if (raw !== undefined) merged[key] = coerce(key, raw);
+  }
+  for (const [name, raw] of Object.entries(sources.flags ?? {})) {
+    const key = keys.find((k) => k === name || kebab(k) === name);
+    if (!key) throw bad(`unknown flag --${name}`);
+    merged[key] = coerce(key, raw);
+  }
+  Object.assign(merged, sources.overrides ?? {});
+  return validateConfig(merged);
+}
+
+export function validateConfig(input: Record<string, unknown>): Config {
+  for (const key of Object.keys(defaults) as Key[]) {
+    const want = Array.isArray(defaults[key]) ? 'array' : typeof defaults[key];
+    const got = Array.isArray(input[key]) ? 'array' : typeof input[key];
+    if (want !== got) throw bad(`${key} must be a ${want}, got ${got}`);
+  }
+  const c = input as Config;
+  const port = (k: Key) => {
+    const v = c[k] as number;
+    if (!Number.isInteger(v) || v < 0 || v > 65535) throw bad(`${k} must be a port number 0..65535, got ${v}`);
+  };
+  const positive = (k: Key, min = 1) => {
+    const v = c[k] as number;
+    if (!Number.isInteger(v) || v < min) throw bad(`${k} must be an integer >= ${min}, got ${v}`);
+  };
+  port('httpPort');
+  port('tcpPort');
+  if (!['sqlite'].includes(c.store)) throw bad(`store must be one of: sqlite (got "${c.store}")`);
+  if (!['local'].includes(c.bus)) throw bad(`bus must be one of: local (got "${c.bus}")`);
+  if (!['full', 'normal'].includes(c.sqliteSynchronous)) throw bad(`sqliteSynchronous must be "full" or "normal"`);
+  positive('maxFrameBytes', 1024);
+  positive('maxBodyBytes');
+  if (c.maxBodyBytes > c.maxFrameBytes - 512) throw bad('maxBodyBytes must be at least 512 bytes below maxFrameBytes');
+  positive('heartbeatMs', 100);
+  positive('authTimeoutMs', 100);
+  positive('retransmitMs', 50);
+  positive('maxUnackedPushes');
+  positive('maxBufferedBytes', 65536);
+  positive('maxInFlight');
+  positive('maxBatch');
+  positive('pullMaxLimit');
+  positive('syncPageSize');
+  positive('tokenTtlSeconds', 60);
+  positive('drainTimeoutMs', 0);
+  if (!LOG_LEVELS.includes(c.logLevel)) throw bad(`logLevel must be one of ${LOG_LEVELS.join(', ')}`);
+  if (c.jwtSecret !== '' && c.jwtSecret.length < 32) throw bad('jwtSecret must be at least 32 characters');
+  for (const k of c.appJwtKeys) if (typeof k !== 'string' || k.length < 32) throw bad('each of appJwtKeys must be at least 32 characters');
+  if (c.adminKey !== '' && c.adminKey.length < 16) throw bad('adminKey must be at least 16 characters');
+  return c;
+}

@@ -1,0 +1,159 @@
+/**
+ * The gateway: every live session of this node, indexed by user and device, and
+ * the bridge from the bus to them. A user's first session subscribes to the bus
+ * for that user; the last one to leave unsubscribes. A push frame is encoded once
+ * per message and the same bytes go to every device.
+ *
+ * Timers: two timer wheels drive all sessions — one for heartbeats and the auth
+ * deadline, one for retransmits — so timers never scale with messages.
+ */
+import { CloseCode, encodeFrame, NoticeCode } from '@parley/protocol';
+import type { Logger } from 'pino';
+import type { Accounts } from '../auth/accounts.ts';
+import type { TokenService } from '../auth/tokens.ts';
+import type { ChatService } from '../chat/chat-service.ts';
+import type { Bus, BusEvent, StoredMessage } from '../chat/types.ts';
+import { Session, toWire, type Link } from './session.ts';
+import { TimerWheel } from './timer-wheel.ts';
+
+export interface GatewayConfig {
+  maxFrameBytes: number;
+  heartbeatMs: number;
+  authTimeoutMs: number;
+  retransmitMs: number;
+  maxUnackedPushes: number;
+  maxBufferedBytes: number;
+  maxInFlight: number;
+}
+
+export interface GatewayStats {
+  retransmits: number;
+  resyncs: number;
+  connectionsOpened: number;
+}
+
+interface UserEntry {
+  devices: Map<string, Session>;
+  unsubscribe: () => void;
+}
+
+export class Gateway {
+  readonly stats: GatewayStats = { retransmits: 0, resyncs: 0, connectionsOpened: 0 };
+  private readonly sessions = new Set<Session>();
+  private readonly users = new Map<string, UserEntry>();
+  private readonly heartbeats: TimerWheel<Session>;
+  private readonly retransmits: TimerWheel<Session>;
+  private readonly encoded = new WeakMap<StoredMessage, Uint8Array>();
+  private draining = false;
+
+  constructor(
+    readonly config: GatewayConfig,
+    readonly chat: ChatService,
+    private readonly bus: Bus,
+    private readonly tokens: TokenService,
+    private readonly accounts: Accounts,
+    readonly log: Logger,
+  ) {
+    const beatTick = Math.max(10, Math.min(1000, Math.floor(config.heartbeatMs / 4)));
+    this.heartbeats = new TimerWheel<Session>(beatTick, 512, (s) => this.onHeartbeat(s));
+    const resendTick = Math.max(10, Math.min(250, Math.floor(config.retransmitMs / 4)));
+    this.retransmits = new TimerWheel<Session>(resendTick, 512, (s) => s.retransmit(Date.now()));
+    this.heartbeats.start();
+    this.retransmits.start();
+  }
+
+  get connectionCount(): number {
+    return this.sessions.size;
+  }
+
+  get isDraining(): boolean {
+    return this.draining;
+  }
+
+  /** A new transport connection: returns the session that will read its frames. */
+  attach(link: Link): Session {
+    const session = new Session(link, this);
+    this.sessions.add(session);
+    this.stats.connectionsOpened++;
+    session.heartbeatEntry = this.heartbeats.schedule(session, this.config.authTimeoutMs);
+    if (this.draining) {
+      session.notice(NoticeCode.RECONNECT, 'this node is draining');
+      session.close(CloseCode.DRAINING, 'draining');
+    }
+    return session;
+  }
+
+  async verifyToken(token: string): Promise<string> {
+    const verified = await this.tokens.verify(token);
+    if (verified.external) await this.accounts.ensureExternalUser(verified.userId);
+    return verified.userId;
+  }
+
+  /** The session has authenticated: index it, replacing an older connection of the same device. */
+  register(session: Session): void {
+    let entry = this.users.get(session.userId);
+    if (!entry) {
+      const userId = session.userId;
+      entry = { devices: new Map(), unsubscribe: this.bus.subscribeUser(userId, (e) => this.deliver(userId, e)) };
+      this.users.set(userId, entry);
+    }
+    const previous = entry.devices.get(session.deviceId);
+    entry.devices.set(session.deviceId, session);
+    previous?.close(CloseCode.REPLACED, 'replaced by a newer connection of this device');
+    this.heartbeats.cancel(session.heartbeatEntry);
+    session.heartbeatEntry = this.heartbeats.schedule(session, this.config.heartbeatMs / 2);
+  }
+
+  unregister(session: Session): void {
+    this.sessions.delete(session);
+    this.heartbeats.cancel(session.heartbeatEntry);
+    this.retransmits.cancel(session.retransmitEntry);
+    const entry = this.users.get(session.userId);
+    if (!entry || entry.devices.get(session.deviceId) !== session) return;
+    entry.devices.delete(session.deviceId);
+    if (entry.devices.size === 0) {
+      entry.unsubscribe();
+      this.users.delete(session.userId);
+    }
+  }
+
+  scheduleRetransmit(session: Session): void {
+    if (session.retransmitEntry || session.unacked === 0) return;
+    session.retransmitEntry = this.retransmits.schedule(session, this.config.retransmitMs);
+  }
+
+  private onHeartbeat(session: Session): void {
+    session.heartbeatEntry = undefined;
+    if (session.heartbeat(Date.now())) {
+      session.heartbeatEntry = this.heartbeats.schedule(session, this.config.heartbeatMs / 2);
+    }
+  }
+
+  private deliver(userId: string, event: BusEvent): void {
+    const entry = this.users.get(userId);
+    if (!entry) return;
+    let frame = this.encoded.get(event.message);
+    if (!frame) {
+      frame = encodeFrame({ push: { message: toWire(event.message) } });
+      this.encoded.set(event.message, frame);
+    }
+    for (const session of entry.devices.values()) {
+      if (session.id !== event.originSession) session.push(event.message, frame);
+    }
+  }
+
+  /** Stop taking connections and tell every client to reconnect elsewhere. */
+  drain(endpoints: string[] = []): void {
+    this.draining = true;
+    for (const session of [...this.sessions]) {
+      session.notice(NoticeCode.RECONNECT, 'this node is shutting down', endpoints);
+      session.close(CloseCode.DRAINING, 'draining');
+    }
+  }
+
+  close(): void {
+    this.drain();
+    this.heartbeats.stop();
+    this.retransmits.stop();
+  }
+}

@@ -1,0 +1,368 @@
+/**
+ * One client connection, whatever its transport: the protocol state machine
+ * (awaiting auth → authenticating → open → closed), request dispatch to the chat
+ * service, and the server half of reliable delivery.
+ *
+ * Delivery: every push is kept in `pending` (per conversation, ascending seq)
+ * until the device acknowledges it cumulatively; one timer-wheel entry per session
+ * resends what has waited longer than `retransmitMs`. A device that lets more than
+ * `maxUnackedPushes` pile up is told to RESYNC and its pending pushes are dropped
+ * (sync + pull recover them from the store), so a slow consumer costs bounded memory.
+ *
+ * Errors: every request that fails gets an Error frame with its id and a stable
+ * code; protocol violations that leave the stream unusable get an Error with id 0
+ * and a close.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  CloseCode,
+  decodeFrame,
+  encodeFrame,
+  ErrorCode,
+  Limits,
+  NoticeCode,
+  ParleyError,
+  PROTOCOL_VERSION,
+  type FrameData,
+  type parley,
+} from '@parley/protocol';
+import type { Caller } from '../chat/chat-service.ts';
+import type { StoredMessage } from '../chat/types.ts';
+import type { Gateway } from './gateway.ts';
+import type { WheelEntry } from './timer-wheel.ts';
+
+/** What a session needs from its transport. */
+export interface Link {
+  readonly transport: 'ws' | 'tcp';
+  readonly remote: string;
+  /** Send one encoded Frame. */
+  write(frame: Uint8Array): void;
+  /** Bytes queued in user space and not yet handed to the kernel. */
+  bufferedBytes(): number;
+  close(code: CloseCode, reason: string): void;
+}
+
+interface PendingPush {
+  seq: number;
+  frame: Uint8Array;
+  sentAt: number;
+}
+
+type State = 'awaiting-auth' | 'authenticating' | 'open' | 'closed';
+
+/** Frames that may arrive before AuthOk and are held until auth completes. */
+const MAX_EARLY_FRAMES = 64;
+
+export class Session {
+  readonly id = randomUUID();
+  state: State = 'awaiting-auth';
+  userId = '';
+  deviceId = '';
+  platform = '';
+  lastReceived: number;
+  lastSent: number;
+  heartbeatEntry: WheelEntry | undefined;
+  retransmitEntry: WheelEntry | undefined;
+
+  private caller: Caller | undefined;
+  private early: Uint8Array[] = [];
+  private inFlight = 0;
+  private readonly pending = new Map<string, PendingPush[]>();
+  private pendingCount = 0;
+
+  constructor(
+    readonly link: Link,
+    private readonly gateway: Gateway,
+  ) {
+    this.lastReceived = this.lastSent = Date.now();
+  }
+
+  get unacked(): number {
+    return this.pendingCount;
+  }
+
+  /** Bytes of one Frame from the transport. */
+  receive(bytes: Uint8Array): void {
+    if (this.state === 'closed') return;
+    this.lastReceived = Date.now();
+    if (this.state === 'authenticating') {
+      if (this.early.length >= MAX_EARLY_FRAMES) {
+        this.fail(ErrorCode.RATE_LIMITED, 'too many frames before AuthOk', CloseCode.PROTOCOL_ERROR);
+        return;
+      }
+      this.early.push(bytes);
+      return;
+    }
+    let frame: parley.Frame;
+    try {
+      frame = decodeFrame(bytes);
+    } catch {
+      this.fail(ErrorCode.BAD_FRAME, 'frame is not a valid protobuf Frame', CloseCode.PROTOCOL_ERROR);
+      return;
+    }
+    this.dispatch(frame);
+  }
+
+  private dispatch(frame: parley.Frame): void {
+    const id = frame.id ?? 0;
+    switch (frame.body) {
+      case 'ping':
+        this.write({ id, pong: { time: frame.ping?.time ?? 0 } });
+        return;
+      case 'pong':
+        return;
+      case 'auth':
+        if (this.state !== 'awaiting-auth') {
+          this.error(id, new ParleyError(ErrorCode.ALREADY_AUTHENTICATED, 'this connection is already authenticated'));
+          return;
+        }
+        this.authenticate(id, frame.auth!);
+        return;
+      case undefined:
+        this.error(id, new ParleyError(ErrorCode.UNKNOWN_FRAME, 'frame carries no body this server knows'));
+        return;
+      case 'send':
+      case 'ack':
+      case 'sync':
+      case 'pull':
+        break;
+      default:
+        this.error(id, new ParleyError(ErrorCode.UNEXPECTED_FRAME, `a client may not send ${frame.body}`));
+        return;
+    }
+    if (this.state !== 'open') {
+      this.error(id, new ParleyError(ErrorCode.AUTH_REQUIRED, 'authenticate first'));
+      return;
+    }
+    if (frame.body === 'ack') {
+      this.acknowledge(frame.ack!);
+      return;
+    }
+    if (this.inFlight >= this.gateway.config.maxInFlight) {
+      this.error(id, new ParleyError(ErrorCode.RATE_LIMITED, 'too many requests in flight on this connection'));
+      return;
+    }
+    this.inFlight++;
+    this.handle(id, frame)
+      .catch((err: unknown) => this.error(id, err))
+      .finally(() => this.inFlight--);
+  }
+
+  private async handle(id: number, frame: parley.Frame): Promise<void> {
+    const caller = this.caller!;
+    const chat = this.gateway.chat;
+    if (frame.body === 'send') {
+      const { message, duplicate } = await chat.send(caller, frame.send!);
+      this.write({
+        id,
+        sendAck: {
+          conversationId: message.conversationId,
+          seq: message.seq,
+          messageId: message.id,
+          serverTime: message.serverTime,
+          clientMsgId: message.clientMsgId,
+          duplicate,
+        },
+      });
+    } else if (frame.body === 'sync') {
+      const result = await chat.sync(caller, frame.sync!.token ?? '');
+      this.write({
+        id,
+        syncResult: {
+          conversations: result.conversations.map((c) => ({ ...c, members: [...c.members] })),
+          token: result.token,
+          more: result.more,
+        },
+      });
+    } else {
+      const req = frame.pull!;
+      const result = await chat.pull(caller, req.conversationId ?? '', req.fromSeq ?? 0, req.toSeq ?? 0, req.limit ?? 0);
+      this.write({ id, pullResult: { ...result, messages: result.messages.map(toWire) } });
+    }
+  }
+
+  private authenticate(id: number, auth: parley.IAuth): void {
+    const deviceId = auth.deviceId ?? '';
+    if (!Limits.DEVICE_ID.test(deviceId)) {
+      this.fail(ErrorCode.INVALID_ARGUMENT, 'deviceId must be 1..64 characters of A-Z a-z 0-9 _ . : -', CloseCode.AUTH_FAILED, id);
+      return;
+    }
+    const version = auth.protocolVersion ?? 0;
+    if (version !== 0 && version !== PROTOCOL_VERSION) {
+      this.fail(ErrorCode.INVALID_ARGUMENT, `protocol version ${version} is not supported (use ${PROTOCOL_VERSION})`, CloseCode.PROTOCOL_ERROR, id);
+      return;
+    }
+    this.state = 'authenticating';
+    this.gateway
+      .verifyToken(auth.token ?? '')
+      .then((userId) => {
+        if (this.state !== 'authenticating') return; // closed meanwhile
+        this.userId = userId;
+        this.deviceId = deviceId;
+        this.platform = (auth.platform ?? '').slice(0, 32);
+        this.caller = { userId, deviceId, sessionId: this.id };
+        this.state = 'open';
+        this.gateway.register(this);
+        const config = this.gateway.config;
+        this.write({
+          id,
+          authOk: {
+            userId,
+            deviceId,
+            heartbeatMs: config.heartbeatMs,
+            maxFrameBytes: config.maxFrameBytes,
+            serverTime: Date.now(),
+            sessionId: this.id,
+          },
+        });
+        const early = this.early;
+        this.early = [];
+        for (const bytes of early) this.receive(bytes);
+      })
+      .catch((err: unknown) => {
+        if (this.state !== 'authenticating') return;
+        const failure = err instanceof ParleyError ? err : new ParleyError(ErrorCode.INTERNAL, 'authentication failed', { cause: err });
+        if (failure.code === ErrorCode.INTERNAL) this.gateway.log.error({ err }, 'auth failed unexpectedly');
+        this.fail(failure.code, failure.message, CloseCode.AUTH_FAILED, id);
+      });
+  }
+
+  /** Cumulative device ack: drop every pending push of the conversation up to seq. */
+  private acknowledge(ack: parley.IAck): void {
+    const list = this.pending.get(ack.conversationId ?? '');
+    const seq = ack.seq ?? 0;
+    if (!list) return;
+    let n = 0;
+    while (n < list.length && list[n]!.seq <= seq) n++;
+    if (n === 0) return;
+    this.pendingCount -= n;
+    if (n === list.length) this.pending.delete(ack.conversationId ?? '');
+    else list.splice(0, n);
+  }
+
+  /** Deliver a committed message to this device (frame already encoded once for all). */
+  push(message: StoredMessage, frame: Uint8Array): void {
+    if (this.state !== 'open') return;
+    let list = this.pending.get(message.conversationId);
+    if (!list) this.pending.set(message.conversationId, (list = []));
+    const entry: PendingPush = { seq: message.seq, frame, sentAt: Date.now() };
+    const last = list[list.length - 1];
+    if (!last || last.seq < message.seq) {
+      list.push(entry);
+    } else {
+      let i = list.length - 1;
+      while (i > 0 && list[i - 1]!.seq >= message.seq) i--;
+      if (list[i]!.seq === message.seq) {
+        this.writeBytes(frame); // a republished duplicate: send again, track once
+        return;
+      }
+      list.splice(i, 0, entry);
+    }
+    this.pendingCount++;
+    if (this.pendingCount > this.gateway.config.maxUnackedPushes) {
+      this.dropPending();
+      return;
+    }
+    this.writeBytes(frame);
+    this.gateway.scheduleRetransmit(this);
+  }
+
+  /** Called by the timer wheel: resend what has waited too long. */
+  retransmit(now: number): void {
+    this.retransmitEntry = undefined;
+    if (this.state !== 'open' || this.pendingCount === 0) return;
+    const due = now - this.gateway.config.retransmitMs;
+    for (const list of this.pending.values()) {
+      for (const p of list) {
+        if (p.sentAt > due) break;
+        p.sentAt = now;
+        this.writeBytes(p.frame);
+        this.gateway.stats.retransmits++;
+      }
+    }
+    this.gateway.scheduleRetransmit(this);
+  }
+
+  private dropPending(): void {
+    this.pending.clear();
+    this.pendingCount = 0;
+    this.gateway.stats.resyncs++;
+    this.write({ notice: { code: NoticeCode.RESYNC, message: 'too many unacknowledged pushes; sync to catch up' } });
+  }
+
+  /** Called by the timer wheel: ping an idle peer, close a silent one. */
+  heartbeat(now: number): boolean {
+    const { heartbeatMs } = this.gateway.config;
+    if (this.state === 'closed') return false;
+    if (this.state !== 'open') {
+      this.fail(ErrorCode.AUTH_REQUIRED, 'no Auth within the time allowed', CloseCode.AUTH_TIMEOUT);
+      return false;
+    }
+    if (now - this.lastReceived > heartbeatMs * 2.5) {
+      this.fail(ErrorCode.HEARTBEAT_TIMEOUT, 'nothing received within 2.5 heartbeats', CloseCode.HEARTBEAT_TIMEOUT);
+      return false;
+    }
+    if (now - this.lastSent >= heartbeatMs) this.write({ ping: { time: now } });
+    return true;
+  }
+
+  notice(code: string, message: string, endpoints: string[] = []): void {
+    this.write({ notice: { code, message, endpoints } });
+  }
+
+  write(frame: FrameData): void {
+    this.writeBytes(encodeFrame(frame));
+  }
+
+  private writeBytes(bytes: Uint8Array): void {
+    if (this.state === 'closed') return;
+    this.lastSent = Date.now();
+    this.link.write(bytes);
+    if (this.link.bufferedBytes() > this.gateway.config.maxBufferedBytes) {
+      this.fail(ErrorCode.SLOW_CONSUMER, 'the client is not reading its pushes', CloseCode.SLOW_CONSUMER);
+    }
+  }
+
+  private error(id: number, err: unknown): void {
+    const failure = err instanceof ParleyError ? err : new ParleyError(ErrorCode.INTERNAL, 'internal error', { cause: err });
+    if (failure.code === ErrorCode.INTERNAL) this.gateway.log.error({ err }, 'request failed');
+    this.write({ id, error: { code: failure.code, message: failure.message, retryable: failure.retryable } });
+  }
+
+  /** Send an Error and close the connection. */
+  fail(code: ErrorCode, message: string, closeCode: CloseCode, id = 0): void {
+    if (this.state === 'closed') return;
+    this.error(id, new ParleyError(code, message));
+    this.close(closeCode, message);
+  }
+
+  close(code: CloseCode, reason: string): void {
+    if (this.state === 'closed') return;
+    this.link.close(code, reason.slice(0, 120));
+    this.closed();
+  }
+
+  /** The transport is gone (closed by either side). */
+  closed(): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    this.pending.clear();
+    this.pendingCount = 0;
+    this.early = [];
+    this.gateway.unregister(this);
+  }
+}
+
+export function toWire(m: StoredMessage): parley.IMessage {
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    seq: m.seq,
+    senderId: m.senderId,
+    senderDevice: m.senderDevice,
+    clientMsgId: m.clientMsgId,
+    type: m.type,
+    body: m.body,
+    serverTime: m.serverTime,
+  };
+}

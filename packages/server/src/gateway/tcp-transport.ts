@@ -1,0 +1,61 @@
+/**
+ * Raw TCP transport: length-prefixed Frames (see @parley/protocol framing). Writes
+ * made in one turn of the event loop are corked together into one syscall.
+ */
+import { createServer, type Server, type Socket } from 'node:net';
+import { CloseCode, FrameDecoder, ParleyError, ErrorCode, TCP_HEADER_BYTES } from '@parley/protocol';
+import type { Gateway } from './gateway.ts';
+import type { Link } from './session.ts';
+
+function tcpLink(socket: Socket): Link {
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    socket.uncork();
+  };
+  return {
+    transport: 'tcp',
+    remote: `${socket.remoteAddress}:${socket.remotePort}`,
+    write: (frame) => {
+      if (socket.destroyed || !socket.writable) return;
+      if (!corked) {
+        corked = true;
+        socket.cork();
+        process.nextTick(uncork);
+      }
+      const header = Buffer.allocUnsafe(TCP_HEADER_BYTES);
+      header.writeUInt32BE(frame.length, 0);
+      socket.write(header);
+      socket.write(frame);
+    },
+    bufferedBytes: () => socket.writableLength,
+    close: () => {
+      if (corked) uncork();
+      socket.end();
+      setTimeout(() => socket.destroy(), 2000).unref();
+    },
+  };
+}
+
+export function createTcpServer(gateway: Gateway): Server {
+  return createServer((socket) => {
+    socket.setNoDelay(true);
+    const decoder = new FrameDecoder(gateway.config.maxFrameBytes);
+    const session = gateway.attach(tcpLink(socket));
+    socket.on('data', (chunk: Buffer) => {
+      let frames: Uint8Array[];
+      try {
+        frames = decoder.push(chunk);
+      } catch (err) {
+        const code = err instanceof ParleyError ? err.code : ErrorCode.BAD_FRAME;
+        const close = code === ErrorCode.FRAME_TOO_LARGE ? CloseCode.FRAME_TOO_LARGE : CloseCode.PROTOCOL_ERROR;
+        session.fail(code, (err as Error).message, close);
+        socket.pause();
+        return;
+      }
+      for (const frame of frames) session.receive(frame);
+    });
+    socket.on('close', () => session.closed());
+    socket.on('error', () => session.closed());
+  });
+}

@@ -1,0 +1,155 @@
+/**
+ * The composition root: the one place that picks concrete adapters (by name, from
+ * the maps below, failing fast on an unknown one) and wires store → chat → gateway
+ * → transports. Everything else depends on interfaces.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo, Server as NetServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { Accounts } from './auth/accounts.ts';
+import { TokenService } from './auth/tokens.ts';
+import { ChatService } from './chat/chat-service.ts';
+import type { Bus, Store } from './chat/types.ts';
+import { LocalBus } from './cluster/local/local-bus.ts';
+import type { Config } from './config/config.ts';
+import { Gateway } from './gateway/gateway.ts';
+import { createTcpServer } from './gateway/tcp-transport.ts';
+import { attachWebSocket, WS_PATH } from './gateway/ws-transport.ts';
+import { createHttpHandler } from './http/http-api.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { SqliteStore } from './store/sqlite/sqlite-store.ts';
+
+const stores: Record<string, (config: Config) => Store> = {
+  sqlite: (config) => new SqliteStore({ file: join(resolve(config.dataDir), 'parley.db'), synchronous: config.sqliteSynchronous }),
+};
+
+const buses: Record<string, (config: Config) => Bus> = {
+  local: () => new LocalBus(),
+};
+
+function pick<T>(kind: string, map: Record<string, (config: Config) => T>, name: string, config: Config): T {
+  const make = map[name];
+  if (!make) throw new Error(`unknown ${kind} "${name}"; known: ${Object.keys(map).join(', ')}`);
+  return make(config);
+}
+
+/** The token secret: from config, or generated once and kept beside the data. */
+function issuerSecret(config: Config): string {
+  if (config.jwtSecret !== '') return config.jwtSecret;
+  const dir = resolve(config.dataDir);
+  const file = join(dir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export interface RunningServer {
+  readonly config: Config;
+  readonly httpPort: number;
+  readonly tcpPort: number;
+  readonly httpUrl: string;
+  readonly wsUrl: string;
+  readonly tcpUrl: string;
+  readonly gateway: Gateway;
+  readonly chat: ChatService;
+  readonly tokens: TokenService;
+  readonly log: Logger;
+  /** Stop accepting, tell clients to reconnect elsewhere, finish in-flight commits, close. */
+  close(): Promise<void>;
+}
+
+function listen(server: HttpServer | NetServer, port: number, host: string): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolvePort((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const store = pick('store', stores, config.store, config);
+  const bus = pick('bus', buses, config.bus, config);
+  const tokens = new TokenService(issuerSecret(config), config.appJwtKeys, config.tokenTtlSeconds);
+  const accounts = new Accounts(store, tokens);
+  const chat = new ChatService(store, bus, config);
+  const gateway = new Gateway(config, chat, bus, tokens, accounts, log);
+  let ready = false;
+
+  const metrics = () => {
+    const { batches, committed } = chat.commitStats;
+    return [
+      '# TYPE parley_connections gauge',
+      `parley_connections ${gateway.connectionCount}`,
+      '# TYPE parley_connections_opened_total counter',
+      `parley_connections_opened_total ${gateway.stats.connectionsOpened}`,
+      '# TYPE parley_messages_committed_total counter',
+      `parley_messages_committed_total ${committed}`,
+      '# TYPE parley_commit_batches_total counter',
+      `parley_commit_batches_total ${batches}`,
+      '# TYPE parley_push_retransmits_total counter',
+      `parley_push_retransmits_total ${gateway.stats.retransmits}`,
+      '# TYPE parley_resync_notices_total counter',
+      `parley_resync_notices_total ${gateway.stats.resyncs}`,
+      '',
+    ].join('\n');
+  };
+
+  const http = createHttpServer(
+    createHttpHandler({ accounts, tokens, chat, adminKey: config.adminKey, log, metrics, ready: () => ready }),
+  );
+  http.headersTimeout = 10_000;
+  http.requestTimeout = 30_000;
+  const wss = attachWebSocket(http, gateway);
+  const tcp = createTcpServer(gateway);
+
+  let httpPort: number;
+  let tcpPort: number;
+  try {
+    httpPort = await listen(http, config.httpPort, config.host);
+    tcpPort = await listen(tcp, config.tcpPort, config.host);
+  } catch (err) {
+    http.close();
+    tcp.close();
+    gateway.close();
+    await store.close();
+    throw err;
+  }
+  ready = true;
+  const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      ready = false;
+      http.close();
+      tcp.close();
+      gateway.drain();
+      const deadline = Date.now() + config.drainTimeoutMs;
+      while (!chat.idle && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      gateway.close();
+      wss.close();
+      http.closeAllConnections();
+      await bus.close();
+      await store.close();
+    })());
+
+  return {
+    config,
+    httpPort,
+    tcpPort,
+    httpUrl: `http://${hostForUrl}:${httpPort}`,
+    wsUrl: `ws://${hostForUrl}:${httpPort}${WS_PATH}`,
+    tcpUrl: `tcp://${hostForUrl}:${tcpPort}`,
+    gateway,
+    chat,
+    tokens,
+    log,
+    close,
+  };
+}

@@ -1,0 +1,72 @@
+/** SQL of the SQLite store, in one visible place. Migrations are append-only. */
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: users, conversations, members (with each member's change version), messages.
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    password_hash TEXT,
+    created_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE conversations (
+    id TEXT PRIMARY KEY,
+    kind INTEGER NOT NULL,
+    max_seq INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  -- version: the store-wide change version at which this member's view of the
+  -- conversation last changed; a user's sync reads this index from the token on.
+  CREATE TABLE members (
+    conv_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    join_seq INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (conv_id, user_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX members_by_user_version ON members (user_id, version, conv_id);
+  CREATE TABLE messages (
+    conv_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    sender_id TEXT NOT NULL,
+    sender_device TEXT NOT NULL,
+    client_msg_id TEXT NOT NULL,
+    type INTEGER NOT NULL,
+    body BLOB NOT NULL,
+    server_time INTEGER NOT NULL,
+    PRIMARY KEY (conv_id, seq)
+  ) WITHOUT ROWID;
+  -- The dedup record of the delivery contract: one row per (sender, clientMsgId), forever.
+  CREATE UNIQUE INDEX messages_dedup ON messages (sender_id, client_msg_id);
+  `,
+];
+
+export const SQL = {
+  getMeta: `SELECT value FROM meta WHERE key = ?`,
+  setMeta: `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+
+  insertUser: `INSERT INTO users (id, display_name, password_hash, created_at) VALUES (?, ?, ?, ?)`,
+  getUser: `SELECT id, display_name, password_hash, created_at FROM users WHERE id = ?`,
+  userExists: `SELECT 1 FROM users WHERE id = ?`,
+
+  findByClientMsgId: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time
+    FROM messages WHERE sender_id = ? AND client_msg_id = ?`,
+  getConversation: `SELECT kind, max_seq FROM conversations WHERE id = ?`,
+  insertConversation: `INSERT INTO conversations (id, kind, max_seq, created_at) VALUES (?, ?, 0, ?)`,
+  setMaxSeq: `UPDATE conversations SET max_seq = ? WHERE id = ?`,
+  insertMember: `INSERT INTO members (conv_id, user_id, join_seq, version) VALUES (?, ?, ?, ?)`,
+  getMembership: `SELECT m.join_seq, c.max_seq FROM members m JOIN conversations c ON c.id = m.conv_id
+    WHERE m.conv_id = ? AND m.user_id = ?`,
+  listMembers: `SELECT user_id FROM members WHERE conv_id = ? ORDER BY user_id`,
+  touchMembers: `UPDATE members SET version = ? WHERE conv_id = ?`,
+  insertMessage: `INSERT INTO messages (conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  readMessages: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time
+    FROM messages WHERE conv_id = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?`,
+  changesSince: `SELECT m.conv_id, m.join_seq, m.version, c.kind, c.max_seq
+    FROM members m JOIN conversations c ON c.id = m.conv_id
+    WHERE m.user_id = ? AND (m.version > ? OR (m.version = ? AND m.conv_id > ?))
+    ORDER BY m.version, m.conv_id LIMIT ?`,
+} as const;

@@ -1,0 +1,237 @@
+/**
+ * The embedded store: one SQLite file in WAL mode, written through better-sqlite3.
+ *
+ * Why it looks like this: the delivery contract needs the seq, the message and the
+ * dedup record to commit together, and the ack to wait for that commit. SQLite has
+ * one writer, so allocating `max_seq + 1` inside the append transaction is gap-free
+ * and race-free without locks of our own. `appendMessages` takes a whole batch (the
+ * chat layer gathers the sends that arrive together) and commits it as one
+ * transaction: one fsync for the batch, not one per message.
+ *
+ * Invariants: seqs per conversation are 1, 2, 3 … with no holes; (sender_id,
+ * client_msg_id) is unique; `members.version` only grows, and every commit that
+ * changes a conversation raises it for all of its members.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { ConversationKind, ErrorCode, ParleyError, parseDirectConversationId } from '@parley/protocol';
+import type {
+  AppendRequest,
+  AppendResult,
+  ChangeCursor,
+  ChangePage,
+  Membership,
+  Store,
+  StoredMessage,
+  User,
+} from '../../chat/types.ts';
+import { MIGRATIONS, SQL } from './queries.ts';
+
+export interface SqliteStoreOptions {
+  /** Path of the database file; ':memory:' for a throwaway store. */
+  file: string;
+  /** 'full' fsyncs every commit (survives power loss); 'normal' survives a process crash only. */
+  synchronous: 'full' | 'normal';
+}
+
+type Statements = { [K in keyof typeof SQL]: Database.Statement };
+
+interface MessageRow {
+  conv_id: string;
+  seq: number;
+  id: string;
+  sender_id: string;
+  sender_device: string;
+  client_msg_id: string;
+  type: number;
+  body: Buffer;
+  server_time: number;
+}
+
+function toMessage(row: MessageRow): StoredMessage {
+  return {
+    id: row.id,
+    conversationId: row.conv_id,
+    seq: row.seq,
+    senderId: row.sender_id,
+    senderDevice: row.sender_device,
+    clientMsgId: row.client_msg_id,
+    type: row.type,
+    body: row.body,
+    serverTime: row.server_time,
+  };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0;
+}
+
+export class SqliteStore implements Store {
+  readonly storeId: string;
+  private readonly db: Database.Database;
+  private readonly sql: Statements;
+  private version: number;
+  private readonly appendTx: (batch: readonly AppendRequest[]) => AppendResult[];
+
+  constructor(options: SqliteStoreOptions) {
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    this.db = new Database(options.file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+    this.sql = Object.fromEntries(
+      Object.entries(SQL).map(([name, text]) => [name, this.db.prepare(text)]),
+    ) as Statements;
+    this.storeId = this.meta('store_id') ?? this.initMeta('store_id', randomUUID());
+    this.version = Number(this.meta('version') ?? this.initMeta('version', '0'));
+    this.appendTx = this.db.transaction((batch: readonly AppendRequest[]) => this.appendInTx(batch));
+  }
+
+  private migrate(): void {
+    const current = this.db.pragma('user_version', { simple: true }) as number;
+    for (let v = current; v < MIGRATIONS.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v]!);
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  }
+
+  private meta(key: string): string | undefined {
+    return (this.sql.getMeta.get(key) as { value: string } | undefined)?.value;
+  }
+
+  private initMeta(key: string, value: string): string {
+    this.sql.setMeta.run(key, value);
+    return value;
+  }
+
+  async createUser(user: User): Promise<void> {
+    try {
+      this.sql.insertUser.run(user.id, user.displayName, user.passwordHash, user.createdAt);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+        throw new ParleyError(ErrorCode.USER_EXISTS, `user ${user.id} already exists`);
+      }
+      throw err;
+    }
+  }
+
+  async getUser(id: string): Promise<User | undefined> {
+    const row = this.sql.getUser.get(id) as
+      | { id: string; display_name: string; password_hash: string | null; created_at: number }
+      | undefined;
+    if (!row) return undefined;
+    return { id: row.id, displayName: row.display_name, passwordHash: row.password_hash, createdAt: row.created_at };
+  }
+
+  async appendMessages(batch: readonly AppendRequest[]): Promise<AppendResult[]> {
+    const before = this.version;
+    try {
+      return this.appendTx(batch);
+    } catch (err) {
+      this.version = before; // the transaction rolled back, and with it the version bump
+      throw err;
+    }
+  }
+
+  private appendInTx(batch: readonly AppendRequest[]): AppendResult[] {
+    const version = ++this.version;
+    this.sql.setMeta.run('version', String(version));
+    const now = Date.now();
+    return batch.map((req) => this.appendOne(req, version, now));
+  }
+
+  private appendOne(req: AppendRequest, version: number, now: number): AppendResult {
+    const existing = this.sql.findByClientMsgId.get(req.senderId, req.clientMsgId) as MessageRow | undefined;
+    if (existing) {
+      if (existing.conv_id !== req.conversationId || existing.type !== req.type || !sameBytes(existing.body, req.body)) {
+        return {
+          ok: false,
+          code: ErrorCode.CLIENT_MSG_ID_REUSED,
+          message: `clientMsgId ${req.clientMsgId} was already used for a different message`,
+        };
+      }
+      return { ok: true, message: toMessage(existing), duplicate: true, members: this.members(existing.conv_id) };
+    }
+
+    let conv = this.sql.getConversation.get(req.conversationId) as { kind: number; max_seq: number } | undefined;
+    if (!conv) {
+      if (!req.directMembers) {
+        return { ok: false, code: ErrorCode.CONVERSATION_NOT_FOUND, message: `no conversation ${req.conversationId}` };
+      }
+      for (const userId of req.directMembers) {
+        if (!this.sql.userExists.get(userId)) {
+          return { ok: false, code: ErrorCode.USER_NOT_FOUND, message: `no user ${userId}` };
+        }
+      }
+      this.sql.insertConversation.run(req.conversationId, ConversationKind.DIRECT, now);
+      for (const userId of req.directMembers) this.sql.insertMember.run(req.conversationId, userId, 0, version);
+      conv = { kind: ConversationKind.DIRECT, max_seq: 0 };
+    }
+    if (!this.sql.getMembership.get(req.conversationId, req.senderId)) {
+      return { ok: false, code: ErrorCode.NOT_MEMBER, message: `not a member of ${req.conversationId}` };
+    }
+
+    const seq = conv.max_seq + 1;
+    const message: StoredMessage = {
+      id: randomUUID(),
+      conversationId: req.conversationId,
+      seq,
+      senderId: req.senderId,
+      senderDevice: req.senderDevice,
+      clientMsgId: req.clientMsgId,
+      type: req.type,
+      body: req.body,
+      serverTime: now,
+    };
+    this.sql.setMaxSeq.run(seq, req.conversationId);
+    this.sql.insertMessage.run(
+      message.conversationId, seq, message.id, message.senderId, message.senderDevice,
+      message.clientMsgId, message.type, message.body, message.serverTime,
+    );
+    this.sql.touchMembers.run(version, req.conversationId);
+    return { ok: true, message, duplicate: false, members: this.members(req.conversationId) };
+  }
+
+  private members(conversationId: string): readonly string[] {
+    return parseDirectConversationId(conversationId)
+      ?? (this.sql.listMembers.all(conversationId) as { user_id: string }[]).map((r) => r.user_id);
+  }
+
+  async getMembership(conversationId: string, userId: string): Promise<Membership | undefined> {
+    const row = this.sql.getMembership.get(conversationId, userId) as { join_seq: number; max_seq: number } | undefined;
+    return row && { joinSeq: row.join_seq, maxSeq: row.max_seq };
+  }
+
+  async readMessages(conversationId: string, fromSeq: number, toSeq: number, limit: number): Promise<StoredMessage[]> {
+    return (this.sql.readMessages.all(conversationId, fromSeq, toSeq, limit) as MessageRow[]).map(toMessage);
+  }
+
+  async changesSince(userId: string, after: ChangeCursor, limit: number): Promise<ChangePage> {
+    const rows = this.sql.changesSince.all(userId, after.version, after.version, after.conversationId, limit + 1) as {
+      conv_id: string; join_seq: number; version: number; kind: number; max_seq: number;
+    }[];
+    const more = rows.length > limit;
+    if (more) rows.length = limit;
+    const last = rows[rows.length - 1];
+    return {
+      conversations: rows.map((r) => ({
+        conversationId: r.conv_id,
+        kind: r.kind,
+        maxSeq: r.max_seq,
+        joinSeq: r.join_seq,
+        members: this.members(r.conv_id),
+      })),
+      next: last ? { version: last.version, conversationId: last.conv_id } : after,
+      more,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,2 @@
+export * from './test-server.ts';
+export * from './raw-client.ts';

@@ -1,0 +1,114 @@
+/**
+ * A raw protocol client for tests: frames in, frames out, over WebSocket or TCP,
+ * with no reliability logic of its own. Used to probe the server exactly.
+ */
+import { connect, type Socket } from 'node:net';
+import WebSocket from 'ws';
+import { decodeFrame, encodeFrame, FrameDecoder, lengthPrefixed, type FrameData, type parley } from '@parley/protocol';
+
+export interface RawClient {
+  /** Every frame received so far, in order. */
+  readonly frames: parley.Frame[];
+  readonly closed: Promise<{ code?: number }>;
+  isClosed(): boolean;
+  send(frame: FrameData): void;
+  sendBytes(bytes: Uint8Array): void;
+  /** Send a request with a fresh id and wait for the frame answering it. */
+  request(frame: FrameData, timeoutMs?: number): Promise<parley.Frame>;
+  /** Wait for a received frame matching `pred` (looks at past frames first). */
+  waitFor(pred: (f: parley.Frame) => boolean, timeoutMs?: number): Promise<parley.Frame>;
+  close(): void;
+}
+
+let nextId = 1;
+
+export async function openRaw(url: string): Promise<RawClient> {
+  const frames: parley.Frame[] = [];
+  const waiters = new Set<{ pred: (f: parley.Frame) => boolean; resolve: (f: parley.Frame) => void }>();
+  let closedFlag = false;
+  let onClosed!: (v: { code?: number }) => void;
+  const closed = new Promise<{ code?: number }>((r) => (onClosed = r));
+  const received = (bytes: Uint8Array) => {
+    const frame = decodeFrame(bytes);
+    frames.push(frame);
+    for (const w of waiters) {
+      if (w.pred(frame)) {
+        waiters.delete(w);
+        w.resolve(frame);
+      }
+    }
+  };
+  const markClosed = (code?: number) => {
+    if (closedFlag) return;
+    closedFlag = true;
+    onClosed({ code });
+  };
+
+  let sendBytes: (bytes: Uint8Array) => void;
+  let sendFrame: (bytes: Uint8Array) => void;
+  let close: () => void;
+  if (url.startsWith('tcp://')) {
+    const { hostname, port } = new URL(url.replace('tcp://', 'http://'));
+    const socket: Socket = connect(Number(port), hostname.replace(/^\[|\]$/g, ''));
+    await new Promise<void>((res, rej) => {
+      socket.once('connect', res);
+      socket.once('error', rej);
+    });
+    const decoder = new FrameDecoder(16 * 1024 * 1024);
+    socket.on('data', (chunk: Buffer) => decoder.push(chunk).forEach(received));
+    socket.on('close', () => markClosed());
+    socket.on('error', () => markClosed());
+    sendBytes = (bytes) => socket.write(bytes);
+    sendFrame = (bytes) => socket.write(lengthPrefixed(bytes));
+    close = () => socket.destroy();
+  } else {
+    const ws = new WebSocket(url);
+    ws.binaryType = 'nodebuffer';
+    await new Promise<void>((res, rej) => {
+      ws.once('open', () => res());
+      ws.once('error', rej);
+    });
+    ws.on('message', (data: Buffer) => received(data));
+    ws.on('close', (code: number) => markClosed(code));
+    ws.on('error', () => markClosed());
+    sendBytes = (bytes) => ws.send(bytes);
+    sendFrame = (bytes) => ws.send(bytes);
+    close = () => ws.terminate();
+  }
+
+  const waitFor = (pred: (f: parley.Frame) => boolean, timeoutMs = 5000) => {
+    const seen = frames.find(pred);
+    if (seen) return Promise.resolve(seen);
+    return new Promise<parley.Frame>((resolve, reject) => {
+      const w = { pred, resolve: (f: parley.Frame) => (clearTimeout(timer), resolve(f)) };
+      const timer = setTimeout(() => {
+        waiters.delete(w);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for a frame; got: ${frames.map((f) => f.body).join(',')}`));
+      }, timeoutMs);
+      waiters.add(w);
+    });
+  };
+
+  return {
+    frames,
+    closed,
+    isClosed: () => closedFlag,
+    send: (frame) => sendFrame(encodeFrame(frame)),
+    sendBytes: (bytes) => sendBytes(bytes),
+    request: (frame, timeoutMs) => {
+      const id = nextId++;
+      sendFrame(encodeFrame({ ...frame, id }));
+      return waitFor((f) => f.id === id, timeoutMs);
+    },
+    waitFor,
+    close,
+  };
+}
+
+/** Open a raw connection and authenticate it. */
+export async function openAuthed(url: string, token: string, deviceId = 'raw-device'): Promise<RawClient & { userId: string }> {
+  const client = await openRaw(url);
+  const reply = await client.request({ auth: { token, deviceId, platform: 'test', protocolVersion: 1 } });
+  if (reply.body !== 'authOk') throw new Error(`auth failed: ${reply.error?.code} ${reply.error?.message}`);
+  return Object.assign(client, { userId: reply.authOk!.userId! });
+}

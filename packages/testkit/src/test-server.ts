@@ -1,0 +1,95 @@
+/**
+ * Servers for tests: in-process on port 0 with a fresh data dir, or as a child
+ * process (for crash tests) that can be killed with any signal and restarted on
+ * the same data.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLogger, loadConfig, startServer, type Config, type RunningServer } from '@parley/server';
+
+export const ADMIN_KEY = 'test-admin-key-0123456789';
+export const APP_KEY = 'test-app-backend-key-0123456789-abcdef';
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  /** Close the server and delete its data dir. */
+  stop(): Promise<void>;
+}
+
+export function tempDir(prefix = 'parley-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const dataDir = overrides.dataDir ?? tempDir();
+  const config = loadConfig({
+    overrides: {
+      httpPort: 0,
+      tcpPort: 0,
+      dataDir,
+      adminKey: ADMIN_KEY,
+      appJwtKeys: [APP_KEY],
+      logLevel: 'silent',
+      sqliteSynchronous: 'normal',
+      ...overrides,
+    },
+  });
+  const server = await startServer(config, createLogger(config.logLevel));
+  return {
+    ...server,
+    dataDir,
+    stop: async () => {
+      await server.close();
+      if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Register a user over HTTP and return its token. */
+export async function registerUser(httpUrl: string, userId: string, password = 'correct horse battery'): Promise<string> {
+  const res = await fetch(`${httpUrl}/v1/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId, password }),
+  });
+  const body = (await res.json()) as { token?: string; error?: { code: string } };
+  if (res.status !== 201 || !body.token) throw new Error(`register ${userId}: ${res.status} ${JSON.stringify(body)}`);
+  return body.token;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const MAIN = resolve(here, '../../cli/src/main.ts');
+
+export interface ChildServer {
+  process: ChildProcess;
+  httpUrl: string;
+  wsUrl: string;
+  tcpUrl: string;
+  /** Resolves when the process has exited. */
+  exited: Promise<number | null>;
+}
+
+/** Run `parley serve` in a child process on port 0; resolves once it listens. */
+export function spawnServer(dataDir: string, extraArgs: string[] = []): Promise<ChildServer> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', MAIN, 'serve', '--http-port', '0', '--tcp-port', '0', '--data-dir', dataDir,
+      '--admin-key', ADMIN_KEY, '--log-level', 'warn', ...extraArgs],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  return new Promise((resolveServer, reject) => {
+    let out = '';
+    let err = '';
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /HTTP (\S+)\s+WebSocket (\S+)\s+TCP (\S+)/.exec(out);
+      if (m) resolveServer({ process: child, httpUrl: m[1]!, wsUrl: m[2]!, tcpUrl: m[3]!, exited });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening: ${err}`)));
+  });
+}
