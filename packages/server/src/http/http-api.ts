@@ -50,13 +50,16 @@ function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new ParleyError(ErrorCode.INVALID_ARGUMENT, `request body exceeds ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
+        chunks.length = 0; // keep draining, so the client reads the 413 rather than a reset
         return;
       }
       chunks.push(chunk);
     });
     req.on('end', () => {
+      if (size > MAX_BODY_BYTES) {
+        reject(new ParleyError(ErrorCode.MESSAGE_TOO_LARGE, `request body exceeds ${MAX_BODY_BYTES} bytes`));
+        return;
+      }
       try {
         const parsed: unknown = size === 0 ? {} : JSON.parse(Buffer.concat(chunks).toString('utf8'));
         if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
