@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { tempDir } from '@parley/testkit';
+import { decodeSyncToken, encodeSyncToken } from '../src/chat/sync-token.ts';
+import { defaults, loadConfig } from '../src/config/config.ts';
+
+test('Config › file, env and flags merge in that order and are typed', () => {
+  const file = join(tempDir(), 'parley.json');
+  writeFileSync(file, JSON.stringify({ httpPort: 9000, tcpPort: 9001, heartbeatMs: 20000 }));
+  const config = loadConfig({
+    file,
+    env: { PARLEY_TCP_PORT: '9100', PARLEY_APP_JWT_KEYS: 'k'.repeat(32) + ',' + 'j'.repeat(32) },
+    flags: { 'heartbeat-ms': '30000' },
+  });
+  assert.equal(config.httpPort, 9000);
+  assert.equal(config.tcpPort, 9100);
+  assert.equal(config.heartbeatMs, 30000);
+  assert.equal(config.appJwtKeys.length, 2);
+  assert.equal(config.host, defaults.host);
+});
+
+test('Config › rejects bad values with a message naming the setting', () => {
+  assert.throws(() => loadConfig({ flags: { 'http-port': '70000' } }), /httpPort/);
+  assert.throws(() => loadConfig({ flags: { 'http-port': 'abc' } }), /httpPort must be a number/);
+  assert.throws(() => loadConfig({ flags: { 'no-such-thing': '1' } }), /unknown flag/);
+  assert.throws(() => loadConfig({ flags: { store: 'mongodb' } }), /store must be one of/);
+  assert.throws(() => loadConfig({ overrides: { maxBodyBytes: 70000 } }), /maxBodyBytes/);
+  assert.throws(() => loadConfig({ overrides: { jwtSecret: 'short' } }), /jwtSecret/);
+  const file = join(tempDir(), 'bad.json');
+  writeFileSync(file, JSON.stringify({ colour: 'blue' }));
+  assert.throws(() => loadConfig({ file }), /unknown setting "colour"/);
+});
+
+test('SyncToken › round-trips, voids tokens of another store, rejects junk', () => {
+  const token = encodeSyncToken('store-a', { version: 42, conversationId: 'd:a:b' });
+  assert.deepEqual(decodeSyncToken('store-a', token), { version: 42, conversationId: 'd:a:b' });
+  assert.deepEqual(decodeSyncToken('store-b', token), { version: 0, conversationId: '' });
+  assert.deepEqual(decodeSyncToken('store-a', ''), { version: 0, conversationId: '' });
+  for (const junk of ['x', 'p1.', 'p1.!!!', `p1.${Buffer.from('[1,2]').toString('base64url')}`, `p1.${Buffer.from('["s",-1,""]').toString('base64url')}`]) {
+    assert.throws(() => decodeSyncToken('store-a', junk), { code: 'INVALID_ARGUMENT' }, junk);
+  }
+});
