@@ -6,7 +6,7 @@ import { directConversationId, ErrorCode } from '@parley/protocol';
 import { tempDir } from '@parley/testkit';
 import { LocalBus } from '../src/cluster/local/local-bus.ts';
 import { ChatService } from '../src/chat/chat-service.ts';
-import type { AppendRequest } from '../src/chat/types.ts';
+import type { AppendRequest, AppendResult } from '../src/chat/types.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 
 const dir = tempDir();
@@ -26,6 +26,18 @@ function req(clientMsgId: string, body = clientMsgId, senderId = 'ann'): AppendR
   };
 }
 
+/** The successful result, or a failed assertion. */
+function ok(r: AppendResult | undefined): Extract<AppendResult, { ok: true }> {
+  assert.ok(r?.ok, `expected success, got ${JSON.stringify(r)}`);
+  return r;
+}
+
+/** The failure code, or a failed assertion. */
+function failure(r: AppendResult | undefined): string {
+  assert.ok(r && !r.ok, `expected failure, got ${JSON.stringify(r)}`);
+  return r.code;
+}
+
 async function freshStore(): Promise<{ store: SqliteStore; file: string }> {
   const file = join(dir, `s${n++}.db`);
   const store = new SqliteStore({ file, synchronous: 'normal' });
@@ -41,35 +53,35 @@ describe('SqliteStore', () => {
   test('assigns gap-free seqs within and across batches', async () => {
     const first = await store.appendMessages([req('a'), req('b'), req('c')]);
     const second = await store.appendMessages([req('d'), req('e', 'e', 'ben')]);
-    const seqs = [...first, ...second].map((r) => (r.ok ? r.message.seq : -1));
+    const seqs = [...first, ...second].map((r) => ok(r).message.seq);
     assert.deepEqual(seqs, [1, 2, 3, 4, 5]);
     const read = await store.readMessages(conv, 1, 100, 100);
     assert.deepEqual(read.map((m) => m.clientMsgId), ['a', 'b', 'c', 'd', 'e']);
   });
 
   test('dedups by (sender, clientMsgId) within a batch and across batches', async () => {
-    const [a, again] = await store.appendMessages([req('x'), req('x')]);
-    assert.ok(a!.ok && again!.ok);
+    const [first, second] = await store.appendMessages([req('x'), req('x')]);
+    const a = ok(first);
+    const again = ok(second);
     assert.equal(again.duplicate, true);
     assert.equal(again.message.seq, a.message.seq);
     assert.equal(again.message.id, a.message.id);
-    const [later] = await store.appendMessages([req('x')]);
-    assert.ok(later!.ok && later.duplicate && later.message.id === a.message.id);
+    const later = ok((await store.appendMessages([req('x')]))[0]);
+    assert.ok(later.duplicate && later.message.id === a.message.id);
     // Another sender may use the same clientMsgId.
-    const [other] = await store.appendMessages([req('x', 'x', 'ben')]);
-    assert.ok(other!.ok && !other.duplicate && other.message.seq === 2);
-    const [reused] = await store.appendMessages([req('x', 'changed')]);
-    assert.ok(!reused!.ok && reused.code === ErrorCode.CLIENT_MSG_ID_REUSED);
+    const other = ok((await store.appendMessages([req('x', 'x', 'ben')]))[0]);
+    assert.ok(!other.duplicate && other.message.seq === 2);
+    assert.equal(failure((await store.appendMessages([req('x', 'changed')]))[0]), ErrorCode.CLIENT_MSG_ID_REUSED);
   });
 
   test('refuses unknown recipients, unknown conversations and non-members without storing', async () => {
     const [noUser] = await store.appendMessages([{ ...req('u'), conversationId: directConversationId('ann', 'zed'), directMembers: ['ann', 'zed'] }]);
-    assert.ok(!noUser!.ok && noUser.code === ErrorCode.USER_NOT_FOUND);
+    assert.equal(failure(noUser), ErrorCode.USER_NOT_FOUND);
     const [noConv] = await store.appendMessages([{ ...req('v'), conversationId: 'g:nothing', directMembers: undefined }]);
-    assert.ok(!noConv!.ok && noConv.code === ErrorCode.CONVERSATION_NOT_FOUND);
+    assert.equal(failure(noConv), ErrorCode.CONVERSATION_NOT_FOUND);
     await store.appendMessages([req('w')]);
     const [stranger] = await store.appendMessages([{ ...req('s', 's', 'cat'), directMembers: undefined }]);
-    assert.ok(!stranger!.ok && stranger.code === ErrorCode.NOT_MEMBER);
+    assert.equal(failure(stranger), ErrorCode.NOT_MEMBER);
     assert.equal((await store.readMessages(conv, 1, 100, 100)).length, 1);
   });
 
@@ -97,10 +109,9 @@ describe('SqliteStore', () => {
     await store.close();
     const reopened = new SqliteStore({ file, synchronous: 'normal' });
     assert.equal(reopened.storeId, id);
-    const [next] = await reopened.appendMessages([req('r')]);
-    assert.ok(next!.ok && next.message.seq === 3);
-    const [dup] = await reopened.appendMessages([req('p')]);
-    assert.ok(dup!.ok && dup.duplicate && dup.message.seq === 1);
+    assert.equal(ok((await reopened.appendMessages([req('r')]))[0]).message.seq, 3);
+    const dup = ok((await reopened.appendMessages([req('p')]))[0]);
+    assert.ok(dup.duplicate && dup.message.seq === 1);
     await reopened.close();
   });
 });
