@@ -24,7 +24,11 @@ let nextId = 1;
 
 export async function openRaw(url: string): Promise<RawClient> {
   const frames: parley.Frame[] = [];
-  const waiters = new Set<{ pred: (f: parley.Frame) => boolean; resolve: (f: parley.Frame) => void }>();
+  const waiters = new Set<{
+    pred: (f: parley.Frame) => boolean;
+    resolve: (f: parley.Frame) => void;
+    reject: (e: Error) => void;
+  }>();
   let closedFlag = false;
   let onClosed!: (v: { code?: number }) => void;
   const closed = new Promise<{ code?: number }>((r) => (onClosed = r));
@@ -42,6 +46,8 @@ export async function openRaw(url: string): Promise<RawClient> {
     if (closedFlag) return;
     closedFlag = true;
     onClosed({ code });
+    for (const w of waiters) w.reject(new Error(`connection closed (${code ?? 'no code'}) while waiting for a frame`));
+    waiters.clear();
   };
 
   let sendBytes: (bytes: Uint8Array) => void;
@@ -79,8 +85,13 @@ export async function openRaw(url: string): Promise<RawClient> {
   const waitFor = (pred: (f: parley.Frame) => boolean, timeoutMs = 5000) => {
     const seen = frames.find(pred);
     if (seen) return Promise.resolve(seen);
+    if (closedFlag) return Promise.reject(new Error('connection is closed'));
     return new Promise<parley.Frame>((resolve, reject) => {
-      const w = { pred, resolve: (f: parley.Frame) => (clearTimeout(timer), resolve(f)) };
+      const w = {
+        pred,
+        resolve: (f: parley.Frame) => (clearTimeout(timer), resolve(f)),
+        reject: (e: Error) => (clearTimeout(timer), reject(e)),
+      };
       const timer = setTimeout(() => {
         waiters.delete(w);
         reject(new Error(`timed out after ${timeoutMs} ms waiting for a frame; got: ${frames.map((f) => f.body).join(',')}`));

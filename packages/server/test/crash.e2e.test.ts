@@ -1,0 +1,114 @@
+/**
+ * Crash safety: the server runs as a child process and is killed with SIGKILL in
+ * the middle of a stream of sends, then restarted on the same data. Every acked
+ * message must survive, resends must dedup to the original ack, and the stored
+ * conversation must be seqs 1..N with no gap and no clientMsgId twice.
+ */
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { test } from 'node:test';
+
+import { directConversationId, MessageType, type parley } from '@parley/protocol';
+import { openAuthed, openRaw, registerUser, spawnServer, tempDir, type RawClient } from '@parley/testkit';
+
+const conv = directConversationId('sender', 'reader');
+
+async function pullAll(client: RawClient): Promise<parley.IMessage[]> {
+  const all: parley.IMessage[] = [];
+  let from = 1;
+  for (;;) {
+    const r = await client.request({ pull: { conversationId: conv, fromSeq: from, limit: 500 } });
+    assert.equal(r.body, 'pullResult', r.error?.message ?? '');
+    const page = r.pullResult!;
+    assert.equal(page.holes?.length ?? 0, 0, 'the embedded store never leaves holes');
+    all.push(...(page.messages ?? []));
+    if (page.toSeq! >= page.maxSeq!) return all;
+    from = page.toSeq! + 1;
+  }
+}
+
+for (const round of [1, 2, 3]) {
+  test(`Crash › kill -9 mid-stream loses no acked message and duplicates nothing (round ${round})`, async (t) => {
+    const dataDir = tempDir('parley-crash-');
+    try {
+      let server = await spawnServer(dataDir);
+      const senderToken = await registerUser(server.httpUrl, 'sender');
+      const readerToken = await registerUser(server.httpUrl, 'reader');
+      const sender = await openAuthed(server.tcpUrl, senderToken, 'phone');
+
+      // Stream sends with up to 32 in flight until the connection dies under us.
+      const acked = new Map<string, { seq: number; messageId: string }>();
+      const attempted: string[] = [];
+      let next = 0;
+      let dead = false;
+      sender.closed.then(() => (dead = true));
+      const pump = async () => {
+        while (!dead) {
+          const id = `r${round}-m${next++}`;
+          attempted.push(id);
+          const reply = await sender
+            .request({ send: { to: 'reader', clientMsgId: id, type: MessageType.TEXT, body: new TextEncoder().encode(id) } }, 10_000)
+            .catch(() => undefined);
+          if (reply?.body === 'sendAck') acked.set(id, { seq: reply.sendAck!.seq!, messageId: reply.sendAck!.messageId! });
+        }
+      };
+      const pumps = Array.from({ length: 32 }, pump);
+      await new Promise((r) => setTimeout(r, 150 + Math.floor(Math.random() * 350)));
+      server.process.kill('SIGKILL');
+      await server.exited;
+      await Promise.all(pumps);
+      assert.ok(acked.size > 0, 'some sends were acked before the kill');
+
+      server = await spawnServer(dataDir);
+      try {
+        // The sender resends everything it attempted; acked ones must come back identical.
+        const again = await openAuthed(server.tcpUrl, senderToken, 'phone');
+        const resend = async (id: string) => {
+          const reply = await again.request({ send: { to: 'reader', clientMsgId: id, type: MessageType.TEXT, body: new TextEncoder().encode(id) } });
+          assert.equal(reply.body, 'sendAck', `resend of ${id}: ${reply.error?.code}`);
+          const original = acked.get(id);
+          if (original) {
+            assert.equal(reply.sendAck!.duplicate, true, `${id} was acked before the crash`);
+            assert.equal(reply.sendAck!.seq, original.seq);
+            assert.equal(reply.sendAck!.messageId, original.messageId);
+          }
+        };
+        for (let i = 0; i < attempted.length; i += 100) await Promise.all(attempted.slice(i, i + 100).map(resend));
+        again.close();
+        t.diagnostic(`round ${round}: ${attempted.length} attempted, ${acked.size} acked before the kill`);
+
+        const reader = await openAuthed(server.wsUrl, readerToken, 'laptop');
+        const stored = await pullAll(reader);
+        reader.close();
+        assert.deepEqual(stored.map((m) => m.seq), Array.from({ length: stored.length }, (_, i) => i + 1), 'seqs 1..N');
+        const ids = stored.map((m) => m.clientMsgId!);
+        assert.equal(new Set(ids).size, ids.length, 'no clientMsgId stored twice');
+        assert.deepEqual([...ids].sort(), [...attempted].sort(), 'every attempted message stored exactly once');
+        for (const [id, { seq }] of acked) assert.equal(stored[seq - 1]!.clientMsgId, id, `acked ${id} kept its seq`);
+      } finally {
+        server.process.kill('SIGKILL');
+        await server.exited;
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+}
+
+test('Crash › SIGTERM drains: clients get a RECONNECT notice and the process exits 0', async () => {
+  const dataDir = tempDir('parley-drain-');
+  try {
+    const server = await spawnServer(dataDir);
+    const token = await registerUser(server.httpUrl, 'someone');
+    const client = await openAuthed(server.wsUrl, token, 'd');
+    server.process.kill('SIGTERM');
+    const notice = await client.waitFor((f) => f.body === 'notice');
+    assert.equal(notice.notice!.code, 'RECONNECT');
+    assert.equal((await client.closed).code, 4007);
+    assert.equal(await server.exited, 0);
+    const raw = await openRaw(server.wsUrl).catch((e: Error) => e);
+    assert.ok(raw instanceof Error, 'nothing listens after the drain');
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
