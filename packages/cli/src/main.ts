@@ -2,12 +2,16 @@
  * The `parley` command. `parley serve` runs a server; flags, PARLEY_* env vars and
  * --config FILE set its configuration (see `parley serve --help`).
  */
+import { hostname } from 'node:os';
 import { describeConfig, loadConfig, startServer, createLogger } from '@parley/server';
+import { runChat } from './chat-client.ts';
 
 const USAGE = `usage: parley <command> [options]
 
 commands:
   serve [--config FILE] [--<setting> VALUE ...]   run the server (see: parley serve --help)
+  chat --user ID --password PW --to ID [--server URL] [--device ID]
+                                                   a terminal client (server default http://127.0.0.1:8080)
   help                                             this text
 `;
 
@@ -80,6 +84,20 @@ async function main(argv: string[]): Promise<void> {
     case 'serve':
       await serve(rest);
       return;
+    case 'chat': {
+      const flags = parseFlags(rest);
+      for (const required of ['user', 'password', 'to']) {
+        if (!flags[required]) throw new Error(`chat needs --${required}`);
+      }
+      await runChat({
+        server: flags.server ?? 'http://127.0.0.1:8080',
+        user: flags.user!,
+        password: flags.password!,
+        to: flags.to!,
+        device: flags.device ?? `cli-${hostname()}-${process.pid}`,
+      });
+      process.exit(0);
+    }
     case undefined:
     case 'help':
     case '--help':

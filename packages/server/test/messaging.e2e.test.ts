@@ -140,6 +140,8 @@ for (const transport of ['ws', 'tcp'] as const) {
         assert.equal(twice.error?.code, ErrorCode.ALREADY_AUTHENTICATED);
         const pushFromClient = await c.request({ push: { message: { seq: 1 } } });
         assert.equal(pushFromClient.error?.code, ErrorCode.UNEXPECTED_FRAME);
+        const badAck = await c.request({ ack: { conversationId: '', seq: 3 } });
+        assert.equal(badAck.error?.code, ErrorCode.INVALID_ARGUMENT);
         const pong = await c.request({ ping: { time: 7 } });
         assert.equal(pong.pong?.time, 7);
         assert.equal(c.isClosed(), false, 'the connection survives failed requests');

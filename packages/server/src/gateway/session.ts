@@ -135,7 +135,12 @@ export class Session {
       return;
     }
     if (frame.body === 'ack') {
-      this.acknowledge(frame.ack!);
+      const ack = frame.ack!;
+      if (!ack.conversationId || !(Number(ack.seq) > 0)) {
+        this.error(id, new ParleyError(ErrorCode.INVALID_ARGUMENT, 'ack needs a conversationId and a seq above 0'));
+        return;
+      }
+      this.acknowledge(ack);
       return;
     }
     if (this.inFlight >= this.gateway.config.maxInFlight) {
@@ -229,14 +234,14 @@ export class Session {
 
   /** Cumulative device ack: drop every pending push of the conversation up to seq. */
   private acknowledge(ack: parley.IAck): void {
-    const list = this.pending.get(ack.conversationId ?? '');
-    const seq = ack.seq ?? 0;
+    const list = this.pending.get(ack.conversationId!);
+    const seq = ack.seq!;
     if (!list) return;
     let n = 0;
     while (n < list.length && list[n]!.seq <= seq) n++;
     if (n === 0) return;
     this.pendingCount -= n;
-    if (n === list.length) this.pending.delete(ack.conversationId ?? '');
+    if (n === list.length) this.pending.delete(ack.conversationId!);
     else list.splice(0, n);
   }
 
