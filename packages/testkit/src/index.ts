@@ -1,2 +1,3 @@
 export * from './test-server.ts';
 export * from './raw-client.ts';
+export * from './fault-proxy.ts';

@@ -1,0 +1,741 @@
+/**
+ * ParleyClient: everything an app needs so that it never writes reconnect,
+ * retransmit, dedup, ordering, gap fill or sync itself.
+ *
+ * The session loop: connect → Auth → resend the outbox → Sync (pull what each
+ * changed conversation lacks) → online; on any loss of the connection, back off
+ * with full jitter and do it again. Terminal outcomes (KICKED, an auth failure
+ * with a fixed token, close()) end the loop in state 'closed'.
+ *
+ * Delivery to the app goes through one ConversationBuffer per conversation
+ * (see conversation-buffer.ts): pushes, pulled pages and this device's own acked
+ * sends are all offered there, so each (conversation, seq) reaches the app once,
+ * in order. Cumulative Acks to the server follow what was delivered.
+ *
+ * Timers: one interval per client (while connected) checks heartbeats, ack
+ * timeouts of sends, and gaps that outlived the reorder window.
+ */
+import {
+  decodeFrame,
+  encodeFrame,
+  ErrorCode,
+  isRetryable,
+  Limits,
+  MessageType,
+  NoticeCode,
+  ParleyError,
+  PROTOCOL_VERSION,
+  CloseCode,
+  type FrameData,
+  type parley,
+} from '@parley/protocol';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
+import { ConversationBuffer, HOLE } from './conversation-buffer.ts';
+import { Emitter } from './emitter.ts';
+import { MemorySessionStore, type OutboxEntry, type SessionStore } from './session-store.ts';
+import { openTransport, type Transport, type WebSocketConstructor } from './transport.ts';
+
+export type ConnectionState = 'idle' | 'connecting' | 'authenticating' | 'syncing' | 'online' | 'reconnecting' | 'closed';
+
+/** A message as the app sees it. */
+export interface Message {
+  id: string;
+  conversationId: string;
+  seq: number;
+  senderId: string;
+  senderDevice: string;
+  clientMsgId: string;
+  type: number;
+  body: Uint8Array;
+  /** The body as text, for MessageType.TEXT. */
+  text?: string;
+  serverTime: number;
+}
+
+/** The server's durable acknowledgement of a send. */
+export interface SendAck {
+  conversationId: string;
+  seq: number;
+  messageId: string;
+  serverTime: number;
+  clientMsgId: string;
+  /** True when the server had already stored this clientMsgId (a resend). */
+  duplicate: boolean;
+}
+
+export interface SendInput {
+  /** A user id: the 1:1 conversation with that user. */
+  to?: string;
+  /** Or an existing conversation. */
+  conversationId?: string;
+  /** Text body (type TEXT); or give `body` and `type`. */
+  text?: string;
+  body?: Uint8Array;
+  type?: number;
+  /** Chosen for you if omitted; must be unique for this user forever. */
+  clientMsgId?: string;
+}
+
+export interface Notice {
+  code: string;
+  message: string;
+  endpoints: string[];
+}
+
+export interface ClientEvents {
+  /** A message, exactly once per (conversationId, seq), in seq order per conversation. */
+  message: [Message];
+  state: [ConnectionState];
+  /** Every ack of an outbox entry, including entries restored from a SessionStore. */
+  ack: [SendAck];
+  /** A send that can never succeed (its promise rejects too). */
+  'send-failed': [{ clientMsgId: string; error: ParleyError }];
+  /** A non-fatal problem (a failed pull, a dropped connection). */
+  error: [Error];
+  /** A sync finished: everything listed as changed has been delivered. */
+  synced: [];
+  notice: [Notice];
+}
+
+export interface ClientOptions {
+  /** One URL or several (tried in turn): ws://host:8080/ws, wss://…, tcp://host:8081. */
+  url: string | string[];
+  /** A JWT, or a function returning a fresh one (called on every connect). */
+  token: string | (() => string | Promise<string>);
+  /** Stable id of this device/installation. */
+  deviceId: string;
+  platform?: string;
+  store?: SessionStore;
+  /** How long a gap may stay open before the missing range is pulled. Default 250 ms. */
+  reorderWindowMs?: number;
+  /** Resend a send on a live connection when no ack came for this long. Default 5000 ms. */
+  ackTimeoutMs?: number;
+  /** Give up a connection attempt after this long. Default 10000 ms. */
+  connectTimeoutMs?: number;
+  /** Reconnect delays. Default base 250 ms, max 10 s. */
+  backoff?: BackoffOptions;
+  /** Messages per pull request. Default 200. */
+  pullPageSize?: number;
+  /** WebSocket implementation to use instead of the global one / `ws`. */
+  WebSocket?: WebSocketConstructor;
+}
+
+interface OutboxItem {
+  entry: OutboxEntry;
+  /** Request id of the transmission in flight on the current connection, if any. */
+  requestId?: number;
+  sentAt: number;
+  /** Do not transmit before this time (after a retryable error). */
+  notBefore: number;
+  attempts: number;
+  resolve?: (ack: SendAck) => void;
+  reject?: (err: ParleyError) => void;
+}
+
+interface Waiting {
+  resolve: (frame: parley.Frame) => void;
+  reject: (err: Error) => void;
+}
+
+const TICK_MS = 50;
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+function newClientMsgId(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}
+
+function toMessage(m: parley.IMessage): Message {
+  const body = m.body ?? new Uint8Array(0);
+  return {
+    id: m.id ?? '',
+    conversationId: m.conversationId ?? '',
+    seq: Number(m.seq ?? 0),
+    senderId: m.senderId ?? '',
+    senderDevice: m.senderDevice ?? '',
+    clientMsgId: m.clientMsgId ?? '',
+    type: m.type ?? 0,
+    body,
+    ...(m.type === MessageType.TEXT ? { text: decoder.decode(body) } : {}),
+    serverTime: Number(m.serverTime ?? 0),
+  };
+}
+
+class ConnectionLost extends Error {
+  constructor(reason: string) {
+    super(`connection lost: ${reason}`);
+  }
+}
+
+/** An outcome that reconnecting cannot change: the session loop stops. */
+class Terminal extends Error {
+  constructor(readonly error: ParleyError) {
+    super(error.message);
+  }
+}
+
+export class ParleyClient extends Emitter<ClientEvents> {
+  private readonly urls: string[];
+  private readonly store: SessionStore;
+  private readonly reorderWindowMs: number;
+  private readonly ackTimeoutMs: number;
+  private readonly connectTimeoutMs: number;
+  private readonly backoff: BackoffOptions;
+  private readonly pullPageSize: number;
+
+  private currentState: ConnectionState = 'idle';
+  private currentUserId = '';
+  private transport: Transport | undefined;
+  private connectionClosed: ((reason: string) => void) | undefined;
+  private nextRequestId = 1;
+  private readonly waiting = new Map<number, Waiting>();
+  private readonly outbox = new Map<string, OutboxItem>();
+  private readonly conversations = new Map<string, ConversationBuffer<Message>>();
+  private readonly ackDue = new Set<string>();
+  private ackFlushQueued = false;
+  private syncToken = '';
+  private syncing: Promise<void> | undefined;
+  private resyncRequested = false;
+  private heartbeatMs = 15_000;
+  private lastReceived = 0;
+  private lastSent = 0;
+  private tickTimer: ReturnType<typeof setInterval> | undefined;
+  private loaded: Promise<void> | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private urlIndex = 0;
+  private firstOnline: { resolve: () => void; reject: (err: Error) => void } | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(private readonly options: ClientOptions) {
+    super();
+    this.urls = Array.isArray(options.url) ? [...options.url] : [options.url];
+    if (this.urls.length === 0) throw new Error('at least one url is required');
+    if (!Limits.DEVICE_ID.test(options.deviceId)) throw new Error('deviceId must be 1..64 characters of A-Z a-z 0-9 _ . : -');
+    this.store = options.store ?? new MemorySessionStore();
+    this.reorderWindowMs = options.reorderWindowMs ?? 250;
+    this.ackTimeoutMs = options.ackTimeoutMs ?? 5000;
+    this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.pullPageSize = options.pullPageSize ?? 200;
+  }
+
+  get state(): ConnectionState {
+    return this.currentState;
+  }
+
+  /** The authenticated user id ('' before the first AuthOk). */
+  get userId(): string {
+    return this.currentUserId;
+  }
+
+  /** Sends not yet acknowledged by the server. */
+  get pendingSends(): number {
+    return this.outbox.size;
+  }
+
+  /** Highest seq delivered to the app in a conversation (0 if none). */
+  cursor(conversationId: string): number {
+    return this.conversations.get(conversationId)?.cursor ?? 0;
+  }
+
+  /**
+   * Start the session. Resolves when first online; rejects on a terminal failure
+   * (bad token, kicked). After that, the client reconnects by itself until close().
+   */
+  connect(): Promise<void> {
+    if (this.stopped) return Promise.reject(new Error('client is closed'));
+    if (this.currentState === 'online') return Promise.resolve();
+    const ready = new Promise<void>((resolve, reject) => {
+      const previous = this.firstOnline;
+      this.firstOnline = {
+        resolve: () => (previous?.resolve(), resolve()),
+        reject: (err) => (previous?.reject(err), reject(err)),
+      };
+    });
+    this.running ??= this.run();
+    return ready;
+  }
+
+  /** Send a message. Resolves with the durable ack; resends survive reconnects. */
+  async send(input: SendInput): Promise<SendAck> {
+    if (this.stopped) throw new ParleyError(ErrorCode.UNAVAILABLE, 'client is closed', { retryable: false });
+    if ((input.to === undefined) === (input.conversationId === undefined)) {
+      throw new ParleyError(ErrorCode.INVALID_ARGUMENT, 'give exactly one of `to` and `conversationId`');
+    }
+    const clientMsgId = input.clientMsgId ?? newClientMsgId();
+    if (!Limits.CLIENT_MSG_ID.test(clientMsgId)) {
+      throw new ParleyError(ErrorCode.INVALID_ARGUMENT, 'clientMsgId must be 1..64 printable ASCII characters');
+    }
+    if (this.outbox.has(clientMsgId)) throw new ParleyError(ErrorCode.INVALID_ARGUMENT, `clientMsgId ${clientMsgId} is already pending`);
+    const entry: OutboxEntry = {
+      clientMsgId,
+      ...(input.to !== undefined ? { to: input.to } : { conversationId: input.conversationId! }),
+      type: input.type ?? MessageType.TEXT,
+      body: input.body ?? encoder.encode(input.text ?? ''),
+      createdAt: Date.now(),
+    };
+    await this.load();
+    await this.store.putOutbox(entry); // saved before the first transmission
+    return new Promise<SendAck>((resolve, reject) => {
+      const item: OutboxItem = { entry, sentAt: 0, notBefore: 0, attempts: 0, resolve, reject };
+      this.outbox.set(clientMsgId, item);
+      if (this.currentState === 'online' || this.currentState === 'syncing') this.transmit(item);
+    });
+  }
+
+  /** Convenience: send a text message to a user. */
+  sendText(to: string, text: string): Promise<SendAck> {
+    return this.send({ to, text });
+  }
+
+  /**
+   * Read history (fromSeq..toSeq, toSeq 0 = newest) without affecting live
+   * delivery. Follows the server's paging until the range is covered or `limit`
+   * messages are collected.
+   */
+  async pull(conversationId: string, fromSeq: number, toSeq = 0, limit = this.pullPageSize): Promise<Message[]> {
+    const out: Message[] = [];
+    let from = fromSeq;
+    while (out.length < limit) {
+      const page = (await this.request({ pull: { conversationId, fromSeq: from, toSeq, limit: Math.min(limit - out.length, 500) } })).pullResult!;
+      out.push(...(page.messages ?? []).map(toMessage));
+      const end = Number(page.toSeq ?? 0);
+      const target = toSeq === 0 ? Number(page.maxSeq ?? 0) : toSeq;
+      if (end < Number(page.fromSeq ?? 0) || end >= target) break;
+      from = end + 1;
+    }
+    return out;
+  }
+
+  /** Close for good: no reconnect. Pending sends stay in the SessionStore. */
+  async close(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.firstOnline?.reject(new Error('client closed'));
+    this.firstOnline = undefined;
+    this.transport?.close();
+    this.wake?.();
+    await this.running?.catch(() => {});
+    for (const item of this.outbox.values()) item.reject?.(new ParleyError(ErrorCode.UNAVAILABLE, 'client closed before the ack', { retryable: false }));
+    this.outbox.clear();
+    this.setState('closed');
+  }
+
+  // ---------------------------------------------------------------- session loop
+
+  private load(): Promise<void> {
+    return (this.loaded ??= this.store.load().then((state) => {
+      this.syncToken = state.syncToken;
+      for (const [conv, seq] of Object.entries(state.cursors)) this.buffer(conv).cursor = Math.max(this.buffer(conv).cursor, seq);
+      for (const entry of state.outbox) {
+        if (!this.outbox.has(entry.clientMsgId)) this.outbox.set(entry.clientMsgId, { entry, sentAt: 0, notBefore: 0, attempts: 0 });
+      }
+    }));
+  }
+
+  private async run(): Promise<void> {
+    await this.load();
+    let attempt = 0;
+    while (!this.stopped) {
+      const url = this.urls[this.urlIndex % this.urls.length]!;
+      let terminal: Error | undefined;
+      try {
+        await this.session(url, () => (attempt = 0));
+      } catch (err) {
+        if (err instanceof Terminal) terminal = err.error;
+        else if (!(err instanceof ConnectionLost)) this.emit('error', err as Error);
+      }
+      this.teardown();
+      if (this.stopped) break;
+      if (terminal) {
+        this.stopped = true;
+        this.firstOnline?.reject(terminal);
+        this.firstOnline = undefined;
+        this.emit('error', terminal);
+        this.setState('closed');
+        break;
+      }
+      this.urlIndex++;
+      this.setState('reconnecting');
+      const delay = backoffDelay(attempt++, this.backoff);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wake = () => (clearTimeout(timer), resolve());
+      });
+      this.wake = undefined;
+    }
+    this.setState('closed');
+  }
+
+  /** One connection, from dial to loss. Resolves/rejects when it ends. */
+  private async session(url: string, onAuthenticated: () => void): Promise<void> {
+    this.setState('connecting');
+    const lost = new Promise<never>((_, reject) => {
+      this.connectionClosed = (reason) => reject(new ConnectionLost(reason));
+    });
+    lost.catch(() => {});
+    this.transport = await openTransport(
+      url,
+      {
+        onFrame: (bytes) => this.onFrame(bytes),
+        onClose: (code, reason) => this.onTransportClose(code, reason),
+      },
+      { maxFrameBytes: 16 * 1024 * 1024, connectTimeoutMs: this.connectTimeoutMs, WebSocket: this.options.WebSocket },
+    );
+    if (this.stopped) throw new ConnectionLost('closed');
+    this.lastReceived = this.lastSent = Date.now();
+    this.setState('authenticating');
+    const token = typeof this.options.token === 'function' ? await this.options.token() : this.options.token;
+    const reply = await Promise.race([
+      this.request({ auth: { token, deviceId: this.options.deviceId, platform: this.options.platform ?? '', protocolVersion: PROTOCOL_VERSION } }),
+      lost,
+    ]).catch((err: unknown) => {
+      if (!(err instanceof ParleyError) || err.retryable) throw err;
+      // A fixed token that fails will always fail; a token function may yield a fresh one.
+      if (err.code === ErrorCode.AUTH_FAILED && typeof this.options.token === 'function') {
+        throw new ConnectionLost('token refused; fetching a new one');
+      }
+      throw new Terminal(err);
+    });
+    const ok = reply.authOk!;
+    this.currentUserId = ok.userId ?? '';
+    this.heartbeatMs = ok.heartbeatMs || 15_000;
+    onAuthenticated();
+    this.tickTimer = setInterval(() => this.tick(), TICK_MS);
+    (this.tickTimer as { unref?: () => void }).unref?.();
+
+    this.setState('syncing');
+    for (const item of this.outbox.values()) this.transmit(item);
+    await Promise.race([this.syncNow(), lost]);
+    this.setState('online');
+    this.firstOnline?.resolve();
+    this.firstOnline = undefined;
+    await lost;
+  }
+
+  private teardown(): void {
+    if (this.tickTimer) clearInterval(this.tickTimer);
+    this.tickTimer = undefined;
+    this.transport?.close();
+    this.transport = undefined;
+    this.connectionClosed = undefined;
+    const lost = new ConnectionLost('connection closed');
+    for (const w of this.waiting.values()) w.reject(lost);
+    this.waiting.clear();
+    for (const item of this.outbox.values()) item.requestId = undefined;
+    for (const buffer of this.conversations.values()) buffer.pulling = false;
+    this.syncing = undefined;
+  }
+
+  private onTransportClose(code: number | undefined, reason: string): void {
+    if (code === CloseCode.KICKED) {
+      this.connectionClosed?.(reason);
+      this.stopAsKicked(reason);
+      return;
+    }
+    this.connectionClosed?.(`${code ?? ''} ${reason}`.trim());
+  }
+
+  private stopAsKicked(reason: string): void {
+    const err = new ParleyError(ErrorCode.FORBIDDEN, `kicked: ${reason}`, { retryable: false });
+    this.stopped = true;
+    this.firstOnline?.reject(err);
+    this.firstOnline = undefined;
+    this.wake?.();
+  }
+
+  private setState(state: ConnectionState): void {
+    if (this.currentState === state) return;
+    this.currentState = state;
+    this.emit('state', state);
+  }
+
+  // ---------------------------------------------------------------- frames
+
+  private write(frame: FrameData): void {
+    if (!this.transport) return;
+    this.lastSent = Date.now();
+    this.transport.send(encodeFrame(frame));
+  }
+
+  private request(frame: FrameData): Promise<parley.Frame> {
+    if (!this.transport) return Promise.reject(new ConnectionLost('not connected'));
+    const id = this.nextRequestId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.write({ ...frame, id });
+    });
+  }
+
+  private onFrame(bytes: Uint8Array): void {
+    this.lastReceived = Date.now();
+    let frame: parley.Frame;
+    try {
+      frame = decodeFrame(bytes);
+    } catch (err) {
+      this.emit('error', err as Error);
+      return;
+    }
+    const id = frame.id ?? 0;
+    switch (frame.body) {
+      case 'push':
+        this.deliver([toMessage(frame.push!.message ?? {})]);
+        return;
+      case 'ping':
+        this.write({ id, pong: { time: frame.ping?.time ?? 0 } });
+        return;
+      case 'notice':
+        this.onNotice(frame.notice!);
+        return;
+      case 'sendAck':
+        this.onSendAck(frame.sendAck!);
+        return;
+      case 'error':
+        this.onError(id, frame.error!);
+        return;
+      default: {
+        const w = this.waiting.get(id);
+        if (w) {
+          this.waiting.delete(id);
+          w.resolve(frame);
+        }
+      }
+    }
+  }
+
+  private onError(id: number, error: parley.IError): void {
+    const err = new ParleyError((error.code ?? ErrorCode.INTERNAL) as ErrorCode, error.message ?? '', {
+      retryable: error.retryable ?? isRetryable(error.code ?? ''),
+    });
+    if (id === 0) {
+      this.emit('error', err); // the server is about to close; the close drives what follows
+      return;
+    }
+    const w = this.waiting.get(id);
+    if (w) {
+      this.waiting.delete(id);
+      w.reject(err);
+      return;
+    }
+    for (const item of this.outbox.values()) {
+      if (item.requestId !== id) continue;
+      item.requestId = undefined;
+      if (err.retryable) {
+        item.notBefore = Date.now() + backoffDelay(item.attempts, this.backoff);
+      } else {
+        this.outbox.delete(item.entry.clientMsgId);
+        void this.store.deleteOutbox(item.entry.clientMsgId);
+        item.reject?.(err);
+        this.emit('send-failed', { clientMsgId: item.entry.clientMsgId, error: err });
+      }
+      return;
+    }
+  }
+
+  private onNotice(notice: parley.INotice): void {
+    const n: Notice = { code: notice.code ?? '', message: notice.message ?? '', endpoints: notice.endpoints ?? [] };
+    this.emit('notice', n);
+    if (n.code === NoticeCode.KICKED) {
+      this.stopAsKicked(n.message);
+      this.transport?.close();
+    } else if (n.code === NoticeCode.RECONNECT) {
+      for (const e of n.endpoints) if (!this.urls.includes(e)) this.urls.push(e);
+      this.transport?.close();
+    } else if (n.code === NoticeCode.RESYNC) {
+      void this.syncNow().catch((err: unknown) => this.emit('error', err as Error));
+    }
+  }
+
+  // ---------------------------------------------------------------- sending
+
+  private transmit(item: OutboxItem): void {
+    if (!this.transport || item.requestId !== undefined || item.notBefore > Date.now()) return;
+    const id = this.nextRequestId++;
+    item.requestId = id;
+    item.sentAt = Date.now();
+    item.attempts++;
+    const { entry } = item;
+    this.write({
+      id,
+      send: { to: entry.to, conversationId: entry.conversationId, clientMsgId: entry.clientMsgId, type: entry.type, body: entry.body },
+    });
+  }
+
+  private onSendAck(a: parley.ISendAck): void {
+    const ack: SendAck = {
+      conversationId: a.conversationId ?? '',
+      seq: Number(a.seq ?? 0),
+      messageId: a.messageId ?? '',
+      serverTime: Number(a.serverTime ?? 0),
+      clientMsgId: a.clientMsgId ?? '',
+      duplicate: a.duplicate ?? false,
+    };
+    // Any ack for the clientMsgId is the ack (a resend gets the original one); later copies are ignored.
+    const item = this.outbox.get(ack.clientMsgId);
+    if (!item) return;
+    this.outbox.delete(ack.clientMsgId);
+    void this.store.deleteOutbox(ack.clientMsgId);
+    // This device learns its own message from the ack: deliver it at its seq like any other.
+    this.deliver([
+      {
+        id: ack.messageId,
+        conversationId: ack.conversationId,
+        seq: ack.seq,
+        senderId: this.currentUserId,
+        senderDevice: this.options.deviceId,
+        clientMsgId: ack.clientMsgId,
+        type: item.entry.type,
+        body: item.entry.body,
+        ...(item.entry.type === MessageType.TEXT ? { text: decoder.decode(item.entry.body) } : {}),
+        serverTime: ack.serverTime,
+      },
+    ]);
+    item.resolve?.(ack);
+    this.emit('ack', ack);
+  }
+
+  // ---------------------------------------------------------------- delivery
+
+  private buffer(conversationId: string): ConversationBuffer<Message> {
+    let b = this.conversations.get(conversationId);
+    if (!b) this.conversations.set(conversationId, (b = new ConversationBuffer<Message>(0)));
+    return b;
+  }
+
+  private deliver(messages: Message[]): void {
+    const now = Date.now();
+    for (const m of messages) {
+      if (!m.conversationId || !(m.seq > 0)) continue;
+      const buffer = this.buffer(m.conversationId);
+      const before = buffer.cursor;
+      this.release(m.conversationId, buffer.offer(m.seq, m, now), before);
+    }
+  }
+
+  /** Hand messages to the app, then persist the cursor and schedule the cumulative ack. */
+  private release(conversationId: string, ready: Message[], cursorBefore: number): void {
+    for (const m of ready) this.emit('message', m);
+    const buffer = this.buffer(conversationId);
+    if (buffer.cursor === cursorBefore) return;
+    void this.store.saveCursor(conversationId, buffer.cursor);
+    this.ackDue.add(conversationId);
+    if (!this.ackFlushQueued) {
+      this.ackFlushQueued = true;
+      queueMicrotask(() => this.flushAcks());
+    }
+  }
+
+  private flushAcks(): void {
+    this.ackFlushQueued = false;
+    for (const conversationId of this.ackDue) this.write({ ack: { conversationId, seq: this.buffer(conversationId).cursor } });
+    this.ackDue.clear();
+  }
+
+  /** Apply one PullResponse to the conversation's buffer. */
+  private applyPage(page: parley.IPullResponse): void {
+    const conversationId = page.conversationId ?? '';
+    const buffer = this.buffer(conversationId);
+    const before = buffer.cursor;
+    const now = Date.now();
+    const from = Number(page.fromSeq ?? 0);
+    // Seqs below the page's start are not visible to this member (before joining).
+    const ready = buffer.passTo(from - 1, now);
+    for (const m of page.messages ?? []) ready.push(...buffer.offer(Number(m.seq), toMessage(m), now));
+    for (const h of page.holes ?? []) ready.push(...buffer.offer(Number(h), HOLE, now));
+    this.release(conversationId, ready, before);
+  }
+
+  /** Pull until the conversation's cursor reaches `target` (or the server has nothing more). */
+  private async catchUp(conversationId: string, target: number): Promise<void> {
+    const buffer = this.buffer(conversationId);
+    while (buffer.cursor < target) {
+      const from = buffer.cursor + 1;
+      const page = (
+        await this.request({ pull: { conversationId, fromSeq: from, toSeq: target, limit: this.pullPageSize } })
+      ).pullResult!;
+      this.applyPage(page);
+      if (Number(page.toSeq ?? 0) < Number(page.fromSeq ?? 0)) return; // nothing there (yet)
+      if (buffer.cursor < from) return; // no progress: do not spin
+    }
+  }
+
+  /** Sync: list changed conversations, pull what each lacks, then save the token. */
+  private syncNow(): Promise<void> {
+    if (this.syncing) {
+      this.resyncRequested = true;
+      return this.syncing;
+    }
+    const run = async () => {
+      do {
+        this.resyncRequested = false;
+        let token = this.syncToken;
+        for (;;) {
+          const result = (
+            await this.request({ sync: { token } }).catch((err: unknown) => {
+              // A token the server cannot read (a corrupted store, say): start over from nothing.
+              if (!(err instanceof ParleyError) || err.code !== ErrorCode.INVALID_ARGUMENT || token === '') throw err;
+              token = '';
+              return this.request({ sync: { token } });
+            })
+          ).syncResult!;
+          for (const c of result.conversations ?? []) {
+            const conversationId = c.conversationId ?? '';
+            const buffer = this.buffer(conversationId);
+            const joinSeq = Number(c.joinSeq ?? 0);
+            if (buffer.cursor < joinSeq) {
+              const before = buffer.cursor;
+              this.release(conversationId, buffer.passTo(joinSeq, Date.now()), before);
+            }
+            await this.catchUp(conversationId, Number(c.maxSeq ?? 0)).catch((err: unknown) => {
+              if (err instanceof ConnectionLost) throw err;
+              this.emit('error', err as Error); // e.g. removed from the conversation meanwhile
+            });
+          }
+          token = result.token ?? '';
+          if (!result.more) break;
+        }
+        this.syncToken = token;
+        await this.store.saveSyncToken(token);
+      } while (this.resyncRequested);
+      this.emit('synced');
+    };
+    this.syncing = run().finally(() => (this.syncing = undefined));
+    return this.syncing;
+  }
+
+  // ---------------------------------------------------------------- timers
+
+  private tick(): void {
+    const now = Date.now();
+    if (!this.transport) return;
+    if (now - this.lastReceived > this.heartbeatMs * 2.5) {
+      this.transport.close(); // dead peer: the loop reconnects
+      return;
+    }
+    if (now - this.lastSent >= this.heartbeatMs) this.write({ ping: { time: now } });
+    if (this.currentState === 'online' || this.currentState === 'syncing') {
+      for (const item of this.outbox.values()) {
+        if (item.requestId !== undefined && now - item.sentAt >= this.ackTimeoutMs) item.requestId = undefined;
+        if (item.requestId === undefined) this.transmit(item);
+      }
+    }
+    for (const [conversationId, buffer] of this.conversations) {
+      const gap = buffer.gapToPull(now, this.reorderWindowMs);
+      if (!gap) continue;
+      buffer.pulling = true;
+      this.request({ pull: { conversationId, fromSeq: gap.from, toSeq: gap.to, limit: this.pullPageSize } })
+        .then((reply) => this.applyPage(reply.pullResult!))
+        .catch((err: unknown) => {
+          if (!(err instanceof ConnectionLost)) this.emit('error', err as Error);
+        })
+        .finally(() => {
+          buffer.pulling = false;
+          // Still a gap after the pull (e.g. a partial page): look again on the next tick.
+          if (buffer.gapSince !== undefined) buffer.gapSince = Date.now() - this.reorderWindowMs;
+        });
+    }
+  }
+}

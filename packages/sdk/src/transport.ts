@@ -1,0 +1,148 @@
+/**
+ * Transports carry encoded Frames. WebSocket works in browsers and Node (in Node
+ * 20, which has no global WebSocket, through the `ws` package); raw TCP (Node
+ * only) adds the 4-byte length prefix. The scheme of the URL picks one:
+ * ws:// or wss:// → WebSocket, tcp:// → TCP. Node modules are imported lazily so
+ * a browser bundle never pulls them in.
+ */
+import { FrameDecoder, lengthPrefixed } from '@parley/protocol';
+
+export interface Transport {
+  send(frame: Uint8Array): void;
+  close(): void;
+}
+
+export interface TransportHandlers {
+  onFrame(bytes: Uint8Array): void;
+  onClose(code: number | undefined, reason: string): void;
+}
+
+/** The subset of the WebSocket API the SDK uses (browser WebSocket and `ws` both fit). */
+export interface WebSocketLike {
+  binaryType: string;
+  readonly readyState: number;
+  onopen: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: { code: number; reason: string }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+  send(data: Uint8Array): void;
+  close(code?: number, reason?: string): void;
+}
+
+export type WebSocketConstructor = new (url: string) => WebSocketLike;
+
+export interface TransportOptions {
+  maxFrameBytes: number;
+  connectTimeoutMs: number;
+  WebSocket?: WebSocketConstructor;
+}
+
+export async function openTransport(url: string, handlers: TransportHandlers, options: TransportOptions): Promise<Transport> {
+  if (url.startsWith('tcp://')) return openTcp(url, handlers, options);
+  if (url.startsWith('ws://') || url.startsWith('wss://')) return openWebSocket(url, handlers, options);
+  throw new Error(`unsupported URL scheme in ${url} (use ws://, wss:// or tcp://)`);
+}
+
+async function webSocketConstructor(options: TransportOptions): Promise<WebSocketConstructor> {
+  if (options.WebSocket) return options.WebSocket;
+  const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+  if (global) return global;
+  const mod = (await import('ws')) as unknown as { default: WebSocketConstructor };
+  return mod.default;
+}
+
+async function openWebSocket(url: string, handlers: TransportHandlers, options: TransportOptions): Promise<Transport> {
+  const WS = await webSocketConstructor(options);
+  const ws = new WS(url);
+  ws.binaryType = 'arraybuffer';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      ws.onopen = ws.onerror = ws.onclose = null;
+      ws.close();
+      reject(new Error(`connect to ${url} timed out`));
+    }, options.connectTimeoutMs);
+    ws.onopen = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    ws.onerror = () => {};
+    ws.onclose = (ev) => {
+      clearTimeout(timer);
+      reject(new Error(`connect to ${url} failed (${ev.code})`));
+    };
+  });
+  let closed = false;
+  ws.onmessage = (ev) => {
+    const data = ev.data;
+    if (data instanceof ArrayBuffer) handlers.onFrame(new Uint8Array(data));
+    else if (ArrayBuffer.isView(data)) handlers.onFrame(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  };
+  ws.onerror = () => {};
+  ws.onclose = (ev) => {
+    if (closed) return;
+    closed = true;
+    handlers.onClose(ev.code, ev.reason);
+  };
+  return {
+    send: (frame) => {
+      if (ws.readyState === 1) ws.send(frame);
+    },
+    close: () => {
+      if (closed) return;
+      closed = true;
+      ws.onmessage = null;
+      ws.close(1000, 'client closing');
+      handlers.onClose(1000, 'client closing');
+    },
+  };
+}
+
+async function openTcp(url: string, handlers: TransportHandlers, options: TransportOptions): Promise<Transport> {
+  const { connect } = await import('node:net');
+  const parsed = new URL(url.replace(/^tcp:/, 'http:'));
+  const socket = connect(Number(parsed.port), parsed.hostname.replace(/^\[|\]$/g, ''));
+  socket.setNoDelay(true);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`connect to ${url} timed out`));
+    }, options.connectTimeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    socket.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
+  const decoder = new FrameDecoder(options.maxFrameBytes);
+  let closed = false;
+  const finish = (reason: string) => {
+    if (closed) return;
+    closed = true;
+    socket.destroy();
+    handlers.onClose(undefined, reason);
+  };
+  socket.on('data', (chunk: Uint8Array) => {
+    let frames: Uint8Array[];
+    try {
+      frames = decoder.push(chunk);
+    } catch (err) {
+      finish((err as Error).message);
+      return;
+    }
+    for (const f of frames) {
+      if (closed) return;
+      handlers.onFrame(f);
+    }
+  });
+  socket.on('close', () => finish('connection closed'));
+  socket.on('error', (err) => finish(err.message));
+  return {
+    send: (frame) => {
+      if (!closed) socket.write(lengthPrefixed(frame));
+    },
+    close: () => finish('client closing'),
+  };
+}
