@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { CloseCode, NoticeCode, type parley } from '@parley/protocol';
+import { ParleyClient, type Message } from '../src/index.ts';
+import { handshake, startFakeServer, type FakeServer } from './fake-server.ts';
+
+const CONV = 'd:me:you';
+const msg = (seq: number): parley.IMessage => ({
+  id: `id-${seq}`,
+  conversationId: CONV,
+  seq,
+  senderId: 'you',
+  senderDevice: 'phone',
+  clientMsgId: `c-${seq}`,
+  type: 1,
+  body: new TextEncoder().encode(`m${seq}`),
+});
+
+async function until(cond: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+describe('ParleyClient against a scripted server', () => {
+  let fake: FakeServer;
+  let client: ParleyClient;
+  let got: Message[];
+
+  beforeEach(async () => {
+    fake = await startFakeServer();
+    client = new ParleyClient({ url: fake.url, token: 't', deviceId: 'dev', reorderWindowMs: 50, ackTimeoutMs: 300, backoff: { baseMs: 5, maxMs: 20 } });
+    got = [];
+    client.on('message', (m) => got.push(m));
+    client.on('error', () => {});
+  });
+  afterEach(async () => {
+    await client.close();
+    await fake.close();
+  });
+
+  test('reorders pushes, drops duplicates, pulls a gap after the window, and acks cumulatively', async () => {
+    const connected = client.connect();
+    const conn = await fake.connection(0);
+    await handshake(conn);
+    await connected;
+    conn.send({ push: { message: msg(1) } });
+    conn.send({ push: { message: msg(3) } });
+    conn.send({ push: { message: msg(4) } });
+    conn.send({ push: { message: msg(3) } });
+    conn.send({ push: { message: msg(1) } });
+    const pull = await conn.next((f) => f.body === 'pull');
+    assert.deepEqual([pull.pull!.conversationId, pull.pull!.fromSeq, pull.pull!.toSeq], [CONV, 2, 2]);
+    assert.deepEqual(got.map((m) => m.seq), [1], 'nothing past the gap is delivered yet');
+    conn.send({ id: pull.id, pullResult: { conversationId: CONV, fromSeq: 2, toSeq: 2, messages: [msg(2)], maxSeq: 4 } });
+    await until(() => got.length === 4);
+    assert.deepEqual(got.map((m) => m.text), ['m1', 'm2', 'm3', 'm4']);
+    const ack = await conn.next((f) => f.ack?.seq === 4);
+    assert.equal(ack.ack!.conversationId, CONV);
+    assert.ok(conn.frames.filter((f) => f.body === 'ack').every((f) => f.ack!.seq! <= 4));
+  });
+
+  test('sync pulls only what is missing, treats holes as passed, and saves the token afterwards', async () => {
+    const connected = client.connect();
+    const conn = await fake.connection(0);
+    const auth = await conn.next((f) => f.body === 'auth');
+    conn.send({ id: auth.id, authOk: { userId: 'me', heartbeatMs: 60_000 } });
+    const sync = await conn.next((f) => f.body === 'sync');
+    assert.equal(sync.sync!.token ?? '', '');
+    conn.send({ id: sync.id, syncResult: { conversations: [{ conversationId: CONV, maxSeq: 3, joinSeq: 0 }], token: 'after' } });
+    const pull = await conn.next((f) => f.body === 'pull');
+    assert.deepEqual([pull.pull!.fromSeq, pull.pull!.toSeq], [1, 3]);
+    conn.send({ id: pull.id, pullResult: { conversationId: CONV, fromSeq: 1, toSeq: 3, messages: [msg(1), msg(3)], holes: [2], maxSeq: 3 } });
+    await connected;
+    assert.deepEqual(got.map((m) => m.seq), [1, 3]);
+    assert.equal(client.cursor(CONV), 3);
+    // A reconnect syncs with the saved token.
+    conn.close();
+    const again = await fake.connection(1);
+    const auth2 = await again.next((f) => f.body === 'auth');
+    again.send({ id: auth2.id, authOk: { userId: 'me', heartbeatMs: 60_000 } });
+    const sync2 = await again.next((f) => f.body === 'sync');
+    assert.equal(sync2.sync!.token, 'after');
+  });
+
+  test('a lost ack: the send is resent with the same clientMsgId, on the same and on a new connection, and resolves once', async () => {
+    const connected = client.connect();
+    const conn = await fake.connection(0);
+    await handshake(conn);
+    await connected;
+    const acked: string[] = [];
+    client.on('ack', (a) => acked.push(a.clientMsgId));
+    const sending = client.send({ to: 'you', text: 'hi', clientMsgId: 'fixed-id' });
+    const first = await conn.next((f) => f.body === 'send');
+    const second = await conn.next((f) => f.body === 'send' && f.id !== first.id, 2000); // ack timeout resend
+    assert.equal(second.send!.clientMsgId, 'fixed-id');
+    conn.close();
+    const again = await fake.connection(1);
+    await handshake(again);
+    const third = await again.next((f) => f.body === 'send');
+    assert.equal(third.send!.clientMsgId, 'fixed-id');
+    const ackFrame = { conversationId: CONV, seq: 1, messageId: 'm-1', clientMsgId: 'fixed-id', duplicate: true };
+    again.send({ id: third.id, sendAck: ackFrame });
+    again.send({ id: third.id, sendAck: ackFrame }); // a second copy changes nothing
+    const ack = await sending;
+    assert.deepEqual([ack.seq, ack.messageId, ack.duplicate], [1, 'm-1', true]);
+    await until(() => got.length === 1);
+    assert.equal(got[0]!.text, 'hi', 'the own message is delivered at its seq');
+    await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(acked, ['fixed-id']);
+    assert.equal(got.length, 1);
+  });
+
+  test('a retryable error resends later; a permanent one rejects the send', async () => {
+    const connected = client.connect();
+    const conn = await fake.connection(0);
+    await handshake(conn);
+    await connected;
+    const busy = client.send({ to: 'you', text: 'a', clientMsgId: 'busy' });
+    const s1 = await conn.next((f) => f.send?.clientMsgId === 'busy');
+    conn.send({ id: s1.id, error: { code: 'UNAVAILABLE', message: 'later', retryable: true } });
+    const s2 = await conn.next((f) => f.send?.clientMsgId === 'busy' && f.id !== s1.id);
+    conn.send({ id: s2.id, sendAck: { conversationId: CONV, seq: 1, messageId: 'x', clientMsgId: 'busy' } });
+    assert.equal((await busy).seq, 1);
+    const doomed = client.send({ to: 'you', text: 'b', clientMsgId: 'doomed' });
+    const s3 = await conn.next((f) => f.send?.clientMsgId === 'doomed');
+    conn.send({ id: s3.id, error: { code: 'NOT_MEMBER', message: 'no', retryable: false } });
+    await assert.rejects(doomed, { code: 'NOT_MEMBER' });
+    assert.equal(client.pendingSends, 0);
+  });
+
+  test('RESYNC runs a sync; RECONNECT reconnects; KICKED closes for good', async () => {
+    const connected = client.connect();
+    const conn = await fake.connection(0);
+    await handshake(conn);
+    await connected;
+    conn.send({ notice: { code: NoticeCode.RESYNC, message: 'catch up' } });
+    await conn.next((f) => f.body === 'sync' && conn.frames.filter((g) => g.body === 'sync').length === 2);
+    const resync = conn.frames.filter((f) => f.body === 'sync')[1]!;
+    conn.send({ id: resync.id, syncResult: { token: 'tok-2' } });
+    conn.send({ notice: { code: NoticeCode.RECONNECT, message: 'moving' } });
+    const second = await fake.connection(1);
+    await handshake(second);
+    await until(() => client.state === 'online');
+    second.send({ notice: { code: NoticeCode.KICKED, message: 'another device took over' } });
+    second.close(CloseCode.KICKED);
+    await until(() => client.state === 'closed');
+    await new Promise((r) => setTimeout(r, 100));
+    const third = await Promise.race([fake.connection(2), new Promise((r) => setTimeout(() => r('none'), 200))]);
+    assert.equal(third, 'none', 'no reconnect after KICKED');
+  });
+
+  test('a silent server is detected by the heartbeat and the client reconnects', async () => {
+    const connected = client.connect();
+    const conn = await fake.connection(0);
+    const auth = await conn.next((f) => f.body === 'auth');
+    conn.send({ id: auth.id, authOk: { userId: 'me', heartbeatMs: 100 } });
+    const sync = await conn.next((f) => f.body === 'sync');
+    conn.send({ id: sync.id, syncResult: { token: 't' } });
+    await connected;
+    await conn.next((f) => f.body === 'ping', 1000); // the client pings an idle line; we never answer
+    const second = await fake.connection(1); // …and it gives up on us after 2.5 heartbeats
+    assert.ok(second);
+  });
+});
