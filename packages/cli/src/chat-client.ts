@@ -37,10 +37,12 @@ export async function runChat(options: ChatOptions): Promise<void> {
     const who = m.senderId === options.user ? 'you' : m.senderId;
     print(`[${m.seq}] ${who}: ${m.text ?? `(${m.body.length} bytes, type ${m.type})`}`);
   });
+  let connected = false;
   client.on('state', (state) => {
-    if (state !== 'online') print(`-- ${state}`);
+    if (connected && (state === 'reconnecting' || state === 'online' || state === 'closed')) print(`-- ${state}`);
   });
   await client.connect();
+  connected = true;
   print(`-- connected as ${options.user} (device ${options.device}); chatting with ${options.to}. Ctrl-D to quit.`);
 
   const rl = createInterface({ input: process.stdin });
