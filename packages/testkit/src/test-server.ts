@@ -4,6 +4,7 @@
  * the same data.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -60,6 +61,18 @@ export async function registerUser(httpUrl: string, userId: string, password = '
   return body.token;
 }
 
+/** A TCP port that was free a moment ago (for servers that must restart on the same port). */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
 const here = dirname(fileURLToPath(import.meta.url));
 const MAIN = resolve(here, '../../cli/src/main.ts');
 
@@ -72,11 +85,14 @@ export interface ChildServer {
   exited: Promise<number | null>;
 }
 
-/** Run `parley serve` in a child process on port 0; resolves once it listens. */
-export function spawnServer(dataDir: string, extraArgs: string[] = []): Promise<ChildServer> {
+/**
+ * Run `parley serve` in a child process (on port 0 unless `ports` are given);
+ * resolves once it listens.
+ */
+export function spawnServer(dataDir: string, extraArgs: string[] = [], ports = { http: 0, tcp: 0 }): Promise<ChildServer> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', MAIN, 'serve', '--http-port', '0', '--tcp-port', '0', '--data-dir', dataDir,
+    ['--import', 'tsx', MAIN, 'serve', '--http-port', String(ports.http), '--tcp-port', String(ports.tcp), '--data-dir', dataDir,
       '--admin-key', ADMIN_KEY, '--log-level', 'warn', ...extraArgs],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
