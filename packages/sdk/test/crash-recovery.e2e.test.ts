@@ -44,7 +44,9 @@ test('Crash recovery › SIGKILL mid-stream: every send resolves once, acks stan
       p.then((ack) => !killed && ackedBeforeKill.set(ack.clientMsgId, ack), () => {});
       sends.push(p);
       if (i === COUNT / 4) {
-        await new Promise((r) => setTimeout(r, 30));
+        // Kill while sends are in flight: some committed and acked, some committed but
+        // not yet acked, some not yet committed.
+        await new Promise((r) => setTimeout(r, Math.random() * 6));
         killed = true;
         server.process.kill('SIGKILL');
         await server.exited;
