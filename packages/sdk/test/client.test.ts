@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { CloseCode, NoticeCode, type parley } from '@parley/protocol';
+import { waitUntil } from '@parley/testkit';
 import { ParleyClient, type Message } from '../src/index.ts';
 import { handshake, startFakeServer, type FakeServer } from './fake-server.ts';
 
@@ -16,13 +17,6 @@ const msg = (seq: number): parley.IMessage => ({
   body: new TextEncoder().encode(`m${seq}`),
 });
 
-async function until(cond: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describe('ParleyClient against a scripted server', () => {
   let fake: FakeServer;
@@ -55,7 +49,7 @@ describe('ParleyClient against a scripted server', () => {
     assert.deepEqual([pull.pull!.conversationId, pull.pull!.fromSeq, pull.pull!.toSeq], [CONV, 2, 2]);
     assert.deepEqual(got.map((m) => m.seq), [1], 'nothing past the gap is delivered yet');
     conn.send({ id: pull.id, pullResult: { conversationId: CONV, fromSeq: 2, toSeq: 2, messages: [msg(2)], maxSeq: 4 } });
-    await until(() => got.length === 4);
+    await waitUntil(() => got.length === 4);
     assert.deepEqual(got.map((m) => m.text), ['m1', 'm2', 'm3', 'm4']);
     const ack = await conn.next((f) => f.ack?.seq === 4);
     assert.equal(ack.ack!.conversationId, CONV);
@@ -106,7 +100,7 @@ describe('ParleyClient against a scripted server', () => {
     again.send({ id: third.id, sendAck: ackFrame }); // a second copy changes nothing
     const ack = await sending;
     assert.deepEqual([ack.seq, ack.messageId, ack.duplicate], [1, 'm-1', true]);
-    await until(() => got.length === 1);
+    await waitUntil(() => got.length === 1);
     assert.equal(got[0]!.text, 'hi', 'the own message is delivered at its seq');
     await new Promise((r) => setTimeout(r, 50));
     assert.deepEqual(acked, ['fixed-id']);
@@ -143,10 +137,10 @@ describe('ParleyClient against a scripted server', () => {
     conn.send({ notice: { code: NoticeCode.RECONNECT, message: 'moving' } });
     const second = await fake.connection(1);
     await handshake(second);
-    await until(() => client.state === 'online');
+    await waitUntil(() => client.state === 'online');
     second.send({ notice: { code: NoticeCode.KICKED, message: 'another device took over' } });
     second.close(CloseCode.KICKED);
-    await until(() => client.state === 'closed');
+    await waitUntil(() => client.state === 'closed');
     await new Promise((r) => setTimeout(r, 100));
     const third = await Promise.race([fake.connection(2), new Promise((r) => setTimeout(() => r('none'), 200))]);
     assert.equal(third, 'none', 'no reconnect after KICKED');

@@ -8,18 +8,11 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { test } from 'node:test';
-import { freePort, registerUser, spawnServer, tempDir } from '@parley/testkit';
+import { freePort, registerUser, spawnServer, tempDir, waitUntil } from '@parley/testkit';
 import { ParleyClient, type Message, type SendAck } from '../src/index.ts';
 
 const COUNT = 400;
 
-async function until(cond: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 test('Crash recovery › SIGKILL mid-stream: every send resolves once, acks stand, the receiver gets 1..N exactly once', async (t) => {
   const dataDir = tempDir('parley-sdk-crash-');
@@ -62,7 +55,7 @@ test('Crash recovery › SIGKILL mid-stream: every send resolves once, acks stan
       if (before) assert.deepEqual([ack.seq, ack.messageId], [before.seq, before.messageId], `${ack.clientMsgId} kept its ack`);
     }
     assert.deepEqual(acks.map((a) => a.seq).sort((a, b) => a - b), Array.from({ length: COUNT }, (_, i) => i + 1));
-    await until(() => got.length >= COUNT, 20_000, 'the reader to catch up');
+    await waitUntil(() => got.length >= COUNT, 20_000, 'the reader to catch up');
     await new Promise((r) => setTimeout(r, 300));
     assert.deepEqual(got.map((m) => m.seq), Array.from({ length: COUNT }, (_, i) => i + 1), 'exactly once, in order');
     assert.deepEqual(new Set(got.map((m) => m.text)), new Set(Array.from({ length: COUNT }, (_, i) => `m${i}`)));

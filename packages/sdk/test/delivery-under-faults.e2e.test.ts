@@ -7,18 +7,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { directConversationId } from '@parley/protocol';
-import { registerUser, startFaultProxy, startTestServer } from '@parley/testkit';
+import { registerUser, startFaultProxy, startTestServer, waitUntil } from '@parley/testkit';
 import { ParleyClient, type Message } from '../src/index.ts';
 
 const PER_DEVICE = 120;
 
-async function until(cond: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 test('Delivery › every device gets every message exactly once, in order, while connections drop at random', async (t) => {
   const server = await startTestServer({ retransmitMs: 300, heartbeatMs: 1000 });
@@ -74,7 +67,7 @@ test('Delivery › every device gets every message exactly once, in order, while
     wsProxy.setCutProbability(0);
     tcpProxy.setCutProbability(0);
     const total = devices.length * PER_DEVICE;
-    for (const d of devices) await until(() => d.got.length >= total, 30_000, `${d.id} to hold ${total} messages`);
+    for (const d of devices) await waitUntil(() => d.got.length >= total, 30_000, `${d.id} to hold ${total} messages`);
     await new Promise((r) => setTimeout(r, 300)); // anything extra (a duplicate) would arrive now
 
     for (const d of devices) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { directConversationId, ErrorCode } from '@parley/protocol';
-import { registerUser, startTestServer, type TestServer } from '@parley/testkit';
+import { registerUser, startTestServer, type TestServer, waitUntil } from '@parley/testkit';
 import { MemorySessionStore, ParleyClient, type Message } from '../src/index.ts';
 
 function collect(client: ParleyClient): Message[] {
@@ -10,13 +10,6 @@ function collect(client: ParleyClient): Message[] {
   return got;
 }
 
-async function until(cond: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 for (const transport of ['ws', 'tcp'] as const) {
   describe(`ParleyClient over ${transport}`, () => {
@@ -50,7 +43,7 @@ for (const transport of ['ws', 'tcp'] as const) {
       assert.equal(ack.conversationId, directConversationId('ann', 'ben'));
       assert.equal(ack.seq, 1);
       assert.equal(ack.duplicate, false);
-      await until(() => got.every((g) => g.length === 1), 5000, 'delivery');
+      await waitUntil(() => got.every((g) => g.length === 1), 5000, 'delivery');
       for (const g of got) {
         assert.equal(g[0]!.text, 'hello ben');
         assert.equal(g[0]!.seq, 1);
@@ -70,7 +63,7 @@ for (const transport of ['ws', 'tcp'] as const) {
       const cidAgain = client('cid', 'cid-1');
       const later = collect(cidAgain);
       await cidAgain.connect();
-      await until(() => later.length === 30, 5000, 'catch-up');
+      await waitUntil(() => later.length === 30, 5000, 'catch-up');
       assert.deepEqual(later.map((m) => m.text), Array.from({ length: 30 }, (_, i) => `m${i}`));
       assert.deepEqual(later.map((m) => m.seq), Array.from({ length: 30 }, (_, i) => i + 1));
       assert.equal(got.length, 0);
@@ -86,7 +79,7 @@ for (const transport of ['ws', 'tcp'] as const) {
     test('a bad token makes connect() reject and the client close', async () => {
       const bad = new ParleyClient({ url, token: 'nonsense', deviceId: 'x' });
       await assert.rejects(bad.connect(), { code: ErrorCode.AUTH_FAILED });
-      await until(() => bad.state === 'closed', 2000, 'closed state');
+      await waitUntil(() => bad.state === 'closed', 2000, 'closed state');
     });
 
     test('a persisted outbox is resent after an app restart and acked once', async () => {
@@ -97,7 +90,7 @@ for (const transport of ['ws', 'tcp'] as const) {
       const acks: string[] = [];
       ann.on('ack', (a) => acks.push(a.clientMsgId));
       await ann.connect();
-      await until(() => acks.length === 1, 5000, 'ack of restored entry');
+      await waitUntil(() => acks.length === 1, 5000, 'ack of restored entry');
       assert.equal(store.outbox.size, 0);
       assert.ok((store.cursors.get(directConversationId('ann', 'ben')) ?? 0) >= 1);
       assert.notEqual(store.syncToken, '');

@@ -1,3 +1,4 @@
 export * from './test-server.ts';
 export * from './raw-client.ts';
 export * from './fault-proxy.ts';
+export * from './wait.ts';

@@ -13,7 +13,7 @@ import type { Accounts } from '../auth/accounts.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { Bus, BusEvent, StoredMessage } from '../chat/types.ts';
-import { Session, toWire, type Link } from './session.ts';
+import { Session, type Link } from './session.ts';
 import { TimerWheel } from './timer-wheel.ts';
 
 export interface GatewayConfig {
@@ -134,7 +134,7 @@ export class Gateway {
     if (!entry) return;
     let frame = this.encoded.get(event.message);
     if (!frame) {
-      frame = encodeFrame({ push: { message: toWire(event.message) } });
+      frame = encodeFrame({ push: { message: event.message } }); // StoredMessage has the wire shape
       this.encoded.set(event.message, frame);
     }
     for (const session of entry.devices.values()) {

@@ -182,7 +182,7 @@ export class Session {
     } else {
       const req = frame.pull!;
       const result = await chat.pull(caller, req.conversationId ?? '', req.fromSeq ?? 0, req.toSeq ?? 0, req.limit ?? 0);
-      this.write({ id, pullResult: { ...result, messages: result.messages.map(toWire) } });
+      this.write({ id, pullResult: result });
     }
   }
 
@@ -356,18 +356,4 @@ export class Session {
     this.early = [];
     this.gateway.unregister(this);
   }
-}
-
-export function toWire(m: StoredMessage): parley.IMessage {
-  return {
-    id: m.id,
-    conversationId: m.conversationId,
-    seq: m.seq,
-    senderId: m.senderId,
-    senderDevice: m.senderDevice,
-    clientMsgId: m.clientMsgId,
-    type: m.type,
-    body: m.body,
-    serverTime: m.serverTime,
-  };
 }

@@ -89,18 +89,7 @@ function int(url: URL, name: string, fallback: number): number {
 
 export function messageJson(m: StoredMessage): Record<string, unknown> {
   const body = Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength);
-  return {
-    id: m.id,
-    conversationId: m.conversationId,
-    seq: m.seq,
-    senderId: m.senderId,
-    senderDevice: m.senderDevice,
-    clientMsgId: m.clientMsgId,
-    type: m.type,
-    body: body.toString('base64'),
-    ...(m.type === MessageType.TEXT ? { text: body.toString('utf8') } : {}),
-    serverTime: m.serverTime,
-  };
+  return { ...m, body: body.toString('base64'), ...(m.type === MessageType.TEXT ? { text: body.toString('utf8') } : {}) };
 }
 
 export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: ServerResponse) => void {
