@@ -11,6 +11,22 @@ export const Frame = parley.Frame;
 export type FrameData = parley.Frame.$Properties;
 export type MessageData = parley.Message.$Properties;
 
+/**
+ * A message with every field present, as servers store it and clients deliver it
+ * (the generated `parley.IMessage` has every field optional).
+ */
+export interface MessageRecord {
+  id: string;
+  conversationId: string;
+  seq: number;
+  senderId: string;
+  senderDevice: string;
+  clientMsgId: string;
+  type: number;
+  body: Uint8Array;
+  serverTime: number;
+}
+
 /** The body kinds a Frame can carry, as named in the generated code. */
 export type FrameKind = NonNullable<parley.Frame['body']>;
 

@@ -27,6 +27,7 @@ import {
   PROTOCOL_VERSION,
   CloseCode,
   type FrameData,
+  type MessageRecord,
   type parley,
 } from '@parley/protocol';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
@@ -38,18 +39,9 @@ import { openTransport, type Transport, type WebSocketConstructor } from './tran
 export type ConnectionState = 'idle' | 'connecting' | 'authenticating' | 'syncing' | 'online' | 'reconnecting' | 'closed';
 
 /** A message as the app sees it. */
-export interface Message {
-  id: string;
-  conversationId: string;
-  seq: number;
-  senderId: string;
-  senderDevice: string;
-  clientMsgId: string;
-  type: number;
-  body: Uint8Array;
+export interface Message extends MessageRecord {
   /** The body as text, for MessageType.TEXT. */
   text?: string;
-  serverTime: number;
 }
 
 /** The server's durable acknowledgement of a send. */

@@ -3,7 +3,7 @@
  * Adapters (store/sqlite, later store/postgres; cluster/local, later cluster/redis)
  * implement these; chat logic imports only this file, never an adapter.
  */
-import type { ErrorCode } from '@parley/protocol';
+import type { ErrorCode, MessageRecord } from '@parley/protocol';
 
 export interface User {
   id: string;
@@ -13,17 +13,8 @@ export interface User {
   createdAt: number;
 }
 
-export interface StoredMessage {
-  id: string;
-  conversationId: string;
-  seq: number;
-  senderId: string;
-  senderDevice: string;
-  clientMsgId: string;
-  type: number;
-  body: Uint8Array;
-  serverTime: number;
-}
+/** A committed message: it has the wire shape, so it is pushed and pulled as is. */
+export type StoredMessage = MessageRecord;
 
 /** One message to append; the store assigns seq, id and time inside its transaction. */
 export interface AppendRequest {
