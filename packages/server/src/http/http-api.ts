@@ -146,6 +146,18 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       },
     },
     {
+      // Runs a full garbage collection when the process was started with --expose-gc
+      // (the bench does, to measure memory per connection).
+      method: 'POST',
+      pattern: /^\/v1\/admin\/gc$/,
+      handler: async (req) => {
+        requireAdmin(req);
+        const gc = (globalThis as { gc?: () => void }).gc;
+        gc?.();
+        return [200, { collected: gc !== undefined, rssBytes: process.memoryUsage.rss() }];
+      },
+    },
+    {
       method: 'GET',
       pattern: /^\/v1\/conversations\/([^/]+)\/messages$/,
       handler: async (req, url, [rawId]) => {

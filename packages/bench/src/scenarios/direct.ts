@@ -1,0 +1,134 @@
+/**
+ * direct: P pairs of users; each sender keeps at most W messages in flight until
+ * it has sent M messages of B bytes to its partner. A message counts when the
+ * recipient has it. Figures: delivered msgs/s (delivered ÷ time from first send to
+ * last delivery), e2e latency (send → recipient has it), ack latency (send → the
+ * sender holds the durable ack).
+ */
+import { MessageType } from '@parley/protocol';
+import { LeanClient } from '../lean-client.ts';
+import { summarize } from '../stats.ts';
+import { benchToken } from '../tokens.ts';
+import { split } from '../worker-pool.ts';
+import type { Scenario } from './types.ts';
+
+interface Pair {
+  index: number;
+  sender: LeanClient;
+  receiver: LeanClient;
+  senderId: string;
+  receiverId: string;
+}
+
+interface RunResult {
+  firstSend: number;
+  lastDelivery: number;
+  delivered: number;
+  e2e: number[];
+  ack: number[];
+}
+
+const now = () => performance.timeOrigin + performance.now();
+
+export const direct: Scenario = {
+  description: 'P pairs, W in flight per sender, M messages of B bytes per pair',
+  defaults: { pairs: 100, messages: 200, window: 10, bytes: 100, workers: 1 },
+  workers: (o) => o.workers!,
+
+  async run(ctx) {
+    const { pairs, messages, window, bytes } = ctx.options as Record<string, number>;
+    const run = `d${Date.now().toString(36)}`;
+    const ranges = split(pairs!, ctx.pool.size);
+    ctx.log(`connecting ${pairs! * 2} clients`);
+    await ctx.pool.all('direct', 'setup', ranges.map((r) => ({ ...r, url: ctx.clientUrl, appKey: ctx.appKey, run })));
+    ctx.log(`sending ${pairs! * messages!} messages`);
+    const results = await ctx.pool.all<RunResult>('direct', 'run', ranges.map(() => ({ messages, window, bytes })));
+    await ctx.pool.all('direct', 'teardown', ranges.map(() => ({})));
+    const delivered = results.reduce((s, r) => s + r.delivered, 0);
+    const seconds = (Math.max(...results.map((r) => r.lastDelivery)) - Math.min(...results.map((r) => r.firstSend))) / 1000;
+    const e2e = summarize(results.flatMap((r) => r.e2e));
+    const ack = summarize(results.flatMap((r) => r.ack));
+    const rate = Math.round(delivered / seconds);
+    return {
+      figures: { delivered, seconds, deliveredPerSecond: rate, e2eLatencyMs: e2e, ackLatencyMs: ack },
+      table: [
+        ['delivered', `${delivered} messages in ${seconds.toFixed(2)} s`],
+        ['delivered msgs/s', rate.toLocaleString('en-US')],
+        ['e2e latency ms', `p50 ${e2e.p50}  p99 ${e2e.p99}  p999 ${e2e.p999}  max ${e2e.max}`],
+        ['ack latency ms', `p50 ${ack.p50}  p99 ${ack.p99}`],
+      ],
+    };
+  },
+
+  worker: {
+    async setup(state, arg: { from: number; to: number; url: string; appKey: string; run: string }) {
+      const pairs: Pair[] = [];
+      for (let i = arg.from; i < arg.to; i++) {
+        const senderId = `${arg.run}-s${i}`;
+        const receiverId = `${arg.run}-r${i}`;
+        const receiver = await LeanClient.open(arg.url);
+        await receiver.auth(await benchToken(receiverId, arg.appKey), 'bench');
+        const sender = await LeanClient.open(arg.url);
+        await sender.auth(await benchToken(senderId, arg.appKey), 'bench');
+        pairs.push({ index: i, sender, receiver, senderId, receiverId });
+      }
+      state.direct = pairs;
+    },
+
+    async run(state, arg: { messages: number; window: number; bytes: number }) {
+      const pairs = state.direct as Pair[];
+      const e2e: number[] = [];
+      const ack: number[] = [];
+      let delivered = 0;
+      let lastDelivery = 0;
+      const firstSend = now();
+      const expected = pairs.length * arg.messages;
+      await new Promise<void>((resolve, reject) => {
+        if (expected === 0) return resolve();
+        const timer = setTimeout(() => reject(new Error(`direct: only ${delivered} of ${expected} delivered after 300 s`)), 300_000);
+        for (const pair of pairs) {
+          pair.receiver.onPush = (message, at) => {
+            const body = message.body;
+            const sentAt = new DataView(body.buffer, body.byteOffset, 8).getFloat64(0, true);
+            e2e.push(at - sentAt);
+            delivered++;
+            if (delivered === expected) {
+              lastDelivery = now();
+              clearTimeout(timer);
+              resolve();
+            }
+          };
+          let sent = 0;
+          const sendOne = () => {
+            const n = sent++;
+            const body = new Uint8Array(Math.max(8, arg.bytes));
+            const t = performance.now();
+            new DataView(body.buffer).setFloat64(0, t, true);
+            pair.sender.requestCallback(
+              { send: { to: pair.receiverId, clientMsgId: `m${n}`, type: MessageType.CUSTOM, body } },
+              (reply) => {
+                if (reply.body !== 'sendAck') {
+                  clearTimeout(timer);
+                  reject(new Error(`send failed: ${reply.error?.code} ${reply.error?.message}`));
+                  return;
+                }
+                ack.push(performance.now() - t);
+                if (sent < arg.messages) sendOne();
+              },
+            );
+          };
+          for (let w = 0; w < Math.min(arg.window, arg.messages); w++) sendOne();
+        }
+      });
+      return { firstSend, lastDelivery, delivered, e2e, ack } satisfies RunResult;
+    },
+
+    async teardown(state) {
+      for (const pair of (state.direct as Pair[] | undefined) ?? []) {
+        pair.sender.close();
+        pair.receiver.close();
+      }
+      state.direct = [];
+    },
+  },
+};

@@ -1,0 +1,6 @@
+import { connections } from './connections.ts';
+import { direct } from './direct.ts';
+import { reconnect } from './reconnect.ts';
+import type { Scenario } from './types.ts';
+
+export const scenarios: Record<string, Scenario> = { direct, connections, reconnect };

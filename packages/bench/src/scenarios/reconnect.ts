@@ -1,0 +1,127 @@
+/**
+ * reconnect: N devices each miss K messages while away, then all reconnect at
+ * once (a reconnect storm). Each device authenticates, syncs from its token and
+ * pulls what it lacks. Figure: time from the first reconnect until every device
+ * has caught up.
+ */
+import { MessageType } from '@parley/protocol';
+import { LeanClient } from '../lean-client.ts';
+import { summarize } from '../stats.ts';
+import { benchToken } from '../tokens.ts';
+import { split } from '../worker-pool.ts';
+import type { Scenario } from './types.ts';
+
+const CONCURRENCY = 512;
+const now = () => performance.timeOrigin + performance.now();
+
+interface Device {
+  userId: string;
+  token: string;
+  syncToken: string;
+}
+
+async function forEachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}
+
+export const reconnect: Scenario = {
+  description: 'N devices with K missed messages each reconnect at once; time until all caught up',
+  defaults: { n: 15_000, missed: 10, perWorker: 4000 },
+  workers: (o) => Math.max(1, Math.ceil(o.n! / o.perWorker!)),
+
+  async run(ctx) {
+    const { n, missed } = ctx.options as Record<string, number>;
+    const run = `r${Date.now().toString(36)}`;
+    const ranges = split(n!, ctx.pool.size);
+    ctx.log(`registering ${n} devices and taking their sync tokens`);
+    await ctx.pool.all('reconnect', 'prepare', ranges.map((r) => ({ ...r, url: ctx.clientUrl, appKey: ctx.appKey, run })));
+    ctx.log(`sending ${n! * missed!} messages while they are away`);
+    await ctx.pool.all('reconnect', 'fill', ranges.map((r) => ({ ...r, url: ctx.clientUrl, appKey: ctx.appKey, run, missed })));
+    ctx.log('reconnecting all devices at once');
+    const results = await ctx.pool.all<{ start: number; end: number; caughtUp: number; times: number[] }>(
+      'reconnect', 'storm', ranges.map(() => ({ url: ctx.clientUrl, missed })),
+    );
+    const seconds = (Math.max(...results.map((r) => r.end)) - Math.min(...results.map((r) => r.start))) / 1000;
+    const caughtUp = results.reduce((s, r) => s + r.caughtUp, 0);
+    const perDevice = summarize(results.flatMap((r) => r.times));
+    return {
+      figures: { devices: n, missedPerDevice: missed, caughtUp, allCaughtUpSeconds: seconds, perDeviceCatchUpMs: perDevice },
+      table: [
+        ['devices caught up', `${caughtUp} of ${n}, ${missed} missed messages each`],
+        ['all caught up in', `${seconds.toFixed(2)} s`],
+        ['per device ms', `p50 ${perDevice.p50}  p99 ${perDevice.p99}  max ${perDevice.max}`],
+      ],
+    };
+  },
+
+  worker: {
+    /** Connect each device once (creating its user), sync, keep the token, disconnect. */
+    async prepare(state, arg: { from: number; to: number; url: string; appKey: string; run: string }) {
+      const devices: Device[] = [];
+      for (let i = arg.from; i < arg.to; i++) devices.push({ userId: `${arg.run}-u${i}`, token: await benchToken(`${arg.run}-u${i}`, arg.appKey), syncToken: '' });
+      await forEachLimited(devices, 256, async (d) => {
+        const c = await LeanClient.open(arg.url);
+        await c.auth(d.token, 'phone');
+        d.syncToken = (await c.request({ sync: { token: '' } })).syncResult!.token!;
+        c.close();
+      });
+      state.reconnect = devices;
+    },
+
+    /** One sender per worker sends K messages to each of this worker's devices. */
+    async fill(state, arg: { from: number; to: number; url: string; appKey: string; run: string; missed: number }) {
+      const devices = state.reconnect as Device[];
+      const sender = await LeanClient.open(arg.url);
+      await sender.auth(await benchToken(`${arg.run}-sender${arg.from}`, arg.appKey), 'sender');
+      let n = 0;
+      await forEachLimited(devices, 64, async (d) => {
+        for (let k = 0; k < arg.missed; k++) {
+          const reply = await sender.request({ send: { to: d.userId, clientMsgId: `m${n++}`, type: MessageType.TEXT, body: new Uint8Array(50) } });
+          if (reply.body !== 'sendAck') throw new Error(`fill: ${reply.error?.code}`);
+        }
+      });
+      sender.close();
+    },
+
+    /** All devices reconnect at once: auth, sync from the saved token, pull what is missing. */
+    async storm(state, arg: { url: string; missed: number }) {
+      const devices = state.reconnect as Device[];
+      const times: number[] = [];
+      const clients: LeanClient[] = [];
+      const start = now();
+      await forEachLimited(devices, CONCURRENCY, async (d) => {
+        const t0 = performance.now();
+        const c = await LeanClient.open(arg.url);
+        clients.push(c);
+        await c.auth(d.token, 'phone');
+        let token = d.syncToken;
+        let held = 0;
+        for (;;) {
+          const sync = (await c.request({ sync: { token } })).syncResult!;
+          for (const conv of sync.conversations ?? []) {
+            let from = 1;
+            const max = Number(conv.maxSeq);
+            while (from <= max) {
+              const page = (await c.request({ pull: { conversationId: conv.conversationId, fromSeq: from, toSeq: max, limit: 200 } })).pullResult!;
+              held += page.messages?.length ?? 0;
+              from = Number(page.toSeq) + 1;
+            }
+            c.write({ ack: { conversationId: conv.conversationId, seq: max } });
+          }
+          token = sync.token!;
+          if (!sync.more) break;
+        }
+        if (held < arg.missed) throw new Error(`${d.userId} caught up only ${held} of ${arg.missed}`);
+        times.push(performance.now() - t0);
+      });
+      const end = now();
+      for (const c of clients) c.close();
+      return { start, end, caughtUp: times.length, times };
+    },
+  },
+};

@@ -1,0 +1,40 @@
+import type { WorkerPool } from '../worker-pool.ts';
+
+export interface Endpoints {
+  http: string;
+  ws: string;
+  tcp: string;
+}
+
+export interface ScenarioContext {
+  endpoints: Endpoints;
+  /** The URL load clients connect to (tcp:// or ws://). */
+  clientUrl: string;
+  options: Record<string, number>;
+  pool: WorkerPool;
+  /** Signing key for tokens the server accepts (its appJwtKeys). */
+  appKey: string;
+  adminKey: string;
+  /** The server's pid when the bench started it (for /proc figures). */
+  serverPid?: number;
+  log(message: string): void;
+}
+
+export interface ScenarioResult {
+  /** Stable, documented figure names (docs/BENCHMARKS.md). */
+  figures: Record<string, unknown>;
+  /** Rows for the human table. */
+  table: [string, string][];
+}
+
+export type WorkerPhase = (state: Record<string, unknown>, arg: any) => Promise<unknown>;
+
+export interface Scenario {
+  description: string;
+  /** Option defaults; every option is a number given as --name value. */
+  defaults: Record<string, number>;
+  /** How many load-generator processes to use for these options. */
+  workers(options: Record<string, number>): number;
+  run(ctx: ScenarioContext): Promise<ScenarioResult>;
+  worker: Record<string, WorkerPhase>;
+}

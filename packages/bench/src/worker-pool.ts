@@ -1,0 +1,71 @@
+/**
+ * Load-generator processes. The coordinator forks them and calls named phases of
+ * a scenario in each (setup, run, …) over IPC; a worker keeps its own state
+ * (connections) between phases. Separate processes keep the load generator off
+ * the server's core and spread file descriptors past one process's limit.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+interface Reply {
+  id: number;
+  result?: unknown;
+  error?: string;
+}
+
+const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
+
+export class WorkerPool {
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+
+  private constructor(private readonly children: ChildProcess[]) {
+    for (const child of children) {
+      child.on('message', (reply: Reply) => {
+        const p = this.pending.get(reply.id);
+        if (!p) return;
+        this.pending.delete(reply.id);
+        if (reply.error) p.reject(new Error(`worker: ${reply.error}`));
+        else p.resolve(reply.result);
+      });
+      child.on('exit', (code) => {
+        if (code !== 0 && code !== null) for (const p of this.pending.values()) p.reject(new Error(`a worker exited with ${code}`));
+      });
+    }
+  }
+
+  static start(count: number): WorkerPool {
+    const children = Array.from({ length: count }, () =>
+      fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+    );
+    return new WorkerPool(children);
+  }
+
+  get size(): number {
+    return this.children.length;
+  }
+
+  call<T>(worker: number, scenario: string, phase: string, arg: unknown): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.children[worker]!.send({ id, scenario, phase, arg });
+    });
+  }
+
+  /** Call the same phase in every worker, each with its own argument. */
+  all<T>(scenario: string, phase: string, args: unknown[]): Promise<T[]> {
+    return Promise.all(args.map((arg, i) => this.call<T>(i, scenario, phase, arg)));
+  }
+
+  stop(): void {
+    for (const child of this.children) child.kill('SIGKILL');
+  }
+}
+
+/** Split 0..n-1 into `parts` contiguous ranges. */
+export function split(n: number, parts: number): { from: number; to: number }[] {
+  const out = [];
+  for (let i = 0; i < parts; i++) out.push({ from: Math.floor((n * i) / parts), to: Math.floor((n * (i + 1)) / parts) });
+  return out;
+}
