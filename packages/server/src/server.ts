@@ -65,7 +65,9 @@ export interface RunningServer {
 function listen(server: HttpServer | NetServer, port: number, host: string): Promise<number> {
   return new Promise((resolvePort, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => {
+    // A deep accept queue: after a node restart thousands of clients reconnect at
+    // once, and an overflowing SYN queue costs each of them seconds of retries.
+    server.listen({ port, host, backlog: 4096 }, () => {
       server.off('error', reject);
       resolvePort((server.address() as AddressInfo).port);
     });
