@@ -29,7 +29,7 @@ export const connections: Scenario = {
     await serverGc(ctx.endpoints.http, ctx.adminKey);
     const baseline = processUsage(ctx.serverPid)!.rssBytes;
     const steps = [...new Set([Math.min(1000, n!), Math.floor(n! / 4), Math.floor(n! / 2), n!].filter((s) => s > 0))].sort((a, b) => a - b);
-    const perStep: { connections: number; rssBytes: number; rssPerConnectionBytes: number }[] = [];
+    const perStep: { connections: number; rssBytes: number; rssPerConnectionBytes: number; marginalRssPerConnectionBytes: number }[] = [];
     let opened = 0;
     let connectSeconds = 0;
     for (const target of steps) {
@@ -41,7 +41,14 @@ export const connections: Scenario = {
       opened = target;
       await serverGc(ctx.endpoints.http, ctx.adminKey);
       const rss = processUsage(ctx.serverPid)!.rssBytes;
-      perStep.push({ connections: target, rssBytes: rss, rssPerConnectionBytes: Math.round((rss - baseline) / target) });
+      const previous = perStep[perStep.length - 1] ?? { connections: 0, rssBytes: baseline };
+      perStep.push({
+        connections: target,
+        rssBytes: rss,
+        rssPerConnectionBytes: Math.round((rss - baseline) / target),
+        // What the connections of this step added, apart from fixed start-up costs.
+        marginalRssPerConnectionBytes: Math.round((rss - previous.rssBytes) / (target - previous.connections)),
+      });
     }
     ctx.log(`holding ${n} connections for ${hold} s`);
     await new Promise((r) => setTimeout(r, hold! * 1000));
@@ -66,7 +73,10 @@ export const connections: Scenario = {
         ['connections', `${n} (alive after ${hold} s hold: ${alive})`],
         ['connect rate', `${rate.toLocaleString('en-US')} /s`],
         ['RSS per connection', `${(perConn / 1024).toFixed(2)} KiB after the hold`],
-        ...perStep.map((s): [string, string] => [`  at ${s.connections}`, `${(s.rssPerConnectionBytes / 1024).toFixed(2)} KiB/conn, RSS ${(s.rssBytes / 2 ** 20).toFixed(1)} MiB`]),
+        ...perStep.map((s): [string, string] => [
+          `  at ${s.connections}`,
+          `${(s.rssPerConnectionBytes / 1024).toFixed(2)} KiB/conn (this step ${(s.marginalRssPerConnectionBytes / 1024).toFixed(2)} KiB/conn), RSS ${(s.rssBytes / 2 ** 20).toFixed(1)} MiB`,
+        ]),
       ],
     };
   },
