@@ -86,17 +86,20 @@ export const direct: Scenario = {
       await new Promise<void>((resolve, reject) => {
         if (expected === 0) return resolve();
         const timer = setTimeout(() => reject(new Error(`direct: only ${delivered} of ${expected} delivered after 300 s`)), 300_000);
+        // Done when every message is delivered and every ack is in (a push may beat its ack).
+        const finish = () => {
+          if (delivered < expected || ack.length < expected) return;
+          clearTimeout(timer);
+          resolve();
+        };
         for (const pair of pairs) {
           pair.receiver.onPush = (message, at) => {
             const body = message.body;
             const sentAt = new DataView(body.buffer, body.byteOffset, 8).getFloat64(0, true);
             e2e.push(at - sentAt);
             delivered++;
-            if (delivered === expected) {
-              lastDelivery = now();
-              clearTimeout(timer);
-              resolve();
-            }
+            if (delivered === expected) lastDelivery = now();
+            finish();
           };
           let sent = 0;
           const sendOne = () => {
@@ -114,6 +117,7 @@ export const direct: Scenario = {
                 }
                 ack.push(performance.now() - t);
                 if (sent < arg.messages) sendOne();
+                finish();
               },
             );
           };

@@ -1,0 +1,77 @@
+/**
+ * Keeps the bench from rotting: every scenario runs once at a small size through
+ * the real command, and its JSON report carries the documented fields. No timing
+ * assertions: figures are measured by running the bench, not by tests.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { tempDir } from '@parley/testkit';
+
+const run = promisify(execFile);
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+
+async function bench(args: string[]): Promise<{ stdout: string; report: Record<string, any> }> {
+  const dir = tempDir('parley-bench-test-');
+  const json = join(dir, 'out.json');
+  try {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', MAIN, ...args, '--json', json], { timeout: 120_000 });
+    return { stdout, report: JSON.parse(readFileSync(json, 'utf8')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function assertCommon(report: Record<string, any>, scenario: string): void {
+  assert.equal(report.scenario, scenario);
+  for (const k of ['cpuModel', 'cores', 'memoryBytes', 'node']) assert.ok(report.machine[k], `machine.${k}`);
+  assert.ok(report.server.cpuSeconds > 0, 'server CPU seconds from /proc');
+  assert.ok(report.server.peakRssBytes > 10 * 2 ** 20, 'server peak RSS from /proc');
+}
+
+test('bench › direct runs end to end and reports every message delivered', async () => {
+  const { stdout, report } = await bench(['direct', '--pairs', '5', '--messages', '20', '--window', '4']);
+  assertCommon(report, 'direct');
+  assert.match(stdout, /delivered msgs\/s/);
+  assert.equal(report.figures.delivered, 100);
+  assert.equal(report.figures.e2eLatencyMs.count, 100);
+  assert.equal(report.figures.ackLatencyMs.count, 100);
+  assert.ok(report.figures.deliveredPerSecond > 0);
+  assert.equal(report.options.pairs, 5);
+});
+
+test('bench › direct over WebSocket', async () => {
+  const { report } = await bench(['direct', '--pairs', '2', '--messages', '10', '--transport', 'ws']);
+  assert.equal(report.figures.delivered, 20);
+  assert.equal(report.options.transport, 'ws');
+});
+
+test('bench › connections holds its connections and reports memory per connection', async () => {
+  const { report } = await bench(['connections', '--n', '300', '--hold', '1', '--perWorker', '150']);
+  assertCommon(report, 'connections');
+  assert.equal(report.figures.connections, 300);
+  assert.equal(report.figures.aliveAfterHold, 300);
+  assert.equal(report.options.loadWorkers, 2, 'clients spread over worker processes');
+  assert.ok(report.figures.steps.length >= 2);
+  assert.ok(Number.isFinite(report.figures.rssPerConnectionBytes));
+});
+
+test('bench › reconnect catches every device up', async () => {
+  const { report } = await bench(['reconnect', '--n', '200', '--missed', '3']);
+  assertCommon(report, 'reconnect');
+  assert.equal(report.figures.caughtUp, 200);
+  assert.ok(report.figures.allCaughtUpSeconds > 0);
+});
+
+test('bench › unknown scenarios and options are refused with a usage message', async () => {
+  await assert.rejects(run(process.execPath, ['--import', 'tsx', MAIN, 'nonsense']), (err: { code: number; stderr: string }) => {
+    assert.equal(err.code, 2);
+    assert.match(err.stderr, /scenarios:/);
+    return true;
+  });
+  await assert.rejects(run(process.execPath, ['--import', 'tsx', MAIN, 'direct', '--bogus', '1']), /no option --bogus/);
+});
