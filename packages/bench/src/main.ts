@@ -59,7 +59,7 @@ function startServer(synchronous: string): Promise<StartedServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
   const child = spawn(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', CLI, 'serve', '--http-port', '0', '--tcp-port', '0', '--data-dir', dataDir,
+    [...(process.env.PARLEY_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--expose-gc', '--import', 'tsx', CLI, 'serve', '--http-port', '0', '--tcp-port', '0', '--data-dir', dataDir,
       '--app-jwt-keys', BENCH_APP_KEY, '--admin-key', ADMIN_KEY, '--log-level', 'warn', '--sqlite-synchronous', synchronous],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
