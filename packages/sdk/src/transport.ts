@@ -57,7 +57,9 @@ async function openWebSocket(url: string, handlers: TransportHandlers, options: 
   ws.binaryType = 'arraybuffer';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
-      ws.onopen = ws.onerror = ws.onclose = null;
+      ws.onopen = ws.onclose = null;
+      // Closing a socket that is still connecting makes `ws` emit an error: keep a listener.
+      ws.onerror = () => {};
       ws.close();
       reject(new Error(`connect to ${url} timed out`));
     }, options.connectTimeoutMs);

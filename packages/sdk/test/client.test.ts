@@ -159,3 +159,25 @@ describe('ParleyClient against a scripted server', () => {
     assert.ok(second);
   });
 });
+
+describe('ParleyClient connect timeouts', () => {
+  test('a server that accepts TCP but never answers the WebSocket handshake times out and the client keeps retrying', async () => {
+    const { createServer } = await import('node:net');
+    const sockets: import('node:net').Socket[] = [];
+    const silent = createServer((s) => sockets.push(s));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as import('node:net').AddressInfo).port;
+    const client = new ParleyClient({ url: `ws://127.0.0.1:${port}/ws`, token: 't', deviceId: 'd', connectTimeoutMs: 100, backoff: { baseMs: 5, maxMs: 10 } });
+    const errors: string[] = [];
+    client.on('error', (e) => errors.push(e.message));
+    void client.connect().catch(() => {});
+    try {
+      await waitUntil(() => errors.filter((m) => /timed out/.test(m)).length >= 2, 5000, 'two connect timeouts');
+      assert.notEqual(client.state, 'closed');
+    } finally {
+      await client.close();
+      sockets.forEach((s) => s.destroy());
+      silent.close();
+    }
+  });
+});
