@@ -20,19 +20,26 @@ import { attachWebSocket, WS_PATH } from './gateway/ws-transport.ts';
 import { createHttpHandler } from './http/http-api.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { SqliteStore } from './store/sqlite/sqlite-store.ts';
+import { crashHook, parseUnsafe, type CrashHook } from './testing/faults.ts';
 
-const stores: Record<string, (config: Config) => Store> = {
-  sqlite: (config) => new SqliteStore({ file: join(resolve(config.dataDir), 'parley.db'), synchronous: config.sqliteSynchronous }),
+const stores: Record<string, (config: Config, crash: CrashHook) => Store> = {
+  sqlite: (config, crash) =>
+    new SqliteStore({
+      file: join(resolve(config.dataDir), 'parley.db'),
+      synchronous: config.sqliteSynchronous,
+      crash,
+      unsafe: parseUnsafe(config.testUnsafe),
+    }),
 };
 
 const buses: Record<string, (config: Config) => Bus> = {
   local: () => new LocalBus(),
 };
 
-function pick<T>(kind: string, map: Record<string, (config: Config) => T>, name: string, config: Config): T {
+function pick<F>(kind: string, map: Record<string, F>, name: string): F {
   const make = map[name];
   if (!make) throw new Error(`unknown ${kind} "${name}"; known: ${Object.keys(map).join(', ')}`);
-  return make(config);
+  return make;
 }
 
 /** The token secret: from config, or generated once and kept beside the data. */
@@ -75,12 +82,13 @@ function listen(server: HttpServer | NetServer, port: number, host: string): Pro
 }
 
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
-  const store = pick('store', stores, config.store, config);
-  const bus = pick('bus', buses, config.bus, config);
+  const crash = crashHook(config.testCrashPoint, config.testCrashProbability);
+  const store = pick('store', stores, config.store)(config, crash);
+  const bus = pick('bus', buses, config.bus)(config);
   const tokens = new TokenService(issuerSecret(config), config.appJwtKeys, config.tokenTtlSeconds);
   const accounts = new Accounts(store, tokens);
-  const chat = new ChatService(store, bus, config);
-  const gateway = new Gateway(config, chat, bus, tokens, accounts, log);
+  const chat = new ChatService(store, bus, config, crash);
+  const gateway = new Gateway(config, chat, bus, tokens, accounts, log, crash);
   let ready = false;
 
   const metrics = () => {

@@ -9,6 +9,7 @@ import {
   Limits,
   ParleyError,
 } from '@parley/protocol';
+import { noCrash, type CrashHook } from '../testing/faults.ts';
 import { GroupCommitter } from './group-commit.ts';
 import { decodeSyncToken, encodeSyncToken } from './sync-token.ts';
 import type { Bus, ConversationState, StoredMessage, Store } from './types.ts';
@@ -75,6 +76,7 @@ export class ChatService {
     private readonly store: Store,
     private readonly bus: Bus,
     private readonly limits: ChatLimits,
+    private readonly crash: CrashHook = noCrash,
   ) {
     this.committer = new GroupCommitter(store, limits.maxBatch);
   }
@@ -123,6 +125,7 @@ export class ChatService {
       body,
     });
     if (!result.ok) throw new ParleyError(result.code, result.message);
+    this.crash('after-commit');
     // Published for duplicates too: if a crash came between commit and fan-out, the
     // resend is what brings the message to the online devices that missed it.
     this.bus.publish({

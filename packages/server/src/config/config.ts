@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ErrorCode, ParleyError } from '@parley/protocol';
+import { crashHook, parseUnsafe } from '../testing/faults.ts';
 
 export const defaults = {
   /** Address both listeners bind to. */
@@ -55,6 +56,12 @@ export const defaults = {
   logLevel: 'info',
   /** Graceful drain on SIGTERM waits at most this long for in-flight work. */
   drainTimeoutMs: 5000,
+  /** TEST ONLY: kill the process at this crash point (see testing/faults.ts); '' = never. */
+  testCrashPoint: '',
+  /** TEST ONLY: probability that reaching `testCrashPoint` kills the process. */
+  testCrashProbability: 0,
+  /** TEST ONLY: comma-separated modes that break the delivery contract on purpose. */
+  testUnsafe: '',
 };
 
 export type Config = typeof defaults;
@@ -163,6 +170,13 @@ export function validateConfig(input: Record<string, unknown>): Config {
   positive('syncPageSize');
   positive('tokenTtlSeconds', 60);
   positive('drainTimeoutMs', 0);
+  try {
+    parseUnsafe(c.testUnsafe);
+    crashHook(c.testCrashPoint, 0);
+  } catch (err) {
+    throw bad((err as Error).message);
+  }
+  if (!(c.testCrashProbability >= 0 && c.testCrashProbability <= 1)) throw bad('testCrashProbability must be from 0 to 1');
   if (!LOG_LEVELS.includes(c.logLevel)) throw bad(`logLevel must be one of ${LOG_LEVELS.join(', ')}`);
   if (c.jwtSecret !== '' && c.jwtSecret.length < 32) throw bad('jwtSecret must be at least 32 characters');
   for (const k of c.appJwtKeys) if (typeof k !== 'string' || k.length < 32) throw bad('each of appJwtKeys must be at least 32 characters');

@@ -14,6 +14,7 @@ import type { TokenService } from '../auth/tokens.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { Bus, BusEvent, StoredMessage } from '../chat/types.ts';
 import { Session, type Link } from './session.ts';
+import { noCrash, type CrashHook } from '../testing/faults.ts';
 import { TimerWheel } from './timer-wheel.ts';
 
 export interface GatewayConfig {
@@ -53,6 +54,7 @@ export class Gateway {
     private readonly tokens: TokenService,
     private readonly accounts: Accounts,
     readonly log: Logger,
+    readonly crash: CrashHook = noCrash,
   ) {
     const beatTick = Math.max(10, Math.min(1000, Math.floor(config.heartbeatMs / 4)));
     this.heartbeats = new TimerWheel<Session>(beatTick, 512, (s) => this.onHeartbeat(s));
@@ -138,7 +140,9 @@ export class Gateway {
       this.encoded.set(event.message, frame);
     }
     for (const session of entry.devices.values()) {
-      if (session.id !== event.originSession) session.push(event.message, frame);
+      if (session.id === event.originSession) continue;
+      session.push(event.message, frame);
+      this.crash('mid-fanout');
     }
   }
 

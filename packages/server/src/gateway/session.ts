@@ -169,6 +169,7 @@ export class Session {
           duplicate,
         },
       });
+      this.gateway.crash('after-ack');
     } else if (frame.body === 'sync') {
       const result = await chat.sync(caller, frame.sync!.token ?? '');
       this.write({

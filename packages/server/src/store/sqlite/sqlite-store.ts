@@ -27,6 +27,7 @@ import type {
   StoredMessage,
   User,
 } from '../../chat/types.ts';
+import { noCrash, UnsafeMode, type CrashHook } from '../../testing/faults.ts';
 import { MIGRATIONS, SQL } from './queries.ts';
 
 export interface SqliteStoreOptions {
@@ -34,6 +35,9 @@ export interface SqliteStoreOptions {
   file: string;
   /** 'full' fsyncs every commit (survives power loss); 'normal' survives a process crash only. */
   synchronous: 'full' | 'normal';
+  /** TEST ONLY: crash hook (after-insert) and contract-breaking modes. */
+  crash?: CrashHook;
+  unsafe?: ReadonlySet<UnsafeMode>;
 }
 
 type Statements = { [K in keyof typeof SQL]: Database.Statement };
@@ -74,8 +78,13 @@ export class SqliteStore implements Store {
   private readonly sql: Statements;
   private version: number;
   private readonly appendTx: (batch: readonly AppendRequest[]) => AppendResult[];
+  private readonly crash: CrashHook;
+  private readonly unsafe: ReadonlySet<UnsafeMode>;
+  private lateCommit: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: SqliteStoreOptions) {
+    this.crash = options.crash ?? noCrash;
+    this.unsafe = options.unsafe ?? new Set();
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
     this.db = new Database(options.file);
     this.db.pragma('journal_mode = WAL');
@@ -130,6 +139,7 @@ export class SqliteStore implements Store {
 
   async appendMessages(batch: readonly AppendRequest[]): Promise<AppendResult[]> {
     const before = this.version;
+    if (this.unsafe.has(UnsafeMode.ACK_BEFORE_COMMIT)) return this.appendWithoutCommit(batch);
     try {
       return this.appendTx(batch);
     } catch (err) {
@@ -138,15 +148,30 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** TEST ONLY (ack-before-commit): results now, the commit 300 ms later. */
+  private appendWithoutCommit(batch: readonly AppendRequest[]): AppendResult[] {
+    if (!this.db.inTransaction) this.db.exec('BEGIN IMMEDIATE');
+    const results = this.appendInTx(batch);
+    this.lateCommit ??= setTimeout(() => {
+      this.lateCommit = undefined;
+      if (this.db.open && this.db.inTransaction) this.db.exec('COMMIT');
+    }, 300);
+    return results;
+  }
+
   private appendInTx(batch: readonly AppendRequest[]): AppendResult[] {
     const version = ++this.version;
     this.sql.setMeta.run('version', String(version));
     const now = Date.now();
-    return batch.map((req) => this.appendOne(req, version, now));
+    const results = batch.map((req) => this.appendOne(req, version, now));
+    this.crash('after-insert');
+    return results;
   }
 
   private appendOne(req: AppendRequest, version: number, now: number): AppendResult {
-    const existing = this.sql.findByClientMsgId.get(req.senderId, req.clientMsgId) as MessageRow | undefined;
+    const existing = this.unsafe.has(UnsafeMode.NO_DEDUP)
+      ? undefined
+      : (this.sql.findByClientMsgId.get(req.senderId, req.clientMsgId) as MessageRow | undefined);
     if (existing) {
       if (existing.conv_id !== req.conversationId || existing.type !== req.type || !sameBytes(existing.body, req.body)) {
         return {
@@ -189,9 +214,11 @@ export class SqliteStore implements Store {
       serverTime: now,
     };
     this.sql.setMaxSeq.run(seq, req.conversationId);
+    // (no-dedup, TEST ONLY: the dedup key is made unique so a resend is stored again.)
+    const dedupKey = this.unsafe.has(UnsafeMode.NO_DEDUP) ? `${message.clientMsgId}#${message.id}` : message.clientMsgId;
     this.sql.insertMessage.run(
       message.conversationId, seq, message.id, message.senderId, message.senderDevice,
-      message.clientMsgId, message.type, message.body, message.serverTime,
+      dedupKey, message.type, message.body, message.serverTime,
     );
     this.sql.touchMembers.run(version, req.conversationId);
     return { ok: true, message, duplicate: false, members: this.members(req.conversationId) };
@@ -232,6 +259,8 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    if (this.lateCommit) clearTimeout(this.lateCommit);
+    if (this.db.open && this.db.inTransaction) this.db.exec('COMMIT');
     if (this.db.open) this.db.close();
   }
 }
