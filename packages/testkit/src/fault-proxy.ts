@@ -6,6 +6,7 @@
  * (it is TCP underneath) and raw TCP alike.
  */
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
+import { decodeFrame, FrameDecoder, lengthPrefixed } from '@parley/protocol';
 
 export interface FaultProxy {
   /** host:port the clients should use. */
@@ -22,15 +23,29 @@ export interface FaultProxy {
   setLatency(ms: number): void;
   /** Stop passing bytes (connections stay open, data is dropped) until turned off. */
   setBlackhole(on: boolean): void;
+  /**
+   * Drop each SendAck frame going to the client with this probability (the
+   * message is stored; only its ack is lost). Needs `framed` (raw TCP protocol).
+   */
+  setDropAcks(p: number): void;
   close(): Promise<void>;
 }
 
-export async function startFaultProxy(targetPort: number, targetHost = '127.0.0.1', random: () => number = Math.random): Promise<FaultProxy> {
+export interface FaultProxyOptions {
+  targetHost?: string;
+  random?: () => number;
+  /** The traffic is Parley's raw TCP protocol: frame-level faults become possible. */
+  framed?: boolean;
+}
+
+export async function startFaultProxy(targetPort: number, options: FaultProxyOptions = {}): Promise<FaultProxy> {
+  const { targetHost = '127.0.0.1', random = Math.random, framed = false } = options;
   const pairs = new Set<[Socket, Socket]>();
   let cuts = 0;
   let cutProbability = 0;
   let latency = 0;
   let blackhole = false;
+  let dropAcks = 0;
 
   const cut = (pair: [Socket, Socket]) => {
     if (!pairs.delete(pair)) return;
@@ -43,9 +58,22 @@ export async function startFaultProxy(targetPort: number, targetHost = '127.0.0.
     const upstream = connect(targetPort, targetHost);
     const pair: [Socket, Socket] = [client, upstream];
     pairs.add(pair);
+    // Server → client bytes of a framed connection pass frame by frame, so single frames can be dropped.
+    const downstream = framed ? new FrameDecoder(1 << 24) : undefined;
+    const filter = (chunk: Buffer, toClient: boolean): Uint8Array[] => {
+      if (!toClient || !downstream) return [chunk];
+      return downstream
+        .push(chunk)
+        .filter((frame) => !(dropAcks > 0 && decodeFrame(frame).body === 'sendAck' && random() < dropAcks))
+        .map(lengthPrefixed);
+    };
     const pipe = (from: Socket, to: Socket) => {
-      from.on('data', (chunk: Buffer) => {
+      const toClient = to === client;
+      from.on('data', (raw: Buffer) => {
         if (!pairs.has(pair)) return;
+        const parts = filter(raw, toClient);
+        if (parts.length === 0) return;
+        const chunk = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
         if (cutProbability > 0 && random() < cutProbability) {
           cut(pair);
           return;
@@ -80,6 +108,7 @@ export async function startFaultProxy(targetPort: number, targetHost = '127.0.0.
     setCutProbability: (p) => (cutProbability = p),
     setLatency: (ms) => (latency = ms),
     setBlackhole: (on) => (blackhole = on),
+    setDropAcks: (p) => (dropAcks = p),
     close: () =>
       new Promise<void>((resolve) => {
         [...pairs].forEach(cut);
