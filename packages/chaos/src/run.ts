@@ -1,0 +1,286 @@
+/**
+ * A chaos run: a seeded workload of several users with several devices each
+ * (SDK clients over WebSocket and TCP, through fault proxies) sending 1:1
+ * messages while faults are injected — connection cuts, latency, random resets,
+ * dropped SendAck frames, kill -9 of the server, SIGSTOP pauses longer than the
+ * heartbeat. At the end
+ * every fault is healed, every device drains, the store is read directly, and the
+ * checker counts contract violations.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { freePort, registerUser, spawnServer, startFaultProxy, tempDir, type ChildServer, type FaultProxy } from '@parley/testkit';
+import { ParleyClient } from '@parley/sdk';
+import { check, type CheckReport, type MemberRow, type StoredRow } from './checker.ts';
+import { History, type FaultEvent } from './history.ts';
+import { seededRandom } from './rng.ts';
+
+export interface ChaosOptions {
+  seconds: number;
+  seed: number;
+  users: number;
+  devicesPerUser: number;
+  /** Mean pause between two sends of one device, ms. */
+  sendIntervalMs: number;
+  /** '' or a test-only server mode that breaks the contract (negative control). */
+  control: '' | 'ack-before-commit' | 'no-dedup';
+  /** Inject faults (false: a calm baseline run). */
+  faults: boolean;
+  /** Also let the server kill itself at named crash points (test-only setting). */
+  crashPoints: boolean;
+  log?: (line: string) => void;
+}
+
+export const DEFAULT_CHAOS: ChaosOptions = {
+  seconds: 30,
+  seed: 1,
+  users: 4,
+  devicesPerUser: 2,
+  sendIntervalMs: 40,
+  control: '',
+  faults: true,
+  crashPoints: true,
+};
+
+const CRASH_POINTS = ['after-insert', 'after-commit', 'mid-fanout', 'after-ack'] as const;
+
+export interface ChaosResult {
+  options: Omit<ChaosOptions, 'log'>;
+  report: CheckReport;
+  faults: Record<string, number>;
+  recoveryMs: { p50: number; max: number };
+  history: History;
+}
+
+const HEARTBEAT_MS = 1000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Device {
+  deviceId: string;
+  userId: string;
+  client: ParleyClient;
+}
+
+export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<ChaosResult> {
+  const options = { ...DEFAULT_CHAOS, ...input };
+  const log = options.log ?? (() => {});
+  const random = seededRandom(options.seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const history = new History();
+  const dataDir = tempDir('parley-chaos-');
+  const ports = { http: await freePort(), tcp: await freePort() };
+  const baseArgs = ['--retransmit-ms', '300', '--heartbeat-ms', String(HEARTBEAT_MS), ...(options.control ? ['--test-unsafe', options.control] : [])];
+  const counts: Record<string, number> = {};
+  let stopping = false;
+  let server: ChildServer | undefined;
+  /** Start the server; with crash points on, it may kill itself at one, and is then restarted. */
+  const start = async (): Promise<void> => {
+    const point = pick(CRASH_POINTS);
+    const args = options.crashPoints && options.faults ? [...baseArgs, '--test-crash-point', point, '--test-crash-probability', '0.002'] : baseArgs;
+    const child = await spawnServer(dataDir, args, ports);
+    server = child;
+    void child.exited.then(async () => {
+      if (server !== child || stopping) return; // the nemesis or the end of the run stopped it
+      counts[`crash-point:${point}`] = (counts[`crash-point:${point}`] ?? 0) + 1;
+      server = undefined;
+      await start();
+    });
+  };
+  await start();
+  let paused = false;
+  const proxies: FaultProxy[] = [
+    await startFaultProxy(ports.http, { random }),
+    await startFaultProxy(ports.tcp, { random, framed: true }),
+  ];
+  const [wsProxy, tcpProxy] = proxies as [FaultProxy, FaultProxy];
+  const devices: Device[] = [];
+  const recoveries: number[] = [];
+  const pendingSends = new Set<Promise<unknown>>();
+
+  try {
+    // Users and devices.
+    const users = Array.from({ length: options.users }, (_, i) => `user${i}`);
+    const tokens = new Map<string, string>();
+    for (const u of users) tokens.set(u, await registerUser(`http://127.0.0.1:${ports.http}`, u));
+    for (const userId of users) {
+      for (let d = 0; d < options.devicesPerUser; d++) {
+        const deviceId = `${userId}-dev${d}`;
+        const url = d % 2 === 0 ? `ws://127.0.0.1:${wsProxy.port}/ws` : `tcp://127.0.0.1:${tcpProxy.port}`;
+        const client = new ParleyClient({
+          url,
+          token: tokens.get(userId)!,
+          deviceId,
+          backoff: { baseMs: 20, maxMs: 300 },
+          ackTimeoutMs: 1000,
+          reorderWindowMs: 100,
+          connectTimeoutMs: 2000,
+        });
+        client.on('error', () => {});
+        client.on('message', (m) =>
+          history.deliveries.push({ deviceId, userId, conversationId: m.conversationId, seq: m.seq, messageId: m.id, payload: m.text ?? '', at: Date.now() }),
+        );
+        devices.push({ deviceId, userId, client });
+      }
+    }
+    await Promise.all(devices.map((d) => d.client.connect()));
+    log(`${devices.length} devices online; running ${options.seconds} s, seed ${options.seed}${options.control ? `, control ${options.control}` : ''}`);
+
+    const deadline = Date.now() + options.seconds * 1000;
+    const running = () => Date.now() < deadline;
+
+    // The workload: each device sends to random other users at random intervals.
+    const senders = devices.map(async (device) => {
+      let counter = 0;
+      while (running()) {
+        await sleep(random() * 2 * options.sendIntervalMs);
+        if (!running()) break;
+        const to = pick(users.filter((u) => u !== device.userId));
+        const clientMsgId = `${device.deviceId}.${counter++}`;
+        const op = history.invoke({ clientMsgId, userId: device.userId, deviceId: device.deviceId, to, invokedAt: Date.now() });
+        const p = device.client.send({ to, text: clientMsgId, clientMsgId }).then(
+          (ack) => Object.assign(op, { outcome: 'ok', completedAt: Date.now(), seq: ack.seq, messageId: ack.messageId, conversationId: ack.conversationId }),
+          (err: { code?: string; message: string }) => Object.assign(op, { outcome: 'failed', completedAt: Date.now(), error: err.code ?? err.message }),
+        );
+        pendingSends.add(p);
+        void p.finally(() => pendingSends.delete(p));
+      }
+    });
+
+    const allOnline = () => devices.every((d) => d.client.state === 'online');
+    const recordFault = async (event: FaultEvent, heal: () => Promise<void>) => {
+      counts[event.kind] = (counts[event.kind] ?? 0) + 1;
+      history.faults.push(event);
+      await heal();
+      const healedAt = Date.now();
+      while (!allOnline() && Date.now() - healedAt < 15_000) await sleep(10);
+      event.recoveryMs = Date.now() - healedAt;
+      recoveries.push(event.recoveryMs);
+    };
+
+    // The nemesis: one fault at a time, at random moments.
+    const nemesis = (async () => {
+      if (!options.faults) return;
+      while (running()) {
+        await sleep(300 + random() * 1200);
+        if (!running()) break;
+        const roll = random();
+        const at = Date.now();
+        if (roll < 0.25) {
+          await recordFault({ at, kind: 'cut-all' }, async () => {
+            wsProxy.cutAll();
+            tcpProxy.cutAll();
+          });
+        } else if (roll < 0.45) {
+          const ms = Math.floor(20 + random() * 150);
+          await recordFault({ at, kind: 'latency', detail: `${ms} ms` }, async () => {
+            proxies.forEach((p) => p.setLatency(ms));
+            await sleep(800);
+            proxies.forEach((p) => p.setLatency(0));
+          });
+        } else if (roll < 0.55) {
+          await recordFault({ at, kind: 'random-resets' }, async () => {
+            proxies.forEach((p) => p.setCutProbability(0.05));
+            await sleep(800);
+            proxies.forEach((p) => p.setCutProbability(0));
+          });
+        } else if (roll < 0.65) {
+          // Stored but unacknowledged: the SDK must resend, and the server must dedup.
+          await recordFault({ at, kind: 'drop-acks' }, async () => {
+            tcpProxy.setDropAcks(0.5);
+            await sleep(1500);
+            tcpProxy.setDropAcks(0);
+          });
+        } else if (roll < 0.85) {
+          await recordFault({ at, kind: 'kill-9' }, async () => {
+            const victim = server;
+            if (!victim) return; // restarting after a crash point right now
+            server = undefined;
+            victim.process.kill('SIGKILL');
+            await victim.exited;
+            await sleep(random() * 300);
+            await start();
+          });
+        } else {
+          await recordFault({ at, kind: 'sigstop', detail: `${HEARTBEAT_MS * 3} ms` }, async () => {
+            const target = server;
+            if (!target) return;
+            target.process.kill('SIGSTOP');
+            paused = true;
+            await sleep(HEARTBEAT_MS * 3);
+            target.process.kill('SIGCONT');
+            paused = false;
+          });
+        }
+      }
+    })();
+
+    await Promise.all([...senders, nemesis]);
+
+    // Heal everything and let every device drain. From here the server stays up.
+    log('healing and draining');
+    if (options.crashPoints) {
+      // Restart once more without crash points, so the drain is not interrupted.
+      stopping = true;
+      const last = server as ChildServer | undefined;
+      if (last) {
+        last.process.kill('SIGCONT');
+        last.process.kill('SIGKILL');
+        await last.exited;
+      }
+      server = await spawnServer(dataDir, baseArgs, ports);
+      paused = false;
+    }
+    proxies.forEach((p) => (p.setLatency(0), p.setCutProbability(0), p.setBlackhole(false), p.setDropAcks(0)));
+    if (paused) server?.process.kill('SIGCONT');
+    const settleBy = Date.now() + 60_000;
+    while (pendingSends.size > 0 && Date.now() < settleBy) await sleep(20);
+    const { stored, members } = readStore(join(dataDir, 'parley.db'));
+    const maxSeq = new Map<string, number>();
+    for (const r of stored) maxSeq.set(r.conversationId, Math.max(maxSeq.get(r.conversationId) ?? 0, r.seq));
+    const drained = () =>
+      devices.every((d) => members.filter((m) => m.userId === d.userId).every((m) => d.client.cursor(m.conversationId) >= (maxSeq.get(m.conversationId) ?? 0)));
+    const drainBy = Date.now() + 30_000;
+    while (!drained() && Date.now() < drainBy) await sleep(20);
+    await sleep(300); // a duplicate or stray delivery would show up now
+
+    const final = readStore(join(dataDir, 'parley.db'));
+    const report = check(history, final.stored, final.members, devices);
+    recoveries.sort((a, b) => a - b);
+    return {
+      options: { ...options, log: undefined } as Omit<ChaosOptions, 'log'>,
+      report,
+      faults: counts,
+      recoveryMs: { p50: recoveries[Math.floor(recoveries.length / 2)] ?? 0, max: recoveries[recoveries.length - 1] ?? 0 },
+      history,
+    };
+  } finally {
+    stopping = true;
+    await Promise.all(devices.map((d) => d.client.close()));
+    await Promise.all(proxies.map((p) => p.close()));
+    const last = server as ChildServer | undefined;
+    if (last) {
+      if (paused) last.process.kill('SIGCONT');
+      last.process.kill('SIGKILL');
+      await last.exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Read messages and memberships straight from the SQLite file (read-only). */
+function readStore(file: string): { stored: StoredRow[]; members: MemberRow[] } {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const decoder = new TextDecoder();
+    const stored = (db.prepare('SELECT conv_id, seq, id, sender_id, body FROM messages ORDER BY conv_id, seq').all() as {
+      conv_id: string; seq: number; id: string; sender_id: string; body: Buffer;
+    }[]).map((r) => ({ conversationId: r.conv_id, seq: r.seq, id: r.id, senderId: r.sender_id, payload: decoder.decode(r.body) }));
+    const members = (db.prepare('SELECT conv_id, user_id, join_seq FROM members').all() as { conv_id: string; user_id: string; join_seq: number }[]).map(
+      (r) => ({ conversationId: r.conv_id, userId: r.user_id, joinSeq: r.join_seq }),
+    );
+    return { stored, members };
+  } finally {
+    db.close();
+  }
+}
