@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo, Server as NetServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Accounts } from './auth/accounts.ts';
 import { TokenService } from './auth/tokens.ts';
 import { ChatService } from './chat/chat-service.ts';
@@ -90,6 +91,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const chat = new ChatService(store, bus, config, crash);
   const gateway = new Gateway(config, chat, bus, tokens, accounts, log, crash);
   let ready = false;
+  // Event-loop delay: a stall here delays every connection on the node.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
 
   const metrics = () => {
     const { batches, committed } = chat.commitStats;
@@ -106,6 +110,12 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       `parley_push_retransmits_total ${gateway.stats.retransmits}`,
       '# TYPE parley_resync_notices_total counter',
       `parley_resync_notices_total ${gateway.stats.resyncs}`,
+      '# TYPE parley_event_loop_delay_max_seconds gauge',
+      `parley_event_loop_delay_max_seconds ${loopDelay.max / 1e9}`,
+      '# TYPE parley_event_loop_delay_p99_seconds gauge',
+      `parley_event_loop_delay_p99_seconds ${loopDelay.percentile(99) / 1e9}`,
+      '# TYPE parley_resident_memory_bytes gauge',
+      `parley_resident_memory_bytes ${process.memoryUsage.rss()}`,
       '',
     ].join('\n');
   };
@@ -143,6 +153,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       const deadline = Date.now() + config.drainTimeoutMs;
       while (!chat.idle && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
       gateway.close();
+      loopDelay.disable();
       wss.close();
       http.closeAllConnections();
       await bus.close();

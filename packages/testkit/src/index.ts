@@ -2,3 +2,4 @@ export * from './test-server.ts';
 export * from './raw-client.ts';
 export * from './fault-proxy.ts';
 export * from './wait.ts';
+export * from './raw-ws.ts';

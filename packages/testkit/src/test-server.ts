@@ -83,6 +83,8 @@ export interface ChildServer {
   tcpUrl: string;
   /** Resolves when the process has exited. */
   exited: Promise<number | null>;
+  /** Everything the process wrote to stderr so far. */
+  stderr(): string;
 }
 
 /**
@@ -104,7 +106,7 @@ export function spawnServer(dataDir: string, extraArgs: string[] = [], ports = {
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /HTTP (\S+)\s+WebSocket (\S+)\s+TCP (\S+)/.exec(out);
-      if (m) resolveServer({ process: child, httpUrl: m[1]!, wsUrl: m[2]!, tcpUrl: m[3]!, exited });
+      if (m) resolveServer({ process: child, httpUrl: m[1]!, wsUrl: m[2]!, tcpUrl: m[3]!, exited, stderr: () => err });
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening: ${err}`)));
   });
