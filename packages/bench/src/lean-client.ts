@@ -6,7 +6,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import WebSocket from 'ws';
-import { decodeFrame, encodeFrame, FrameDecoder, TCP_HEADER_BYTES, type FrameData, type parley } from '@parley/protocol';
+import { createFrameWriter, decodeFrame, encodeFrame, FrameDecoder, type FrameData, type parley } from '@parley/protocol';
 
 export type PushHandler = (message: parley.Message, now: number) => void;
 
@@ -19,7 +19,6 @@ export class LeanClient {
   private ackQueued = false;
   private writeFrame!: (bytes: Uint8Array) => void;
   private closeTransport!: () => void;
-  private corked = false;
 
   private constructor() {}
 
@@ -44,21 +43,8 @@ export class LeanClient {
       });
       socket.on('close', () => this.onClose());
       socket.on('error', () => {});
-      const uncork = () => {
-        this.corked = false;
-        socket.uncork();
-      };
-      this.writeFrame = (bytes) => {
-        if (!this.corked) {
-          this.corked = true;
-          socket.cork();
-          process.nextTick(uncork);
-        }
-        const header = Buffer.allocUnsafe(TCP_HEADER_BYTES);
-        header.writeUInt32BE(bytes.length, 0);
-        socket.write(header);
-        socket.write(bytes);
-      };
+      const frames = createFrameWriter(socket, process.nextTick);
+      this.writeFrame = (bytes) => frames.write(bytes);
       this.closeTransport = () => socket.destroy();
     } else {
       const ws = new WebSocket(url, { perMessageDeflate: false });

@@ -69,3 +69,13 @@ export function split(n: number, parts: number): { from: number; to: number }[] 
   for (let i = 0; i < parts; i++) out.push({ from: Math.floor((n * i) / parts), to: Math.floor((n * (i + 1)) / parts) });
   return out;
 }
+
+/** Run `fn` over `items` with at most `limit` in progress at once. */
+export async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}

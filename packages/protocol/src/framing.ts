@@ -98,3 +98,43 @@ export class FrameDecoder {
     return out;
   }
 }
+
+/** The part of a Node stream (net.Socket) a frame writer needs; no Node import here. */
+export interface CorkableStream {
+  cork(): void;
+  uncork(): void;
+  write(chunk: Uint8Array): unknown;
+}
+
+/**
+ * Returns a function that writes length-prefixed frames to `stream`, corking the
+ * stream on the first write of an event-loop turn and uncorking it on the next
+ * tick, so a burst of frames leaves in one syscall. `defer` schedules the uncork
+ * (process.nextTick in Node).
+ */
+export function createFrameWriter(stream: CorkableStream, defer: (fn: () => void) => void): {
+  write(frame: Uint8Array): void;
+  /** Flush now (before closing the stream). */
+  flush(): void;
+} {
+  let corked = false;
+  const flush = () => {
+    if (!corked) return;
+    corked = false;
+    stream.uncork();
+  };
+  return {
+    write(frame) {
+      if (!corked) {
+        corked = true;
+        stream.cork();
+        defer(flush);
+      }
+      const header = new Uint8Array(TCP_HEADER_BYTES);
+      new DataView(header.buffer).setUint32(0, frame.length, false);
+      stream.write(header);
+      stream.write(frame);
+    },
+    flush,
+  };
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ErrorCode, FrameDecoder, lengthPrefixed, ParleyError } from '../src/index.ts';
+import { createFrameWriter, ErrorCode, FrameDecoder, lengthPrefixed, ParleyError } from '../src/index.ts';
 
 const frame = (n: number, fill = n) => new Uint8Array(n).fill(fill & 0xff);
 const concat = (parts: Uint8Array[]) => {
@@ -80,4 +80,25 @@ test('FrameDecoder › random frames split at random points come back unchanged 
 test('FrameDecoder › refuses a nonsensical limit', () => {
   assert.throws(() => new FrameDecoder(0), RangeError);
   assert.throws(() => new FrameDecoder(1.5), RangeError);
+});
+
+test('createFrameWriter › corks once per turn and writes frames a FrameDecoder reads back', () => {
+  const written: Uint8Array[] = [];
+  const calls: string[] = [];
+  const deferred: (() => void)[] = [];
+  const writer = createFrameWriter(
+    { cork: () => calls.push('cork'), uncork: () => calls.push('uncork'), write: (c) => written.push(c) },
+    (fn) => deferred.push(fn),
+  );
+  writer.write(frame(3));
+  writer.write(frame(5));
+  assert.deepEqual(calls, ['cork']);
+  deferred.shift()!();
+  assert.deepEqual(calls, ['cork', 'uncork']);
+  writer.write(frame(1));
+  writer.flush();
+  assert.deepEqual(calls, ['cork', 'uncork', 'cork', 'uncork']);
+  deferred.shift()!(); // a flush already happened: the deferred uncork does nothing
+  assert.equal(calls.length, 4);
+  assert.deepEqual(new FrameDecoder(100).push(concat(written)), [frame(3), frame(5), frame(1)]);
 });

@@ -7,7 +7,7 @@
 import { LeanClient } from '../lean-client.ts';
 import { processUsage } from '../stats.ts';
 import { benchToken } from '../tokens.ts';
-import { split } from '../worker-pool.ts';
+import { forEachLimited, split } from '../worker-pool.ts';
 import type { Scenario } from './types.ts';
 
 const CONNECT_CONCURRENCY = 256;
@@ -84,18 +84,14 @@ export const connections: Scenario = {
   worker: {
     async open(state, arg: { from: number; to: number; url: string; appKey: string; run: string }) {
       const clients = (state.connections ??= []) as LeanClient[];
-      let next = arg.from;
-      const open = async () => {
-        while (next < arg.to) {
-          const i = next++;
-          const c = await LeanClient.open(arg.url);
-          await c.auth(await benchToken(`${arg.run}-u${i}`, arg.appKey), 'idle');
-          let alive = true;
-          c.onClose = () => (alive = false);
-          clients.push(Object.assign(c, { alive: () => alive }));
-        }
-      };
-      await Promise.all(Array.from({ length: CONNECT_CONCURRENCY }, open));
+      const indexes = Array.from({ length: arg.to - arg.from }, (_, k) => arg.from + k);
+      await forEachLimited(indexes, CONNECT_CONCURRENCY, async (i) => {
+        const c = await LeanClient.open(arg.url);
+        await c.auth(await benchToken(`${arg.run}-u${i}`, arg.appKey), 'idle');
+        let alive = true;
+        c.onClose = () => (alive = false);
+        clients.push(Object.assign(c, { alive: () => alive }));
+      });
     },
     async count(state) {
       return ((state.connections ?? []) as (LeanClient & { alive: () => boolean })[]).filter((c) => c.alive()).length;

@@ -8,7 +8,7 @@ import { MessageType } from '@parley/protocol';
 import { LeanClient } from '../lean-client.ts';
 import { summarize } from '../stats.ts';
 import { benchToken } from '../tokens.ts';
-import { split } from '../worker-pool.ts';
+import { forEachLimited, split } from '../worker-pool.ts';
 import type { Scenario } from './types.ts';
 
 const CONCURRENCY = 512;
@@ -18,15 +18,6 @@ interface Device {
   userId: string;
   token: string;
   syncToken: string;
-}
-
-async function forEachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await fn(items[next++]!);
-    }),
-  );
 }
 
 export const reconnect: Scenario = {

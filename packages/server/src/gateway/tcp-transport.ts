@@ -3,34 +3,21 @@
  * made in one turn of the event loop are corked together into one syscall.
  */
 import { createServer, type Server, type Socket } from 'node:net';
-import { CloseCode, FrameDecoder, ParleyError, ErrorCode, TCP_HEADER_BYTES } from '@parley/protocol';
+import { CloseCode, createFrameWriter, ErrorCode, FrameDecoder, ParleyError } from '@parley/protocol';
 import type { Gateway } from './gateway.ts';
 import type { Link } from './session.ts';
 
 function tcpLink(socket: Socket): Link {
-  let corked = false;
-  const uncork = () => {
-    corked = false;
-    socket.uncork();
-  };
+  const frames = createFrameWriter(socket, process.nextTick);
   return {
     transport: 'tcp',
     remote: `${socket.remoteAddress}:${socket.remotePort}`,
     write: (frame) => {
-      if (socket.destroyed || !socket.writable) return;
-      if (!corked) {
-        corked = true;
-        socket.cork();
-        process.nextTick(uncork);
-      }
-      const header = Buffer.allocUnsafe(TCP_HEADER_BYTES);
-      header.writeUInt32BE(frame.length, 0);
-      socket.write(header);
-      socket.write(frame);
+      if (!socket.destroyed && socket.writable) frames.write(frame);
     },
     bufferedBytes: () => socket.writableLength,
     close: () => {
-      if (corked) uncork();
+      frames.flush();
       socket.end();
       setTimeout(() => socket.destroy(), 2000).unref();
     },
