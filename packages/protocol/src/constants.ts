@@ -9,6 +9,8 @@ export const MessageType = {
   IMAGE: 3,
   FILE: 4,
   VOICE: 5,
+  /** A membership event (group created, members invited, kicked, left); body is JSON. */
+  MEMBERSHIP: 100,
 } as const;
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 
@@ -17,6 +19,30 @@ export const ConversationKind = {
   GROUP: 2,
 } as const;
 export type ConversationKind = (typeof ConversationKind)[keyof typeof ConversationKind];
+
+export const GroupOp = {
+  CREATE: 1,
+  INVITE: 2,
+  KICK: 3,
+  LEAVE: 4,
+} as const;
+export type GroupOp = (typeof GroupOp)[keyof typeof GroupOp];
+
+/** Roles of group members; a lower number outranks a higher one. */
+export const GroupRole = {
+  OWNER: 1,
+  ADMIN: 2,
+  MEMBER: 3,
+} as const;
+export type GroupRole = (typeof GroupRole)[keyof typeof GroupRole];
+
+/** The JSON body of a MEMBERSHIP message. */
+export interface MembershipEvent {
+  op: 'create' | 'invite' | 'kick' | 'leave';
+  actor: string;
+  users: string[];
+  name?: string;
+}
 
 export const NoticeCode = {
   /** The server is going away: reconnect (elsewhere if endpoints are given) and sync. */

@@ -30,6 +30,8 @@ export const ErrorCode = {
   CONVERSATION_NOT_FOUND: 'CONVERSATION_NOT_FOUND',
   /** The caller is not a member of the conversation. */
   NOT_MEMBER: 'NOT_MEMBER',
+  /** The user is already a member of the group. */
+  ALREADY_MEMBER: 'ALREADY_MEMBER',
   /** A clientMsgId was reused for different content or a different conversation. */
   CLIENT_MSG_ID_REUSED: 'CLIENT_MSG_ID_REUSED',
   /** The message body exceeds the configured limit. */

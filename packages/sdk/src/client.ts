@@ -19,6 +19,7 @@ import {
   decodeFrame,
   encodeFrame,
   ErrorCode,
+  GroupOp,
   isRetryable,
   Limits,
   MessageType,
@@ -27,6 +28,7 @@ import {
   PROTOCOL_VERSION,
   CloseCode,
   type FrameData,
+  type MembershipEvent,
   type MessageRecord,
   type parley,
 } from '@parley/protocol';
@@ -42,6 +44,8 @@ export type ConnectionState = 'idle' | 'connecting' | 'authenticating' | 'syncin
 export interface Message extends MessageRecord {
   /** The body as text, for MessageType.TEXT. */
   text?: string;
+  /** The event, for MessageType.MEMBERSHIP (group created, members invited, kicked, left). */
+  membership?: MembershipEvent;
 }
 
 /** The server's durable acknowledgement of a send. */
@@ -66,6 +70,14 @@ export interface SendInput {
   type?: number;
   /** Chosen for you if omitted; must be unique for this user forever. */
   clientMsgId?: string;
+}
+
+/** The committed result of a group change: its MEMBERSHIP message and seq. */
+export interface GroupChange {
+  conversationId: string;
+  seq: number;
+  duplicate: boolean;
+  message: Message;
 }
 
 export interface Notice {
@@ -139,9 +151,19 @@ function newClientMsgId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 }
 
+function parseMembership(body: Uint8Array): MembershipEvent | undefined {
+  try {
+    return JSON.parse(decoder.decode(body)) as MembershipEvent;
+  } catch {
+    return undefined;
+  }
+}
+
 function toMessage(m: parley.IMessage): Message {
   const body = m.body ?? new Uint8Array(0);
+  const event = m.type === MessageType.MEMBERSHIP ? { membership: parseMembership(body) } : {};
   return {
+    ...event,
     id: m.id ?? '',
     conversationId: m.conversationId ?? '',
     seq: Number(m.seq ?? 0),
@@ -276,6 +298,38 @@ export class ParleyClient extends Emitter<ClientEvents> {
       this.outbox.set(clientMsgId, item);
       if (this.currentState === 'online' || this.currentState === 'syncing') this.transmit(item);
     });
+  }
+
+  /** Create a group with `members` (besides you, its owner). Resolves once committed. */
+  async createGroup(name: string, members: string[]): Promise<GroupChange> {
+    return this.changeGroup({ op: GroupOp.CREATE, name, users: members });
+  }
+
+  /** Add members to a group (owner or admin only). They see the group from this event on. */
+  invite(conversationId: string, users: string[]): Promise<GroupChange> {
+    return this.changeGroup({ op: GroupOp.INVITE, conversationId, users });
+  }
+
+  /** Remove members from a group (owner or admin, over lower roles only). */
+  kick(conversationId: string, users: string[]): Promise<GroupChange> {
+    return this.changeGroup({ op: GroupOp.KICK, conversationId, users });
+  }
+
+  /** Leave a group: nothing after your leave event reaches you. */
+  leaveGroup(conversationId: string): Promise<GroupChange> {
+    return this.changeGroup({ op: GroupOp.LEAVE, conversationId, users: [] });
+  }
+
+  /**
+   * Membership changes are requests, not outbox entries: they need a connection
+   * (they reject while offline). A retry with the same `clientMsgId` is idempotent.
+   */
+  private async changeGroup(request: parley.IGroupRequest): Promise<GroupChange> {
+    const reply = await this.request({ group: { ...request, clientMsgId: request.clientMsgId ?? newClientMsgId() } });
+    const result = reply.groupResult!;
+    const message = toMessage(result.message ?? {});
+    this.deliver([message]); // this device's own membership event, at its seq
+    return { conversationId: result.conversationId ?? '', seq: Number(result.seq ?? 0), duplicate: result.duplicate ?? false, message };
   }
 
   /** Convenience: send a text message to a user. */

@@ -1,6 +1,6 @@
-export { ParleyClient, type ClientEvents, type ClientOptions, type ConnectionState, type Message, type Notice, type SendAck, type SendInput } from './client.ts';
+export { ParleyClient, type GroupChange, type ClientEvents, type ClientOptions, type ConnectionState, type Message, type Notice, type SendAck, type SendInput } from './client.ts';
 export { MemorySessionStore, type OutboxEntry, type SessionState, type SessionStore } from './session-store.ts';
 export { ConversationBuffer, HOLE } from './conversation-buffer.ts';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 export { openTransport, type Transport, type WebSocketConstructor, type WebSocketLike } from './transport.ts';
-export { directConversationId, ErrorCode, MessageType, ParleyError } from '@parley/protocol';
+export { directConversationId, ErrorCode, GroupOp, GroupRole, MessageType, ParleyError, type MembershipEvent } from '@parley/protocol';

@@ -151,3 +151,36 @@ for (const transport of ['ws', 'tcp'] as const) {
     });
   });
 }
+
+describe('Group requests over raw frames', () => {
+  test('a resent GroupRequest returns the original result and changes nothing', async () => {
+    const server = await startTestServer();
+    try {
+      const owner = await registerUser(server.httpUrl, 'gowner');
+      await registerUser(server.httpUrl, 'gm');
+      const c = await openAuthed(server.tcpUrl, owner, 'o');
+      const first = await c.request({ group: { op: 1, name: 'G', users: ['gm'], clientMsgId: 'create-1' } });
+      assert.equal(first.body, 'groupResult');
+      const again = await c.request({ group: { op: 1, name: 'G', users: ['gm'], clientMsgId: 'create-1' } });
+      assert.equal(again.groupResult!.conversationId, first.groupResult!.conversationId);
+      assert.equal(again.groupResult!.seq, 1);
+      assert.equal(again.groupResult!.duplicate, true);
+      const g = first.groupResult!.conversationId!;
+      const inv1 = await c.request({ group: { op: 3, conversationId: g, users: ['gm'], clientMsgId: 'kick-1' } });
+      const inv2 = await c.request({ group: { op: 3, conversationId: g, users: ['gm'], clientMsgId: 'kick-1' } });
+      assert.equal(inv2.groupResult!.seq, inv1.groupResult!.seq);
+      const badOp = await c.request({ group: { op: 99, conversationId: g, clientMsgId: 'x' } });
+      assert.equal(badOp.error?.code, ErrorCode.INVALID_ARGUMENT);
+      const reused = await c.request({ group: { op: 2, conversationId: g, users: ['gm'], clientMsgId: 'create-1' } });
+      assert.equal(reused.error?.code, ErrorCode.CLIENT_MSG_ID_REUSED);
+      const notGroup = await c.request({ group: { op: 2, conversationId: 'd:gm:gowner', users: ['gm'], clientMsgId: 'y' } });
+      assert.equal(notGroup.error?.code, ErrorCode.CONVERSATION_NOT_FOUND);
+      const sync = await c.request({ sync: {} });
+      const listed = sync.syncResult!.conversations!.find((x) => x.conversationId === g)!;
+      assert.deepEqual([listed.name, listed.kind, listed.maxSeq], ['G', 2, 2]);
+      c.close();
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -37,7 +37,9 @@ export const parley = $root.parley = (() => {
          * @property {parley.Pong.$Properties|null} [pong] Frame pong
          * @property {parley.Error.$Properties|null} [error] Frame error
          * @property {parley.Notice.$Properties|null} [notice] Frame notice
-         * @property {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"} [body] Frame body
+         * @property {parley.GroupRequest.$Properties|null} [group] Frame group
+         * @property {parley.GroupResponse.$Properties|null} [groupResult] Frame groupResult
+         * @property {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"} [body] Frame body
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -67,9 +69,11 @@ export const parley = $root.parley = (() => {
          *   pong?: parley.Pong.$Shape|null;
          *   error?: parley.Error.$Shape|null;
          *   notice?: parley.Notice.$Shape|null;
+         *   group?: parley.GroupRequest.$Shape|null;
+         *   groupResult?: parley.GroupResponse.$Shape|null;
          *   $unknowns?: Array.<Uint8Array>;
          * } & (
-         *   ({ body?: undefined; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "auth"; auth: parley.Auth.$Shape; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "authOk"; auth?: null; authOk: parley.AuthOk.$Shape; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "send"; auth?: null; authOk?: null; send: parley.Send.$Shape; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "sendAck"; auth?: null; authOk?: null; send?: null; sendAck: parley.SendAck.$Shape; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "push"; auth?: null; authOk?: null; send?: null; sendAck?: null; push: parley.Push.$Shape; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "ack"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack: parley.Ack.$Shape; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "sync"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync: parley.SyncRequest.$Shape; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "syncResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult: parley.SyncResponse.$Shape; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "pull"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull: parley.PullRequest.$Shape; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "pullResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult: parley.PullResponse.$Shape; ping?: null; pong?: null; error?: null; notice?: null }|{ body?: "ping"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping: parley.Ping.$Shape; pong?: null; error?: null; notice?: null }|{ body?: "pong"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong: parley.Pong.$Shape; error?: null; notice?: null }|{ body?: "error"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error: parley.Error.$Shape; notice?: null }|{ body?: "notice"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice: parley.Notice.$Shape })
+         *   ({ body?: undefined; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null }|{ body?: "auth"; auth: parley.Auth.$Shape; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null }|{ body?: "authOk"; auth?: null; authOk: parley.AuthOk.$Shape; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null }|{ body?: "send"; auth?: null; authOk?: null; send: parley.Send.$Shape; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null }|{ body?: "sendAck"; auth?: null; authOk?: null; send?: null; sendAck: parley.SendAck.$Shape; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null }|{ body?: "push"; auth?: null; authOk?: null; send?: null; sendAck?: null; push: parley.Push.$Shape; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null }|{ body?: "ack"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack: parley.Ack.$Shape; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null }|{ body?: "sync"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync: parley.SyncRequest.$Shape; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null }|{ body?: "syncResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult: parley.SyncResponse.$Shape; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null }|{ body?: "pull"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull: parley.PullRequest.$Shape; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null }|{ body?: "pullResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult: parley.PullResponse.$Shape; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null }|{ body?: "ping"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping: parley.Ping.$Shape; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null }|{ body?: "pong"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong: parley.Pong.$Shape; error?: null; notice?: null; group?: null; groupResult?: null }|{ body?: "error"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error: parley.Error.$Shape; notice?: null; group?: null; groupResult?: null }|{ body?: "notice"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice: parley.Notice.$Shape; group?: null; groupResult?: null }|{ body?: "group"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group: parley.GroupRequest.$Shape; groupResult?: null }|{ body?: "groupResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult: parley.GroupResponse.$Shape })
          * )} parley.Frame.$Shape
          */
 
@@ -208,17 +212,33 @@ export const parley = $root.parley = (() => {
          */
         Frame.prototype.notice = null;
 
+        /**
+         * Frame group.
+         * @member {parley.GroupRequest.$Properties|null|undefined} group
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.group = null;
+
+        /**
+         * Frame groupResult.
+         * @member {parley.GroupResponse.$Properties|null|undefined} groupResult
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.groupResult = null;
+
         // OneOf field names bound to virtual getters and setters
         let $oneOfFields;
 
         /**
          * Frame body.
-         * @member {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|undefined} body
+         * @member {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|undefined} body
          * @memberof parley.Frame
          * @instance
          */
         $Object.defineProperty(Frame.prototype, "body", {
-            get: $util.oneOfGetter($oneOfFields = ["auth", "authOk", "send", "sendAck", "push", "ack", "sync", "syncResult", "pull", "pullResult", "ping", "pong", "error", "notice"]),
+            get: $util.oneOfGetter($oneOfFields = ["auth", "authOk", "send", "sendAck", "push", "ack", "sync", "syncResult", "pull", "pullResult", "ping", "pong", "error", "notice", "group", "groupResult"]),
             set: $util.oneOfSetter($oneOfFields)
         });
 
@@ -268,6 +288,10 @@ export const parley = $root.parley = (() => {
                 $root.parley.Error.encode(message.error, writer.uint32(/* id 22, wireType 2 =*/178).fork(), _depth + 1).ldelim();
             if (message.notice != null && $Object.hasOwnProperty.call(message, "notice"))
                 $root.parley.Notice.encode(message.notice, writer.uint32(/* id 23, wireType 2 =*/186).fork(), _depth + 1).ldelim();
+            if (message.group != null && $Object.hasOwnProperty.call(message, "group"))
+                $root.parley.GroupRequest.encode(message.group, writer.uint32(/* id 24, wireType 2 =*/194).fork(), _depth + 1).ldelim();
+            if (message.groupResult != null && $Object.hasOwnProperty.call(message, "groupResult"))
+                $root.parley.GroupResponse.encode(message.groupResult, writer.uint32(/* id 25, wireType 2 =*/202).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -417,6 +441,20 @@ export const parley = $root.parley = (() => {
                             break;
                         message.notice = $root.parley.Notice.decode(reader, reader.size(), $undefined, _depth + 1, message.notice);
                         message.body = "notice";
+                        continue;
+                    }
+                case 24: {
+                        if (wireType !== 2)
+                            break;
+                        message.group = $root.parley.GroupRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.group);
+                        message.body = "group";
+                        continue;
+                    }
+                case 25: {
+                        if (wireType !== 2)
+                            break;
+                        message.groupResult = $root.parley.GroupResponse.decode(reader, reader.size(), $undefined, _depth + 1, message.groupResult);
+                        message.body = "groupResult";
                         continue;
                     }
                 }
@@ -2180,6 +2218,8 @@ export const parley = $root.parley = (() => {
          * @property {number|null} [maxSeq] ConversationState maxSeq
          * @property {number|null} [joinSeq] ConversationState joinSeq
          * @property {Array.<string>|null} [members] ConversationState members
+         * @property {string|null} [name] ConversationState name
+         * @property {boolean|null} [left] ConversationState left
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -2253,6 +2293,22 @@ export const parley = $root.parley = (() => {
         ConversationState.prototype.members = $util.emptyArray;
 
         /**
+         * ConversationState name.
+         * @member {string} name
+         * @memberof parley.ConversationState
+         * @instance
+         */
+        ConversationState.prototype.name = "";
+
+        /**
+         * ConversationState left.
+         * @member {boolean} left
+         * @memberof parley.ConversationState
+         * @instance
+         */
+        ConversationState.prototype.left = false;
+
+        /**
          * Encodes the specified ConversationState message. Does not implicitly {@link parley.ConversationState.verify|verify} messages.
          * @function encode
          * @memberof parley.ConversationState
@@ -2279,6 +2335,10 @@ export const parley = $root.parley = (() => {
             if (message.members != null && message.members.length)
                 for (let i = 0; i < message.members.length; ++i)
                     writer.uint32(/* id 5, wireType 2 =*/42).string(message.members[i]);
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                writer.uint32(/* id 6, wireType 2 =*/50).string(message.name);
+            if (message.left != null && $Object.hasOwnProperty.call(message, "left") && message.left !== false)
+                writer.uint32(/* id 7, wireType 0 =*/56).bool(message.left);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -2365,6 +2425,24 @@ export const parley = $root.parley = (() => {
                         if (!(message.members && message.members.length))
                             message.members = [];
                         message.members.push(reader.stringVerify());
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.name = value;
+                        else
+                            delete message.name;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.left = value;
+                        else
+                            delete message.left;
                         continue;
                     }
                 }
@@ -3758,6 +3836,444 @@ export const parley = $root.parley = (() => {
         };
 
         return Notice;
+    })();
+
+    parley.GroupRequest = (function() {
+
+        /**
+         * Properties of a GroupRequest.
+         * @typedef {Object} parley.GroupRequest.$Properties
+         * @property {number|null} [op] GroupRequest op
+         * @property {string|null} [conversationId] GroupRequest conversationId
+         * @property {Array.<string>|null} [users] GroupRequest users
+         * @property {string|null} [name] GroupRequest name
+         * @property {string|null} [clientMsgId] GroupRequest clientMsgId
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a GroupRequest.
+         * @memberof parley
+         * @interface IGroupRequest
+         * @augments parley.GroupRequest.$Properties
+         * @deprecated Use parley.GroupRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of a GroupRequest.
+         * @typedef {parley.GroupRequest.$Properties} parley.GroupRequest.$Shape
+         */
+
+        /**
+         * Constructs a new GroupRequest.
+         * @memberof parley
+         * @classdesc Represents a GroupRequest.
+         * @constructor
+         * @param {parley.GroupRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const GroupRequest = function (properties) {
+            this.users = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * GroupRequest op.
+         * @member {number} op
+         * @memberof parley.GroupRequest
+         * @instance
+         */
+        GroupRequest.prototype.op = 0;
+
+        /**
+         * GroupRequest conversationId.
+         * @member {string} conversationId
+         * @memberof parley.GroupRequest
+         * @instance
+         */
+        GroupRequest.prototype.conversationId = "";
+
+        /**
+         * GroupRequest users.
+         * @member {Array.<string>} users
+         * @memberof parley.GroupRequest
+         * @instance
+         */
+        GroupRequest.prototype.users = $util.emptyArray;
+
+        /**
+         * GroupRequest name.
+         * @member {string} name
+         * @memberof parley.GroupRequest
+         * @instance
+         */
+        GroupRequest.prototype.name = "";
+
+        /**
+         * GroupRequest clientMsgId.
+         * @member {string} clientMsgId
+         * @memberof parley.GroupRequest
+         * @instance
+         */
+        GroupRequest.prototype.clientMsgId = "";
+
+        /**
+         * Encodes the specified GroupRequest message. Does not implicitly {@link parley.GroupRequest.verify|verify} messages.
+         * @function encode
+         * @memberof parley.GroupRequest
+         * @static
+         * @param {parley.GroupRequest.$Properties} message GroupRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        GroupRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.op != null && $Object.hasOwnProperty.call(message, "op") && message.op !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.op);
+            if (message.conversationId != null && $Object.hasOwnProperty.call(message, "conversationId") && message.conversationId !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.conversationId);
+            if (message.users != null && message.users.length)
+                for (let i = 0; i < message.users.length; ++i)
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.users[i]);
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.name);
+            if (message.clientMsgId != null && $Object.hasOwnProperty.call(message, "clientMsgId") && message.clientMsgId !== "")
+                writer.uint32(/* id 5, wireType 2 =*/42).string(message.clientMsgId);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a GroupRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.GroupRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.GroupRequest & parley.GroupRequest.$Shape} GroupRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        GroupRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.GroupRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.op = value;
+                        else
+                            delete message.op;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.conversationId = value;
+                        else
+                            delete message.conversationId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.users && message.users.length))
+                            message.users = [];
+                        message.users.push(reader.stringVerify());
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.name = value;
+                        else
+                            delete message.name;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.clientMsgId = value;
+                        else
+                            delete message.clientMsgId;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for GroupRequest
+         * @function getTypeUrl
+         * @memberof parley.GroupRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        GroupRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.GroupRequest";
+        };
+
+        return GroupRequest;
+    })();
+
+    parley.GroupResponse = (function() {
+
+        /**
+         * Properties of a GroupResponse.
+         * @typedef {Object} parley.GroupResponse.$Properties
+         * @property {string|null} [conversationId] GroupResponse conversationId
+         * @property {number|null} [seq] GroupResponse seq
+         * @property {boolean|null} [duplicate] GroupResponse duplicate
+         * @property {parley.Message.$Properties|null} [message] GroupResponse message
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a GroupResponse.
+         * @memberof parley
+         * @interface IGroupResponse
+         * @augments parley.GroupResponse.$Properties
+         * @deprecated Use parley.GroupResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of a GroupResponse.
+         * @typedef {parley.GroupResponse.$Properties} parley.GroupResponse.$Shape
+         */
+
+        /**
+         * Constructs a new GroupResponse.
+         * @memberof parley
+         * @classdesc Represents a GroupResponse.
+         * @constructor
+         * @param {parley.GroupResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const GroupResponse = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * GroupResponse conversationId.
+         * @member {string} conversationId
+         * @memberof parley.GroupResponse
+         * @instance
+         */
+        GroupResponse.prototype.conversationId = "";
+
+        /**
+         * GroupResponse seq.
+         * @member {number} seq
+         * @memberof parley.GroupResponse
+         * @instance
+         */
+        GroupResponse.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * GroupResponse duplicate.
+         * @member {boolean} duplicate
+         * @memberof parley.GroupResponse
+         * @instance
+         */
+        GroupResponse.prototype.duplicate = false;
+
+        /**
+         * GroupResponse message.
+         * @member {parley.Message.$Properties|null|undefined} message
+         * @memberof parley.GroupResponse
+         * @instance
+         */
+        GroupResponse.prototype.message = null;
+
+        /**
+         * Encodes the specified GroupResponse message. Does not implicitly {@link parley.GroupResponse.verify|verify} messages.
+         * @function encode
+         * @memberof parley.GroupResponse
+         * @static
+         * @param {parley.GroupResponse.$Properties} message GroupResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        GroupResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.conversationId != null && $Object.hasOwnProperty.call(message, "conversationId") && message.conversationId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.conversationId);
+            if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.seq);
+            if (message.duplicate != null && $Object.hasOwnProperty.call(message, "duplicate") && message.duplicate !== false)
+                writer.uint32(/* id 3, wireType 0 =*/24).bool(message.duplicate);
+            if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                $root.parley.Message.encode(message.message, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a GroupResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.GroupResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.GroupResponse & parley.GroupResponse.$Shape} GroupResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        GroupResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.GroupResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.conversationId = value;
+                        else
+                            delete message.conversationId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.seq = value;
+                        else
+                            delete message.seq;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.duplicate = value;
+                        else
+                            delete message.duplicate;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        message.message = $root.parley.Message.decode(reader, reader.size(), $undefined, _depth + 1, message.message);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for GroupResponse
+         * @function getTypeUrl
+         * @memberof parley.GroupResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        GroupResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.GroupResponse";
+        };
+
+        return GroupResponse;
     })();
 
     return parley;

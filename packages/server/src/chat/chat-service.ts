@@ -5,8 +5,10 @@
  */
 import {
   directConversationId,
+  GroupOp,
   ErrorCode,
   Limits,
+  MessageType,
   ParleyError,
 } from '@parley/protocol';
 import { noCrash, type CrashHook } from '../testing/faults.ts';
@@ -23,6 +25,8 @@ export interface ChatLimits {
   pullMaxLimit: number;
   /** Most conversations one sync page lists. */
   syncPageSize: number;
+  /** Most users one group change (or creation) may name. */
+  maxGroupChange: number;
 }
 
 export interface Caller {
@@ -42,6 +46,14 @@ export interface SendInput {
 export interface SendOutput {
   message: StoredMessage;
   duplicate: boolean;
+}
+
+export interface GroupInput {
+  op?: number | null;
+  conversationId?: string | null;
+  users?: string[] | null;
+  name?: string | null;
+  clientMsgId?: string | null;
 }
 
 export interface SyncOutput {
@@ -96,6 +108,7 @@ export class ChatService {
     if (!Limits.CLIENT_MSG_ID.test(clientMsgId)) throw invalid('clientMsgId must be 1..64 printable ASCII characters');
     const type = input.type ?? 0;
     if (!Number.isInteger(type) || type < 1) throw invalid('type must be a positive integer (see MessageType)');
+    if (type === MessageType.MEMBERSHIP) throw invalid('MEMBERSHIP messages are written by the server; use a GroupRequest');
     const body = input.body ?? EMPTY;
     if (body.length > this.limits.maxBodyBytes) {
       throw new ParleyError(ErrorCode.MESSAGE_TOO_LARGE, `body of ${body.length} bytes exceeds ${this.limits.maxBodyBytes}`);
@@ -137,6 +150,38 @@ export class ChatService {
     return { message: result.message, duplicate: result.duplicate };
   }
 
+  /** Create a group or change its membership (a MEMBERSHIP message in its timeline). */
+  async changeGroup(caller: Caller, input: GroupInput): Promise<SendOutput> {
+    const clientMsgId = input.clientMsgId ?? '';
+    if (!Limits.CLIENT_MSG_ID.test(clientMsgId)) throw invalid('clientMsgId must be 1..64 printable ASCII characters');
+    const op = input.op ?? 0;
+    if (!(Object.values(GroupOp) as number[]).includes(op)) throw invalid(`op must be one of ${Object.entries(GroupOp).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    const users = input.users ?? [];
+    if (users.length > this.limits.maxGroupChange) throw invalid(`at most ${this.limits.maxGroupChange} users per change`);
+    for (const u of users) if (!Limits.USER_ID.test(u)) throw invalid(`"${u.slice(0, 70)}" is not a valid user id`);
+    const name = input.name ?? '';
+    if (name.length > 128) throw invalid('name must be at most 128 characters');
+    const conversationId = input.conversationId ?? '';
+    if (op === GroupOp.CREATE) {
+      if (name.trim() === '') throw invalid('a new group needs a name');
+    } else {
+      checkConversationId(conversationId);
+      if ((op === GroupOp.INVITE || op === GroupOp.KICK) && users.length === 0) throw invalid('name at least one user');
+    }
+    const result = await this.store.changeGroup({
+      actorId: caller.userId,
+      actorDevice: caller.deviceId,
+      clientMsgId,
+      op: op as GroupOp,
+      conversationId,
+      users,
+      name,
+    });
+    if (!result.ok) throw new ParleyError(result.code, result.message);
+    this.bus.publish({ kind: 'message', message: result.message, recipients: result.members, originSession: caller.sessionId });
+    return { message: result.message, duplicate: result.duplicate };
+  }
+
   async sync(caller: Caller, token: string): Promise<SyncOutput> {
     const cursor = decodeSyncToken(this.store.storeId, token);
     const page = await this.store.changesSince(caller.userId, cursor, this.limits.syncPageSize);
@@ -161,8 +206,10 @@ export class ChatService {
     const membership = await this.store.getMembership(conversationId, caller.userId);
     if (!membership) throw new ParleyError(ErrorCode.NOT_MEMBER, `not a member of ${conversationId}`);
     const span = Math.min(limit > 0 ? limit : this.limits.pullMaxLimit, this.limits.pullMaxLimit);
+    // A member who left sees nothing after their leave event.
+    const visibleMax = membership.leftSeq ?? membership.maxSeq;
     const from = Math.max(fromSeq, membership.joinSeq + 1, 1);
-    const end = Math.min(toSeq === 0 ? membership.maxSeq : toSeq, membership.maxSeq, from + span - 1);
+    const end = Math.min(toSeq === 0 ? visibleMax : toSeq, visibleMax, from + span - 1);
     const messages = end >= from ? await this.store.readMessages(conversationId, from, end, span) : [];
     const holes: number[] = [];
     let expect = from;
@@ -171,7 +218,7 @@ export class ChatService {
       expect = m.seq + 1;
     }
     while (expect <= end) holes.push(expect++);
-    return { conversationId, fromSeq: from, toSeq: end, messages, holes, maxSeq: membership.maxSeq };
+    return { conversationId, fromSeq: from, toSeq: end, messages, holes, maxSeq: visibleMax };
   }
 }
 

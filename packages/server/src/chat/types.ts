@@ -3,7 +3,7 @@
  * Adapters (store/sqlite, later store/postgres; cluster/local, later cluster/redis)
  * implement these; chat logic imports only this file, never an adapter.
  */
-import type { ErrorCode, MessageRecord } from '@parley/protocol';
+import type { ErrorCode, GroupOp, MessageRecord } from '@parley/protocol';
 
 export interface User {
   id: string;
@@ -36,9 +36,24 @@ export type AppendResult =
 export interface ConversationState {
   conversationId: string;
   kind: number;
+  /** Highest seq this member may see (their leave event, if they left). */
   maxSeq: number;
   joinSeq: number;
   members: readonly string[];
+  name: string;
+  left: boolean;
+}
+
+/** A group creation or membership change; stored as a MEMBERSHIP message. */
+export interface GroupChangeRequest {
+  actorId: string;
+  actorDevice: string;
+  clientMsgId: string;
+  op: GroupOp;
+  /** The group; ignored for CREATE (the store names the new group). */
+  conversationId: string;
+  users: readonly string[];
+  name: string;
 }
 
 /** Position in a user's change feed; opaque to clients (see sync-token.ts). */
@@ -56,6 +71,9 @@ export interface ChangePage {
 export interface Membership {
   joinSeq: number;
   maxSeq: number;
+  /** The seq of the member's leave event, or null while a member. */
+  leftSeq: number | null;
+  role: number;
 }
 
 /**
@@ -69,6 +87,12 @@ export interface Store {
   createUser(user: User): Promise<void>;
   getUser(id: string): Promise<User | undefined>;
   appendMessages(batch: readonly AppendRequest[]): Promise<AppendResult[]>;
+  /**
+   * Create a group or change its membership, in one transaction with the
+   * MEMBERSHIP message that records it. `members` of the result are everyone to
+   * deliver the event to (including users it removed).
+   */
+  changeGroup(request: GroupChangeRequest): Promise<AppendResult>;
   getMembership(conversationId: string, userId: string): Promise<Membership | undefined>;
   /** Messages with fromSeq <= seq <= toSeq, ascending, at most `limit`. */
   readMessages(conversationId: string, fromSeq: number, toSeq: number, limit: number): Promise<StoredMessage[]>;

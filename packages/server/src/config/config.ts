@@ -44,6 +44,8 @@ export const defaults = {
   pullMaxLimit: 500,
   /** Most conversations one sync page lists. */
   syncPageSize: 500,
+  /** Most users one group creation or membership change may name. */
+  maxGroupChange: 500,
   /** Secret that signs Parley-issued tokens; empty: generated once and kept in dataDir. */
   jwtSecret: '',
   /** HS256 keys of app backends whose tokens Parley accepts (comma-separated in env/flags). */
@@ -168,6 +170,7 @@ export function validateConfig(input: Record<string, unknown>): Config {
   positive('maxBatch');
   positive('pullMaxLimit');
   positive('syncPageSize');
+  positive('maxGroupChange');
   positive('tokenTtlSeconds', 60);
   positive('drainTimeoutMs', 0);
   try {

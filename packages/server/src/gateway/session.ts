@@ -122,6 +122,7 @@ export class Session {
         this.error(id, new ParleyError(ErrorCode.UNKNOWN_FRAME, 'frame carries no body this server knows'));
         return;
       case 'send':
+      case 'group':
       case 'ack':
       case 'sync':
       case 'pull':
@@ -170,6 +171,9 @@ export class Session {
         },
       });
       this.gateway.crash('after-ack');
+    } else if (frame.body === 'group') {
+      const { message, duplicate } = await chat.changeGroup(caller, frame.group!);
+      this.write({ id, groupResult: { conversationId: message.conversationId, seq: message.seq, duplicate, message } });
     } else if (frame.body === 'sync') {
       const result = await chat.sync(caller, frame.sync!.token ?? '');
       this.write({

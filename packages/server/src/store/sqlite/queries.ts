@@ -41,6 +41,12 @@ export const MIGRATIONS: readonly string[] = [
   -- The dedup record of the delivery contract: one row per (sender, clientMsgId), forever.
   CREATE UNIQUE INDEX messages_dedup ON messages (sender_id, client_msg_id);
   `,
+  // 2: groups — a name per conversation; a role and a leave point per member.
+  `
+  ALTER TABLE conversations ADD COLUMN name TEXT NOT NULL DEFAULT '';
+  ALTER TABLE members ADD COLUMN role INTEGER NOT NULL DEFAULT 3;
+  ALTER TABLE members ADD COLUMN left_seq INTEGER;
+  `,
 ];
 
 export const SQL = {
@@ -54,18 +60,21 @@ export const SQL = {
   findByClientMsgId: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time
     FROM messages WHERE sender_id = ? AND client_msg_id = ?`,
   getConversation: `SELECT kind, max_seq FROM conversations WHERE id = ?`,
-  insertConversation: `INSERT INTO conversations (id, kind, max_seq, created_at) VALUES (?, ?, 0, ?)`,
+  insertConversation: `INSERT INTO conversations (id, kind, max_seq, created_at, name) VALUES (?, ?, 0, ?, ?)`,
   setMaxSeq: `UPDATE conversations SET max_seq = ? WHERE id = ?`,
-  insertMember: `INSERT INTO members (conv_id, user_id, join_seq, version) VALUES (?, ?, ?, ?)`,
-  getMembership: `SELECT m.join_seq, c.max_seq FROM members m JOIN conversations c ON c.id = m.conv_id
+  insertMember: `INSERT INTO members (conv_id, user_id, join_seq, version, role) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (conv_id, user_id) DO UPDATE SET join_seq = excluded.join_seq, version = excluded.version,
+      role = excluded.role, left_seq = NULL`,
+  getMembership: `SELECT m.join_seq, m.left_seq, m.role, c.max_seq FROM members m JOIN conversations c ON c.id = m.conv_id
     WHERE m.conv_id = ? AND m.user_id = ?`,
-  listMembers: `SELECT user_id FROM members WHERE conv_id = ? ORDER BY user_id`,
-  touchMembers: `UPDATE members SET version = ? WHERE conv_id = ?`,
+  listMembers: `SELECT user_id FROM members WHERE conv_id = ? AND left_seq IS NULL ORDER BY user_id`,
+  touchMembers: `UPDATE members SET version = ? WHERE conv_id = ? AND left_seq IS NULL`,
+  removeMember: `UPDATE members SET left_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
   insertMessage: `INSERT INTO messages (conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   readMessages: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time
     FROM messages WHERE conv_id = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?`,
-  changesSince: `SELECT m.conv_id, m.join_seq, m.version, c.kind, c.max_seq
+  changesSince: `SELECT m.conv_id, m.join_seq, m.version, m.left_seq, c.kind, c.max_seq, c.name
     FROM members m JOIN conversations c ON c.id = m.conv_id
     WHERE m.user_id = ? AND (m.version > ? OR (m.version = ? AND m.conv_id > ?))
     ORDER BY m.version, m.conv_id LIMIT ?`,

@@ -16,12 +16,22 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { ConversationKind, ErrorCode, ParleyError, parseDirectConversationId } from '@parley/protocol';
+import {
+  ConversationKind,
+  ErrorCode,
+  GroupOp,
+  GroupRole,
+  MessageType,
+  ParleyError,
+  parseDirectConversationId,
+  type MembershipEvent,
+} from '@parley/protocol';
 import type {
   AppendRequest,
   AppendResult,
   ChangeCursor,
   ChangePage,
+  GroupChangeRequest,
   Membership,
   Store,
   StoredMessage,
@@ -41,6 +51,20 @@ export interface SqliteStoreOptions {
 }
 
 type Statements = { [K in keyof typeof SQL]: Database.Statement };
+
+const GROUP_OP_NAMES: Record<number, MembershipEvent['op']> = {
+  [GroupOp.CREATE]: 'create',
+  [GroupOp.INVITE]: 'invite',
+  [GroupOp.KICK]: 'kick',
+  [GroupOp.LEAVE]: 'leave',
+};
+
+interface MemberRow {
+  join_seq: number;
+  left_seq: number | null;
+  role: number;
+  max_seq: number;
+}
 
 interface MessageRow {
   conv_id: string;
@@ -78,6 +102,7 @@ export class SqliteStore implements Store {
   private readonly sql: Statements;
   private version: number;
   private readonly appendTx: (batch: readonly AppendRequest[]) => AppendResult[];
+  private readonly changeGroupTx: (req: GroupChangeRequest) => AppendResult;
   private readonly crash: CrashHook;
   private readonly unsafe: ReadonlySet<UnsafeMode>;
   private lateCommit: ReturnType<typeof setTimeout> | undefined;
@@ -97,6 +122,7 @@ export class SqliteStore implements Store {
     this.storeId = this.meta('store_id') ?? this.initMeta('store_id', randomUUID());
     this.version = Number(this.meta('version') ?? this.initMeta('version', '0'));
     this.appendTx = this.db.transaction((batch: readonly AppendRequest[]) => this.appendInTx(batch));
+    this.changeGroupTx = this.db.transaction((req: GroupChangeRequest) => this.changeGroupInTx(req));
   }
 
   private migrate(): void {
@@ -193,15 +219,19 @@ export class SqliteStore implements Store {
           return { ok: false, code: ErrorCode.USER_NOT_FOUND, message: `no user ${userId}` };
         }
       }
-      this.sql.insertConversation.run(req.conversationId, ConversationKind.DIRECT, now);
-      for (const userId of req.directMembers) this.sql.insertMember.run(req.conversationId, userId, 0, version);
+      this.sql.insertConversation.run(req.conversationId, ConversationKind.DIRECT, now, '');
+      for (const userId of req.directMembers) this.sql.insertMember.run(req.conversationId, userId, 0, version, GroupRole.MEMBER);
       conv = { kind: ConversationKind.DIRECT, max_seq: 0 };
     }
-    if (!this.sql.getMembership.get(req.conversationId, req.senderId)) {
+    const sender = this.sql.getMembership.get(req.conversationId, req.senderId) as MemberRow | undefined;
+    if (!sender || sender.left_seq !== null) {
       return { ok: false, code: ErrorCode.NOT_MEMBER, message: `not a member of ${req.conversationId}` };
     }
+    return this.insertMessage(req, conv.max_seq + 1, version, now);
+  }
 
-    const seq = conv.max_seq + 1;
+  /** Store a message at `seq` and raise the change version of every current member. */
+  private insertMessage(req: AppendRequest, seq: number, version: number, now: number): AppendResult {
     const message: StoredMessage = {
       id: randomUUID(),
       conversationId: req.conversationId,
@@ -224,14 +254,107 @@ export class SqliteStore implements Store {
     return { ok: true, message, duplicate: false, members: this.members(req.conversationId) };
   }
 
+  /** Current members: to deliver to. */
   private members(conversationId: string): readonly string[] {
     return parseDirectConversationId(conversationId)
       ?? (this.sql.listMembers.all(conversationId) as { user_id: string }[]).map((r) => r.user_id);
   }
 
   async getMembership(conversationId: string, userId: string): Promise<Membership | undefined> {
-    const row = this.sql.getMembership.get(conversationId, userId) as { join_seq: number; max_seq: number } | undefined;
-    return row && { joinSeq: row.join_seq, maxSeq: row.max_seq };
+    const row = this.sql.getMembership.get(conversationId, userId) as MemberRow | undefined;
+    return row && { joinSeq: row.join_seq, maxSeq: row.max_seq, leftSeq: row.left_seq, role: row.role };
+  }
+
+  async changeGroup(request: GroupChangeRequest): Promise<AppendResult> {
+    const before = this.version;
+    try {
+      return this.changeGroupTx(request);
+    } catch (err) {
+      this.version = before;
+      if (err instanceof ParleyError) return { ok: false, code: err.code, message: err.message };
+      throw err;
+    }
+  }
+
+  private changeGroupInTx(req: GroupChangeRequest): AppendResult {
+    const version = ++this.version;
+    this.sql.setMeta.run('version', String(version));
+    const now = Date.now();
+    const fail = (code: ErrorCode, message: string) => new ParleyError(code, message);
+    const existing = this.sql.findByClientMsgId.get(req.actorId, req.clientMsgId) as MessageRow | undefined;
+    if (existing) {
+      const event = existing.type === MessageType.MEMBERSHIP ? (JSON.parse(Buffer.from(existing.body).toString('utf8')) as MembershipEvent) : undefined;
+      const sameUsers = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((u) => b.includes(u));
+      if (
+        !event ||
+        event.op !== GROUP_OP_NAMES[req.op] ||
+        !sameUsers(event.users, [...new Set(req.users)].filter((u) => u !== req.actorId || req.op !== GroupOp.CREATE)) ||
+        (req.op !== GroupOp.CREATE && existing.conv_id !== req.conversationId)
+      ) {
+        throw fail(ErrorCode.CLIENT_MSG_ID_REUSED, `clientMsgId ${req.clientMsgId} was already used for a different message`);
+      }
+      const recipients = new Set([...this.members(existing.conv_id), ...event.users, event.actor]);
+      return { ok: true, message: toMessage(existing), duplicate: true, members: [...recipients] };
+    }
+    const users = [...new Set(req.users)];
+    const mustExist = (ids: readonly string[]) => {
+      for (const id of ids) if (!this.sql.userExists.get(id)) throw fail(ErrorCode.USER_NOT_FOUND, `no user ${id}`);
+    };
+    let conversationId = req.conversationId;
+    let seq: number;
+    let event: MembershipEvent;
+    const removed: string[] = [];
+    if (req.op === GroupOp.CREATE) {
+      mustExist(users);
+      conversationId = `g:${randomUUID()}`;
+      this.sql.insertConversation.run(conversationId, ConversationKind.GROUP, now, req.name);
+      this.sql.insertMember.run(conversationId, req.actorId, 0, version, GroupRole.OWNER);
+      for (const u of users) if (u !== req.actorId) this.sql.insertMember.run(conversationId, u, 0, version, GroupRole.MEMBER);
+      seq = 1;
+      event = { op: 'create', actor: req.actorId, users: users.filter((u) => u !== req.actorId), name: req.name };
+    } else {
+      const conv = this.sql.getConversation.get(conversationId) as { kind: number; max_seq: number } | undefined;
+      if (!conv) throw fail(ErrorCode.CONVERSATION_NOT_FOUND, `no conversation ${conversationId}`);
+      if (conv.kind !== ConversationKind.GROUP) throw fail(ErrorCode.INVALID_ARGUMENT, `${conversationId} is not a group`);
+      const actor = this.sql.getMembership.get(conversationId, req.actorId) as MemberRow | undefined;
+      if (!actor || actor.left_seq !== null) throw fail(ErrorCode.NOT_MEMBER, `not a member of ${conversationId}`);
+      seq = conv.max_seq + 1;
+      const current = (id: string) => {
+        const m = this.sql.getMembership.get(conversationId, id) as MemberRow | undefined;
+        return m && m.left_seq === null ? m : undefined;
+      };
+      if (req.op === GroupOp.INVITE) {
+        if (actor.role > GroupRole.ADMIN) throw fail(ErrorCode.FORBIDDEN, 'only the owner and admins may invite');
+        mustExist(users);
+        for (const u of users) if (current(u)) throw fail(ErrorCode.ALREADY_MEMBER, `${u} is already a member`);
+        // A new member sees the group from their own join event on.
+        for (const u of users) this.sql.insertMember.run(conversationId, u, seq - 1, version, GroupRole.MEMBER);
+        event = { op: 'invite', actor: req.actorId, users };
+      } else if (req.op === GroupOp.KICK) {
+        if (actor.role > GroupRole.ADMIN) throw fail(ErrorCode.FORBIDDEN, 'only the owner and admins may remove members');
+        for (const u of users) {
+          const target = current(u);
+          if (!target) throw fail(ErrorCode.NOT_MEMBER, `${u} is not a member`);
+          if (target.role <= actor.role) throw fail(ErrorCode.FORBIDDEN, `cannot remove ${u}: same or higher role`);
+        }
+        removed.push(...users);
+        event = { op: 'kick', actor: req.actorId, users };
+      } else if (req.op === GroupOp.LEAVE) {
+        if (actor.role === GroupRole.OWNER) throw fail(ErrorCode.FORBIDDEN, 'the owner cannot leave; transfer ownership first');
+        removed.push(req.actorId);
+        event = { op: 'leave', actor: req.actorId, users: [] };
+      } else {
+        throw fail(ErrorCode.INVALID_ARGUMENT, `unknown group op ${req.op}`);
+      }
+    }
+    const body = new TextEncoder().encode(JSON.stringify(event));
+    const result = this.insertMessage(
+      { senderId: req.actorId, senderDevice: req.actorDevice, clientMsgId: req.clientMsgId, conversationId, type: MessageType.MEMBERSHIP, body },
+      seq, version, now,
+    );
+    // The removed see their own removal event and nothing after it.
+    for (const u of removed) this.sql.removeMember.run(seq, version, conversationId, u);
+    return result.ok ? { ...result, members: [...new Set([...result.members, ...removed])] } : result;
   }
 
   async readMessages(conversationId: string, fromSeq: number, toSeq: number, limit: number): Promise<StoredMessage[]> {
@@ -240,7 +363,7 @@ export class SqliteStore implements Store {
 
   async changesSince(userId: string, after: ChangeCursor, limit: number): Promise<ChangePage> {
     const rows = this.sql.changesSince.all(userId, after.version, after.version, after.conversationId, limit + 1) as {
-      conv_id: string; join_seq: number; version: number; kind: number; max_seq: number;
+      conv_id: string; join_seq: number; version: number; left_seq: number | null; kind: number; max_seq: number; name: string;
     }[];
     const more = rows.length > limit;
     if (more) rows.length = limit;
@@ -249,9 +372,11 @@ export class SqliteStore implements Store {
       conversations: rows.map((r) => ({
         conversationId: r.conv_id,
         kind: r.kind,
-        maxSeq: r.max_seq,
+        maxSeq: r.left_seq ?? r.max_seq,
         joinSeq: r.join_seq,
-        members: this.members(r.conv_id),
+        members: parseDirectConversationId(r.conv_id) ?? [],
+        name: r.name,
+        left: r.left_seq !== null,
       })),
       next: last ? { version: last.version, conversationId: last.conv_id } : after,
       more,
