@@ -11,6 +11,8 @@ export interface StoredRow {
   id: string;
   senderId: string;
   payload: string;
+  /** A server-written event (group membership), not one of the workload's sends. */
+  system?: boolean;
 }
 
 export interface MemberRow {
@@ -63,6 +65,11 @@ export function check(history: History, stored: StoredRow[], members: MemberRow[
   const bySeq = new Map<string, StoredRow>();
   const maxSeq = new Map<string, number>();
   for (const row of stored) {
+    if (row.system) {
+      maxSeq.set(row.conversationId, Math.max(maxSeq.get(row.conversationId) ?? 0, row.seq));
+      bySeq.set(`${row.conversationId}#${row.seq}`, row);
+      continue;
+    }
     const list = byPayload.get(row.payload) ?? [];
     list.push(row);
     byPayload.set(row.payload, list);
@@ -113,6 +120,7 @@ export function check(history: History, stored: StoredRow[], members: MemberRow[
     if (row && (row.id !== d.messageId || row.payload !== d.payload)) {
       flag('twoMessagesAtOneSeq', `${d.deviceId} shown ${d.payload} (${d.messageId}) at ${seqKey}, the store has ${row.payload} (${row.id})`);
     }
+    if (row?.system && row.id === d.messageId) continue; // a membership event, not a send
     const op = history.sends.get(d.payload);
     if (!op) flag('phantomDeliveries', `${d.deviceId} shown ${d.payload}, which was never sent`);
     else if (op.outcome === 'failed') flag('phantomDeliveries', `${d.deviceId} shown ${d.payload}, whose send failed (${op.error})`);

@@ -1,7 +1,7 @@
 /**
  * A chaos run: a seeded workload of several users with several devices each
- * (SDK clients over WebSocket and TCP, through fault proxies) sending 1:1
- * messages while faults are injected — connection cuts, latency, random resets,
+ * (SDK clients over WebSocket and TCP, through fault proxies) sending 1:1 and
+ * group messages while faults are injected — connection cuts, latency, random resets,
  * dropped SendAck frames, kill -9 of the server, SIGSTOP pauses longer than the
  * heartbeat. At the end
  * every fault is healed, every device drains, the store is read directly, and the
@@ -11,6 +11,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { freePort, registerUser, spawnServer, startFaultProxy, tempDir, type ChildServer, type FaultProxy } from '@parley/testkit';
+import { MessageType } from '@parley/protocol';
 import { ParleyClient } from '@parley/sdk';
 import { check, type CheckReport, type MemberRow, type StoredRow } from './checker.ts';
 import { History, type FaultEvent } from './history.ts';
@@ -118,12 +119,14 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
         });
         client.on('error', () => {});
         client.on('message', (m) =>
-          history.deliveries.push({ deviceId, userId, conversationId: m.conversationId, seq: m.seq, messageId: m.id, payload: m.text ?? '', at: Date.now() }),
+          history.deliveries.push({ deviceId, userId, conversationId: m.conversationId, seq: m.seq, messageId: m.id, payload: m.text ?? `#${m.id}`, at: Date.now() }),
         );
         devices.push({ deviceId, userId, client });
       }
     }
     await Promise.all(devices.map((d) => d.client.connect()));
+    // One group of every user, created before the nemesis starts; a share of the sends go there.
+    const group = (await devices[0]!.client.createGroup('chaos', users.slice(1))).conversationId;
     log(`${devices.length} devices online; running ${options.seconds} s, seed ${options.seed}${options.control ? `, control ${options.control}` : ''}`);
 
     const deadline = Date.now() + options.seconds * 1000;
@@ -135,10 +138,12 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
       while (running()) {
         await sleep(random() * 2 * options.sendIntervalMs);
         if (!running()) break;
-        const to = pick(users.filter((u) => u !== device.userId));
+        const toGroup = random() < 0.3;
+        const to = toGroup ? group : pick(users.filter((u) => u !== device.userId));
         const clientMsgId = `${device.deviceId}.${counter++}`;
         const op = history.invoke({ clientMsgId, userId: device.userId, deviceId: device.deviceId, to, invokedAt: Date.now() });
-        const p = device.client.send({ to, text: clientMsgId, clientMsgId }).then(
+        const target = toGroup ? { conversationId: group } : { to };
+        const p = device.client.send({ ...target, text: clientMsgId, clientMsgId }).then(
           (ack) => Object.assign(op, { outcome: 'ok', completedAt: Date.now(), seq: ack.seq, messageId: ack.messageId, conversationId: ack.conversationId }),
           (err: { code?: string; message: string }) => Object.assign(op, { outcome: 'failed', completedAt: Date.now(), error: err.code ?? err.message }),
         );
@@ -273,9 +278,12 @@ function readStore(file: string): { stored: StoredRow[]; members: MemberRow[] } 
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const decoder = new TextDecoder();
-    const stored = (db.prepare('SELECT conv_id, seq, id, sender_id, body FROM messages ORDER BY conv_id, seq').all() as {
-      conv_id: string; seq: number; id: string; sender_id: string; body: Buffer;
-    }[]).map((r) => ({ conversationId: r.conv_id, seq: r.seq, id: r.id, senderId: r.sender_id, payload: decoder.decode(r.body) }));
+    const stored = (db.prepare('SELECT conv_id, seq, id, sender_id, type, body FROM messages ORDER BY conv_id, seq').all() as {
+      conv_id: string; seq: number; id: string; sender_id: string; type: number; body: Buffer;
+    }[]).map((r) => {
+      const system = r.type === MessageType.MEMBERSHIP;
+      return { conversationId: r.conv_id, seq: r.seq, id: r.id, senderId: r.sender_id, system, payload: system ? `#${r.id}` : decoder.decode(r.body) };
+    });
     const members = (db.prepare('SELECT conv_id, user_id, join_seq FROM members').all() as { conv_id: string; user_id: string; join_seq: number }[]).map(
       (r) => ({ conversationId: r.conv_id, userId: r.user_id, joinSeq: r.join_seq }),
     );
