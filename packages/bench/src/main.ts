@@ -32,7 +32,7 @@ function usage(): string {
   const lines = Object.entries(scenarios).map(
     ([name, s]) => `  ${name.padEnd(12)} ${s.description}\n${' '.repeat(15)}${Object.entries(s.defaults).map(([k, v]) => `--${k} ${v}`).join(' ')}`,
   );
-  return `usage: npm run bench -- <scenario> [options]\n\nscenarios:\n${lines.join('\n')}\n  group        (not yet: needs group conversations)\n\n${COMMON}\n`;
+  return `usage: npm run bench -- <scenario> [options]\n\nscenarios:\n${lines.join('\n')}\n\n${COMMON}\n`;
 }
 
 function parseArgs(argv: string[]): { scenario: string; flags: Record<string, string> } {
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   const { scenario: name, flags } = parseArgs(process.argv.slice(2));
   const scenario = scenarios[name];
   if (!scenario) {
-    process.stderr.write(name === 'group' ? 'bench: the group scenario needs group conversations, which the server does not have yet\n' : usage());
+    process.stderr.write(usage());
     process.exit(2);
   }
   const options: Record<string, number> = { ...scenario.defaults };

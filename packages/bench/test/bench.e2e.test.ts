@@ -50,6 +50,14 @@ test('bench › direct over WebSocket', async () => {
   assert.equal(report.options.transport, 'ws');
 });
 
+test('bench › group delivers every message to every other member', async () => {
+  const { report } = await bench(['group', '--members', '60', '--senders', '3', '--messages', '5', '--perWorker', '30']);
+  assertCommon(report, 'group');
+  assert.equal(report.figures.deliveries, 3 * 5 * 59);
+  assert.equal(report.figures.sendToLastDeliveryMs.count, 15);
+  assert.equal(report.options.loadWorkers, 2);
+});
+
 test('bench › connections holds its connections and reports memory per connection', async () => {
   const { report } = await bench(['connections', '--n', '300', '--hold', '1', '--perWorker', '150']);
   assertCommon(report, 'connections');

@@ -1,6 +1,7 @@
 import { connections } from './connections.ts';
 import { direct } from './direct.ts';
+import { group } from './group.ts';
 import { reconnect } from './reconnect.ts';
 import type { Scenario } from './types.ts';
 
-export const scenarios: Record<string, Scenario> = { direct, connections, reconnect };
+export const scenarios: Record<string, Scenario> = { direct, group, connections, reconnect };
