@@ -145,6 +145,10 @@ async function main(): Promise<void> {
   } finally {
     pool.stop();
     if (server) {
+      // A graceful stop first, so flags like --cpu-prof (PARLEY_BENCH_NODE_FLAGS) can write their output.
+      const exited = new Promise((r) => server!.child.once('exit', r));
+      server.child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       server.child.kill('SIGKILL');
       rmSync(server.dataDir, { recursive: true, force: true });
     }
