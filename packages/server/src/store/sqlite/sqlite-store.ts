@@ -106,6 +106,7 @@ export class SqliteStore implements Store {
   private readonly crash: CrashHook;
   private readonly unsafe: ReadonlySet<UnsafeMode>;
   private lateCommit: ReturnType<typeof setTimeout> | undefined;
+  private readonly memberCache = new Map<string, readonly string[]>();
 
   constructor(options: SqliteStoreOptions) {
     this.crash = options.crash ?? noCrash;
@@ -254,10 +255,20 @@ export class SqliteStore implements Store {
     return { ok: true, message, duplicate: false, members: this.members(req.conversationId) };
   }
 
-  /** Current members: to deliver to. */
+  /**
+   * Current members: to deliver to. Group lists are cached (a 2,000-member group
+   * would otherwise cost 2,000 rows per message); this store is the only writer of
+   * membership, and `changeGroup` clears the cache.
+   */
   private members(conversationId: string): readonly string[] {
-    return parseDirectConversationId(conversationId)
-      ?? (this.sql.listMembers.all(conversationId) as { user_id: string }[]).map((r) => r.user_id);
+    const direct = parseDirectConversationId(conversationId);
+    if (direct) return direct;
+    let list = this.memberCache.get(conversationId);
+    if (!list) {
+      list = (this.sql.listMembers.all(conversationId) as { user_id: string }[]).map((r) => r.user_id);
+      this.memberCache.set(conversationId, list);
+    }
+    return list;
   }
 
   async getMembership(conversationId: string, userId: string): Promise<Membership | undefined> {
@@ -273,6 +284,10 @@ export class SqliteStore implements Store {
       this.version = before;
       if (err instanceof ParleyError) return { ok: false, code: err.code, message: err.message };
       throw err;
+    } finally {
+      // Membership changed (or a failed change may have filled the cache mid-transaction):
+      // group changes are rare, so forgetting every cached list is simplest and always right.
+      this.memberCache.clear();
     }
   }
 
