@@ -18,9 +18,11 @@
 import {
   decodeFrame,
   encodeFrame,
+  ConversationKind,
   ErrorCode,
   GroupOp,
   isRetryable,
+  parseDirectConversationId,
   Limits,
   MessageType,
   NoticeCode,
@@ -80,6 +82,28 @@ export interface GroupChange {
   message: Message;
 }
 
+/** What the client knows of one conversation (from sync, kept current live). */
+export interface ConversationInfo {
+  conversationId: string;
+  kind: number;
+  name: string;
+  /** Highest seq this member can see. */
+  maxSeq: number;
+  /** This user's read position, the same on all their devices. */
+  readSeq: number;
+  /** Messages after readSeq that others sent (computed by the server). */
+  unread: number;
+  left: boolean;
+  members: string[];
+}
+
+/** A user's read position in a conversation (yours from another device, or a read receipt). */
+export interface ReadReceipt {
+  conversationId: string;
+  userId: string;
+  readSeq: number;
+}
+
 export interface Notice {
   code: string;
   message: string;
@@ -98,6 +122,10 @@ export interface ClientEvents {
   error: [Error];
   /** A sync finished: everything listed as changed has been delivered. */
   synced: [];
+  /** A read position moved: this user's (from any device) or, as a receipt, another member's. */
+  read: [ReadReceipt];
+  /** What the client knows of a conversation changed (unread count, read position, name …). */
+  conversation: [ConversationInfo];
   notice: [Notice];
 }
 
@@ -207,6 +235,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
   private readonly waiting = new Map<number, Waiting>();
   private readonly outbox = new Map<string, OutboxItem>();
   private readonly conversations = new Map<string, ConversationBuffer<Message>>();
+  private readonly infos = new Map<string, ConversationInfo & { countedTo: number }>();
   private readonly ackDue = new Set<string>();
   private ackFlushQueued = false;
   private syncToken = '';
@@ -248,6 +277,31 @@ export class ParleyClient extends Emitter<ClientEvents> {
   /** Sends not yet acknowledged by the server. */
   get pendingSends(): number {
     return this.outbox.size;
+  }
+
+  /** What is known of one conversation (after the first sync), or undefined. */
+  conversation(conversationId: string): ConversationInfo | undefined {
+    const info = this.infos.get(conversationId);
+    if (!info) return undefined;
+    const { countedTo: _, ...rest } = info;
+    return { ...rest, members: [...rest.members] };
+  }
+
+  /** Every conversation known, most recently active first. */
+  conversationList(): ConversationInfo[] {
+    return [...this.infos.keys()].map((id) => this.conversation(id)!).sort((a, b) => b.maxSeq - a.maxSeq);
+  }
+
+  /**
+   * Mark a conversation read up to `seq` (default: everything delivered). The
+   * position is one per user: all your devices learn it. Resolves with the stored
+   * position (it never moves back).
+   */
+  async markRead(conversationId: string, seq = this.cursor(conversationId)): Promise<number> {
+    const reply = await this.request({ markRead: { conversationId, seq } });
+    const readSeq = Number(reply.readState?.readSeq ?? 0);
+    this.onRead({ conversationId, userId: this.currentUserId, readSeq });
+    return readSeq;
   }
 
   /** Highest seq delivered to the app in a conversation (0 if none). */
@@ -536,20 +590,36 @@ export class ParleyClient extends Emitter<ClientEvents> {
       case 'notice':
         this.onNotice(frame.notice!);
         return;
+      case 'readState':
+        if (id === 0) {
+          const r = frame.readState!;
+          this.onRead({ conversationId: r.conversationId ?? '', userId: r.userId ?? '', readSeq: Number(r.readSeq ?? 0) });
+          return;
+        }
+        break;
       case 'sendAck':
         this.onSendAck(frame.sendAck!);
         return;
       case 'error':
         this.onError(id, frame.error!);
         return;
-      default: {
-        const w = this.waiting.get(id);
-        if (w) {
-          this.waiting.delete(id);
-          w.resolve(frame);
-        }
-      }
     }
+    const w = this.waiting.get(id);
+    if (w) {
+      this.waiting.delete(id);
+      w.resolve(frame);
+    }
+  }
+
+  private onRead(receipt: ReadReceipt): void {
+    this.emit('read', receipt);
+    if (receipt.userId !== this.currentUserId) return;
+    const info = this.infos.get(receipt.conversationId);
+    if (!info || receipt.readSeq <= info.readSeq) return;
+    info.readSeq = receipt.readSeq;
+    if (info.readSeq >= info.maxSeq) info.unread = 0;
+    else void this.syncNow().catch(() => {}); // the exact count after a partial read comes from the server
+    this.emit('conversation', this.conversation(receipt.conversationId)!);
   }
 
   private onError(id: number, error: parley.IError): void {
@@ -664,6 +734,22 @@ export class ParleyClient extends Emitter<ClientEvents> {
   /** Hand messages to the app, then persist the cursor and schedule the cumulative ack. */
   private release(conversationId: string, ready: Message[], cursorBefore: number): void {
     for (const m of ready) this.emit('message', m);
+    let info = this.infos.get(conversationId);
+    if (!info && ready.length > 0) {
+      // A conversation that appeared since the last sync (its first message just arrived).
+      const direct = parseDirectConversationId(conversationId);
+      info = { conversationId, kind: direct ? ConversationKind.DIRECT : ConversationKind.GROUP, name: '', maxSeq: 0, readSeq: 0, unread: 0, left: false, members: direct ?? [], countedTo: 0 };
+      this.infos.set(conversationId, info);
+    }
+    if (info && ready.length > 0) {
+      for (const m of ready) {
+        if (m.seq <= info.countedTo) continue; // already in the server's count
+        info.countedTo = m.seq;
+        info.maxSeq = Math.max(info.maxSeq, m.seq);
+        if (m.senderId !== this.currentUserId && m.seq > info.readSeq) info.unread++;
+      }
+      this.emit('conversation', this.conversation(conversationId)!);
+    }
     const buffer = this.buffer(conversationId);
     if (buffer.cursor === cursorBefore) return;
     void this.store.saveCursor(conversationId, buffer.cursor);
@@ -729,6 +815,19 @@ export class ParleyClient extends Emitter<ClientEvents> {
           ).syncResult!;
           for (const c of result.conversations ?? []) {
             const conversationId = c.conversationId ?? '';
+            const maxSeq = Number(c.maxSeq ?? 0);
+            this.infos.set(conversationId, {
+              conversationId,
+              kind: c.kind ?? 0,
+              name: c.name ?? '',
+              maxSeq,
+              readSeq: Number(c.readSeq ?? 0),
+              unread: Number(c.unread ?? 0),
+              left: c.left ?? false,
+              members: c.members ?? [],
+              countedTo: maxSeq,
+            });
+            this.emit('conversation', this.conversation(conversationId)!);
             const buffer = this.buffer(conversationId);
             const joinSeq = Number(c.joinSeq ?? 0);
             if (buffer.cursor < joinSeq) {

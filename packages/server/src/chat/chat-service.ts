@@ -27,6 +27,8 @@ export interface ChatLimits {
   syncPageSize: number;
   /** Most users one group change (or creation) may name. */
   maxGroupChange: number;
+  /** Read receipts are pushed to the other members of conversations up to this size. */
+  readReceiptPushMax: number;
 }
 
 export interface Caller {
@@ -141,12 +143,7 @@ export class ChatService {
     this.crash('after-commit');
     // Published for duplicates too: if a crash came between commit and fan-out, the
     // resend is what brings the message to the online devices that missed it.
-    this.bus.publish({
-      kind: 'message',
-      message: result.message,
-      recipients: result.members,
-      originSession: caller.sessionId,
-    });
+    this.bus.publish({ kind: 'message', message: result.message, recipients: result.members, originSession: caller.sessionId });
     return { message: result.message, duplicate: result.duplicate };
   }
 
@@ -180,6 +177,30 @@ export class ChatService {
     if (!result.ok) throw new ParleyError(result.code, result.message);
     this.bus.publish({ kind: 'message', message: result.message, recipients: result.members, originSession: caller.sessionId });
     return { message: result.message, duplicate: result.duplicate };
+  }
+
+  /**
+   * Move the caller's read position forward. Their other devices are told at once;
+   * so are the other members of direct and small group conversations (read
+   * receipts); larger groups learn read positions by pulling.
+   */
+  async markRead(caller: Caller, conversationId: string, seq: number): Promise<number> {
+    checkConversationId(conversationId);
+    if (!Number.isSafeInteger(seq) || seq < 0) throw invalid('seq must be a non-negative integer');
+    const result = await this.store.markRead(conversationId, caller.userId, seq);
+    if (!result) throw new ParleyError(ErrorCode.NOT_MEMBER, `not a member of ${conversationId}`);
+    if (result.changed) {
+      const receipts = result.members.length <= this.limits.readReceiptPushMax;
+      this.bus.publish({
+        kind: 'read',
+        conversationId,
+        userId: caller.userId,
+        readSeq: result.readSeq,
+        recipients: receipts ? [...new Set([...result.members, caller.userId])] : [caller.userId],
+        originSession: caller.sessionId,
+      });
+    }
+    return result.readSeq;
   }
 
   async sync(caller: Caller, token: string): Promise<SyncOutput> {

@@ -42,6 +42,8 @@ export interface ConversationState {
   members: readonly string[];
   name: string;
   left: boolean;
+  readSeq: number;
+  unread: number;
 }
 
 /** A group creation or membership change; stored as a MEMBERSHIP message. */
@@ -93,6 +95,12 @@ export interface Store {
    * deliver the event to (including users it removed).
    */
   changeGroup(request: GroupChangeRequest): Promise<AppendResult>;
+  /**
+   * Move a member's read position forward to `seq` (clamped to what they can see).
+   * Returns the position now stored and the current members; undefined if the
+   * user is not (and never was) a member.
+   */
+  markRead(conversationId: string, userId: string, seq: number): Promise<{ readSeq: number; changed: boolean; members: readonly string[] } | undefined>;
   getMembership(conversationId: string, userId: string): Promise<Membership | undefined>;
   /** Messages with fromSeq <= seq <= toSeq, ascending, at most `limit`. */
   readMessages(conversationId: string, fromSeq: number, toSeq: number, limit: number): Promise<StoredMessage[]>;
@@ -102,14 +110,23 @@ export interface Store {
 }
 
 /** Events carried between the chat logic and the gateways, possibly across nodes. */
-export type BusEvent = {
-  kind: 'message';
-  message: StoredMessage;
-  /** Users to deliver to (all members of the conversation). */
-  recipients: readonly string[];
-  /** The connection that sent it: it learns the message from its SendAck. */
-  originSession: string;
-};
+export type BusEvent =
+  | {
+      kind: 'message';
+      message: StoredMessage;
+      /** Users to deliver to (all members of the conversation). */
+      recipients: readonly string[];
+      /** The connection that sent it: it learns the message from its SendAck. */
+      originSession: string;
+    }
+  | {
+      kind: 'read';
+      conversationId: string;
+      userId: string;
+      readSeq: number;
+      recipients: readonly string[];
+      originSession: string;
+    };
 
 export type BusListener = (event: BusEvent) => void;
 

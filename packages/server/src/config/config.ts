@@ -46,6 +46,8 @@ export const defaults = {
   syncPageSize: 500,
   /** Most users one group creation or membership change may name. */
   maxGroupChange: 500,
+  /** Read receipts are pushed to the other members of conversations of at most this many members. */
+  readReceiptPushMax: 20,
   /** Secret that signs Parley-issued tokens; empty: generated once and kept in dataDir. */
   jwtSecret: '',
   /** HS256 keys of app backends whose tokens Parley accepts (comma-separated in env/flags). */
@@ -171,6 +173,7 @@ export function validateConfig(input: Record<string, unknown>): Config {
   positive('pullMaxLimit');
   positive('syncPageSize');
   positive('maxGroupChange');
+  positive('readReceiptPushMax');
   positive('tokenTtlSeconds', 60);
   positive('drainTimeoutMs', 0);
   try {

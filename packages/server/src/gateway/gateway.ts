@@ -134,6 +134,12 @@ export class Gateway {
   private deliver(userId: string, event: BusEvent): void {
     const entry = this.users.get(userId);
     if (!entry) return;
+    if (event.kind === 'read') {
+      // Read positions are state, carried reliably by sync: pushed once, not tracked.
+      const frame = encodeFrame({ readState: { conversationId: event.conversationId, userId: event.userId, readSeq: event.readSeq } });
+      for (const session of entry.devices.values()) if (session.id !== event.originSession) session.send(frame);
+      return;
+    }
     let frame = this.encoded.get(event.message);
     if (!frame) {
       frame = encodeFrame({ push: { message: event.message } }); // StoredMessage has the wire shape

@@ -123,6 +123,7 @@ export class Session {
         return;
       case 'send':
       case 'group':
+      case 'markRead':
       case 'ack':
       case 'sync':
       case 'pull':
@@ -174,6 +175,10 @@ export class Session {
     } else if (frame.body === 'group') {
       const { message, duplicate } = await chat.changeGroup(caller, frame.group!);
       this.write({ id, groupResult: { conversationId: message.conversationId, seq: message.seq, duplicate, message } });
+    } else if (frame.body === 'markRead') {
+      const req = frame.markRead!;
+      const readSeq = await chat.markRead(caller, req.conversationId ?? '', req.seq ?? 0);
+      this.write({ id, readState: { conversationId: req.conversationId, userId: caller.userId, readSeq } });
     } else if (frame.body === 'sync') {
       const result = await chat.sync(caller, frame.sync!.token ?? '');
       this.write({
@@ -314,6 +319,11 @@ export class Session {
     }
     if (now - this.lastSent >= heartbeatMs) this.write({ ping: { time: now } });
     return true;
+  }
+
+  /** Send an already encoded frame that needs no delivery tracking. */
+  send(frame: Uint8Array): void {
+    if (this.state === 'open') this.writeBytes(frame);
   }
 
   notice(code: string, message: string, endpoints: string[] = []): void {

@@ -47,6 +47,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE members ADD COLUMN role INTEGER NOT NULL DEFAULT 3;
   ALTER TABLE members ADD COLUMN left_seq INTEGER;
   `,
+  // 3: one read position per user and conversation.
+  `
+  ALTER TABLE members ADD COLUMN read_seq INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SQL = {
@@ -74,7 +78,12 @@ export const SQL = {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   readMessages: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time
     FROM messages WHERE conv_id = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?`,
-  changesSince: `SELECT m.conv_id, m.join_seq, m.version, m.left_seq, c.kind, c.max_seq, c.name
+  setReadSeq: `UPDATE members SET read_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
+  getReadSeq: `SELECT read_seq FROM members WHERE conv_id = ? AND user_id = ?`,
+  // Unread: what others sent after the read position, within what the member can see.
+  changesSince: `SELECT m.conv_id, m.join_seq, m.version, m.left_seq, m.read_seq, c.kind, c.max_seq, c.name,
+      (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq)
+        AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id) AS unread
     FROM members m JOIN conversations c ON c.id = m.conv_id
     WHERE m.user_id = ? AND (m.version > ? OR (m.version = ? AND m.conv_id > ?))
     ORDER BY m.version, m.conv_id LIMIT ?`,

@@ -103,6 +103,7 @@ export class SqliteStore implements Store {
   private version: number;
   private readonly appendTx: (batch: readonly AppendRequest[]) => AppendResult[];
   private readonly changeGroupTx: (req: GroupChangeRequest) => AppendResult;
+  private readonly markReadTx: (conversationId: string, userId: string, seq: number) => { readSeq: number; changed: boolean; members: readonly string[] } | undefined;
   private readonly crash: CrashHook;
   private readonly unsafe: ReadonlySet<UnsafeMode>;
   private lateCommit: ReturnType<typeof setTimeout> | undefined;
@@ -124,6 +125,15 @@ export class SqliteStore implements Store {
     this.version = Number(this.meta('version') ?? this.initMeta('version', '0'));
     this.appendTx = this.db.transaction((batch: readonly AppendRequest[]) => this.appendInTx(batch));
     this.changeGroupTx = this.db.transaction((req: GroupChangeRequest) => this.changeGroupInTx(req));
+    this.markReadTx = this.db.transaction((conversationId: string, userId: string, seq: number) => {
+      const before = this.version;
+      try {
+        return this.markReadInTx(conversationId, userId, seq);
+      } catch (err) {
+        this.version = before;
+        throw err;
+      }
+    });
   }
 
   private migrate(): void {
@@ -276,6 +286,23 @@ export class SqliteStore implements Store {
     return row && { joinSeq: row.join_seq, maxSeq: row.max_seq, leftSeq: row.left_seq, role: row.role };
   }
 
+  async markRead(conversationId: string, userId: string, seq: number) {
+    return this.markReadTx(conversationId, userId, seq);
+  }
+
+  private markReadInTx(conversationId: string, userId: string, seq: number) {
+    const m = this.sql.getMembership.get(conversationId, userId) as (MemberRow & { read_seq?: number }) | undefined;
+    if (!m) return undefined;
+    const current = (this.sql.getReadSeq.get(conversationId, userId) as { read_seq: number }).read_seq;
+    const target = Math.min(seq, m.left_seq ?? m.max_seq);
+    const members = this.members(conversationId);
+    if (target <= current) return { readSeq: current, changed: false, members };
+    const version = ++this.version;
+    this.sql.setMeta.run('version', String(version));
+    this.sql.setReadSeq.run(target, version, conversationId, userId);
+    return { readSeq: target, changed: true, members };
+  }
+
   async changeGroup(request: GroupChangeRequest): Promise<AppendResult> {
     const before = this.version;
     try {
@@ -378,7 +405,8 @@ export class SqliteStore implements Store {
 
   async changesSince(userId: string, after: ChangeCursor, limit: number): Promise<ChangePage> {
     const rows = this.sql.changesSince.all(userId, after.version, after.version, after.conversationId, limit + 1) as {
-      conv_id: string; join_seq: number; version: number; left_seq: number | null; kind: number; max_seq: number; name: string;
+      conv_id: string; join_seq: number; version: number; left_seq: number | null; read_seq: number; kind: number;
+      max_seq: number; name: string; unread: number;
     }[];
     const more = rows.length > limit;
     if (more) rows.length = limit;
@@ -392,6 +420,8 @@ export class SqliteStore implements Store {
         members: parseDirectConversationId(r.conv_id) ?? [],
         name: r.name,
         left: r.left_seq !== null,
+        readSeq: r.read_seq,
+        unread: r.unread,
       })),
       next: last ? { version: last.version, conversationId: last.conv_id } : after,
       more,
