@@ -126,6 +126,8 @@ export interface ClientEvents {
   read: [ReadReceipt];
   /** What the client knows of a conversation changed (unread count, read position, name …). */
   conversation: [ConversationInfo];
+  /** Another member started or stopped typing. */
+  typing: [{ conversationId: string; userId: string; typing: boolean }];
   notice: [Notice];
 }
 
@@ -302,6 +304,14 @@ export class ParleyClient extends Emitter<ClientEvents> {
     const readSeq = Number(reply.readState?.readSeq ?? 0);
     this.onRead({ conversationId, userId: this.currentUserId, readSeq });
     return readSeq;
+  }
+
+  /**
+   * Tell the other members you are typing (or stopped). Ephemeral: never stored,
+   * dropped while offline, rate-limited by the server (a few per second).
+   */
+  setTyping(conversationId: string, typing = true): void {
+    if (this.currentState === 'online') this.write({ typing: { conversationId, typing } });
   }
 
   /** Highest seq delivered to the app in a conversation (0 if none). */
@@ -590,6 +600,11 @@ export class ParleyClient extends Emitter<ClientEvents> {
       case 'notice':
         this.onNotice(frame.notice!);
         return;
+      case 'typing': {
+        const t = frame.typing!;
+        this.emit('typing', { conversationId: t.conversationId ?? '', userId: t.userId ?? '', typing: t.typing ?? false });
+        return;
+      }
       case 'readState':
         if (id === 0) {
           const r = frame.readState!;

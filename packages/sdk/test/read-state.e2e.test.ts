@@ -69,3 +69,41 @@ describe('Read state and unread counts', () => {
     tom.close();
   });
 });
+
+describe('Typing indicators', () => {
+  test('reach the other members live, are never stored, and are rate-limited', async () => {
+    const server = await startTestServer({ typingPerSecond: 3 });
+    const clients: ParleyClient[] = [];
+    try {
+      const t = { ann: await registerUser(server.httpUrl, 'ann'), bob: await registerUser(server.httpUrl, 'bob') };
+      const ann = new ParleyClient({ url: server.wsUrl, token: t.ann, deviceId: 'a' });
+      const bob = new ParleyClient({ url: server.tcpUrl, token: t.bob, deviceId: 'b' });
+      clients.push(ann, bob);
+      await Promise.all([ann.connect(), bob.connect()]);
+      const conv = (await ann.send({ to: 'bob', text: 'hi' })).conversationId;
+      const seen: { userId: string; typing: boolean }[] = [];
+      bob.on('typing', (e) => seen.push(e));
+      const annSeen: unknown[] = [];
+      ann.on('typing', (e) => annSeen.push(e));
+      ann.setTyping(conv, true);
+      await waitUntil(() => seen.length === 1, 3000, 'typing reaches bob');
+      assert.deepEqual(seen[0], { conversationId: conv, userId: 'ann', typing: true });
+      ann.setTyping(conv, false);
+      await waitUntil(() => seen.length === 2 && seen[1]!.typing === false, 3000, 'stop typing');
+      assert.equal(annSeen.length, 0, 'the typer is not told about themself');
+      const history = await bob.pull(conv, 1);
+      assert.equal(history.length, 1, 'typing is never stored');
+
+      const raw = await openAuthed(server.wsUrl, t.ann, 'raw');
+      const replies = await Promise.all([1, 2, 3, 4, 5].map(() => raw.request({ typing: { conversationId: conv, typing: true } }, 300).catch(() => undefined)));
+      assert.ok(replies.some((r) => r?.error?.code === ErrorCode.RATE_LIMITED), 'a burst past the limit is refused');
+      await new Promise((r) => setTimeout(r, 1100)); // a fresh one-second window
+      const notMember = await raw.request({ typing: { conversationId: 'd:x:y', typing: true } });
+      assert.equal(notMember.error?.code, ErrorCode.NOT_MEMBER);
+      raw.close();
+    } finally {
+      await Promise.all(clients.map((c) => c.close()));
+      await server.stop();
+    }
+  });
+});

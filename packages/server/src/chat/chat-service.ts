@@ -29,6 +29,8 @@ export interface ChatLimits {
   maxGroupChange: number;
   /** Read receipts are pushed to the other members of conversations up to this size. */
   readReceiptPushMax: number;
+  /** Typing indicators are pushed in conversations up to this size. */
+  typingPushMax: number;
 }
 
 export interface Caller {
@@ -201,6 +203,23 @@ export class ChatService {
       });
     }
     return result.readSeq;
+  }
+
+  /** A typing indicator: checked, never stored, pushed to the other members of small conversations. */
+  async typing(caller: Caller, conversationId: string, typing: boolean): Promise<void> {
+    checkConversationId(conversationId);
+    const membership = await this.store.getMembership(conversationId, caller.userId);
+    if (!membership || membership.leftSeq !== null) throw new ParleyError(ErrorCode.NOT_MEMBER, `not a member of ${conversationId}`);
+    const members = await this.store.listMembers(conversationId);
+    if (members.length > this.limits.typingPushMax) return;
+    this.bus.publish({
+      kind: 'typing',
+      conversationId,
+      userId: caller.userId,
+      typing,
+      recipients: members.filter((m) => m !== caller.userId),
+      originSession: caller.sessionId,
+    });
   }
 
   async sync(caller: Caller, token: string): Promise<SyncOutput> {

@@ -102,6 +102,8 @@ export interface Store {
    */
   markRead(conversationId: string, userId: string, seq: number): Promise<{ readSeq: number; changed: boolean; members: readonly string[] } | undefined>;
   getMembership(conversationId: string, userId: string): Promise<Membership | undefined>;
+  /** Current members of a conversation (for fan-out of ephemeral events). */
+  listMembers(conversationId: string): Promise<readonly string[]>;
   /** Messages with fromSeq <= seq <= toSeq, ascending, at most `limit`. */
   readMessages(conversationId: string, fromSeq: number, toSeq: number, limit: number): Promise<StoredMessage[]>;
   /** Conversations of `userId` changed after `after`, oldest change first. */
@@ -117,6 +119,14 @@ export type BusEvent =
       /** Users to deliver to (all members of the conversation). */
       recipients: readonly string[];
       /** The connection that sent it: it learns the message from its SendAck. */
+      originSession: string;
+    }
+  | {
+      kind: 'typing';
+      conversationId: string;
+      userId: string;
+      typing: boolean;
+      recipients: readonly string[];
       originSession: string;
     }
   | {

@@ -48,6 +48,10 @@ export const defaults = {
   maxGroupChange: 500,
   /** Read receipts are pushed to the other members of conversations of at most this many members. */
   readReceiptPushMax: 20,
+  /** Typing indicators are pushed in conversations of at most this many members. */
+  typingPushMax: 50,
+  /** Typing indicators one connection may send per second (more get RATE_LIMITED). */
+  typingPerSecond: 5,
   /** Secret that signs Parley-issued tokens; empty: generated once and kept in dataDir. */
   jwtSecret: '',
   /** HS256 keys of app backends whose tokens Parley accepts (comma-separated in env/flags). */
@@ -174,6 +178,8 @@ export function validateConfig(input: Record<string, unknown>): Config {
   positive('syncPageSize');
   positive('maxGroupChange');
   positive('readReceiptPushMax');
+  positive('typingPushMax');
+  positive('typingPerSecond');
   positive('tokenTtlSeconds', 60);
   positive('drainTimeoutMs', 0);
   try {

@@ -18,6 +18,7 @@ import { noCrash, type CrashHook } from '../testing/faults.ts';
 import { TimerWheel } from './timer-wheel.ts';
 
 export interface GatewayConfig {
+  typingPerSecond: number;
   maxFrameBytes: number;
   heartbeatMs: number;
   authTimeoutMs: number;
@@ -134,6 +135,11 @@ export class Gateway {
   private deliver(userId: string, event: BusEvent): void {
     const entry = this.users.get(userId);
     if (!entry) return;
+    if (event.kind === 'typing') {
+      const frame = encodeFrame({ typing: { conversationId: event.conversationId, typing: event.typing, userId: event.userId } });
+      for (const session of entry.devices.values()) session.send(frame);
+      return;
+    }
     if (event.kind === 'read') {
       // Read positions are state, carried reliably by sync: pushed once, not tracked.
       const frame = encodeFrame({ readState: { conversationId: event.conversationId, userId: event.userId, readSeq: event.readSeq } });

@@ -65,6 +65,8 @@ export class Session {
   retransmitEntry: WheelEntry | undefined;
 
   private caller: Caller | undefined;
+  private typingWindowStart = 0;
+  private typingInWindow = 0;
   private early: Uint8Array[] = [];
   private inFlight = 0;
   private readonly pending = new Map<string, PendingPush[]>();
@@ -124,6 +126,7 @@ export class Session {
       case 'send':
       case 'group':
       case 'markRead':
+      case 'typing':
       case 'ack':
       case 'sync':
       case 'pull':
@@ -143,6 +146,10 @@ export class Session {
         return;
       }
       this.acknowledge(ack);
+      return;
+    }
+    if (frame.body === 'typing' && !this.typingAllowed()) {
+      this.error(id, new ParleyError(ErrorCode.RATE_LIMITED, `at most ${this.gateway.config.typingPerSecond} typing indicators a second`));
       return;
     }
     if (this.inFlight >= this.gateway.config.maxInFlight) {
@@ -175,6 +182,9 @@ export class Session {
     } else if (frame.body === 'group') {
       const { message, duplicate } = await chat.changeGroup(caller, frame.group!);
       this.write({ id, groupResult: { conversationId: message.conversationId, seq: message.seq, duplicate, message } });
+    } else if (frame.body === 'typing') {
+      // No answer on success: typing is fire-and-forget; only a failure is reported.
+      await chat.typing(caller, frame.typing!.conversationId ?? '', frame.typing!.typing ?? false);
     } else if (frame.body === 'markRead') {
       const req = frame.markRead!;
       const readSeq = await chat.markRead(caller, req.conversationId ?? '', req.seq ?? 0);
@@ -240,6 +250,16 @@ export class Session {
         if (failure.code === ErrorCode.INTERNAL) this.gateway.log.error({ err }, 'auth failed unexpectedly');
         this.fail(failure.code, failure.message, CloseCode.AUTH_FAILED, id);
       });
+  }
+
+  /** A fixed one-second window per connection for typing indicators. */
+  private typingAllowed(): boolean {
+    const now = Date.now();
+    if (now - this.typingWindowStart >= 1000) {
+      this.typingWindowStart = now;
+      this.typingInWindow = 0;
+    }
+    return ++this.typingInWindow <= this.gateway.config.typingPerSecond;
   }
 
   /** Cumulative device ack: drop every pending push of the conversation up to seq. */

@@ -303,6 +303,10 @@ export class SqliteStore implements Store {
     return { readSeq: target, changed: true, members };
   }
 
+  async listMembers(conversationId: string): Promise<readonly string[]> {
+    return this.members(conversationId);
+  }
+
   async changeGroup(request: GroupChangeRequest): Promise<AppendResult> {
     const before = this.version;
     try {
