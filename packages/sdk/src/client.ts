@@ -104,6 +104,13 @@ export interface ReadReceipt {
   readSeq: number;
 }
 
+/** Whether a user is online (any device), and when they were last seen (ms since epoch; 0: never). */
+export interface PresenceInfo {
+  userId: string;
+  online: boolean;
+  lastSeen: number;
+}
+
 export interface Notice {
   code: string;
   message: string;
@@ -126,6 +133,8 @@ export interface ClientEvents {
   read: [ReadReceipt];
   /** What the client knows of a conversation changed (unread count, read position, name …). */
   conversation: [ConversationInfo];
+  /** A watched user went online or offline (see presence()). */
+  presence: [PresenceInfo];
   /** Another member started or stopped typing. */
   typing: [{ conversationId: string; userId: string; typing: boolean }];
   notice: [Notice];
@@ -238,6 +247,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
   private readonly outbox = new Map<string, OutboxItem>();
   private readonly conversations = new Map<string, ConversationBuffer<Message>>();
   private readonly infos = new Map<string, ConversationInfo & { countedTo: number }>();
+  private readonly watched = new Set<string>();
   private readonly ackDue = new Set<string>();
   private ackFlushQueued = false;
   private syncToken = '';
@@ -304,6 +314,17 @@ export class ParleyClient extends Emitter<ClientEvents> {
     const readSeq = Number(reply.readState?.readSeq ?? 0);
     this.onRead({ conversationId, userId: this.currentUserId, readSeq });
     return readSeq;
+  }
+
+  /**
+   * The presence of `users` you share a conversation with (others are left out).
+   * With `subscribe`, the 'presence' event reports their changes from now on,
+   * across reconnects, until close().
+   */
+  async presence(users: string[], subscribe = false): Promise<PresenceInfo[]> {
+    if (subscribe) for (const u of users) this.watched.add(u);
+    const reply = await this.request({ presence: { users, subscribe } });
+    return (reply.presenceResult?.users ?? []).map((p) => ({ userId: p.userId ?? '', online: p.online ?? false, lastSeen: Number(p.lastSeen ?? 0) }));
   }
 
   /**
@@ -520,6 +541,11 @@ export class ParleyClient extends Emitter<ClientEvents> {
     this.setState('syncing');
     for (const item of this.outbox.values()) this.transmit(item);
     await Promise.race([this.syncNow(), lost]);
+    if (this.watched.size > 0) {
+      // Subscriptions live as long as a connection: renew them, and report where things stand now.
+      const now = await Promise.race([this.presence([...this.watched], true), lost]);
+      for (const p of now) this.emit('presence', p);
+    }
     this.setState('online');
     this.firstOnline?.resolve();
     this.firstOnline = undefined;
@@ -600,6 +626,11 @@ export class ParleyClient extends Emitter<ClientEvents> {
       case 'notice':
         this.onNotice(frame.notice!);
         return;
+      case 'presenceUpdate': {
+        const p = frame.presenceUpdate!;
+        this.emit('presence', { userId: p.userId ?? '', online: p.online ?? false, lastSeen: Number(p.lastSeen ?? 0) });
+        return;
+      }
       case 'typing': {
         const t = frame.typing!;
         this.emit('typing', { conversationId: t.conversationId ?? '', userId: t.userId ?? '', typing: t.typing ?? false });

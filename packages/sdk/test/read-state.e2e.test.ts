@@ -107,3 +107,58 @@ describe('Typing indicators', () => {
     }
   });
 });
+
+describe('Presence', () => {
+  test('online across devices, last seen after the last device leaves, pushed to subscribers, only between users who share a conversation', async () => {
+    const server = await startTestServer();
+    const clients: ParleyClient[] = [];
+    const client = (token: string, deviceId: string) => {
+      const c = new ParleyClient({ url: server.wsUrl, token, deviceId });
+      clients.push(c);
+      return c;
+    };
+    try {
+      const t = { ann: await registerUser(server.httpUrl, 'ann'), bob: await registerUser(server.httpUrl, 'bob'), eve: await registerUser(server.httpUrl, 'eve') };
+      const ann = client(t.ann, 'a');
+      await ann.connect();
+      const bobPhone = client(t.bob, 'phone');
+      await bobPhone.connect();
+      await ann.send({ to: 'bob', text: 'hi' }); // now they share a conversation
+
+      const events: { userId: string; online: boolean; lastSeen: number }[] = [];
+      ann.on('presence', (p) => events.push(p));
+      const [bobNow] = await ann.presence(['bob'], true);
+      assert.equal(bobNow!.online, true);
+
+      const bobLaptop = client(t.bob, 'laptop');
+      await bobLaptop.connect();
+      await bobPhone.close();
+      await new Promise((r) => setTimeout(r, 100));
+      assert.equal(events.length, 0, 'still online: another device is connected');
+      const before = Date.now();
+      await bobLaptop.close();
+      await waitUntil(() => events.length === 1, 3000, 'offline pushed');
+      assert.equal(events[0]!.online, false);
+      assert.ok(events[0]!.lastSeen >= before - 50);
+      const [bobLater] = await ann.presence(['bob']);
+      assert.deepEqual([bobLater!.online, bobLater!.lastSeen], [false, events[0]!.lastSeen], 'last seen is stored');
+
+      const bobAgain = client(t.bob, 'phone');
+      await bobAgain.connect();
+      await waitUntil(() => events.length === 2 && events[1]!.online, 3000, 'online pushed');
+
+      // eve shares no conversation with ann: her presence is not disclosed, and unknown ids are left out.
+      assert.deepEqual(await ann.presence(['eve', 'nobody']), []);
+      const eve = client(t.eve, 'e');
+      await eve.connect();
+      assert.deepEqual(await eve.presence(['ann', 'bob']), []);
+      const [self] = await eve.presence(['eve']);
+      assert.equal(self!.online, true, 'one may always see oneself');
+      await assert.rejects(eve.presence(['not valid!']), { code: ErrorCode.INVALID_ARGUMENT });
+      await assert.rejects(eve.presence(Array.from({ length: 501 }, (_, i) => `u${i}`)), { code: ErrorCode.INVALID_ARGUMENT });
+    } finally {
+      await Promise.all(clients.map((c) => c.close()));
+      await server.stop();
+    }
+  });
+});

@@ -222,6 +222,27 @@ export class ChatService {
     });
   }
 
+  /**
+   * Which of `users` the caller may see the presence of (themself, and users they
+   * share a conversation with), each with when they were last seen (0: never).
+   */
+  async presenceOf(caller: Caller, users: readonly string[]): Promise<Map<string, number>> {
+    if (users.length > this.limits.maxGroupChange) throw invalid(`at most ${this.limits.maxGroupChange} users per presence request`);
+    const visible = new Map<string, number>();
+    for (const u of new Set(users)) {
+      if (!Limits.USER_ID.test(u)) throw invalid(`"${u.slice(0, 70)}" is not a valid user id`);
+      if (u !== caller.userId && !(await this.store.sharesConversation(caller.userId, u))) continue;
+      const lastSeen = await this.store.getLastSeen(u);
+      if (lastSeen !== undefined) visible.set(u, lastSeen);
+    }
+    return visible;
+  }
+
+  /** The user's last device went away. */
+  async wentOffline(userId: string, time: number): Promise<void> {
+    await this.store.setLastSeen(userId, time);
+  }
+
   async sync(caller: Caller, token: string): Promise<SyncOutput> {
     const cursor = decodeSyncToken(this.store.storeId, token);
     const page = await this.store.changesSince(caller.userId, cursor, this.limits.syncPageSize);

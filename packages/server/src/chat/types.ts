@@ -102,6 +102,12 @@ export interface Store {
    */
   markRead(conversationId: string, userId: string, seq: number): Promise<{ readSeq: number; changed: boolean; members: readonly string[] } | undefined>;
   getMembership(conversationId: string, userId: string): Promise<Membership | undefined>;
+  /** Record when a user's last device went away. */
+  setLastSeen(userId: string, time: number): Promise<void>;
+  /** When the user's last device went away (0: never), or undefined for an unknown user. */
+  getLastSeen(userId: string): Promise<number | undefined>;
+  /** True when the two users are both current members of some conversation. */
+  sharesConversation(a: string, b: string): Promise<boolean>;
   /** Current members of a conversation (for fan-out of ephemeral events). */
   listMembers(conversationId: string): Promise<readonly string[]>;
   /** Messages with fromSeq <= seq <= toSeq, ascending, at most `limit`. */

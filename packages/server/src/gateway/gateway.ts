@@ -46,6 +46,8 @@ export class Gateway {
   private readonly heartbeats: TimerWheel<Session>;
   private readonly retransmits: TimerWheel<Session>;
   private readonly encoded = new WeakMap<StoredMessage, Uint8Array>();
+  /** Sessions subscribed to a user's presence changes (this node's sessions only). */
+  private readonly watchers = new Map<string, Set<Session>>();
   private draining = false;
 
   constructor(
@@ -99,6 +101,7 @@ export class Gateway {
       const userId = session.userId;
       entry = { devices: new Map(), unsubscribe: this.bus.subscribeUser(userId, (e) => this.deliver(userId, e)) };
       this.users.set(userId, entry);
+      this.announcePresence(userId, true, Date.now());
     }
     const previous = entry.devices.get(session.deviceId);
     entry.devices.set(session.deviceId, session);
@@ -109,6 +112,7 @@ export class Gateway {
 
   unregister(session: Session): void {
     this.sessions.delete(session);
+    this.unwatchAll(session);
     this.heartbeats.cancel(session.heartbeatEntry);
     this.retransmits.cancel(session.retransmitEntry);
     const entry = this.users.get(session.userId);
@@ -117,7 +121,38 @@ export class Gateway {
     if (entry.devices.size === 0) {
       entry.unsubscribe();
       this.users.delete(session.userId);
+      const now = Date.now();
+      this.announcePresence(session.userId, false, now);
+      this.chat.wentOffline(session.userId, now).catch((err: unknown) => this.log.error({ err }, 'could not record last seen'));
     }
+  }
+
+  isOnline(userId: string): boolean {
+    return this.users.has(userId);
+  }
+
+  /** Push presence changes of `userId` to `session` until it closes. */
+  watch(session: Session, userId: string): void {
+    let set = this.watchers.get(userId);
+    if (!set) this.watchers.set(userId, (set = new Set()));
+    set.add(session);
+    session.watching.add(userId);
+  }
+
+  private unwatchAll(session: Session): void {
+    for (const userId of session.watching) {
+      const set = this.watchers.get(userId);
+      set?.delete(session);
+      if (set?.size === 0) this.watchers.delete(userId);
+    }
+    session.watching.clear();
+  }
+
+  private announcePresence(userId: string, online: boolean, time: number): void {
+    const set = this.watchers.get(userId);
+    if (!set) return;
+    const frame = encodeFrame({ presenceUpdate: { userId, online, lastSeen: time } });
+    for (const s of set) s.send(frame);
   }
 
   scheduleRetransmit(session: Session): void {

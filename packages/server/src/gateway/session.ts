@@ -50,6 +50,9 @@ interface PendingPush {
 
 type State = 'awaiting-auth' | 'authenticating' | 'open' | 'closed';
 
+/** Users one connection may watch the presence of. */
+const MAX_WATCHED = 5000;
+
 /** Frames that may arrive before AuthOk and are held until auth completes. */
 const MAX_EARLY_FRAMES = 64;
 
@@ -62,6 +65,8 @@ export class Session {
   lastReceived: number;
   lastSent: number;
   heartbeatEntry: WheelEntry | undefined;
+  /** Users whose presence this session is subscribed to. */
+  readonly watching = new Set<string>();
   retransmitEntry: WheelEntry | undefined;
 
   private caller: Caller | undefined;
@@ -127,6 +132,7 @@ export class Session {
       case 'group':
       case 'markRead':
       case 'typing':
+      case 'presence':
       case 'ack':
       case 'sync':
       case 'pull':
@@ -182,6 +188,15 @@ export class Session {
     } else if (frame.body === 'group') {
       const { message, duplicate } = await chat.changeGroup(caller, frame.group!);
       this.write({ id, groupResult: { conversationId: message.conversationId, seq: message.seq, duplicate, message } });
+    } else if (frame.body === 'presence') {
+      const req = frame.presence!;
+      const visible = await chat.presenceOf(caller, req.users ?? []);
+      const users = [...visible].map(([userId, lastSeen]) => {
+        const online = this.gateway.isOnline(userId);
+        if (req.subscribe && this.state === 'open' && this.watching.size < MAX_WATCHED) this.gateway.watch(this, userId);
+        return { userId, online, lastSeen: online ? Date.now() : lastSeen };
+      });
+      this.write({ id, presenceResult: { users } });
     } else if (frame.body === 'typing') {
       // No answer on success: typing is fire-and-forget; only a failure is reported.
       await chat.typing(caller, frame.typing!.conversationId ?? '', frame.typing!.typing ?? false);

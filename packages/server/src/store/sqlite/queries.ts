@@ -51,6 +51,10 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE members ADD COLUMN read_seq INTEGER NOT NULL DEFAULT 0;
   `,
+  // 4: presence — when a user's last device went away.
+  `
+  ALTER TABLE users ADD COLUMN last_seen INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SQL = {
@@ -60,6 +64,10 @@ export const SQL = {
   insertUser: `INSERT INTO users (id, display_name, password_hash, created_at) VALUES (?, ?, ?, ?)`,
   getUser: `SELECT id, display_name, password_hash, created_at FROM users WHERE id = ?`,
   userExists: `SELECT 1 FROM users WHERE id = ?`,
+  setLastSeen: `UPDATE users SET last_seen = ? WHERE id = ?`,
+  getLastSeen: `SELECT last_seen FROM users WHERE id = ?`,
+  sharesConversation: `SELECT 1 FROM members a JOIN members b ON b.conv_id = a.conv_id
+    WHERE a.user_id = ? AND b.user_id = ? AND a.left_seq IS NULL AND b.left_seq IS NULL LIMIT 1`,
 
   findByClientMsgId: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time
     FROM messages WHERE sender_id = ? AND client_msg_id = ?`,

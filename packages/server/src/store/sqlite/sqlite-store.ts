@@ -303,6 +303,18 @@ export class SqliteStore implements Store {
     return { readSeq: target, changed: true, members };
   }
 
+  async setLastSeen(userId: string, time: number): Promise<void> {
+    this.sql.setLastSeen.run(time, userId);
+  }
+
+  async getLastSeen(userId: string): Promise<number | undefined> {
+    return (this.sql.getLastSeen.get(userId) as { last_seen: number } | undefined)?.last_seen;
+  }
+
+  async sharesConversation(a: string, b: string): Promise<boolean> {
+    return this.sql.sharesConversation.get(a, b) !== undefined;
+  }
+
   async listMembers(conversationId: string): Promise<readonly string[]> {
     return this.members(conversationId);
   }
