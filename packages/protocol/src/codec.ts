@@ -25,6 +25,10 @@ export interface MessageRecord {
   type: number;
   body: Uint8Array;
   serverTime: number;
+  /** MessageFlag bits (0 if none). */
+  flags: number;
+  /** For RECALL / EDIT events: the seq they change (0 otherwise). */
+  refSeq: number;
 }
 
 /** The body kinds a Frame can carry, as named in the generated code. */

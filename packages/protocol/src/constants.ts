@@ -11,7 +11,25 @@ export const MessageType = {
   VOICE: 5,
   /** A membership event (group created, members invited, kicked, left); body is JSON. */
   MEMBERSHIP: 100,
+  /** A recall event: the message at ref_seq was deleted for everyone. */
+  RECALL: 101,
+  /** An edit event: the message at ref_seq now has this body. */
+  EDIT: 102,
 } as const;
+
+/** Message types only the server writes (events); a Send with one is refused. */
+export const SERVER_MESSAGE_TYPE_MIN = 100;
+
+export const MessageFlag = {
+  RECALLED: 1,
+  EDITED: 2,
+} as const;
+
+export const MessageOpKind = {
+  RECALL: 1,
+  EDIT: 2,
+} as const;
+export type MessageOpKind = (typeof MessageOpKind)[keyof typeof MessageOpKind];
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 
 export const ConversationKind = {

@@ -30,6 +30,10 @@ export const ErrorCode = {
   CONVERSATION_NOT_FOUND: 'CONVERSATION_NOT_FOUND',
   /** The caller is not a member of the conversation. */
   NOT_MEMBER: 'NOT_MEMBER',
+  /** A recall came after the recall window, or the message cannot be changed (recalled, an event). */
+  MESSAGE_LOCKED: 'MESSAGE_LOCKED',
+  /** The message does not exist (or is not visible to the caller). */
+  MESSAGE_NOT_FOUND: 'MESSAGE_NOT_FOUND',
   /** The user is already a member of the group. */
   ALREADY_MEMBER: 'ALREADY_MEMBER',
   /** A clientMsgId was reused for different content or a different conversation. */

@@ -22,6 +22,7 @@ import {
   ErrorCode,
   GroupOp,
   isRetryable,
+  MessageOpKind,
   parseDirectConversationId,
   Limits,
   MessageType,
@@ -211,8 +212,10 @@ function toMessage(m: parley.IMessage): Message {
     clientMsgId: m.clientMsgId ?? '',
     type: m.type ?? 0,
     body,
-    ...(m.type === MessageType.TEXT ? { text: decoder.decode(body) } : {}),
+    ...(m.type === MessageType.TEXT || m.type === MessageType.EDIT ? { text: decoder.decode(body) } : {}),
     serverTime: Number(m.serverTime ?? 0),
+    flags: m.flags ?? 0,
+    refSeq: Number(m.refSeq ?? 0),
   };
 }
 
@@ -314,6 +317,39 @@ export class ParleyClient extends Emitter<ClientEvents> {
     const readSeq = Number(reply.readState?.readSeq ?? 0);
     this.onRead({ conversationId, userId: this.currentUserId, readSeq });
     return readSeq;
+  }
+
+  /**
+   * Recall (delete for everyone) one of your messages within the server's recall
+   * window, or any message of a group you administer. Everyone's devices get a
+   * RECALL event (refSeq = seq); history keeps the message with the RECALLED flag
+   * and no content. Needs a connection.
+   */
+  recall(conversationId: string, seq: number): Promise<SendAck> {
+    return this.messageOp(MessageOpKind.RECALL, conversationId, seq, new Uint8Array(0));
+  }
+
+  /** Replace the content of one of your messages; everyone's devices get an EDIT event. Needs a connection. */
+  edit(conversationId: string, seq: number, content: string | Uint8Array): Promise<SendAck> {
+    return this.messageOp(MessageOpKind.EDIT, conversationId, seq, typeof content === 'string' ? encoder.encode(content) : content);
+  }
+
+  private async messageOp(op: MessageOpKind, conversationId: string, seq: number, body: Uint8Array): Promise<SendAck> {
+    const clientMsgId = newClientMsgId();
+    const a = (await this.request({ messageOp: { op, conversationId, seq, body, clientMsgId } })).sendAck!;
+    const ack: SendAck = {
+      conversationId: a.conversationId ?? '',
+      seq: Number(a.seq ?? 0),
+      messageId: a.messageId ?? '',
+      serverTime: Number(a.serverTime ?? 0),
+      clientMsgId,
+      duplicate: a.duplicate ?? false,
+    };
+    const type = op === MessageOpKind.RECALL ? MessageType.RECALL : MessageType.EDIT;
+    this.deliver([
+      toMessage({ id: ack.messageId, conversationId, seq: ack.seq, senderId: this.currentUserId, senderDevice: this.options.deviceId, clientMsgId, type, body, serverTime: ack.serverTime, refSeq: seq }),
+    ]);
+    return ack;
   }
 
   /**
@@ -644,6 +680,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
         }
         break;
       case 'sendAck':
+        if (this.waiting.has(id)) break; // the answer to a MessageOp request
         this.onSendAck(frame.sendAck!);
         return;
       case 'error':
@@ -753,6 +790,8 @@ export class ParleyClient extends Emitter<ClientEvents> {
         body: item.entry.body,
         ...(item.entry.type === MessageType.TEXT ? { text: decoder.decode(item.entry.body) } : {}),
         serverTime: ack.serverTime,
+        flags: 0,
+        refSeq: 0,
       },
     ]);
     item.resolve?.(ack);

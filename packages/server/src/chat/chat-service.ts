@@ -8,8 +8,9 @@ import {
   GroupOp,
   ErrorCode,
   Limits,
-  MessageType,
+  MessageOpKind,
   ParleyError,
+  SERVER_MESSAGE_TYPE_MIN,
 } from '@parley/protocol';
 import { noCrash, type CrashHook } from '../testing/faults.ts';
 import { GroupCommitter } from './group-commit.ts';
@@ -31,6 +32,8 @@ export interface ChatLimits {
   readReceiptPushMax: number;
   /** Typing indicators are pushed in conversations up to this size. */
   typingPushMax: number;
+  /** A sender may recall a message within this many ms of sending it. */
+  recallWindowMs: number;
 }
 
 export interface Caller {
@@ -57,6 +60,14 @@ export interface GroupInput {
   conversationId?: string | null;
   users?: string[] | null;
   name?: string | null;
+  clientMsgId?: string | null;
+}
+
+export interface MessageOpInput {
+  op?: number | null;
+  conversationId?: string | null;
+  seq?: number | null;
+  body?: Uint8Array | null;
   clientMsgId?: string | null;
 }
 
@@ -112,7 +123,7 @@ export class ChatService {
     if (!Limits.CLIENT_MSG_ID.test(clientMsgId)) throw invalid('clientMsgId must be 1..64 printable ASCII characters');
     const type = input.type ?? 0;
     if (!Number.isInteger(type) || type < 1) throw invalid('type must be a positive integer (see MessageType)');
-    if (type === MessageType.MEMBERSHIP) throw invalid('MEMBERSHIP messages are written by the server; use a GroupRequest');
+    if (type >= SERVER_MESSAGE_TYPE_MIN && type < 1000) throw invalid('types 100-999 are events the server writes (use GroupRequest or MessageOp)');
     const body = input.body ?? EMPTY;
     if (body.length > this.limits.maxBodyBytes) {
       throw new ParleyError(ErrorCode.MESSAGE_TOO_LARGE, `body of ${body.length} bytes exceeds ${this.limits.maxBodyBytes}`);
@@ -175,6 +186,36 @@ export class ChatService {
       conversationId,
       users,
       name,
+    });
+    if (!result.ok) throw new ParleyError(result.code, result.message);
+    this.bus.publish({ kind: 'message', message: result.message, recipients: result.members, originSession: caller.sessionId });
+    return { message: result.message, duplicate: result.duplicate };
+  }
+
+  /** Recall (delete for everyone) or edit an earlier message. */
+  async modifyMessage(caller: Caller, input: MessageOpInput): Promise<SendOutput> {
+    const clientMsgId = input.clientMsgId ?? '';
+    if (!Limits.CLIENT_MSG_ID.test(clientMsgId)) throw invalid('clientMsgId must be 1..64 printable ASCII characters');
+    const op = input.op ?? 0;
+    if (op !== MessageOpKind.RECALL && op !== MessageOpKind.EDIT) throw invalid('op must be 1 RECALL or 2 EDIT');
+    const conversationId = input.conversationId ?? '';
+    checkConversationId(conversationId);
+    const seq = input.seq ?? 0;
+    if (!Number.isSafeInteger(seq) || seq < 1) throw invalid('seq must be a positive integer');
+    const body = input.body ?? EMPTY;
+    if (op === MessageOpKind.EDIT && body.length === 0) throw invalid('an edit needs the new body');
+    if (body.length > this.limits.maxBodyBytes) {
+      throw new ParleyError(ErrorCode.MESSAGE_TOO_LARGE, `body of ${body.length} bytes exceeds ${this.limits.maxBodyBytes}`);
+    }
+    const result = await this.store.modifyMessage({
+      actorId: caller.userId,
+      actorDevice: caller.deviceId,
+      clientMsgId,
+      op,
+      conversationId,
+      seq,
+      body,
+      recallWindowMs: this.limits.recallWindowMs,
     });
     if (!result.ok) throw new ParleyError(result.code, result.message);
     this.bus.publish({ kind: 'message', message: result.message, recipients: result.members, originSession: caller.sessionId });

@@ -3,7 +3,7 @@
  * Adapters (store/sqlite, later store/postgres; cluster/local, later cluster/redis)
  * implement these; chat logic imports only this file, never an adapter.
  */
-import type { ErrorCode, GroupOp, MessageRecord } from '@parley/protocol';
+import type { ErrorCode, GroupOp, MessageOpKind, MessageRecord } from '@parley/protocol';
 
 export interface User {
   id: string;
@@ -26,6 +26,22 @@ export interface AppendRequest {
   directMembers?: readonly [string, string];
   type: number;
   body: Uint8Array;
+  /** For event messages (RECALL, EDIT): the seq they refer to. */
+  refSeq?: number;
+}
+
+/** Recall or edit an earlier message; recorded as an event message. */
+export interface MessageOpRequest {
+  actorId: string;
+  actorDevice: string;
+  clientMsgId: string;
+  op: MessageOpKind;
+  conversationId: string;
+  seq: number;
+  /** EDIT: the new body. */
+  body: Uint8Array;
+  /** A sender may recall within this many ms of sending; group owners and admins at any time. */
+  recallWindowMs: number;
 }
 
 export type AppendResult =
@@ -95,6 +111,8 @@ export interface Store {
    * deliver the event to (including users it removed).
    */
   changeGroup(request: GroupChangeRequest): Promise<AppendResult>;
+  /** Recall or edit a message, in one transaction with the event that records it. */
+  modifyMessage(request: MessageOpRequest): Promise<AppendResult>;
   /**
    * Move a member's read position forward to `seq` (clamped to what they can see).
    * Returns the position now stored and the current members; undefined if the

@@ -50,6 +50,8 @@ export const defaults = {
   readReceiptPushMax: 20,
   /** Typing indicators are pushed in conversations of at most this many members. */
   typingPushMax: 50,
+  /** A sender may recall a message within this many ms of sending it (group admins at any time). */
+  recallWindowMs: 120_000,
   /** Typing indicators one connection may send per second (more get RATE_LIMITED). */
   typingPerSecond: 5,
   /** Secret that signs Parley-issued tokens; empty: generated once and kept in dataDir. */
@@ -180,6 +182,7 @@ export function validateConfig(input: Record<string, unknown>): Config {
   positive('readReceiptPushMax');
   positive('typingPushMax');
   positive('typingPerSecond');
+  positive('recallWindowMs', 0);
   positive('tokenTtlSeconds', 60);
   positive('drainTimeoutMs', 0);
   try {

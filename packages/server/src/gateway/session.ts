@@ -133,6 +133,7 @@ export class Session {
       case 'markRead':
       case 'typing':
       case 'presence':
+      case 'messageOp':
       case 'ack':
       case 'sync':
       case 'pull':
@@ -171,8 +172,9 @@ export class Session {
   private async handle(id: number, frame: parley.Frame): Promise<void> {
     const caller = this.caller!;
     const chat = this.gateway.chat;
-    if (frame.body === 'send') {
-      const { message, duplicate } = await chat.send(caller, frame.send!);
+    if (frame.body === 'send' || frame.body === 'messageOp') {
+      const { message, duplicate } =
+        frame.body === 'send' ? await chat.send(caller, frame.send!) : await chat.modifyMessage(caller, frame.messageOp!);
       this.write({
         id,
         sendAck: {

@@ -55,6 +55,11 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE users ADD COLUMN last_seen INTEGER NOT NULL DEFAULT 0;
   `,
+  // 5: recall and edit — a message's flags, and the seq an event message refers to.
+  `
+  ALTER TABLE messages ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE messages ADD COLUMN ref_seq INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SQL = {
@@ -69,8 +74,11 @@ export const SQL = {
   sharesConversation: `SELECT 1 FROM members a JOIN members b ON b.conv_id = a.conv_id
     WHERE a.user_id = ? AND b.user_id = ? AND a.left_seq IS NULL AND b.left_seq IS NULL LIMIT 1`,
 
-  findByClientMsgId: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time
+  findByClientMsgId: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, flags, ref_seq
     FROM messages WHERE sender_id = ? AND client_msg_id = ?`,
+  getMessage: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, flags, ref_seq
+    FROM messages WHERE conv_id = ? AND seq = ?`,
+  updateMessage: `UPDATE messages SET body = ?, flags = ? WHERE conv_id = ? AND seq = ?`,
   getConversation: `SELECT kind, max_seq FROM conversations WHERE id = ?`,
   insertConversation: `INSERT INTO conversations (id, kind, max_seq, created_at, name) VALUES (?, ?, 0, ?, ?)`,
   setMaxSeq: `UPDATE conversations SET max_seq = ? WHERE id = ?`,
@@ -82,9 +90,9 @@ export const SQL = {
   listMembers: `SELECT user_id FROM members WHERE conv_id = ? AND left_seq IS NULL ORDER BY user_id`,
   touchMembers: `UPDATE members SET version = ? WHERE conv_id = ? AND left_seq IS NULL`,
   removeMember: `UPDATE members SET left_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
-  insertMessage: `INSERT INTO messages (conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  readMessages: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time
+  insertMessage: `INSERT INTO messages (conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, ref_seq)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  readMessages: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, flags, ref_seq
     FROM messages WHERE conv_id = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?`,
   setReadSeq: `UPDATE members SET read_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
   getReadSeq: `SELECT read_seq FROM members WHERE conv_id = ? AND user_id = ?`,

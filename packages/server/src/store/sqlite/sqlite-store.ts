@@ -21,8 +21,11 @@ import {
   ErrorCode,
   GroupOp,
   GroupRole,
+  MessageFlag,
+  MessageOpKind,
   MessageType,
   ParleyError,
+  SERVER_MESSAGE_TYPE_MIN,
   parseDirectConversationId,
   type MembershipEvent,
 } from '@parley/protocol';
@@ -33,6 +36,7 @@ import type {
   ChangePage,
   GroupChangeRequest,
   Membership,
+  MessageOpRequest,
   Store,
   StoredMessage,
   User,
@@ -76,6 +80,8 @@ interface MessageRow {
   type: number;
   body: Buffer;
   server_time: number;
+  flags: number;
+  ref_seq: number;
 }
 
 function toMessage(row: MessageRow): StoredMessage {
@@ -89,6 +95,8 @@ function toMessage(row: MessageRow): StoredMessage {
     type: row.type,
     body: row.body,
     serverTime: row.server_time,
+    flags: row.flags,
+    refSeq: row.ref_seq,
   };
 }
 
@@ -103,6 +111,7 @@ export class SqliteStore implements Store {
   private version: number;
   private readonly appendTx: (batch: readonly AppendRequest[]) => AppendResult[];
   private readonly changeGroupTx: (req: GroupChangeRequest) => AppendResult;
+  private readonly modifyTx: (req: MessageOpRequest) => AppendResult;
   private readonly markReadTx: (conversationId: string, userId: string, seq: number) => { readSeq: number; changed: boolean; members: readonly string[] } | undefined;
   private readonly crash: CrashHook;
   private readonly unsafe: ReadonlySet<UnsafeMode>;
@@ -125,6 +134,7 @@ export class SqliteStore implements Store {
     this.version = Number(this.meta('version') ?? this.initMeta('version', '0'));
     this.appendTx = this.db.transaction((batch: readonly AppendRequest[]) => this.appendInTx(batch));
     this.changeGroupTx = this.db.transaction((req: GroupChangeRequest) => this.changeGroupInTx(req));
+    this.modifyTx = this.db.transaction((req: MessageOpRequest) => this.modifyInTx(req));
     this.markReadTx = this.db.transaction((conversationId: string, userId: string, seq: number) => {
       const before = this.version;
       try {
@@ -253,13 +263,15 @@ export class SqliteStore implements Store {
       type: req.type,
       body: req.body,
       serverTime: now,
+      flags: 0,
+      refSeq: req.refSeq ?? 0,
     };
     this.sql.setMaxSeq.run(seq, req.conversationId);
     // (no-dedup, TEST ONLY: the dedup key is made unique so a resend is stored again.)
     const dedupKey = this.unsafe.has(UnsafeMode.NO_DEDUP) ? `${message.clientMsgId}#${message.id}` : message.clientMsgId;
     this.sql.insertMessage.run(
       message.conversationId, seq, message.id, message.senderId, message.senderDevice,
-      dedupKey, message.type, message.body, message.serverTime,
+      dedupKey, message.type, message.body, message.serverTime, message.refSeq,
     );
     this.sql.touchMembers.run(version, req.conversationId);
     return { ok: true, message, duplicate: false, members: this.members(req.conversationId) };
@@ -317,6 +329,60 @@ export class SqliteStore implements Store {
 
   async listMembers(conversationId: string): Promise<readonly string[]> {
     return this.members(conversationId);
+  }
+
+  async modifyMessage(request: MessageOpRequest): Promise<AppendResult> {
+    const before = this.version;
+    try {
+      return this.modifyTx(request);
+    } catch (err) {
+      this.version = before;
+      if (err instanceof ParleyError) return { ok: false, code: err.code, message: err.message };
+      throw err;
+    }
+  }
+
+  private modifyInTx(req: MessageOpRequest): AppendResult {
+    const version = ++this.version;
+    this.sql.setMeta.run('version', String(version));
+    const now = Date.now();
+    const fail = (code: ErrorCode, message: string) => new ParleyError(code, message);
+    const eventType = req.op === MessageOpKind.RECALL ? MessageType.RECALL : MessageType.EDIT;
+    const existing = this.sql.findByClientMsgId.get(req.actorId, req.clientMsgId) as MessageRow | undefined;
+    if (existing) {
+      if (existing.type !== eventType || existing.conv_id !== req.conversationId || existing.ref_seq !== req.seq) {
+        throw fail(ErrorCode.CLIENT_MSG_ID_REUSED, `clientMsgId ${req.clientMsgId} was already used for a different message`);
+      }
+      return { ok: true, message: toMessage(existing), duplicate: true, members: this.members(existing.conv_id) };
+    }
+    const actor = this.sql.getMembership.get(req.conversationId, req.actorId) as MemberRow | undefined;
+    if (!actor || actor.left_seq !== null) throw fail(ErrorCode.NOT_MEMBER, `not a member of ${req.conversationId}`);
+    const target = this.sql.getMessage.get(req.conversationId, req.seq) as MessageRow | undefined;
+    if (!target || req.seq <= actor.join_seq) throw fail(ErrorCode.MESSAGE_NOT_FOUND, `no message ${req.seq} in ${req.conversationId}`);
+    if (target.type >= SERVER_MESSAGE_TYPE_MIN) throw fail(ErrorCode.MESSAGE_LOCKED, 'events cannot be recalled or edited');
+    if (target.flags & MessageFlag.RECALLED) throw fail(ErrorCode.MESSAGE_LOCKED, 'the message was recalled');
+    const own = target.sender_id === req.actorId;
+    let body: Uint8Array;
+    let flags: number;
+    if (req.op === MessageOpKind.RECALL) {
+      const admin = actor.role <= GroupRole.ADMIN && req.conversationId.startsWith('g:');
+      if (!own && !admin) throw fail(ErrorCode.FORBIDDEN, 'only the sender or a group admin may recall a message');
+      if (!admin && now - target.server_time > req.recallWindowMs) {
+        throw fail(ErrorCode.MESSAGE_LOCKED, `messages can be recalled within ${Math.round(req.recallWindowMs / 1000)} s of sending`);
+      }
+      body = new Uint8Array(0); // the content is gone for everyone
+      flags = target.flags | MessageFlag.RECALLED;
+    } else {
+      if (!own) throw fail(ErrorCode.FORBIDDEN, 'only the sender may edit a message');
+      body = req.body;
+      flags = target.flags | MessageFlag.EDITED;
+    }
+    this.sql.updateMessage.run(body, flags, req.conversationId, req.seq);
+    const conv = this.sql.getConversation.get(req.conversationId) as { max_seq: number };
+    return this.insertMessage(
+      { senderId: req.actorId, senderDevice: req.actorDevice, clientMsgId: req.clientMsgId, conversationId: req.conversationId, type: eventType, body, refSeq: req.seq },
+      conv.max_seq + 1, version, now,
+    );
   }
 
   async changeGroup(request: GroupChangeRequest): Promise<AppendResult> {
