@@ -21,11 +21,12 @@ async function main(): Promise<void> {
   let json: string | undefined;
   for (let i = 0; i < args.length; i += 2) {
     const [flag, value] = [args[i]!, args[i + 1]];
-    if (!flag.startsWith('--') || value === undefined) throw new Error(`usage: chaos [--seconds N] [--seed S] [--users U] [--devices D] [--interval MS] [--control ack-before-commit|no-dedup] [--no-faults 1] [--json FILE]`);
+    if (!flag.startsWith('--') || value === undefined) throw new Error(`usage: chaos [--seconds N] [--seed S] [--users U] [--devices D] [--interval MS] [--control ack-before-commit|no-dedup|no-gap-pull|no-retransmit] [--faults kind,kind] [--no-faults 1] [--json FILE]`);
     const name = flag.slice(2);
     if (name === 'json') json = value;
     else if (name === 'control') options.control = value as ChaosOptions['control'];
     else if (name === 'no-faults') options.faults = value !== '1';
+    else if (name === 'faults') options.faultKinds = value.split(',');
     else if (NAMES[name]) (options as Record<string, number>)[NAMES[name]!] = Number(value);
     else throw new Error(`unknown option ${flag}`);
   }
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const rows: [string, string][] = [
     ['seed / seconds', `${result.options.seed} / ${result.options.seconds} s (${result.options.users} users × ${result.options.devicesPerUser} devices)`],
     ['sends', `${report.stats.sends} (acked ${report.stats.acked}, failed ${report.stats.failed}, unknown ${report.stats.unknown}); stored ${report.stats.stored}`],
-    ['deliveries to apps', `${report.stats.deliveries}`],
+    ['deliveries to apps', `${report.stats.deliveries} (raw re-deliveries dropped by the SDK: ${result.rawRedeliveries})`],
     ['faults', Object.entries(result.faults).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'],
     ['recovery after fault', `p50 ${result.recoveryMs.p50} ms, max ${result.recoveryMs.max} ms`],
     ['ack → delivery', `p50 ${report.stats.ackToDeliveryMs.p50} ms, p99 ${report.stats.ackToDeliveryMs.p99} ms, max ${report.stats.ackToDeliveryMs.max} ms`],
@@ -44,7 +45,10 @@ async function main(): Promise<void> {
   process.stdout.write(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n');
   for (const c of CHECKS) for (const e of report.violations[c].examples) process.stdout.write(`  ${c}: ${e}\n`);
   process.stdout.write(report.ok ? 'checker: all counts 0\n' : 'checker: CONTRACT VIOLATED\n');
-  if (json) writeFileSync(json, JSON.stringify({ options: result.options, faults: result.faults, recoveryMs: result.recoveryMs, ...report }, null, 2) + '\n');
+  if (json) {
+    const out = { options: result.options, faults: result.faults, recoveryMs: result.recoveryMs, rawRedeliveries: result.rawRedeliveries, ...report };
+    writeFileSync(json, JSON.stringify(out, null, 2) + '\n');
+  }
   process.exit(report.ok ? 0 : 1);
 }
 

@@ -10,7 +10,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { freePort, registerUser, spawnServer, startFaultProxy, tempDir, type ChildServer, type FaultProxy } from '@parley/testkit';
+import { freePort, openAuthed, registerUser, spawnServer, startFaultProxy, tempDir, type ChildServer, type FaultProxy } from '@parley/testkit';
 import { MessageType } from '@parley/protocol';
 import { ParleyClient } from '@parley/sdk';
 import { check, type CheckReport, type MemberRow, type StoredRow } from './checker.ts';
@@ -24,8 +24,15 @@ export interface ChaosOptions {
   devicesPerUser: number;
   /** Mean pause between two sends of one device, ms. */
   sendIntervalMs: number;
-  /** '' or a test-only server mode that breaks the contract (negative control). */
-  control: '' | 'ack-before-commit' | 'no-dedup';
+  /**
+   * '' or a negative control that breaks the contract on purpose: a test-only
+   * server mode (ack-before-commit, no-dedup), or no-gap-pull (the server does not
+   * retransmit pushes and the SDK does not pull gaps). no-retransmit alone is its
+   * positive twin: the SDK's gap pull must still keep the contract.
+   */
+  control: '' | 'ack-before-commit' | 'no-dedup' | 'no-gap-pull' | 'no-retransmit';
+  /** Only these fault kinds (default: all). */
+  faultKinds?: string[];
   /** Inject faults (false: a calm baseline run). */
   faults: boolean;
   /** Also let the server kill itself at named crash points (test-only setting). */
@@ -48,6 +55,8 @@ const CRASH_POINTS = ['after-insert', 'after-commit', 'mid-fanout', 'after-ack']
 
 export interface ChaosResult {
   options: Omit<ChaosOptions, 'log'>;
+  /** Deliveries the SDK dropped as duplicates (server retransmits, resyncs): allowed, measured. */
+  rawRedeliveries: number;
   report: CheckReport;
   faults: Record<string, number>;
   recoveryMs: { p50: number; max: number };
@@ -71,7 +80,8 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
   const history = new History();
   const dataDir = tempDir('parley-chaos-');
   const ports = { http: await freePort(), tcp: await freePort() };
-  const baseArgs = ['--retransmit-ms', '300', '--heartbeat-ms', String(HEARTBEAT_MS), ...(options.control ? ['--test-unsafe', options.control] : [])];
+  const unsafe = options.control === 'no-gap-pull' ? 'no-retransmit' : options.control;
+  const baseArgs = ['--retransmit-ms', '300', '--heartbeat-ms', String(HEARTBEAT_MS), ...(unsafe ? ['--test-unsafe', unsafe] : [])];
   const counts: Record<string, number> = {};
   let stopping = false;
   let server: ChildServer | undefined;
@@ -116,6 +126,7 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
           ackTimeoutMs: 1000,
           reorderWindowMs: 100,
           connectTimeoutMs: 2000,
+          testDisableGapPull: options.control === 'no-gap-pull',
         });
         client.on('error', () => {});
         client.on('message', (m) =>
@@ -164,59 +175,116 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
     };
 
     // The nemesis: one fault at a time, at random moments.
+    // The nemesis: one fault at a time, at random moments, drawn from `faultKinds`.
+    const faults: Record<string, { weight: number; run: () => Promise<void> }> = {
+      'cut-all': { weight: 12, run: async () => proxies.forEach((p) => p.cutAll()) },
+      latency: {
+        weight: 10,
+        run: async () => {
+          const ms = Math.floor(20 + random() * 150);
+          proxies.forEach((p) => p.setLatency(ms));
+          await sleep(800);
+          proxies.forEach((p) => p.setLatency(0));
+        },
+      },
+      'random-resets': {
+        weight: 7,
+        run: async () => {
+          proxies.forEach((p) => p.setCutProbability(0.05));
+          await sleep(800);
+          proxies.forEach((p) => p.setCutProbability(0));
+        },
+      },
+      // Stored but unacknowledged: the SDK must resend, and the server must dedup.
+      'drop-acks': {
+        weight: 5,
+        run: async () => {
+          tcpProxy.setDropAcks(0.5);
+          await sleep(1500);
+          tcpProxy.setDropAcks(0);
+        },
+      },
+      // Lost pushes: retransmits or the SDK's gap pull must fill the holes.
+      'drop-pushes': {
+        weight: 5,
+        run: async () => {
+          tcpProxy.setDropPushes(0.3);
+          await sleep(1500);
+          tcpProxy.setDropPushes(0);
+        },
+      },
+      trickle: {
+        weight: 4,
+        run: async () => {
+          proxies.forEach((p) => p.setTrickle(true));
+          await sleep(800);
+          proxies.forEach((p) => p.setTrickle(false));
+        },
+      },
+      'blackhole-one-way': {
+        weight: 4,
+        run: async () => {
+          const direction = random() < 0.5 ? 'up' : 'down';
+          proxies.forEach((p) => p.setBlackholeDirection(direction));
+          await sleep(1000);
+          proxies.forEach((p) => p.setBlackholeDirection('none'));
+        },
+      },
+      'close-after-bytes': {
+        weight: 4,
+        run: async () => {
+          proxies.forEach((p) => p.closeAfterBytes(1 + Math.floor(random() * 4000)));
+          await sleep(800);
+          proxies.forEach((p) => p.closeAfterBytes(0));
+        },
+      },
+      // A device of a real user that stops reading its pushes: the server must shed it, not stall.
+      'slow-consumer': {
+        weight: 3,
+        run: async () => {
+          const url = `tcp://127.0.0.1:${ports.tcp}`;
+          const raw = await openAuthed(url, tokens.get(pick(users))!, `stalled-${Math.floor(random() * 1e9)}`).catch(() => undefined);
+          if (!raw) return;
+          raw.pause();
+          await sleep(2000);
+          raw.close();
+        },
+      },
+      'kill-9': {
+        weight: 12,
+        run: async () => {
+          const victim = server;
+          if (!victim) return; // restarting after a crash point right now
+          server = undefined;
+          victim.process.kill('SIGKILL');
+          await victim.exited;
+          await sleep(random() * 300);
+          await start();
+        },
+      },
+      sigstop: {
+        weight: 6,
+        run: async () => {
+          const target = server;
+          if (!target) return;
+          target.process.kill('SIGSTOP');
+          paused = true;
+          await sleep(HEARTBEAT_MS * 3);
+          target.process.kill('SIGCONT');
+          paused = false;
+        },
+      },
+    };
+    const allowed = Object.entries(faults).filter(([kind]) => !options.faultKinds || options.faultKinds.includes(kind));
+    const totalWeight = allowed.reduce((sum, [, f]) => sum + f.weight, 0);
     const nemesis = (async () => {
-      if (!options.faults) return;
+      if (!options.faults || allowed.length === 0) return;
       while (running()) {
         await sleep(300 + random() * 1200);
         if (!running()) break;
-        const roll = random();
-        const at = Date.now();
-        if (roll < 0.25) {
-          await recordFault({ at, kind: 'cut-all' }, async () => {
-            wsProxy.cutAll();
-            tcpProxy.cutAll();
-          });
-        } else if (roll < 0.45) {
-          const ms = Math.floor(20 + random() * 150);
-          await recordFault({ at, kind: 'latency', detail: `${ms} ms` }, async () => {
-            proxies.forEach((p) => p.setLatency(ms));
-            await sleep(800);
-            proxies.forEach((p) => p.setLatency(0));
-          });
-        } else if (roll < 0.55) {
-          await recordFault({ at, kind: 'random-resets' }, async () => {
-            proxies.forEach((p) => p.setCutProbability(0.05));
-            await sleep(800);
-            proxies.forEach((p) => p.setCutProbability(0));
-          });
-        } else if (roll < 0.65) {
-          // Stored but unacknowledged: the SDK must resend, and the server must dedup.
-          await recordFault({ at, kind: 'drop-acks' }, async () => {
-            tcpProxy.setDropAcks(0.5);
-            await sleep(1500);
-            tcpProxy.setDropAcks(0);
-          });
-        } else if (roll < 0.85) {
-          await recordFault({ at, kind: 'kill-9' }, async () => {
-            const victim = server;
-            if (!victim) return; // restarting after a crash point right now
-            server = undefined;
-            victim.process.kill('SIGKILL');
-            await victim.exited;
-            await sleep(random() * 300);
-            await start();
-          });
-        } else {
-          await recordFault({ at, kind: 'sigstop', detail: `${HEARTBEAT_MS * 3} ms` }, async () => {
-            const target = server;
-            if (!target) return;
-            target.process.kill('SIGSTOP');
-            paused = true;
-            await sleep(HEARTBEAT_MS * 3);
-            target.process.kill('SIGCONT');
-            paused = false;
-          });
-        }
+        let roll = random() * totalWeight;
+        const [kind, fault] = allowed.find(([, f]) => (roll -= f.weight) < 0) ?? allowed[allowed.length - 1]!;
+        await recordFault({ at: Date.now(), kind }, fault.run);
       }
     })();
 
@@ -236,7 +304,16 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
       server = await spawnServer(dataDir, baseArgs, ports);
       paused = false;
     }
-    proxies.forEach((p) => (p.setLatency(0), p.setCutProbability(0), p.setBlackhole(false), p.setDropAcks(0)));
+    proxies.forEach((p) => {
+      p.setLatency(0);
+      p.setCutProbability(0);
+      p.setBlackhole(false);
+      p.setBlackholeDirection('none');
+      p.setTrickle(false);
+      p.closeAfterBytes(0);
+      p.setDropAcks(0);
+      p.setDropPushes(0);
+    });
     if (paused) server?.process.kill('SIGCONT');
     const settleBy = Date.now() + 60_000;
     while (pendingSends.size > 0 && Date.now() < settleBy) await sleep(20);
@@ -254,6 +331,7 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
     recoveries.sort((a, b) => a - b);
     return {
       options: { ...options, log: undefined } as Omit<ChaosOptions, 'log'>,
+      rawRedeliveries: devices.reduce((sum, d) => sum + d.client.duplicatesDropped, 0),
       report,
       faults: counts,
       recoveryMs: { p50: recoveries[Math.floor(recoveries.length / 2)] ?? 0, max: recoveries[recoveries.length - 1] ?? 0 },

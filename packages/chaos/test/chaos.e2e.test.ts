@@ -10,7 +10,7 @@ import { CHECKS } from '../src/checker.ts';
 import { runChaos } from '../src/run.ts';
 
 test('Chaos › a seeded run under faults and crash points keeps the contract (all counts 0)', async (t) => {
-  const result = await runChaos({ seconds: 40, seed: 20261123 });
+  const result = await runChaos({ seconds: 45, seed: 20261123 });
   const { report } = result;
   t.diagnostic(`sends ${report.stats.sends}, deliveries ${report.stats.deliveries}, faults ${JSON.stringify(result.faults)}`);
   for (const c of CHECKS) assert.equal(report.violations[c].count, 0, `${c}: ${report.violations[c].examples.join('; ')}`);
@@ -30,4 +30,11 @@ test('Chaos › negative control: without dedup, resends are stored twice, and t
   const { report } = await runChaos({ seconds: 12, seed: 6, control: 'no-dedup' });
   assert.equal(report.ok, false);
   assert.ok(report.violations.storedTwice.count > 0, JSON.stringify(report.stats));
+});
+
+test('Chaos › negative control: with pushes lost, no retransmit and no gap pull, gaps stay unfilled, and the checker says so', async () => {
+  const { report, faults } = await runChaos({ seconds: 10, seed: 8, control: 'no-gap-pull', faultKinds: ['drop-pushes'], crashPoints: false });
+  assert.ok((faults['drop-pushes'] ?? 0) > 0, 'pushes were dropped');
+  assert.equal(report.ok, false);
+  assert.ok(report.violations.gapsNeverFilled.count > 0, JSON.stringify(report.stats));
 });

@@ -162,6 +162,8 @@ export interface ClientOptions {
   pullPageSize?: number;
   /** WebSocket implementation to use instead of the global one / `ws`. */
   WebSocket?: WebSocketConstructor;
+  /** TEST ONLY: never pull to fill a gap (the reliability harness's negative control). */
+  testDisableGapPull?: boolean;
 }
 
 interface OutboxItem {
@@ -251,6 +253,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
   private readonly conversations = new Map<string, ConversationBuffer<Message>>();
   private readonly infos = new Map<string, ConversationInfo & { countedTo: number }>();
   private readonly watched = new Set<string>();
+  private duplicates = 0;
   private readonly ackDue = new Set<string>();
   private ackFlushQueued = false;
   private syncToken = '';
@@ -287,6 +290,11 @@ export class ParleyClient extends Emitter<ClientEvents> {
   /** The authenticated user id ('' before the first AuthOk). */
   get userId(): string {
     return this.currentUserId;
+  }
+
+  /** Deliveries the client dropped because the app already had them (retransmits, resyncs). */
+  get duplicatesDropped(): number {
+    return this.duplicates;
   }
 
   /** Sends not yet acknowledged by the server. */
@@ -811,6 +819,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
     for (const m of messages) {
       if (!m.conversationId || !(m.seq > 0)) continue;
       const buffer = this.buffer(m.conversationId);
+      if (m.seq <= buffer.cursor) this.duplicates++;
       const before = buffer.cursor;
       this.release(m.conversationId, buffer.offer(m.seq, m, now), before);
     }
@@ -953,6 +962,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
       }
     }
     for (const [conversationId, buffer] of this.conversations) {
+      if (this.options.testDisableGapPull) break;
       const gap = buffer.gapToPull(now, this.reorderWindowMs);
       if (!gap) continue;
       buffer.pulling = true;

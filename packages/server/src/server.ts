@@ -89,7 +89,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const tokens = new TokenService(issuerSecret(config), config.appJwtKeys, config.tokenTtlSeconds);
   const accounts = new Accounts(store, tokens);
   const chat = new ChatService(store, bus, config, crash);
-  const gateway = new Gateway(config, chat, bus, tokens, accounts, log, crash);
+  const gateway = new Gateway(config, chat, bus, tokens, accounts, log, crash, parseUnsafe(config.testUnsafe).has('no-retransmit'));
   let ready = false;
   // Event-loop delay: a stall here delays every connection on the node.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });

@@ -23,6 +23,14 @@ export interface FaultProxy {
   setLatency(ms: number): void;
   /** Stop passing bytes (connections stay open, data is dropped) until turned off. */
   setBlackhole(on: boolean): void;
+  /** Drop bytes in one direction only: 'up' (client → server), 'down', or 'none'. */
+  setBlackholeDirection(direction: 'up' | 'down' | 'none'): void;
+  /** Pass bytes one at a time (each on its own write), as a very slow or fragmenting network would. */
+  setTrickle(on: boolean): void;
+  /** Cut each open connection after it has carried `bytes` more bytes (0 = off). */
+  closeAfterBytes(bytes: number): void;
+  /** Drop each Push frame going to the client with this probability. Needs `framed`. */
+  setDropPushes(p: number): void;
   /**
    * Drop each SendAck frame going to the client with this probability (the
    * message is stored; only its ack is lost). Needs `framed` (raw TCP protocol).
@@ -45,9 +53,15 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
   let cutProbability = 0;
   let latency = 0;
   let blackhole = false;
+  let blackholeDirection: 'up' | 'down' | 'none' = 'none';
+  let trickle = false;
+  let closeAfter = 0;
   let dropAcks = 0;
+  let dropPushes = 0;
+  const budget = new Map<[Socket, Socket], number>();
 
   const cut = (pair: [Socket, Socket]) => {
+    budget.delete(pair);
     if (!pairs.delete(pair)) return;
     cuts++;
     pair[0].resetAndDestroy();
@@ -64,7 +78,13 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
       if (!toClient || !downstream) return [chunk];
       return downstream
         .push(chunk)
-        .filter((frame) => !(dropAcks > 0 && decodeFrame(frame).body === 'sendAck' && random() < dropAcks))
+        .filter((frame) => {
+          if (dropAcks === 0 && dropPushes === 0) return true;
+          const body = decodeFrame(frame).body;
+          if (body === 'sendAck') return !(random() < dropAcks);
+          if (body === 'push') return !(random() < dropPushes);
+          return true;
+        })
         .map(lengthPrefixed);
     };
     const pipe = (from: Socket, to: Socket) => {
@@ -78,9 +98,22 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
           cut(pair);
           return;
         }
-        if (blackhole) return;
-        if (latency > 0) setTimeout(() => pairs.has(pair) && to.write(chunk), latency);
-        else to.write(chunk);
+        if (blackhole || blackholeDirection === (toClient ? 'down' : 'up')) return;
+        if (closeAfter > 0) {
+          const left = (budget.get(pair) ?? closeAfter) - chunk.length;
+          budget.set(pair, left);
+          if (left <= 0) {
+            to.write(chunk.subarray(0, chunk.length + left));
+            cut(pair);
+            return;
+          }
+        }
+        const send = (bytes: Uint8Array) => {
+          if (!trickle) return void to.write(bytes);
+          for (let i = 0; i < bytes.length; i++) to.write(bytes.subarray(i, i + 1));
+        };
+        if (latency > 0) setTimeout(() => pairs.has(pair) && send(chunk), latency);
+        else send(chunk);
       });
       const end = () => {
         if (pairs.delete(pair)) {
@@ -109,6 +142,13 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
     setLatency: (ms) => (latency = ms),
     setBlackhole: (on) => (blackhole = on),
     setDropAcks: (p) => (dropAcks = p),
+    setDropPushes: (p) => (dropPushes = p),
+    setBlackholeDirection: (d) => (blackholeDirection = d),
+    setTrickle: (on) => (trickle = on),
+    closeAfterBytes: (bytes) => {
+      closeAfter = bytes;
+      budget.clear();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         [...pairs].forEach(cut);

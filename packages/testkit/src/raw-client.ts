@@ -15,6 +15,8 @@ export interface RawClient {
   sendBytes(bytes: Uint8Array): void;
   /** Send a request with a fresh id and wait for the frame answering it. */
   request(frame: FrameData, timeoutMs?: number): Promise<parley.Frame>;
+  /** Stop reading from the socket (a consumer that does not keep up). */
+  pause(): void;
   /** Wait for a received frame matching `pred` (looks at past frames first). */
   waitFor(pred: (f: parley.Frame) => boolean, timeoutMs?: number): Promise<parley.Frame>;
   close(): void;
@@ -53,6 +55,7 @@ export async function openRaw(url: string): Promise<RawClient> {
   let sendBytes: (bytes: Uint8Array) => void;
   let sendFrame: (bytes: Uint8Array) => void;
   let close: () => void;
+  let pause: () => void;
   if (url.startsWith('tcp://')) {
     const { hostname, port } = new URL(url.replace('tcp://', 'http://'));
     const socket: Socket = connect(Number(port), hostname.replace(/^\[|\]$/g, ''));
@@ -67,6 +70,7 @@ export async function openRaw(url: string): Promise<RawClient> {
     sendBytes = (bytes) => socket.write(bytes);
     sendFrame = (bytes) => socket.write(lengthPrefixed(bytes));
     close = () => socket.destroy();
+    pause = () => socket.pause();
   } else {
     const ws = new WebSocket(url);
     ws.binaryType = 'nodebuffer';
@@ -80,6 +84,7 @@ export async function openRaw(url: string): Promise<RawClient> {
     sendBytes = (bytes) => ws.send(bytes);
     sendFrame = (bytes) => ws.send(bytes);
     close = () => ws.terminate();
+    pause = () => ws.pause();
   }
 
   const waitFor = (pred: (f: parley.Frame) => boolean, timeoutMs = 5000) => {
@@ -113,6 +118,7 @@ export async function openRaw(url: string): Promise<RawClient> {
     },
     waitFor,
     close,
+    pause,
   };
 }
 

@@ -58,6 +58,8 @@ export class Gateway {
     private readonly accounts: Accounts,
     readonly log: Logger,
     readonly crash: CrashHook = noCrash,
+    /** TEST ONLY (testUnsafe=no-retransmit). */
+    private readonly noRetransmit = false,
   ) {
     const beatTick = Math.max(10, Math.min(1000, Math.floor(config.heartbeatMs / 4)));
     this.heartbeats = new TimerWheel<Session>(beatTick, 512, (s) => this.onHeartbeat(s));
@@ -156,7 +158,7 @@ export class Gateway {
   }
 
   scheduleRetransmit(session: Session): void {
-    if (session.retransmitEntry || session.unacked === 0) return;
+    if (this.noRetransmit || session.retransmitEntry || session.unacked === 0) return;
     session.retransmitEntry = this.retransmits.schedule(session, this.config.retransmitMs);
   }
 

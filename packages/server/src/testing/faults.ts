@@ -22,6 +22,12 @@ export const UnsafeMode = {
   ACK_BEFORE_COMMIT: 'ack-before-commit',
   /** Store a resend as a new message instead of returning the original ack. */
   NO_DEDUP: 'no-dedup',
+  /**
+   * Never resend unacknowledged pushes. Not a break on its own (the SDK's gap pull
+   * recovers lost pushes); with the SDK's gap pull disabled too it is the negative
+   * control that shows the checker sees unfilled gaps.
+   */
+  NO_RETRANSMIT: 'no-retransmit',
 } as const;
 export type UnsafeMode = (typeof UnsafeMode)[keyof typeof UnsafeMode];
 
