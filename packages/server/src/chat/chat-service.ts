@@ -15,7 +15,7 @@ import {
 import { noCrash, type CrashHook } from '../testing/faults.ts';
 import { GroupCommitter } from './group-commit.ts';
 import { decodeSyncToken, encodeSyncToken } from './sync-token.ts';
-import type { Bus, ConversationState, StoredMessage, Store } from './types.ts';
+import type { AppendResult, Bus, ConversationState, StoredMessage, Store } from './types.ts';
 
 export interface ChatLimits {
   /** Largest message body accepted, in bytes. */
@@ -92,6 +92,10 @@ function invalid(message: string): ParleyError {
   return new ParleyError(ErrorCode.INVALID_ARGUMENT, message);
 }
 
+function checkClientMsgId(id: string): void {
+  if (!Limits.CLIENT_MSG_ID.test(id)) throw invalid('clientMsgId must be 1..64 printable ASCII characters');
+}
+
 function checkConversationId(id: string): void {
   if (id.length === 0 || id.length > Limits.CONVERSATION_ID_MAX) throw invalid('conversationId is empty or too long');
 }
@@ -120,7 +124,7 @@ export class ChatService {
 
   async send(caller: Caller, input: SendInput): Promise<SendOutput> {
     const clientMsgId = input.clientMsgId ?? '';
-    if (!Limits.CLIENT_MSG_ID.test(clientMsgId)) throw invalid('clientMsgId must be 1..64 printable ASCII characters');
+    checkClientMsgId(clientMsgId);
     const type = input.type ?? 0;
     if (!Number.isInteger(type) || type < 1) throw invalid('type must be a positive integer (see MessageType)');
     if (type >= SERVER_MESSAGE_TYPE_MIN && type < 1000) throw invalid('types 100-999 are events the server writes (use GroupRequest or MessageOp)');
@@ -152,10 +156,17 @@ export class ChatService {
       type,
       body,
     });
+    if (result.ok) this.crash('after-commit');
+    return this.fanOut(caller, result);
+  }
+
+  /**
+   * Publish a committed message to its recipients, or throw the store's refusal.
+   * Duplicates are published too: if a crash came between commit and fan-out, the
+   * resend is what brings the message to the online devices that missed it.
+   */
+  private fanOut(caller: Caller, result: AppendResult): SendOutput {
     if (!result.ok) throw new ParleyError(result.code, result.message);
-    this.crash('after-commit');
-    // Published for duplicates too: if a crash came between commit and fan-out, the
-    // resend is what brings the message to the online devices that missed it.
     this.bus.publish({ kind: 'message', message: result.message, recipients: result.members, originSession: caller.sessionId });
     return { message: result.message, duplicate: result.duplicate };
   }
@@ -163,7 +174,7 @@ export class ChatService {
   /** Create a group or change its membership (a MEMBERSHIP message in its timeline). */
   async changeGroup(caller: Caller, input: GroupInput): Promise<SendOutput> {
     const clientMsgId = input.clientMsgId ?? '';
-    if (!Limits.CLIENT_MSG_ID.test(clientMsgId)) throw invalid('clientMsgId must be 1..64 printable ASCII characters');
+    checkClientMsgId(clientMsgId);
     const op = input.op ?? 0;
     if (!(Object.values(GroupOp) as number[]).includes(op)) throw invalid(`op must be one of ${Object.entries(GroupOp).map(([k, v]) => `${v} ${k}`).join(', ')}`);
     const users = input.users ?? [];
@@ -187,15 +198,13 @@ export class ChatService {
       users,
       name,
     });
-    if (!result.ok) throw new ParleyError(result.code, result.message);
-    this.bus.publish({ kind: 'message', message: result.message, recipients: result.members, originSession: caller.sessionId });
-    return { message: result.message, duplicate: result.duplicate };
+    return this.fanOut(caller, result);
   }
 
   /** Recall (delete for everyone) or edit an earlier message. */
   async modifyMessage(caller: Caller, input: MessageOpInput): Promise<SendOutput> {
     const clientMsgId = input.clientMsgId ?? '';
-    if (!Limits.CLIENT_MSG_ID.test(clientMsgId)) throw invalid('clientMsgId must be 1..64 printable ASCII characters');
+    checkClientMsgId(clientMsgId);
     const op = input.op ?? 0;
     if (op !== MessageOpKind.RECALL && op !== MessageOpKind.EDIT) throw invalid('op must be 1 RECALL or 2 EDIT');
     const conversationId = input.conversationId ?? '';
@@ -217,9 +226,7 @@ export class ChatService {
       body,
       recallWindowMs: this.limits.recallWindowMs,
     });
-    if (!result.ok) throw new ParleyError(result.code, result.message);
-    this.bus.publish({ kind: 'message', message: result.message, recipients: result.members, originSession: caller.sessionId });
-    return { message: result.message, duplicate: result.duplicate };
+    return this.fanOut(caller, result);
   }
 
   /**

@@ -332,9 +332,17 @@ export class SqliteStore implements Store {
   }
 
   async modifyMessage(request: MessageOpRequest): Promise<AppendResult> {
+    return this.guarded(this.modifyTx, request);
+  }
+
+  /**
+   * Run a transaction whose refusals are thrown ParleyErrors: the transaction rolls
+   * back, and so does the in-memory version it raised; a refusal becomes a result.
+   */
+  private guarded<A>(tx: (arg: A) => AppendResult, arg: A): AppendResult {
     const before = this.version;
     try {
-      return this.modifyTx(request);
+      return tx(arg);
     } catch (err) {
       this.version = before;
       if (err instanceof ParleyError) return { ok: false, code: err.code, message: err.message };
@@ -386,13 +394,8 @@ export class SqliteStore implements Store {
   }
 
   async changeGroup(request: GroupChangeRequest): Promise<AppendResult> {
-    const before = this.version;
     try {
-      return this.changeGroupTx(request);
-    } catch (err) {
-      this.version = before;
-      if (err instanceof ParleyError) return { ok: false, code: err.code, message: err.message };
-      throw err;
+      return this.guarded(this.changeGroupTx, request);
     } finally {
       // Membership changed (or a failed change may have filled the cache mid-transaction):
       // group changes are rare, so forgetting every cached list is simplest and always right.
