@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     process.stdout.write(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n');
     if (flags.json) writeFileSync(flags.json, JSON.stringify(report, null, 2) + '\n');
   } finally {
-    pool.stop();
+    await pool.stop();
     if (server) {
       // A graceful stop first, so flags like --cpu-prof (PARLEY_BENCH_NODE_FLAGS) can write their output.
       const exited = new Promise((r) => server!.child.once('exit', r));

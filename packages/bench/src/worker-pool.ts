@@ -36,7 +36,7 @@ export class WorkerPool {
 
   static start(count: number): WorkerPool {
     const children = Array.from({ length: count }, () =>
-      fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+      fork(WORKER, [], { execArgv: [...(process.env.PARLEY_BENCH_WORKER_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
     );
     return new WorkerPool(children);
   }
@@ -58,8 +58,22 @@ export class WorkerPool {
     return Promise.all(args.map((arg, i) => this.call<T>(i, scenario, phase, arg)));
   }
 
-  stop(): void {
-    for (const child of this.children) child.kill('SIGKILL');
+  /** Workers exit when their IPC channel closes (so flags like --cpu-prof can write); stragglers are killed. */
+  async stop(): Promise<void> {
+    await Promise.all(
+      this.children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+            child.once('exit', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            child.disconnect();
+          }),
+      ),
+    );
   }
 }
 

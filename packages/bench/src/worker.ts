@@ -14,3 +14,6 @@ process.on('message', (msg: { id: number; scenario: string; phase: string; arg: 
     (err: Error) => process.send!({ id: msg.id, error: err.stack ?? String(err) }),
   );
 });
+
+// The coordinator is done (or gone): leave, closing every connection with the process.
+process.on('disconnect', () => process.exit(0));

@@ -100,41 +100,50 @@ export class FrameDecoder {
 }
 
 /** The part of a Node stream (net.Socket) a frame writer needs; no Node import here. */
-export interface CorkableStream {
-  cork(): void;
-  uncork(): void;
+export interface FrameSink {
   write(chunk: Uint8Array): unknown;
 }
 
-/**
- * Returns a function that writes length-prefixed frames to `stream`, corking the
- * stream on the first write of an event-loop turn and uncorking it on the next
- * tick, so a burst of frames leaves in one syscall. `defer` schedules the uncork
- * (process.nextTick in Node).
- */
-export function createFrameWriter(stream: CorkableStream, defer: (fn: () => void) => void): {
+export interface FrameWriter {
   write(frame: Uint8Array): void;
-  /** Flush now (before closing the stream). */
+  /** Write what is gathered now (before closing the stream). */
   flush(): void;
-} {
-  let corked = false;
+  /** Bytes gathered and not yet handed to the stream. */
+  readonly gatheredBytes: number;
+}
+
+/**
+ * Writes length-prefixed frames to `stream`. The frames of one event-loop turn
+ * are gathered and copied, each behind its length prefix, into one buffer that
+ * leaves in one `write` when `defer` (process.nextTick in Node) runs: a burst of
+ * pushes to a connection costs one syscall and no per-frame stream bookkeeping.
+ */
+export function createFrameWriter(stream: FrameSink, defer: (fn: () => void) => void): FrameWriter {
+  let gathered: Uint8Array[] = [];
+  let bytes = 0;
   const flush = () => {
-    if (!corked) return;
-    corked = false;
-    stream.uncork();
+    if (gathered.length === 0) return;
+    const out = new Uint8Array(bytes);
+    const view = new DataView(out.buffer);
+    let at = 0;
+    for (const frame of gathered) {
+      view.setUint32(at, frame.length, false);
+      out.set(frame, at + TCP_HEADER_BYTES);
+      at += TCP_HEADER_BYTES + frame.length;
+    }
+    gathered = [];
+    bytes = 0;
+    stream.write(out);
   };
   return {
     write(frame) {
-      if (!corked) {
-        corked = true;
-        stream.cork();
-        defer(flush);
-      }
-      const header = new Uint8Array(TCP_HEADER_BYTES);
-      new DataView(header.buffer).setUint32(0, frame.length, false);
-      stream.write(header);
-      stream.write(frame);
+      if (gathered.length === 0) defer(flush);
+      gathered.push(frame);
+      bytes += TCP_HEADER_BYTES + frame.length;
     },
     flush,
+    get gatheredBytes() {
+      return bytes;
+    },
   };
 }

@@ -14,6 +14,8 @@ import type { Scenario } from './types.ts';
 
 const now = () => performance.timeOrigin + performance.now();
 const CHANGE_CHUNK = 500;
+/** The byte that ends the key at the start of every body. */
+const BAR = 0x7c;
 
 interface MemberState {
   clients: LeanClient[];
@@ -94,7 +96,8 @@ export const group: Scenario = {
         c.onPush = (m) => {
           if (m.type === MessageType.MEMBERSHIP) return;
           const at = now();
-          const key = new TextDecoder().decode(m.body.subarray(0, 40)).split('|')[0]!;
+          const end = m.body.indexOf(BAR);
+          const key = Buffer.from(m.body.buffer, m.body.byteOffset, end < 0 ? 0 : end).toString('latin1');
           const entry = s.seen.get(key);
           if (entry) {
             entry[0]++;

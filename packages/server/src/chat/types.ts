@@ -164,10 +164,16 @@ export type BusEvent =
 
 export type BusListener = (event: BusEvent) => void;
 
-/** Routes events to the nodes where the recipients are connected. */
+/**
+ * Routes events to the nodes where the recipients are connected. Each node's
+ * gateway subscribes once and receives each event once, however many of its
+ * recipients are connected there; it resolves the recipients against its own
+ * index of live sessions, so a group message costs one bus event per node, not
+ * one per member.
+ */
 export interface Bus {
   publish(event: BusEvent): void;
-  /** Listen for events addressed to `userId`; returns the unsubscribe. */
-  subscribeUser(userId: string, listener: BusListener): () => void;
+  /** This node's listener; returns the unsubscribe. */
+  subscribe(listener: BusListener): () => void;
   close(): Promise<void>;
 }

@@ -1,8 +1,8 @@
 /**
  * The gateway: every live session of this node, indexed by user and device, and
- * the bridge from the bus to them. A user's first session subscribes to the bus
- * for that user; the last one to leave unsubscribes. A push frame is encoded once
- * per message and the same bytes go to every device.
+ * the bridge from the bus to them. The gateway subscribes to the bus once and
+ * resolves each event's recipients against its index; a push frame is encoded
+ * once per message and the same bytes go to every device.
  *
  * Timers: two timer wheels drive all sessions — one for heartbeats and the auth
  * deadline, one for retransmits — so timers never scale with messages.
@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import type { Accounts } from '../auth/accounts.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { ChatService } from '../chat/chat-service.ts';
-import type { Bus, BusEvent, StoredMessage } from '../chat/types.ts';
+import type { Bus, BusEvent } from '../chat/types.ts';
 import { Session, type Link } from './session.ts';
 import { noCrash, type CrashHook } from '../testing/faults.ts';
 import { TimerWheel } from './timer-wheel.ts';
@@ -36,7 +36,6 @@ export interface GatewayStats {
 
 interface UserEntry {
   devices: Map<string, Session>;
-  unsubscribe: () => void;
 }
 
 export class Gateway {
@@ -45,7 +44,7 @@ export class Gateway {
   private readonly users = new Map<string, UserEntry>();
   private readonly heartbeats: TimerWheel<Session>;
   private readonly retransmits: TimerWheel<Session>;
-  private readonly encoded = new WeakMap<StoredMessage, Uint8Array>();
+  private readonly unsubscribe: () => void;
   /** Sessions subscribed to a user's presence changes (this node's sessions only). */
   private readonly watchers = new Map<string, Set<Session>>();
   private draining = false;
@@ -67,6 +66,7 @@ export class Gateway {
     this.retransmits = new TimerWheel<Session>(resendTick, 512, (s) => s.retransmit(Date.now()));
     this.heartbeats.start();
     this.retransmits.start();
+    this.unsubscribe = bus.subscribe((event) => this.deliver(event));
   }
 
   get connectionCount(): number {
@@ -101,7 +101,7 @@ export class Gateway {
     let entry = this.users.get(session.userId);
     if (!entry) {
       const userId = session.userId;
-      entry = { devices: new Map(), unsubscribe: this.bus.subscribeUser(userId, (e) => this.deliver(userId, e)) };
+      entry = { devices: new Map() };
       this.users.set(userId, entry);
       this.announcePresence(userId, true, Date.now());
     }
@@ -121,7 +121,6 @@ export class Gateway {
     if (!entry || entry.devices.get(session.deviceId) !== session) return;
     entry.devices.delete(session.deviceId);
     if (entry.devices.size === 0) {
-      entry.unsubscribe();
       this.users.delete(session.userId);
       const now = Date.now();
       this.announcePresence(session.userId, false, now);
@@ -169,29 +168,31 @@ export class Gateway {
     }
   }
 
-  private deliver(userId: string, event: BusEvent): void {
-    const entry = this.users.get(userId);
-    if (!entry) return;
-    if (event.kind === 'typing') {
-      const frame = encodeFrame({ typing: { conversationId: event.conversationId, typing: event.typing, userId: event.userId } });
-      for (const session of entry.devices.values()) session.send(frame);
+  private deliver(event: BusEvent): void {
+    if (event.kind === 'message') {
+      const frame = encodeFrame({ push: { message: event.message } }); // StoredMessage has the wire shape
+      const now = Date.now();
+      for (const userId of event.recipients) {
+        const entry = this.users.get(userId);
+        if (!entry) continue;
+        for (const session of entry.devices.values()) {
+          if (session.id === event.originSession) continue;
+          session.push(event.message, frame, now);
+          this.crash('mid-fanout');
+        }
+      }
       return;
     }
-    if (event.kind === 'read') {
-      // Read positions are state, carried reliably by sync: pushed once, not tracked.
-      const frame = encodeFrame({ readState: { conversationId: event.conversationId, userId: event.userId, readSeq: event.readSeq } });
+    // Typing and read positions are pushed once and not tracked: typing is
+    // ephemeral, and read positions are state that sync carries reliably.
+    const frame =
+      event.kind === 'typing'
+        ? encodeFrame({ typing: { conversationId: event.conversationId, typing: event.typing, userId: event.userId } })
+        : encodeFrame({ readState: { conversationId: event.conversationId, userId: event.userId, readSeq: event.readSeq } });
+    for (const userId of event.recipients) {
+      const entry = this.users.get(userId);
+      if (!entry) continue;
       for (const session of entry.devices.values()) if (session.id !== event.originSession) session.send(frame);
-      return;
-    }
-    let frame = this.encoded.get(event.message);
-    if (!frame) {
-      frame = encodeFrame({ push: { message: event.message } }); // StoredMessage has the wire shape
-      this.encoded.set(event.message, frame);
-    }
-    for (const session of entry.devices.values()) {
-      if (session.id === event.originSession) continue;
-      session.push(event.message, frame);
-      this.crash('mid-fanout');
     }
   }
 
@@ -205,6 +206,7 @@ export class Gateway {
   }
 
   close(): void {
+    this.unsubscribe();
     this.drain();
     this.heartbeats.stop();
     this.retransmits.stop();

@@ -293,11 +293,11 @@ export class Session {
   }
 
   /** Deliver a committed message to this device (frame already encoded once for all). */
-  push(message: StoredMessage, frame: Uint8Array): void {
+  push(message: StoredMessage, frame: Uint8Array, now: number): void {
     if (this.state !== 'open') return;
     let list = this.pending.get(message.conversationId);
     if (!list) this.pending.set(message.conversationId, (list = []));
-    const entry: PendingPush = { seq: message.seq, frame, sentAt: Date.now() };
+    const entry: PendingPush = { seq: message.seq, frame, sentAt: now };
     const last = list[list.length - 1];
     if (!last || last.seq < message.seq) {
       list.push(entry);

@@ -1,6 +1,6 @@
 /**
- * Raw TCP transport: length-prefixed Frames (see @parley/protocol framing). Writes
- * made in one turn of the event loop are corked together into one syscall.
+ * Raw TCP transport: length-prefixed Frames (see @parley/protocol framing). Frames
+ * written in one turn of the event loop leave together in one write.
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { CloseCode, createFrameWriter, ErrorCode, FrameDecoder, ParleyError } from '@parley/protocol';
@@ -8,14 +8,14 @@ import type { Gateway } from './gateway.ts';
 import type { Link } from './session.ts';
 
 function tcpLink(socket: Socket): Link {
-  const frames = createFrameWriter(socket, process.nextTick);
+  const frames = createFrameWriter({ write: (bytes) => socket.writable && socket.write(bytes) }, process.nextTick);
   return {
     transport: 'tcp',
     remote: `${socket.remoteAddress}:${socket.remotePort}`,
     write: (frame) => {
       if (!socket.destroyed && socket.writable) frames.write(frame);
     },
-    bufferedBytes: () => socket.writableLength,
+    bufferedBytes: () => socket.writableLength + frames.gatheredBytes,
     close: () => {
       frames.flush();
       socket.end();

@@ -1,7 +1,8 @@
 /**
  * WebSocket transport: one binary message carries one Frame. `maxPayload` is the
  * frame limit (ws answers a larger message with close 1009); text messages are a
- * protocol error. Sits on the HTTP server's upgrade event, path /ws only.
+ * protocol error. Sits on the HTTP server's upgrade event, path /ws only. Writes
+ * made in one turn of the event loop are corked together into one syscall.
  */
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -12,11 +13,26 @@ import type { Link } from './session.ts';
 
 export const WS_PATH = '/ws';
 
-function wsLink(ws: WebSocket, remote: string): Link {
+function wsLink(ws: WebSocket, socket: Duplex, remote: string): Link {
+  // Frames written in one turn of the event loop leave in one syscall: the first
+  // write of a turn corks the socket and a nextTick uncorks it (ws corks and
+  // uncorks around each frame itself; corks nest, so ours holds).
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    socket.uncork();
+  };
   return {
     transport: 'ws',
     remote,
-    write: (frame) => ws.send(frame, { binary: true }),
+    write: (frame) => {
+      if (!corked) {
+        corked = true;
+        socket.cork();
+        process.nextTick(uncork);
+      }
+      ws.send(frame, { binary: true });
+    },
     bufferedBytes: () => ws.bufferedAmount,
     close: (code, reason) => {
       ws.close(code, reason);
@@ -40,7 +56,7 @@ export function attachWebSocket(http: HttpServer, gateway: Gateway): WebSocketSe
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const session = gateway.attach(wsLink(ws, `${req.socket.remoteAddress}:${req.socket.remotePort}`));
+      const session = gateway.attach(wsLink(ws, socket, `${req.socket.remoteAddress}:${req.socket.remotePort}`));
       ws.on('message', (data: Buffer, isBinary: boolean) => {
         if (!isBinary) {
           session.fail(ErrorCode.BAD_FRAME, 'text messages are not frames; send binary', CloseCode.PROTOCOL_ERROR);
