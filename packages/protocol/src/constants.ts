@@ -43,6 +43,13 @@ export const GroupOp = {
   INVITE: 2,
   KICK: 3,
   LEAVE: 4,
+  INFO: 5,
+  SET_ROLE: 6,
+  TRANSFER: 7,
+  DISMISS: 8,
+  MUTE: 9,
+  MUTE_ALL: 10,
+  JOIN: 11,
 } as const;
 export type GroupOp = (typeof GroupOp)[keyof typeof GroupOp];
 
@@ -54,12 +61,38 @@ export const GroupRole = {
 } as const;
 export type GroupRole = (typeof GroupRole)[keyof typeof GroupRole];
 
-/** The JSON body of a MEMBERSHIP message. */
+/** GroupRequest.fields bits for GroupOp.INFO: which fields the request sets. */
+export const GroupInfoField = {
+  NAME: 1,
+  AVATAR_URL: 2,
+  ANNOUNCEMENT: 4,
+  JOINABLE: 8,
+} as const;
+
+/** Limits of group info fields, in characters. */
+export const GroupLimits = {
+  NAME: 128,
+  AVATAR_URL: 1024,
+  ANNOUNCEMENT: 4096,
+} as const;
+
+/** The JSON body of a MEMBERSHIP message: what changed, who did it, and to whom. */
 export interface MembershipEvent {
-  op: 'create' | 'invite' | 'kick' | 'leave';
+  op: 'create' | 'invite' | 'kick' | 'leave' | 'info' | 'role' | 'transfer' | 'dismiss' | 'mute' | 'mute_all' | 'join';
   actor: string;
   users: string[];
+  /** create, info: the name (info: only when it changed). */
   name?: string;
+  /** info: the fields that changed. */
+  avatarUrl?: string;
+  announcement?: string;
+  joinable?: boolean;
+  /** role: the role given to `users`. */
+  role?: number;
+  /** mute: until when `users` may not send (0: lifted). */
+  mutedUntil?: number;
+  /** mute_all: on or off. */
+  on?: boolean;
 }
 
 export const NoticeCode = {

@@ -34,6 +34,10 @@ export const ErrorCode = {
   MESSAGE_LOCKED: 'MESSAGE_LOCKED',
   /** The message does not exist (or is not visible to the caller). */
   MESSAGE_NOT_FOUND: 'MESSAGE_NOT_FOUND',
+  /** The sender is muted in this group, or the group is muted for members. */
+  MUTED: 'MUTED',
+  /** The group was dismissed by its owner; nothing more can happen in it. */
+  GROUP_DISMISSED: 'GROUP_DISMISSED',
   /** The user is already a member of the group. */
   ALREADY_MEMBER: 'ALREADY_MEMBER',
   /** A clientMsgId was reused for different content or a different conversation. */

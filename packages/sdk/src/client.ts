@@ -20,7 +20,9 @@ import {
   encodeFrame,
   ConversationKind,
   ErrorCode,
+  GroupInfoField,
   GroupOp,
+  GroupRole,
   isRetryable,
   MessageOpKind,
   parseDirectConversationId,
@@ -96,6 +98,40 @@ export interface ConversationInfo {
   unread: number;
   left: boolean;
   members: string[];
+  /** Groups: info set by the owner and admins. */
+  avatarUrl: string;
+  announcement: string;
+  /** Groups: anyone may join by id. */
+  joinable: boolean;
+  /** Groups: only the owner and admins may send. */
+  mutedAll: boolean;
+  /** Groups: your GroupRole while a member (0 otherwise). */
+  role: number;
+  /** Groups: you may not send before this time (ms since epoch; 0: not muted). */
+  mutedUntil: number;
+  /** Groups: the owner dismissed it. */
+  dismissed: boolean;
+}
+
+/** A group's info and current members, as the server has them now. */
+export interface GroupDetails {
+  conversationId: string;
+  name: string;
+  avatarUrl: string;
+  announcement: string;
+  joinable: boolean;
+  mutedAll: boolean;
+  dismissed: boolean;
+  maxSeq: number;
+  members: { userId: string; role: number; mutedUntil: number; joinSeq: number }[];
+}
+
+/** Group info fields to change; the ones left out stay as they are. */
+export interface GroupInfoUpdate {
+  name?: string;
+  avatarUrl?: string;
+  announcement?: string;
+  joinable?: boolean;
 }
 
 /** A user's read position in a conversation (yours from another device, or a read receipt). */
@@ -191,6 +227,54 @@ function newClientMsgId(): string {
   const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
   if (c?.randomUUID) return c.randomUUID();
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** Keep a conversation's info current with a membership event as it is delivered. */
+function applyMembership(info: ConversationInfo, e: MembershipEvent, me: string): void {
+  const mine = e.users.includes(me);
+  switch (e.op) {
+    case 'create':
+      info.name = e.name ?? info.name;
+      info.role = e.actor === me ? GroupRole.OWNER : GroupRole.MEMBER;
+      break;
+    case 'invite':
+      if (mine) info.role = GroupRole.MEMBER;
+      break;
+    case 'join':
+      if (e.actor === me) info.role = GroupRole.MEMBER;
+      break;
+    case 'info':
+      if (e.name !== undefined) info.name = e.name;
+      if (e.avatarUrl !== undefined) info.avatarUrl = e.avatarUrl;
+      if (e.announcement !== undefined) info.announcement = e.announcement;
+      if (e.joinable !== undefined) info.joinable = e.joinable;
+      break;
+    case 'role':
+      if (mine && e.role) info.role = e.role;
+      break;
+    case 'transfer':
+      if (mine) info.role = GroupRole.OWNER;
+      else if (e.actor === me) info.role = GroupRole.ADMIN;
+      break;
+    case 'mute':
+      if (mine) info.mutedUntil = e.mutedUntil ?? 0;
+      break;
+    case 'mute_all':
+      info.mutedAll = e.on ?? false;
+      break;
+    case 'kick':
+      if (mine) info.left = true;
+      break;
+    case 'leave':
+      if (e.actor === me) info.left = true;
+      break;
+    case 'dismiss':
+      info.dismissed = true;
+      info.joinable = false;
+      info.left = true;
+      break;
+  }
+  if (info.left) info.role = 0;
 }
 
 function parseMembership(body: Uint8Array): MembershipEvent | undefined {
@@ -447,6 +531,62 @@ export class ParleyClient extends Emitter<ClientEvents> {
   /** Leave a group: nothing after your leave event reaches you. */
   leaveGroup(conversationId: string): Promise<GroupChange> {
     return this.changeGroup({ op: GroupOp.LEAVE, conversationId, users: [] });
+  }
+
+  /** Change a group's name, avatar URL, announcement or join policy (owner or admin). */
+  updateGroupInfo(conversationId: string, update: GroupInfoUpdate): Promise<GroupChange> {
+    let fields = 0;
+    if (update.name !== undefined) fields |= GroupInfoField.NAME;
+    if (update.avatarUrl !== undefined) fields |= GroupInfoField.AVATAR_URL;
+    if (update.announcement !== undefined) fields |= GroupInfoField.ANNOUNCEMENT;
+    if (update.joinable !== undefined) fields |= GroupInfoField.JOINABLE;
+    return this.changeGroup({ op: GroupOp.INFO, conversationId, fields, ...update });
+  }
+
+  /** Make members admins or plain members again (owner only). */
+  setRole(conversationId: string, users: string[], role: typeof GroupRole.ADMIN | typeof GroupRole.MEMBER): Promise<GroupChange> {
+    return this.changeGroup({ op: GroupOp.SET_ROLE, conversationId, users, role });
+  }
+
+  /** Hand the group to another member (owner only); you become an admin. */
+  transferOwnership(conversationId: string, to: string): Promise<GroupChange> {
+    return this.changeGroup({ op: GroupOp.TRANSFER, conversationId, users: [to] });
+  }
+
+  /** End the group (owner only): every member leaves at this event. */
+  dismissGroup(conversationId: string): Promise<GroupChange> {
+    return this.changeGroup({ op: GroupOp.DISMISS, conversationId, users: [] });
+  }
+
+  /** Stop members from sending until `until` (ms since epoch); 0 lifts it. Owner or admin, over lower roles. */
+  mute(conversationId: string, users: string[], until: number): Promise<GroupChange> {
+    return this.changeGroup({ op: GroupOp.MUTE, conversationId, users, mutedUntil: until });
+  }
+
+  /** Mute (or unmute) the whole group: only the owner and admins may send while on. */
+  muteAll(conversationId: string, on: boolean): Promise<GroupChange> {
+    return this.changeGroup({ op: GroupOp.MUTE_ALL, conversationId, users: [], on });
+  }
+
+  /** Join a group by its id, when the group allows it. You see it from your join event on. */
+  joinGroup(conversationId: string): Promise<GroupChange> {
+    return this.changeGroup({ op: GroupOp.JOIN, conversationId, users: [] });
+  }
+
+  /** A group's info and current members (for members, or anyone while it is joinable). */
+  async groupInfo(conversationId: string): Promise<GroupDetails> {
+    const g = (await this.request({ groupInfo: { conversationId } })).groupInfoResult!;
+    return {
+      conversationId: g.conversationId ?? '',
+      name: g.name ?? '',
+      avatarUrl: g.avatarUrl ?? '',
+      announcement: g.announcement ?? '',
+      joinable: g.joinable ?? false,
+      mutedAll: g.mutedAll ?? false,
+      dismissed: g.dismissed ?? false,
+      maxSeq: Number(g.maxSeq ?? 0),
+      members: (g.members ?? []).map((m) => ({ userId: m.userId ?? '', role: m.role ?? 0, mutedUntil: Number(m.mutedUntil ?? 0), joinSeq: Number(m.joinSeq ?? 0) })),
+    };
   }
 
   /**
@@ -832,7 +972,11 @@ export class ParleyClient extends Emitter<ClientEvents> {
     if (!info && ready.length > 0) {
       // A conversation that appeared since the last sync (its first message just arrived).
       const direct = parseDirectConversationId(conversationId);
-      info = { conversationId, kind: direct ? ConversationKind.DIRECT : ConversationKind.GROUP, name: '', maxSeq: 0, readSeq: 0, unread: 0, left: false, members: direct ?? [], countedTo: 0 };
+      info = {
+        conversationId, kind: direct ? ConversationKind.DIRECT : ConversationKind.GROUP, name: '', maxSeq: 0, readSeq: 0, unread: 0,
+        left: false, members: direct ?? [], countedTo: 0, avatarUrl: '', announcement: '', joinable: false, mutedAll: false,
+        role: 0, mutedUntil: 0, dismissed: false,
+      };
       this.infos.set(conversationId, info);
     }
     if (info && ready.length > 0) {
@@ -841,6 +985,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
         info.countedTo = m.seq;
         info.maxSeq = Math.max(info.maxSeq, m.seq);
         if (m.senderId !== this.currentUserId && m.seq > info.readSeq) info.unread++;
+        if (m.membership) applyMembership(info, m.membership, this.currentUserId);
       }
       this.emit('conversation', this.conversation(conversationId)!);
     }
@@ -920,6 +1065,13 @@ export class ParleyClient extends Emitter<ClientEvents> {
               left: c.left ?? false,
               members: c.members ?? [],
               countedTo: maxSeq,
+              avatarUrl: c.avatarUrl ?? '',
+              announcement: c.announcement ?? '',
+              joinable: c.joinable ?? false,
+              mutedAll: c.mutedAll ?? false,
+              role: c.role ?? 0,
+              mutedUntil: Number(c.mutedUntil ?? 0),
+              dismissed: c.dismissed ?? false,
             });
             this.emit('conversation', this.conversation(conversationId)!);
             const buffer = this.buffer(conversationId);

@@ -95,8 +95,14 @@ export namespace parley {
         /** Frame messageOp. */
         messageOp?: (parley.MessageOp.$Properties|null);
 
+        /** Frame groupInfo. */
+        groupInfo?: (parley.GroupInfoRequest.$Properties|null);
+
+        /** Frame groupInfoResult. */
+        groupInfoResult?: (parley.GroupInfo.$Properties|null);
+
         /** Frame body. */
-        body?: ("auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp");
+        body?: ("auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult");
 
         /**
          * Encodes the specified Frame message. Does not implicitly {@link parley.Frame.verify|verify} messages.
@@ -201,8 +207,14 @@ export namespace parley {
             /** Frame messageOp */
             messageOp?: (parley.MessageOp.$Properties|null);
 
+            /** Frame groupInfo */
+            groupInfo?: (parley.GroupInfoRequest.$Properties|null);
+
+            /** Frame groupInfoResult */
+            groupInfoResult?: (parley.GroupInfo.$Properties|null);
+
             /** Frame body */
-            body?: ("auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp");
+            body?: ("auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult");
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -234,9 +246,11 @@ export namespace parley {
           presenceResult?: parley.PresenceResponse.$Shape|null;
           presenceUpdate?: parley.Presence.$Shape|null;
           messageOp?: parley.MessageOp.$Shape|null;
+          groupInfo?: parley.GroupInfoRequest.$Shape|null;
+          groupInfoResult?: parley.GroupInfo.$Shape|null;
           $unknowns?: Uint8Array[];
         } & (
-          ({ body?: undefined; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "auth"; auth: parley.Auth.$Shape; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "authOk"; auth?: null; authOk: parley.AuthOk.$Shape; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "send"; auth?: null; authOk?: null; send: parley.Send.$Shape; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "sendAck"; auth?: null; authOk?: null; send?: null; sendAck: parley.SendAck.$Shape; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "push"; auth?: null; authOk?: null; send?: null; sendAck?: null; push: parley.Push.$Shape; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "ack"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack: parley.Ack.$Shape; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "sync"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync: parley.SyncRequest.$Shape; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "syncResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult: parley.SyncResponse.$Shape; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "pull"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull: parley.PullRequest.$Shape; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "pullResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult: parley.PullResponse.$Shape; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "ping"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping: parley.Ping.$Shape; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "pong"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong: parley.Pong.$Shape; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "error"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error: parley.Error.$Shape; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "notice"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice: parley.Notice.$Shape; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "group"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group: parley.GroupRequest.$Shape; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "groupResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult: parley.GroupResponse.$Shape; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "markRead"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead: parley.MarkRead.$Shape; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "readState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState: parley.ReadState.$Shape; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "typing"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing: parley.Typing.$Shape; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "presence"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence: parley.PresenceRequest.$Shape; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "presenceResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult: parley.PresenceResponse.$Shape; presenceUpdate?: null; messageOp?: null }|{ body?: "presenceUpdate"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate: parley.Presence.$Shape; messageOp?: null }|{ body?: "messageOp"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp: parley.MessageOp.$Shape })
+          ({ body?: undefined; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "auth"; auth: parley.Auth.$Shape; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "authOk"; auth?: null; authOk: parley.AuthOk.$Shape; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "send"; auth?: null; authOk?: null; send: parley.Send.$Shape; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "sendAck"; auth?: null; authOk?: null; send?: null; sendAck: parley.SendAck.$Shape; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "push"; auth?: null; authOk?: null; send?: null; sendAck?: null; push: parley.Push.$Shape; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "ack"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack: parley.Ack.$Shape; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "sync"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync: parley.SyncRequest.$Shape; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "syncResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult: parley.SyncResponse.$Shape; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "pull"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull: parley.PullRequest.$Shape; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "pullResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult: parley.PullResponse.$Shape; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "ping"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping: parley.Ping.$Shape; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "pong"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong: parley.Pong.$Shape; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "error"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error: parley.Error.$Shape; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "notice"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice: parley.Notice.$Shape; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "group"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group: parley.GroupRequest.$Shape; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "groupResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult: parley.GroupResponse.$Shape; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "markRead"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead: parley.MarkRead.$Shape; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "readState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState: parley.ReadState.$Shape; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "typing"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing: parley.Typing.$Shape; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "presence"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence: parley.PresenceRequest.$Shape; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "presenceResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult: parley.PresenceResponse.$Shape; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "presenceUpdate"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate: parley.Presence.$Shape; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "messageOp"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp: parley.MessageOp.$Shape; groupInfo?: null; groupInfoResult?: null }|{ body?: "groupInfo"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo: parley.GroupInfoRequest.$Shape; groupInfoResult?: null }|{ body?: "groupInfoResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult: parley.GroupInfo.$Shape })
         );
     }
 
@@ -966,6 +980,27 @@ export namespace parley {
         /** ConversationState unread. */
         unread: number;
 
+        /** ConversationState avatarUrl. */
+        avatarUrl: string;
+
+        /** ConversationState announcement. */
+        announcement: string;
+
+        /** ConversationState joinable. */
+        joinable: boolean;
+
+        /** ConversationState mutedAll. */
+        mutedAll: boolean;
+
+        /** ConversationState role. */
+        role: number;
+
+        /** ConversationState mutedUntil. */
+        mutedUntil: number;
+
+        /** ConversationState dismissed. */
+        dismissed: boolean;
+
         /**
          * Encodes the specified ConversationState message. Does not implicitly {@link parley.ConversationState.verify|verify} messages.
          * @param message ConversationState message or plain object to encode
@@ -1023,6 +1058,27 @@ export namespace parley {
 
             /** ConversationState unread */
             unread?: (number|null);
+
+            /** ConversationState avatarUrl */
+            avatarUrl?: (string|null);
+
+            /** ConversationState announcement */
+            announcement?: (string|null);
+
+            /** ConversationState joinable */
+            joinable?: (boolean|null);
+
+            /** ConversationState mutedAll */
+            mutedAll?: (boolean|null);
+
+            /** ConversationState role */
+            role?: (number|null);
+
+            /** ConversationState mutedUntil */
+            mutedUntil?: (number|null);
+
+            /** ConversationState dismissed */
+            dismissed?: (boolean|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -1604,6 +1660,27 @@ export namespace parley {
         /** GroupRequest clientMsgId. */
         clientMsgId: string;
 
+        /** GroupRequest avatarUrl. */
+        avatarUrl: string;
+
+        /** GroupRequest announcement. */
+        announcement: string;
+
+        /** GroupRequest role. */
+        role: number;
+
+        /** GroupRequest mutedUntil. */
+        mutedUntil: number;
+
+        /** GroupRequest on. */
+        on: boolean;
+
+        /** GroupRequest fields. */
+        fields: number;
+
+        /** GroupRequest joinable. */
+        joinable: boolean;
+
         /**
          * Encodes the specified GroupRequest message. Does not implicitly {@link parley.GroupRequest.verify|verify} messages.
          * @param message GroupRequest message or plain object to encode
@@ -1649,6 +1726,27 @@ export namespace parley {
 
             /** GroupRequest clientMsgId */
             clientMsgId?: (string|null);
+
+            /** GroupRequest avatarUrl */
+            avatarUrl?: (string|null);
+
+            /** GroupRequest announcement */
+            announcement?: (string|null);
+
+            /** GroupRequest role */
+            role?: (number|null);
+
+            /** GroupRequest mutedUntil */
+            mutedUntil?: (number|null);
+
+            /** GroupRequest on */
+            on?: (boolean|null);
+
+            /** GroupRequest fields */
+            fields?: (number|null);
+
+            /** GroupRequest joinable */
+            joinable?: (boolean|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -2258,5 +2356,263 @@ export namespace parley {
 
         /** Shape of a MessageOp. */
         type $Shape = parley.MessageOp.$Properties;
+    }
+
+    /**
+     * Properties of a GroupInfoRequest.
+     * @deprecated Use parley.GroupInfoRequest.$Properties instead.
+     */
+    interface IGroupInfoRequest extends parley.GroupInfoRequest.$Properties {
+    }
+
+    /** Represents a GroupInfoRequest. */
+    class GroupInfoRequest {
+
+        /**
+         * Constructs a new GroupInfoRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.GroupInfoRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** GroupInfoRequest conversationId. */
+        conversationId: string;
+
+        /**
+         * Encodes the specified GroupInfoRequest message. Does not implicitly {@link parley.GroupInfoRequest.verify|verify} messages.
+         * @param message GroupInfoRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.GroupInfoRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a GroupInfoRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.GroupInfoRequest & parley.GroupInfoRequest.$Shape} GroupInfoRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.GroupInfoRequest & parley.GroupInfoRequest.$Shape;
+
+        /**
+         * Gets the type url for GroupInfoRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace GroupInfoRequest {
+
+        /** Properties of a GroupInfoRequest. */
+        interface $Properties {
+
+            /** GroupInfoRequest conversationId */
+            conversationId?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a GroupInfoRequest. */
+        type $Shape = parley.GroupInfoRequest.$Properties;
+    }
+
+    /**
+     * Properties of a GroupMember.
+     * @deprecated Use parley.GroupMember.$Properties instead.
+     */
+    interface IGroupMember extends parley.GroupMember.$Properties {
+    }
+
+    /** Represents a GroupMember. */
+    class GroupMember {
+
+        /**
+         * Constructs a new GroupMember.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.GroupMember.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** GroupMember userId. */
+        userId: string;
+
+        /** GroupMember role. */
+        role: number;
+
+        /** GroupMember mutedUntil. */
+        mutedUntil: number;
+
+        /** GroupMember joinSeq. */
+        joinSeq: number;
+
+        /**
+         * Encodes the specified GroupMember message. Does not implicitly {@link parley.GroupMember.verify|verify} messages.
+         * @param message GroupMember message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.GroupMember.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a GroupMember message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.GroupMember & parley.GroupMember.$Shape} GroupMember
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.GroupMember & parley.GroupMember.$Shape;
+
+        /**
+         * Gets the type url for GroupMember
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace GroupMember {
+
+        /** Properties of a GroupMember. */
+        interface $Properties {
+
+            /** GroupMember userId */
+            userId?: (string|null);
+
+            /** GroupMember role */
+            role?: (number|null);
+
+            /** GroupMember mutedUntil */
+            mutedUntil?: (number|null);
+
+            /** GroupMember joinSeq */
+            joinSeq?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a GroupMember. */
+        type $Shape = parley.GroupMember.$Properties;
+    }
+
+    /**
+     * Properties of a GroupInfo.
+     * @deprecated Use parley.GroupInfo.$Properties instead.
+     */
+    interface IGroupInfo extends parley.GroupInfo.$Properties {
+    }
+
+    /** Represents a GroupInfo. */
+    class GroupInfo {
+
+        /**
+         * Constructs a new GroupInfo.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.GroupInfo.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** GroupInfo conversationId. */
+        conversationId: string;
+
+        /** GroupInfo name. */
+        name: string;
+
+        /** GroupInfo avatarUrl. */
+        avatarUrl: string;
+
+        /** GroupInfo announcement. */
+        announcement: string;
+
+        /** GroupInfo joinable. */
+        joinable: boolean;
+
+        /** GroupInfo mutedAll. */
+        mutedAll: boolean;
+
+        /** GroupInfo dismissed. */
+        dismissed: boolean;
+
+        /** GroupInfo maxSeq. */
+        maxSeq: number;
+
+        /** GroupInfo members. */
+        members: parley.GroupMember.$Properties[];
+
+        /**
+         * Encodes the specified GroupInfo message. Does not implicitly {@link parley.GroupInfo.verify|verify} messages.
+         * @param message GroupInfo message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.GroupInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a GroupInfo message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.GroupInfo & parley.GroupInfo.$Shape} GroupInfo
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.GroupInfo & parley.GroupInfo.$Shape;
+
+        /**
+         * Gets the type url for GroupInfo
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace GroupInfo {
+
+        /** Properties of a GroupInfo. */
+        interface $Properties {
+
+            /** GroupInfo conversationId */
+            conversationId?: (string|null);
+
+            /** GroupInfo name */
+            name?: (string|null);
+
+            /** GroupInfo avatarUrl */
+            avatarUrl?: (string|null);
+
+            /** GroupInfo announcement */
+            announcement?: (string|null);
+
+            /** GroupInfo joinable */
+            joinable?: (boolean|null);
+
+            /** GroupInfo mutedAll */
+            mutedAll?: (boolean|null);
+
+            /** GroupInfo dismissed */
+            dismissed?: (boolean|null);
+
+            /** GroupInfo maxSeq */
+            maxSeq?: (number|null);
+
+            /** GroupInfo members */
+            members?: (parley.GroupMember.$Properties[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a GroupInfo. */
+        type $Shape = parley.GroupInfo.$Properties;
     }
 }

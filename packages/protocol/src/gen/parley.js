@@ -46,7 +46,9 @@ export const parley = $root.parley = (() => {
          * @property {parley.PresenceResponse.$Properties|null} [presenceResult] Frame presenceResult
          * @property {parley.Presence.$Properties|null} [presenceUpdate] Frame presenceUpdate
          * @property {parley.MessageOp.$Properties|null} [messageOp] Frame messageOp
-         * @property {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"} [body] Frame body
+         * @property {parley.GroupInfoRequest.$Properties|null} [groupInfo] Frame groupInfo
+         * @property {parley.GroupInfo.$Properties|null} [groupInfoResult] Frame groupInfoResult
+         * @property {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"} [body] Frame body
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -85,9 +87,11 @@ export const parley = $root.parley = (() => {
          *   presenceResult?: parley.PresenceResponse.$Shape|null;
          *   presenceUpdate?: parley.Presence.$Shape|null;
          *   messageOp?: parley.MessageOp.$Shape|null;
+         *   groupInfo?: parley.GroupInfoRequest.$Shape|null;
+         *   groupInfoResult?: parley.GroupInfo.$Shape|null;
          *   $unknowns?: Array.<Uint8Array>;
          * } & (
-         *   ({ body?: undefined; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "auth"; auth: parley.Auth.$Shape; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "authOk"; auth?: null; authOk: parley.AuthOk.$Shape; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "send"; auth?: null; authOk?: null; send: parley.Send.$Shape; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "sendAck"; auth?: null; authOk?: null; send?: null; sendAck: parley.SendAck.$Shape; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "push"; auth?: null; authOk?: null; send?: null; sendAck?: null; push: parley.Push.$Shape; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "ack"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack: parley.Ack.$Shape; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "sync"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync: parley.SyncRequest.$Shape; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "syncResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult: parley.SyncResponse.$Shape; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "pull"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull: parley.PullRequest.$Shape; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "pullResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult: parley.PullResponse.$Shape; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "ping"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping: parley.Ping.$Shape; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "pong"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong: parley.Pong.$Shape; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "error"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error: parley.Error.$Shape; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "notice"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice: parley.Notice.$Shape; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "group"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group: parley.GroupRequest.$Shape; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "groupResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult: parley.GroupResponse.$Shape; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "markRead"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead: parley.MarkRead.$Shape; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "readState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState: parley.ReadState.$Shape; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "typing"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing: parley.Typing.$Shape; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "presence"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence: parley.PresenceRequest.$Shape; presenceResult?: null; presenceUpdate?: null; messageOp?: null }|{ body?: "presenceResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult: parley.PresenceResponse.$Shape; presenceUpdate?: null; messageOp?: null }|{ body?: "presenceUpdate"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate: parley.Presence.$Shape; messageOp?: null }|{ body?: "messageOp"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp: parley.MessageOp.$Shape })
+         *   ({ body?: undefined; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "auth"; auth: parley.Auth.$Shape; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "authOk"; auth?: null; authOk: parley.AuthOk.$Shape; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "send"; auth?: null; authOk?: null; send: parley.Send.$Shape; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "sendAck"; auth?: null; authOk?: null; send?: null; sendAck: parley.SendAck.$Shape; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "push"; auth?: null; authOk?: null; send?: null; sendAck?: null; push: parley.Push.$Shape; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "ack"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack: parley.Ack.$Shape; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "sync"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync: parley.SyncRequest.$Shape; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "syncResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult: parley.SyncResponse.$Shape; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "pull"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull: parley.PullRequest.$Shape; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "pullResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult: parley.PullResponse.$Shape; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "ping"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping: parley.Ping.$Shape; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "pong"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong: parley.Pong.$Shape; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "error"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error: parley.Error.$Shape; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "notice"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice: parley.Notice.$Shape; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "group"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group: parley.GroupRequest.$Shape; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "groupResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult: parley.GroupResponse.$Shape; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "markRead"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead: parley.MarkRead.$Shape; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "readState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState: parley.ReadState.$Shape; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "typing"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing: parley.Typing.$Shape; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "presence"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence: parley.PresenceRequest.$Shape; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "presenceResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult: parley.PresenceResponse.$Shape; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "presenceUpdate"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate: parley.Presence.$Shape; messageOp?: null; groupInfo?: null; groupInfoResult?: null }|{ body?: "messageOp"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp: parley.MessageOp.$Shape; groupInfo?: null; groupInfoResult?: null }|{ body?: "groupInfo"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo: parley.GroupInfoRequest.$Shape; groupInfoResult?: null }|{ body?: "groupInfoResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult: parley.GroupInfo.$Shape })
          * )} parley.Frame.$Shape
          */
 
@@ -298,17 +302,33 @@ export const parley = $root.parley = (() => {
          */
         Frame.prototype.messageOp = null;
 
+        /**
+         * Frame groupInfo.
+         * @member {parley.GroupInfoRequest.$Properties|null|undefined} groupInfo
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.groupInfo = null;
+
+        /**
+         * Frame groupInfoResult.
+         * @member {parley.GroupInfo.$Properties|null|undefined} groupInfoResult
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.groupInfoResult = null;
+
         // OneOf field names bound to virtual getters and setters
         let $oneOfFields;
 
         /**
          * Frame body.
-         * @member {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|undefined} body
+         * @member {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|undefined} body
          * @memberof parley.Frame
          * @instance
          */
         $Object.defineProperty(Frame.prototype, "body", {
-            get: $util.oneOfGetter($oneOfFields = ["auth", "authOk", "send", "sendAck", "push", "ack", "sync", "syncResult", "pull", "pullResult", "ping", "pong", "error", "notice", "group", "groupResult", "markRead", "readState", "typing", "presence", "presenceResult", "presenceUpdate", "messageOp"]),
+            get: $util.oneOfGetter($oneOfFields = ["auth", "authOk", "send", "sendAck", "push", "ack", "sync", "syncResult", "pull", "pullResult", "ping", "pong", "error", "notice", "group", "groupResult", "markRead", "readState", "typing", "presence", "presenceResult", "presenceUpdate", "messageOp", "groupInfo", "groupInfoResult"]),
             set: $util.oneOfSetter($oneOfFields)
         });
 
@@ -376,6 +396,10 @@ export const parley = $root.parley = (() => {
                 $root.parley.Presence.encode(message.presenceUpdate, writer.uint32(/* id 31, wireType 2 =*/250).fork(), _depth + 1).ldelim();
             if (message.messageOp != null && $Object.hasOwnProperty.call(message, "messageOp"))
                 $root.parley.MessageOp.encode(message.messageOp, writer.uint32(/* id 32, wireType 2 =*/258).fork(), _depth + 1).ldelim();
+            if (message.groupInfo != null && $Object.hasOwnProperty.call(message, "groupInfo"))
+                $root.parley.GroupInfoRequest.encode(message.groupInfo, writer.uint32(/* id 33, wireType 2 =*/266).fork(), _depth + 1).ldelim();
+            if (message.groupInfoResult != null && $Object.hasOwnProperty.call(message, "groupInfoResult"))
+                $root.parley.GroupInfo.encode(message.groupInfoResult, writer.uint32(/* id 34, wireType 2 =*/274).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -588,6 +612,20 @@ export const parley = $root.parley = (() => {
                             break;
                         message.messageOp = $root.parley.MessageOp.decode(reader, reader.size(), $undefined, _depth + 1, message.messageOp);
                         message.body = "messageOp";
+                        continue;
+                    }
+                case 33: {
+                        if (wireType !== 2)
+                            break;
+                        message.groupInfo = $root.parley.GroupInfoRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.groupInfo);
+                        message.body = "groupInfo";
+                        continue;
+                    }
+                case 34: {
+                        if (wireType !== 2)
+                            break;
+                        message.groupInfoResult = $root.parley.GroupInfo.decode(reader, reader.size(), $undefined, _depth + 1, message.groupInfoResult);
+                        message.body = "groupInfoResult";
                         continue;
                     }
                 }
@@ -2395,6 +2433,13 @@ export const parley = $root.parley = (() => {
          * @property {boolean|null} [left] ConversationState left
          * @property {number|null} [readSeq] ConversationState readSeq
          * @property {number|null} [unread] ConversationState unread
+         * @property {string|null} [avatarUrl] ConversationState avatarUrl
+         * @property {string|null} [announcement] ConversationState announcement
+         * @property {boolean|null} [joinable] ConversationState joinable
+         * @property {boolean|null} [mutedAll] ConversationState mutedAll
+         * @property {number|null} [role] ConversationState role
+         * @property {number|null} [mutedUntil] ConversationState mutedUntil
+         * @property {boolean|null} [dismissed] ConversationState dismissed
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -2500,6 +2545,62 @@ export const parley = $root.parley = (() => {
         ConversationState.prototype.unread = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
         /**
+         * ConversationState avatarUrl.
+         * @member {string} avatarUrl
+         * @memberof parley.ConversationState
+         * @instance
+         */
+        ConversationState.prototype.avatarUrl = "";
+
+        /**
+         * ConversationState announcement.
+         * @member {string} announcement
+         * @memberof parley.ConversationState
+         * @instance
+         */
+        ConversationState.prototype.announcement = "";
+
+        /**
+         * ConversationState joinable.
+         * @member {boolean} joinable
+         * @memberof parley.ConversationState
+         * @instance
+         */
+        ConversationState.prototype.joinable = false;
+
+        /**
+         * ConversationState mutedAll.
+         * @member {boolean} mutedAll
+         * @memberof parley.ConversationState
+         * @instance
+         */
+        ConversationState.prototype.mutedAll = false;
+
+        /**
+         * ConversationState role.
+         * @member {number} role
+         * @memberof parley.ConversationState
+         * @instance
+         */
+        ConversationState.prototype.role = 0;
+
+        /**
+         * ConversationState mutedUntil.
+         * @member {number} mutedUntil
+         * @memberof parley.ConversationState
+         * @instance
+         */
+        ConversationState.prototype.mutedUntil = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * ConversationState dismissed.
+         * @member {boolean} dismissed
+         * @memberof parley.ConversationState
+         * @instance
+         */
+        ConversationState.prototype.dismissed = false;
+
+        /**
          * Encodes the specified ConversationState message. Does not implicitly {@link parley.ConversationState.verify|verify} messages.
          * @function encode
          * @memberof parley.ConversationState
@@ -2534,6 +2635,20 @@ export const parley = $root.parley = (() => {
                 writer.uint32(/* id 8, wireType 0 =*/64).uint64(message.readSeq);
             if (message.unread != null && $Object.hasOwnProperty.call(message, "unread") && (typeof message.unread === "object" ? message.unread.low || message.unread.high : message.unread !== 0))
                 writer.uint32(/* id 9, wireType 0 =*/72).uint64(message.unread);
+            if (message.avatarUrl != null && $Object.hasOwnProperty.call(message, "avatarUrl") && message.avatarUrl !== "")
+                writer.uint32(/* id 10, wireType 2 =*/82).string(message.avatarUrl);
+            if (message.announcement != null && $Object.hasOwnProperty.call(message, "announcement") && message.announcement !== "")
+                writer.uint32(/* id 11, wireType 2 =*/90).string(message.announcement);
+            if (message.joinable != null && $Object.hasOwnProperty.call(message, "joinable") && message.joinable !== false)
+                writer.uint32(/* id 12, wireType 0 =*/96).bool(message.joinable);
+            if (message.mutedAll != null && $Object.hasOwnProperty.call(message, "mutedAll") && message.mutedAll !== false)
+                writer.uint32(/* id 13, wireType 0 =*/104).bool(message.mutedAll);
+            if (message.role != null && $Object.hasOwnProperty.call(message, "role") && message.role !== 0)
+                writer.uint32(/* id 14, wireType 0 =*/112).uint32(message.role);
+            if (message.mutedUntil != null && $Object.hasOwnProperty.call(message, "mutedUntil") && (typeof message.mutedUntil === "object" ? message.mutedUntil.low || message.mutedUntil.high : message.mutedUntil !== 0))
+                writer.uint32(/* id 15, wireType 0 =*/120).uint64(message.mutedUntil);
+            if (message.dismissed != null && $Object.hasOwnProperty.call(message, "dismissed") && message.dismissed !== false)
+                writer.uint32(/* id 16, wireType 0 =*/128).bool(message.dismissed);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -2656,6 +2771,69 @@ export const parley = $root.parley = (() => {
                             message.unread = value;
                         else
                             delete message.unread;
+                        continue;
+                    }
+                case 10: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.avatarUrl = value;
+                        else
+                            delete message.avatarUrl;
+                        continue;
+                    }
+                case 11: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.announcement = value;
+                        else
+                            delete message.announcement;
+                        continue;
+                    }
+                case 12: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.joinable = value;
+                        else
+                            delete message.joinable;
+                        continue;
+                    }
+                case 13: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.mutedAll = value;
+                        else
+                            delete message.mutedAll;
+                        continue;
+                    }
+                case 14: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.role = value;
+                        else
+                            delete message.role;
+                        continue;
+                    }
+                case 15: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.mutedUntil = value;
+                        else
+                            delete message.mutedUntil;
+                        continue;
+                    }
+                case 16: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.dismissed = value;
+                        else
+                            delete message.dismissed;
                         continue;
                     }
                 }
@@ -4061,6 +4239,13 @@ export const parley = $root.parley = (() => {
          * @property {Array.<string>|null} [users] GroupRequest users
          * @property {string|null} [name] GroupRequest name
          * @property {string|null} [clientMsgId] GroupRequest clientMsgId
+         * @property {string|null} [avatarUrl] GroupRequest avatarUrl
+         * @property {string|null} [announcement] GroupRequest announcement
+         * @property {number|null} [role] GroupRequest role
+         * @property {number|null} [mutedUntil] GroupRequest mutedUntil
+         * @property {boolean|null} [on] GroupRequest on
+         * @property {number|null} [fields] GroupRequest fields
+         * @property {boolean|null} [joinable] GroupRequest joinable
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -4134,6 +4319,62 @@ export const parley = $root.parley = (() => {
         GroupRequest.prototype.clientMsgId = "";
 
         /**
+         * GroupRequest avatarUrl.
+         * @member {string} avatarUrl
+         * @memberof parley.GroupRequest
+         * @instance
+         */
+        GroupRequest.prototype.avatarUrl = "";
+
+        /**
+         * GroupRequest announcement.
+         * @member {string} announcement
+         * @memberof parley.GroupRequest
+         * @instance
+         */
+        GroupRequest.prototype.announcement = "";
+
+        /**
+         * GroupRequest role.
+         * @member {number} role
+         * @memberof parley.GroupRequest
+         * @instance
+         */
+        GroupRequest.prototype.role = 0;
+
+        /**
+         * GroupRequest mutedUntil.
+         * @member {number} mutedUntil
+         * @memberof parley.GroupRequest
+         * @instance
+         */
+        GroupRequest.prototype.mutedUntil = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * GroupRequest on.
+         * @member {boolean} on
+         * @memberof parley.GroupRequest
+         * @instance
+         */
+        GroupRequest.prototype.on = false;
+
+        /**
+         * GroupRequest fields.
+         * @member {number} fields
+         * @memberof parley.GroupRequest
+         * @instance
+         */
+        GroupRequest.prototype.fields = 0;
+
+        /**
+         * GroupRequest joinable.
+         * @member {boolean} joinable
+         * @memberof parley.GroupRequest
+         * @instance
+         */
+        GroupRequest.prototype.joinable = false;
+
+        /**
          * Encodes the specified GroupRequest message. Does not implicitly {@link parley.GroupRequest.verify|verify} messages.
          * @function encode
          * @memberof parley.GroupRequest
@@ -4160,6 +4401,20 @@ export const parley = $root.parley = (() => {
                 writer.uint32(/* id 4, wireType 2 =*/34).string(message.name);
             if (message.clientMsgId != null && $Object.hasOwnProperty.call(message, "clientMsgId") && message.clientMsgId !== "")
                 writer.uint32(/* id 5, wireType 2 =*/42).string(message.clientMsgId);
+            if (message.avatarUrl != null && $Object.hasOwnProperty.call(message, "avatarUrl") && message.avatarUrl !== "")
+                writer.uint32(/* id 6, wireType 2 =*/50).string(message.avatarUrl);
+            if (message.announcement != null && $Object.hasOwnProperty.call(message, "announcement") && message.announcement !== "")
+                writer.uint32(/* id 7, wireType 2 =*/58).string(message.announcement);
+            if (message.role != null && $Object.hasOwnProperty.call(message, "role") && message.role !== 0)
+                writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.role);
+            if (message.mutedUntil != null && $Object.hasOwnProperty.call(message, "mutedUntil") && (typeof message.mutedUntil === "object" ? message.mutedUntil.low || message.mutedUntil.high : message.mutedUntil !== 0))
+                writer.uint32(/* id 9, wireType 0 =*/72).uint64(message.mutedUntil);
+            if (message.on != null && $Object.hasOwnProperty.call(message, "on") && message.on !== false)
+                writer.uint32(/* id 10, wireType 0 =*/80).bool(message.on);
+            if (message.fields != null && $Object.hasOwnProperty.call(message, "fields") && message.fields !== 0)
+                writer.uint32(/* id 11, wireType 0 =*/88).uint32(message.fields);
+            if (message.joinable != null && $Object.hasOwnProperty.call(message, "joinable") && message.joinable !== false)
+                writer.uint32(/* id 12, wireType 0 =*/96).bool(message.joinable);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -4246,6 +4501,69 @@ export const parley = $root.parley = (() => {
                             message.clientMsgId = value;
                         else
                             delete message.clientMsgId;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.avatarUrl = value;
+                        else
+                            delete message.avatarUrl;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.announcement = value;
+                        else
+                            delete message.announcement;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.role = value;
+                        else
+                            delete message.role;
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.mutedUntil = value;
+                        else
+                            delete message.mutedUntil;
+                        continue;
+                    }
+                case 10: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.on = value;
+                        else
+                            delete message.on;
+                        continue;
+                    }
+                case 11: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.fields = value;
+                        else
+                            delete message.fields;
+                        continue;
+                    }
+                case 12: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.joinable = value;
+                        else
+                            delete message.joinable;
                         continue;
                     }
                 }
@@ -5779,6 +6097,677 @@ export const parley = $root.parley = (() => {
         };
 
         return MessageOp;
+    })();
+
+    parley.GroupInfoRequest = (function() {
+
+        /**
+         * Properties of a GroupInfoRequest.
+         * @typedef {Object} parley.GroupInfoRequest.$Properties
+         * @property {string|null} [conversationId] GroupInfoRequest conversationId
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a GroupInfoRequest.
+         * @memberof parley
+         * @interface IGroupInfoRequest
+         * @augments parley.GroupInfoRequest.$Properties
+         * @deprecated Use parley.GroupInfoRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of a GroupInfoRequest.
+         * @typedef {parley.GroupInfoRequest.$Properties} parley.GroupInfoRequest.$Shape
+         */
+
+        /**
+         * Constructs a new GroupInfoRequest.
+         * @memberof parley
+         * @classdesc Represents a GroupInfoRequest.
+         * @constructor
+         * @param {parley.GroupInfoRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const GroupInfoRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * GroupInfoRequest conversationId.
+         * @member {string} conversationId
+         * @memberof parley.GroupInfoRequest
+         * @instance
+         */
+        GroupInfoRequest.prototype.conversationId = "";
+
+        /**
+         * Encodes the specified GroupInfoRequest message. Does not implicitly {@link parley.GroupInfoRequest.verify|verify} messages.
+         * @function encode
+         * @memberof parley.GroupInfoRequest
+         * @static
+         * @param {parley.GroupInfoRequest.$Properties} message GroupInfoRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        GroupInfoRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.conversationId != null && $Object.hasOwnProperty.call(message, "conversationId") && message.conversationId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.conversationId);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a GroupInfoRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.GroupInfoRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.GroupInfoRequest & parley.GroupInfoRequest.$Shape} GroupInfoRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        GroupInfoRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.GroupInfoRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.conversationId = value;
+                        else
+                            delete message.conversationId;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for GroupInfoRequest
+         * @function getTypeUrl
+         * @memberof parley.GroupInfoRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        GroupInfoRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.GroupInfoRequest";
+        };
+
+        return GroupInfoRequest;
+    })();
+
+    parley.GroupMember = (function() {
+
+        /**
+         * Properties of a GroupMember.
+         * @typedef {Object} parley.GroupMember.$Properties
+         * @property {string|null} [userId] GroupMember userId
+         * @property {number|null} [role] GroupMember role
+         * @property {number|null} [mutedUntil] GroupMember mutedUntil
+         * @property {number|null} [joinSeq] GroupMember joinSeq
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a GroupMember.
+         * @memberof parley
+         * @interface IGroupMember
+         * @augments parley.GroupMember.$Properties
+         * @deprecated Use parley.GroupMember.$Properties instead.
+         */
+
+        /**
+         * Shape of a GroupMember.
+         * @typedef {parley.GroupMember.$Properties} parley.GroupMember.$Shape
+         */
+
+        /**
+         * Constructs a new GroupMember.
+         * @memberof parley
+         * @classdesc Represents a GroupMember.
+         * @constructor
+         * @param {parley.GroupMember.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const GroupMember = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * GroupMember userId.
+         * @member {string} userId
+         * @memberof parley.GroupMember
+         * @instance
+         */
+        GroupMember.prototype.userId = "";
+
+        /**
+         * GroupMember role.
+         * @member {number} role
+         * @memberof parley.GroupMember
+         * @instance
+         */
+        GroupMember.prototype.role = 0;
+
+        /**
+         * GroupMember mutedUntil.
+         * @member {number} mutedUntil
+         * @memberof parley.GroupMember
+         * @instance
+         */
+        GroupMember.prototype.mutedUntil = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * GroupMember joinSeq.
+         * @member {number} joinSeq
+         * @memberof parley.GroupMember
+         * @instance
+         */
+        GroupMember.prototype.joinSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Encodes the specified GroupMember message. Does not implicitly {@link parley.GroupMember.verify|verify} messages.
+         * @function encode
+         * @memberof parley.GroupMember
+         * @static
+         * @param {parley.GroupMember.$Properties} message GroupMember message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        GroupMember.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.userId != null && $Object.hasOwnProperty.call(message, "userId") && message.userId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.userId);
+            if (message.role != null && $Object.hasOwnProperty.call(message, "role") && message.role !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.role);
+            if (message.mutedUntil != null && $Object.hasOwnProperty.call(message, "mutedUntil") && (typeof message.mutedUntil === "object" ? message.mutedUntil.low || message.mutedUntil.high : message.mutedUntil !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.mutedUntil);
+            if (message.joinSeq != null && $Object.hasOwnProperty.call(message, "joinSeq") && (typeof message.joinSeq === "object" ? message.joinSeq.low || message.joinSeq.high : message.joinSeq !== 0))
+                writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.joinSeq);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a GroupMember message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.GroupMember
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.GroupMember & parley.GroupMember.$Shape} GroupMember
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        GroupMember.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.GroupMember();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.userId = value;
+                        else
+                            delete message.userId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.role = value;
+                        else
+                            delete message.role;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.mutedUntil = value;
+                        else
+                            delete message.mutedUntil;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.joinSeq = value;
+                        else
+                            delete message.joinSeq;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for GroupMember
+         * @function getTypeUrl
+         * @memberof parley.GroupMember
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        GroupMember.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.GroupMember";
+        };
+
+        return GroupMember;
+    })();
+
+    parley.GroupInfo = (function() {
+
+        /**
+         * Properties of a GroupInfo.
+         * @typedef {Object} parley.GroupInfo.$Properties
+         * @property {string|null} [conversationId] GroupInfo conversationId
+         * @property {string|null} [name] GroupInfo name
+         * @property {string|null} [avatarUrl] GroupInfo avatarUrl
+         * @property {string|null} [announcement] GroupInfo announcement
+         * @property {boolean|null} [joinable] GroupInfo joinable
+         * @property {boolean|null} [mutedAll] GroupInfo mutedAll
+         * @property {boolean|null} [dismissed] GroupInfo dismissed
+         * @property {number|null} [maxSeq] GroupInfo maxSeq
+         * @property {Array.<parley.GroupMember.$Properties>|null} [members] GroupInfo members
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a GroupInfo.
+         * @memberof parley
+         * @interface IGroupInfo
+         * @augments parley.GroupInfo.$Properties
+         * @deprecated Use parley.GroupInfo.$Properties instead.
+         */
+
+        /**
+         * Shape of a GroupInfo.
+         * @typedef {parley.GroupInfo.$Properties} parley.GroupInfo.$Shape
+         */
+
+        /**
+         * Constructs a new GroupInfo.
+         * @memberof parley
+         * @classdesc Represents a GroupInfo.
+         * @constructor
+         * @param {parley.GroupInfo.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const GroupInfo = function (properties) {
+            this.members = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * GroupInfo conversationId.
+         * @member {string} conversationId
+         * @memberof parley.GroupInfo
+         * @instance
+         */
+        GroupInfo.prototype.conversationId = "";
+
+        /**
+         * GroupInfo name.
+         * @member {string} name
+         * @memberof parley.GroupInfo
+         * @instance
+         */
+        GroupInfo.prototype.name = "";
+
+        /**
+         * GroupInfo avatarUrl.
+         * @member {string} avatarUrl
+         * @memberof parley.GroupInfo
+         * @instance
+         */
+        GroupInfo.prototype.avatarUrl = "";
+
+        /**
+         * GroupInfo announcement.
+         * @member {string} announcement
+         * @memberof parley.GroupInfo
+         * @instance
+         */
+        GroupInfo.prototype.announcement = "";
+
+        /**
+         * GroupInfo joinable.
+         * @member {boolean} joinable
+         * @memberof parley.GroupInfo
+         * @instance
+         */
+        GroupInfo.prototype.joinable = false;
+
+        /**
+         * GroupInfo mutedAll.
+         * @member {boolean} mutedAll
+         * @memberof parley.GroupInfo
+         * @instance
+         */
+        GroupInfo.prototype.mutedAll = false;
+
+        /**
+         * GroupInfo dismissed.
+         * @member {boolean} dismissed
+         * @memberof parley.GroupInfo
+         * @instance
+         */
+        GroupInfo.prototype.dismissed = false;
+
+        /**
+         * GroupInfo maxSeq.
+         * @member {number} maxSeq
+         * @memberof parley.GroupInfo
+         * @instance
+         */
+        GroupInfo.prototype.maxSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * GroupInfo members.
+         * @member {Array.<parley.GroupMember.$Properties>} members
+         * @memberof parley.GroupInfo
+         * @instance
+         */
+        GroupInfo.prototype.members = $util.emptyArray;
+
+        /**
+         * Encodes the specified GroupInfo message. Does not implicitly {@link parley.GroupInfo.verify|verify} messages.
+         * @function encode
+         * @memberof parley.GroupInfo
+         * @static
+         * @param {parley.GroupInfo.$Properties} message GroupInfo message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        GroupInfo.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.conversationId != null && $Object.hasOwnProperty.call(message, "conversationId") && message.conversationId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.conversationId);
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.name);
+            if (message.avatarUrl != null && $Object.hasOwnProperty.call(message, "avatarUrl") && message.avatarUrl !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.avatarUrl);
+            if (message.announcement != null && $Object.hasOwnProperty.call(message, "announcement") && message.announcement !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.announcement);
+            if (message.joinable != null && $Object.hasOwnProperty.call(message, "joinable") && message.joinable !== false)
+                writer.uint32(/* id 5, wireType 0 =*/40).bool(message.joinable);
+            if (message.mutedAll != null && $Object.hasOwnProperty.call(message, "mutedAll") && message.mutedAll !== false)
+                writer.uint32(/* id 6, wireType 0 =*/48).bool(message.mutedAll);
+            if (message.dismissed != null && $Object.hasOwnProperty.call(message, "dismissed") && message.dismissed !== false)
+                writer.uint32(/* id 7, wireType 0 =*/56).bool(message.dismissed);
+            if (message.maxSeq != null && $Object.hasOwnProperty.call(message, "maxSeq") && (typeof message.maxSeq === "object" ? message.maxSeq.low || message.maxSeq.high : message.maxSeq !== 0))
+                writer.uint32(/* id 8, wireType 0 =*/64).uint64(message.maxSeq);
+            if (message.members != null && message.members.length)
+                for (let i = 0; i < message.members.length; ++i)
+                    $root.parley.GroupMember.encode(message.members[i], writer.uint32(/* id 9, wireType 2 =*/74).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a GroupInfo message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.GroupInfo
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.GroupInfo & parley.GroupInfo.$Shape} GroupInfo
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        GroupInfo.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.GroupInfo();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.conversationId = value;
+                        else
+                            delete message.conversationId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.name = value;
+                        else
+                            delete message.name;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.avatarUrl = value;
+                        else
+                            delete message.avatarUrl;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.announcement = value;
+                        else
+                            delete message.announcement;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.joinable = value;
+                        else
+                            delete message.joinable;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.mutedAll = value;
+                        else
+                            delete message.mutedAll;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.dismissed = value;
+                        else
+                            delete message.dismissed;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.maxSeq = value;
+                        else
+                            delete message.maxSeq;
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.members && message.members.length))
+                            message.members = [];
+                        message.members.push($root.parley.GroupMember.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for GroupInfo
+         * @function getTypeUrl
+         * @memberof parley.GroupInfo
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        GroupInfo.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.GroupInfo";
+        };
+
+        return GroupInfo;
     })();
 
     return parley;

@@ -5,7 +5,10 @@
  */
 import {
   directConversationId,
+  GroupInfoField,
+  GroupLimits,
   GroupOp,
+  GroupRole,
   ErrorCode,
   Limits,
   MessageOpKind,
@@ -15,7 +18,7 @@ import {
 import { noCrash, type CrashHook } from '../testing/faults.ts';
 import { GroupCommitter } from './group-commit.ts';
 import { decodeSyncToken, encodeSyncToken } from './sync-token.ts';
-import type { AppendResult, Bus, ConversationState, StoredMessage, Store } from './types.ts';
+import type { AppendResult, Bus, ConversationState, GroupRecord, StoredMessage, Store } from './types.ts';
 
 export interface ChatLimits {
   /** Largest message body accepted, in bytes. */
@@ -61,6 +64,13 @@ export interface GroupInput {
   users?: string[] | null;
   name?: string | null;
   clientMsgId?: string | null;
+  avatarUrl?: string | null;
+  announcement?: string | null;
+  role?: number | null;
+  mutedUntil?: number | null;
+  on?: boolean | null;
+  fields?: number | null;
+  joinable?: boolean | null;
 }
 
 export interface MessageOpInput {
@@ -181,14 +191,34 @@ export class ChatService {
     if (users.length > this.limits.maxGroupChange) throw invalid(`at most ${this.limits.maxGroupChange} users per change`);
     for (const u of users) if (!Limits.USER_ID.test(u)) throw invalid(`"${u.slice(0, 70)}" is not a valid user id`);
     const name = input.name ?? '';
-    if (name.length > 128) throw invalid('name must be at most 128 characters');
+    const avatarUrl = input.avatarUrl ?? '';
+    const announcement = input.announcement ?? '';
+    if (name.length > GroupLimits.NAME) throw invalid(`name must be at most ${GroupLimits.NAME} characters`);
+    if (avatarUrl.length > GroupLimits.AVATAR_URL) throw invalid(`avatarUrl must be at most ${GroupLimits.AVATAR_URL} characters`);
+    if (avatarUrl !== '' && !/^https?:\/\/\S+$/.test(avatarUrl)) throw invalid('avatarUrl must be an http(s) URL');
+    if (announcement.length > GroupLimits.ANNOUNCEMENT) throw invalid(`announcement must be at most ${GroupLimits.ANNOUNCEMENT} characters`);
+    const fields = input.fields ?? 0;
+    const role = input.role ?? 0;
+    const mutedUntil = input.mutedUntil ?? 0;
     const conversationId = input.conversationId ?? '';
+    const needUsers = () => {
+      if (users.length === 0) throw invalid('name at least one user');
+    };
     if (op === GroupOp.CREATE) {
       if (name.trim() === '') throw invalid('a new group needs a name');
     } else {
       checkConversationId(conversationId);
-      if ((op === GroupOp.INVITE || op === GroupOp.KICK) && users.length === 0) throw invalid('name at least one user');
+      if (op === GroupOp.INVITE || op === GroupOp.KICK || op === GroupOp.SET_ROLE || op === GroupOp.MUTE || op === GroupOp.TRANSFER) needUsers();
     }
+    if (op === GroupOp.INFO) {
+      const all = GroupInfoField.NAME | GroupInfoField.AVATAR_URL | GroupInfoField.ANNOUNCEMENT | GroupInfoField.JOINABLE;
+      if (fields === 0 || (fields & ~all) !== 0) throw invalid(`fields must be a non-empty set of GroupInfoField bits (${all} for all)`);
+      if (fields & GroupInfoField.NAME && name.trim() === '') throw invalid('a group name cannot be empty');
+    }
+    if (op === GroupOp.SET_ROLE && role !== GroupRole.ADMIN && role !== GroupRole.MEMBER) {
+      throw invalid(`role must be ${GroupRole.ADMIN} ADMIN or ${GroupRole.MEMBER} MEMBER (use TRANSFER for ownership)`);
+    }
+    if (op === GroupOp.MUTE && (!Number.isSafeInteger(mutedUntil) || mutedUntil < 0)) throw invalid('mutedUntil must be a time in ms since epoch, or 0');
     const result = await this.store.changeGroup({
       actorId: caller.userId,
       actorDevice: caller.deviceId,
@@ -197,6 +227,13 @@ export class ChatService {
       conversationId,
       users,
       name,
+      fields,
+      avatarUrl,
+      announcement,
+      joinable: input.joinable ?? false,
+      role,
+      mutedUntil,
+      on: input.on ?? false,
     });
     return this.fanOut(caller, result);
   }
@@ -274,6 +311,17 @@ export class ChatService {
    * Which of `users` the caller may see the presence of (themself, and users they
    * share a conversation with), each with when they were last seen (0: never).
    */
+  /** A group's info and members: for its members, and for anyone while it is joinable. */
+  async groupInfo(caller: Caller, conversationId: string): Promise<GroupRecord> {
+    checkConversationId(conversationId);
+    const group = await this.store.getGroup(conversationId);
+    if (!group) throw new ParleyError(ErrorCode.CONVERSATION_NOT_FOUND, `no group ${conversationId}`);
+    if (!group.joinable && !group.members.some((m) => m.userId === caller.userId)) {
+      throw new ParleyError(ErrorCode.NOT_MEMBER, `not a member of ${conversationId}`);
+    }
+    return group;
+  }
+
   async presenceOf(caller: Caller, users: readonly string[]): Promise<Map<string, number>> {
     if (users.length > this.limits.maxGroupChange) throw invalid(`at most ${this.limits.maxGroupChange} users per presence request`);
     const visible = new Map<string, number>();

@@ -60,9 +60,30 @@ export interface ConversationState {
   left: boolean;
   readSeq: number;
   unread: number;
+  /** Groups only (empty / false / 0 otherwise). */
+  avatarUrl: string;
+  announcement: string;
+  joinable: boolean;
+  mutedAll: boolean;
+  role: number;
+  mutedUntil: number;
+  dismissed: boolean;
 }
 
-/** A group creation or membership change; stored as a MEMBERSHIP message. */
+/** A group's info and current members (GroupInfo on the wire). */
+export interface GroupRecord {
+  conversationId: string;
+  name: string;
+  avatarUrl: string;
+  announcement: string;
+  joinable: boolean;
+  mutedAll: boolean;
+  dismissed: boolean;
+  maxSeq: number;
+  members: { userId: string; role: number; mutedUntil: number; joinSeq: number }[];
+}
+
+/** A group creation or change; stored as a MEMBERSHIP message. */
 export interface GroupChangeRequest {
   actorId: string;
   actorDevice: string;
@@ -72,6 +93,17 @@ export interface GroupChangeRequest {
   conversationId: string;
   users: readonly string[];
   name: string;
+  /** INFO: GroupInfoField bits of the fields to set. */
+  fields: number;
+  avatarUrl: string;
+  announcement: string;
+  joinable: boolean;
+  /** SET_ROLE */
+  role: number;
+  /** MUTE (ms since epoch; 0 lifts it) */
+  mutedUntil: number;
+  /** MUTE_ALL */
+  on: boolean;
 }
 
 /** Position in a user's change feed; opaque to clients (see sync-token.ts). */
@@ -120,6 +152,8 @@ export interface Store {
    */
   markRead(conversationId: string, userId: string, seq: number): Promise<{ readSeq: number; changed: boolean; members: readonly string[] } | undefined>;
   getMembership(conversationId: string, userId: string): Promise<Membership | undefined>;
+  /** A group's info and current members; undefined if there is no such group. */
+  getGroup(conversationId: string): Promise<GroupRecord | undefined>;
   /** Record when a user's last device went away. */
   setLastSeen(userId: string, time: number): Promise<void>;
   /** When the user's last device went away (0: never), or undefined for an unknown user. */

@@ -134,6 +134,7 @@ export class Session {
       case 'typing':
       case 'presence':
       case 'messageOp':
+      case 'groupInfo':
       case 'ack':
       case 'sync':
       case 'pull':
@@ -190,6 +191,9 @@ export class Session {
     } else if (frame.body === 'group') {
       const { message, duplicate } = await chat.changeGroup(caller, frame.group!);
       this.write({ id, groupResult: { conversationId: message.conversationId, seq: message.seq, duplicate, message } });
+    } else if (frame.body === 'groupInfo') {
+      const info = await chat.groupInfo(caller, frame.groupInfo!.conversationId ?? '');
+      this.write({ id, groupInfoResult: info });
     } else if (frame.body === 'presence') {
       const req = frame.presence!;
       const visible = await chat.presenceOf(caller, req.users ?? []);

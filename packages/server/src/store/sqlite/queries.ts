@@ -60,6 +60,15 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE messages ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE messages ADD COLUMN ref_seq INTEGER NOT NULL DEFAULT 0;
   `,
+  // 6: group management — info, join policy, group-wide mute, dismissal; per-member mute.
+  `
+  ALTER TABLE conversations ADD COLUMN avatar_url TEXT NOT NULL DEFAULT '';
+  ALTER TABLE conversations ADD COLUMN announcement TEXT NOT NULL DEFAULT '';
+  ALTER TABLE conversations ADD COLUMN joinable INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE conversations ADD COLUMN muted_all INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE conversations ADD COLUMN dismissed INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE members ADD COLUMN muted_until INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SQL = {
@@ -79,13 +88,21 @@ export const SQL = {
   getMessage: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, flags, ref_seq
     FROM messages WHERE conv_id = ? AND seq = ?`,
   updateMessage: `UPDATE messages SET body = ?, flags = ? WHERE conv_id = ? AND seq = ?`,
-  getConversation: `SELECT kind, max_seq FROM conversations WHERE id = ?`,
+  getConversation: `SELECT kind, max_seq, muted_all, dismissed, joinable FROM conversations WHERE id = ?`,
+  getGroup: `SELECT kind, max_seq, name, avatar_url, announcement, joinable, muted_all, dismissed FROM conversations WHERE id = ?`,
+  setGroupInfo: `UPDATE conversations SET name = ?, avatar_url = ?, announcement = ?, joinable = ? WHERE id = ?`,
+  setMutedAll: `UPDATE conversations SET muted_all = ? WHERE id = ?`,
+  setDismissed: `UPDATE conversations SET dismissed = 1, joinable = 0 WHERE id = ?`,
+  setRole: `UPDATE members SET role = ? WHERE conv_id = ? AND user_id = ?`,
+  setMutedUntil: `UPDATE members SET muted_until = ? WHERE conv_id = ? AND user_id = ?`,
+  listGroupMembers: `SELECT user_id, role, muted_until, join_seq FROM members WHERE conv_id = ? AND left_seq IS NULL
+    ORDER BY role, user_id`,
   insertConversation: `INSERT INTO conversations (id, kind, max_seq, created_at, name) VALUES (?, ?, 0, ?, ?)`,
   setMaxSeq: `UPDATE conversations SET max_seq = ? WHERE id = ?`,
   insertMember: `INSERT INTO members (conv_id, user_id, join_seq, version, role) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (conv_id, user_id) DO UPDATE SET join_seq = excluded.join_seq, version = excluded.version,
       role = excluded.role, left_seq = NULL`,
-  getMembership: `SELECT m.join_seq, m.left_seq, m.role, c.max_seq FROM members m JOIN conversations c ON c.id = m.conv_id
+  getMembership: `SELECT m.join_seq, m.left_seq, m.role, m.muted_until, c.max_seq FROM members m JOIN conversations c ON c.id = m.conv_id
     WHERE m.conv_id = ? AND m.user_id = ?`,
   listMembers: `SELECT user_id FROM members WHERE conv_id = ? AND left_seq IS NULL ORDER BY user_id`,
   touchMembers: `UPDATE members SET version = ? WHERE conv_id = ? AND left_seq IS NULL`,
@@ -97,7 +114,8 @@ export const SQL = {
   setReadSeq: `UPDATE members SET read_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
   getReadSeq: `SELECT read_seq FROM members WHERE conv_id = ? AND user_id = ?`,
   // Unread: what others sent after the read position, within what the member can see.
-  changesSince: `SELECT m.conv_id, m.join_seq, m.version, m.left_seq, m.read_seq, c.kind, c.max_seq, c.name,
+  changesSince: `SELECT m.conv_id, m.join_seq, m.version, m.left_seq, m.read_seq, m.role, m.muted_until,
+      c.kind, c.max_seq, c.name, c.avatar_url, c.announcement, c.joinable, c.muted_all, c.dismissed,
       (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq)
         AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id) AS unread
     FROM members m JOIN conversations c ON c.id = m.conv_id

@@ -19,6 +19,7 @@ import Database from 'better-sqlite3';
 import {
   ConversationKind,
   ErrorCode,
+  GroupInfoField,
   GroupOp,
   GroupRole,
   MessageFlag,
@@ -35,6 +36,7 @@ import type {
   ChangeCursor,
   ChangePage,
   GroupChangeRequest,
+  GroupRecord,
   Membership,
   MessageOpRequest,
   Store,
@@ -61,13 +63,35 @@ const GROUP_OP_NAMES: Record<number, MembershipEvent['op']> = {
   [GroupOp.INVITE]: 'invite',
   [GroupOp.KICK]: 'kick',
   [GroupOp.LEAVE]: 'leave',
+  [GroupOp.INFO]: 'info',
+  [GroupOp.SET_ROLE]: 'role',
+  [GroupOp.TRANSFER]: 'transfer',
+  [GroupOp.DISMISS]: 'dismiss',
+  [GroupOp.MUTE]: 'mute',
+  [GroupOp.MUTE_ALL]: 'mute_all',
+  [GroupOp.JOIN]: 'join',
 };
 
 interface MemberRow {
   join_seq: number;
   left_seq: number | null;
   role: number;
+  muted_until: number;
   max_seq: number;
+}
+
+interface ConversationRow {
+  kind: number;
+  max_seq: number;
+  muted_all: number;
+  dismissed: number;
+  joinable: number;
+}
+
+interface GroupRow extends ConversationRow {
+  name: string;
+  avatar_url: string;
+  announcement: string;
 }
 
 interface MessageRow {
@@ -230,7 +254,7 @@ export class SqliteStore implements Store {
       return { ok: true, message: toMessage(existing), duplicate: true, members: this.members(existing.conv_id) };
     }
 
-    let conv = this.sql.getConversation.get(req.conversationId) as { kind: number; max_seq: number } | undefined;
+    let conv = this.sql.getConversation.get(req.conversationId) as ConversationRow | undefined;
     if (!conv) {
       if (!req.directMembers) {
         return { ok: false, code: ErrorCode.CONVERSATION_NOT_FOUND, message: `no conversation ${req.conversationId}` };
@@ -242,11 +266,18 @@ export class SqliteStore implements Store {
       }
       this.sql.insertConversation.run(req.conversationId, ConversationKind.DIRECT, now, '');
       for (const userId of req.directMembers) this.sql.insertMember.run(req.conversationId, userId, 0, version, GroupRole.MEMBER);
-      conv = { kind: ConversationKind.DIRECT, max_seq: 0 };
+      conv = { kind: ConversationKind.DIRECT, max_seq: 0, muted_all: 0, dismissed: 0, joinable: 0 };
     }
+    if (conv.dismissed) return { ok: false, code: ErrorCode.GROUP_DISMISSED, message: `${req.conversationId} was dismissed` };
     const sender = this.sql.getMembership.get(req.conversationId, req.senderId) as MemberRow | undefined;
     if (!sender || sender.left_seq !== null) {
       return { ok: false, code: ErrorCode.NOT_MEMBER, message: `not a member of ${req.conversationId}` };
+    }
+    if (sender.muted_until > now) {
+      return { ok: false, code: ErrorCode.MUTED, message: `muted in ${req.conversationId} until ${new Date(sender.muted_until).toISOString()}` };
+    }
+    if (conv.muted_all && sender.role > GroupRole.ADMIN) {
+      return { ok: false, code: ErrorCode.MUTED, message: `${req.conversationId} is muted: only the owner and admins may send` };
     }
     return this.insertMessage(req, conv.max_seq + 1, version, now);
   }
@@ -440,41 +471,28 @@ export class SqliteStore implements Store {
       seq = 1;
       event = { op: 'create', actor: req.actorId, users: users.filter((u) => u !== req.actorId), name: req.name };
     } else {
-      const conv = this.sql.getConversation.get(conversationId) as { kind: number; max_seq: number } | undefined;
+      const conv = this.sql.getGroup.get(conversationId) as GroupRow | undefined;
       if (!conv) throw fail(ErrorCode.CONVERSATION_NOT_FOUND, `no conversation ${conversationId}`);
       if (conv.kind !== ConversationKind.GROUP) throw fail(ErrorCode.INVALID_ARGUMENT, `${conversationId} is not a group`);
-      const actor = this.sql.getMembership.get(conversationId, req.actorId) as MemberRow | undefined;
-      if (!actor || actor.left_seq !== null) throw fail(ErrorCode.NOT_MEMBER, `not a member of ${conversationId}`);
+      if (conv.dismissed) throw fail(ErrorCode.GROUP_DISMISSED, `${conversationId} was dismissed`);
       seq = conv.max_seq + 1;
       const current = (id: string) => {
         const m = this.sql.getMembership.get(conversationId, id) as MemberRow | undefined;
         return m && m.left_seq === null ? m : undefined;
       };
-      if (req.op === GroupOp.INVITE) {
-        if (actor.role > GroupRole.ADMIN) throw fail(ErrorCode.FORBIDDEN, 'only the owner and admins may invite');
-        mustExist(users);
-        for (const u of users) if (current(u)) throw fail(ErrorCode.ALREADY_MEMBER, `${u} is already a member`);
-        // A new member sees the group from their own join event on.
-        for (const u of users) this.sql.insertMember.run(conversationId, u, seq - 1, version, GroupRole.MEMBER);
-        event = { op: 'invite', actor: req.actorId, users };
-      } else if (req.op === GroupOp.KICK) {
-        if (actor.role > GroupRole.ADMIN) throw fail(ErrorCode.FORBIDDEN, 'only the owner and admins may remove members');
-        for (const u of users) {
-          const target = current(u);
-          if (!target) throw fail(ErrorCode.NOT_MEMBER, `${u} is not a member`);
-          if (target.role <= actor.role) throw fail(ErrorCode.FORBIDDEN, `cannot remove ${u}: same or higher role`);
-        }
-        removed.push(...users);
-        event = { op: 'kick', actor: req.actorId, users };
-      } else if (req.op === GroupOp.LEAVE) {
-        if (actor.role === GroupRole.OWNER) throw fail(ErrorCode.FORBIDDEN, 'the owner cannot leave; transfer ownership first');
-        removed.push(req.actorId);
-        event = { op: 'leave', actor: req.actorId, users: [] };
+      const actor = current(req.actorId);
+      if (req.op === GroupOp.JOIN) {
+        if (actor) throw fail(ErrorCode.ALREADY_MEMBER, `already a member of ${conversationId}`);
+        if (!conv.joinable) throw fail(ErrorCode.FORBIDDEN, `${conversationId} does not take joins; ask an admin for an invite`);
+        this.sql.insertMember.run(conversationId, req.actorId, seq - 1, version, GroupRole.MEMBER);
+        event = { op: 'join', actor: req.actorId, users: [] };
       } else {
-        throw fail(ErrorCode.INVALID_ARGUMENT, `unknown group op ${req.op}`);
+        if (!actor) throw fail(ErrorCode.NOT_MEMBER, `not a member of ${conversationId}`);
+        event = this.applyGroupOp(req, conversationId, conv, actor, current, removed, seq);
       }
     }
     const body = new TextEncoder().encode(JSON.stringify(event));
+    this.memberCache.delete(conversationId); // the event goes to the members as changed by it
     const result = this.insertMessage(
       { senderId: req.actorId, senderDevice: req.actorDevice, clientMsgId: req.clientMsgId, conversationId, type: MessageType.MEMBERSHIP, body },
       seq, version, now,
@@ -484,6 +502,116 @@ export class SqliteStore implements Store {
     return result.ok ? { ...result, members: [...new Set([...result.members, ...removed])] } : result;
   }
 
+  /** One change to an existing group by a current member; returns its event. Throws refusals. */
+  private applyGroupOp(
+    req: GroupChangeRequest,
+    conversationId: string,
+    conv: GroupRow,
+    actor: MemberRow,
+    current: (id: string) => MemberRow | undefined,
+    removed: string[],
+    seq: number,
+  ): MembershipEvent {
+    const fail = (code: ErrorCode, message: string) => new ParleyError(code, message);
+    const users = [...new Set(req.users)];
+    const need = (role: number, what: string) => {
+      if (actor.role > role) throw fail(ErrorCode.FORBIDDEN, `only ${role === GroupRole.OWNER ? 'the owner' : 'the owner and admins'} may ${what}`);
+    };
+    /** Every target must be a current member with a lower role than the actor. */
+    const outranked = (what: string) => {
+      for (const u of users) {
+        const target = current(u);
+        if (!target) throw fail(ErrorCode.NOT_MEMBER, `${u} is not a member`);
+        if (target.role <= actor.role) throw fail(ErrorCode.FORBIDDEN, `cannot ${what} ${u}: same or higher role`);
+      }
+    };
+    const base = { actor: req.actorId, users };
+    switch (req.op) {
+      case GroupOp.INVITE: {
+        need(GroupRole.ADMIN, 'invite');
+        for (const id of users) if (!this.sql.userExists.get(id)) throw fail(ErrorCode.USER_NOT_FOUND, `no user ${id}`);
+        for (const u of users) if (current(u)) throw fail(ErrorCode.ALREADY_MEMBER, `${u} is already a member`);
+        // A new member sees the group from their own join event on.
+        for (const u of users) this.sql.insertMember.run(conversationId, u, seq - 1, this.version, GroupRole.MEMBER);
+        return { op: 'invite', ...base };
+      }
+      case GroupOp.KICK:
+        need(GroupRole.ADMIN, 'remove members');
+        outranked('remove');
+        removed.push(...users);
+        return { op: 'kick', ...base };
+      case GroupOp.LEAVE:
+        if (actor.role === GroupRole.OWNER) throw fail(ErrorCode.FORBIDDEN, 'the owner cannot leave; transfer ownership first');
+        removed.push(req.actorId);
+        return { op: 'leave', actor: req.actorId, users: [] };
+      case GroupOp.INFO: {
+        need(GroupRole.ADMIN, 'change the group info');
+        const f = req.fields;
+        const event: MembershipEvent = { op: 'info', actor: req.actorId, users: [] };
+        if (f & GroupInfoField.NAME) event.name = req.name;
+        if (f & GroupInfoField.AVATAR_URL) event.avatarUrl = req.avatarUrl;
+        if (f & GroupInfoField.ANNOUNCEMENT) event.announcement = req.announcement;
+        if (f & GroupInfoField.JOINABLE) event.joinable = req.joinable;
+        this.sql.setGroupInfo.run(
+          event.name ?? conv.name,
+          event.avatarUrl ?? conv.avatar_url,
+          event.announcement ?? conv.announcement,
+          (event.joinable ?? Boolean(conv.joinable)) ? 1 : 0,
+          conversationId,
+        );
+        return event;
+      }
+      case GroupOp.SET_ROLE:
+        need(GroupRole.OWNER, 'change roles');
+        outranked('change the role of');
+        for (const u of users) this.sql.setRole.run(req.role, conversationId, u);
+        return { op: 'role', ...base, role: req.role };
+      case GroupOp.TRANSFER: {
+        need(GroupRole.OWNER, 'transfer ownership');
+        const [to] = users;
+        if (users.length !== 1 || !to || to === req.actorId) throw fail(ErrorCode.INVALID_ARGUMENT, 'name exactly one other member as the new owner');
+        if (!current(to)) throw fail(ErrorCode.NOT_MEMBER, `${to} is not a member`);
+        this.sql.setRole.run(GroupRole.OWNER, conversationId, to);
+        this.sql.setRole.run(GroupRole.ADMIN, conversationId, req.actorId);
+        return { op: 'transfer', ...base };
+      }
+      case GroupOp.DISMISS:
+        need(GroupRole.OWNER, 'dismiss the group');
+        this.sql.setDismissed.run(conversationId);
+        // Everyone leaves at the dismiss event: they see it, and nothing can follow it.
+        removed.push(...this.members(conversationId));
+        return { op: 'dismiss', actor: req.actorId, users: [] };
+      case GroupOp.MUTE:
+        need(GroupRole.ADMIN, 'mute members');
+        outranked('mute');
+        for (const u of users) this.sql.setMutedUntil.run(req.mutedUntil, conversationId, u);
+        return { op: 'mute', ...base, mutedUntil: req.mutedUntil };
+      case GroupOp.MUTE_ALL:
+        need(GroupRole.ADMIN, 'mute the group');
+        this.sql.setMutedAll.run(req.on ? 1 : 0, conversationId);
+        return { op: 'mute_all', actor: req.actorId, users: [], on: req.on };
+      default:
+        throw fail(ErrorCode.INVALID_ARGUMENT, `unknown group op ${req.op}`);
+    }
+  }
+
+  async getGroup(conversationId: string): Promise<GroupRecord | undefined> {
+    const g = this.sql.getGroup.get(conversationId) as GroupRow | undefined;
+    if (!g || g.kind !== ConversationKind.GROUP) return undefined;
+    const members = this.sql.listGroupMembers.all(conversationId) as { user_id: string; role: number; muted_until: number; join_seq: number }[];
+    return {
+      conversationId,
+      name: g.name,
+      avatarUrl: g.avatar_url,
+      announcement: g.announcement,
+      joinable: Boolean(g.joinable),
+      mutedAll: Boolean(g.muted_all),
+      dismissed: Boolean(g.dismissed),
+      maxSeq: g.max_seq,
+      members: members.map((m) => ({ userId: m.user_id, role: m.role, mutedUntil: m.muted_until, joinSeq: m.join_seq })),
+    };
+  }
+
   async readMessages(conversationId: string, fromSeq: number, toSeq: number, limit: number): Promise<StoredMessage[]> {
     return (this.sql.readMessages.all(conversationId, fromSeq, toSeq, limit) as MessageRow[]).map(toMessage);
   }
@@ -491,7 +619,8 @@ export class SqliteStore implements Store {
   async changesSince(userId: string, after: ChangeCursor, limit: number): Promise<ChangePage> {
     const rows = this.sql.changesSince.all(userId, after.version, after.version, after.conversationId, limit + 1) as {
       conv_id: string; join_seq: number; version: number; left_seq: number | null; read_seq: number; kind: number;
-      max_seq: number; name: string; unread: number;
+      max_seq: number; name: string; unread: number; role: number; muted_until: number; avatar_url: string;
+      announcement: string; joinable: number; muted_all: number; dismissed: number;
     }[];
     const more = rows.length > limit;
     if (more) rows.length = limit;
@@ -507,6 +636,13 @@ export class SqliteStore implements Store {
         left: r.left_seq !== null,
         readSeq: r.read_seq,
         unread: r.unread,
+        avatarUrl: r.avatar_url,
+        announcement: r.announcement,
+        joinable: Boolean(r.joinable),
+        mutedAll: Boolean(r.muted_all),
+        role: r.left_seq === null && r.kind === ConversationKind.GROUP ? r.role : 0,
+        mutedUntil: r.muted_until,
+        dismissed: Boolean(r.dismissed),
       })),
       next: last ? { version: last.version, conversationId: last.conv_id } : after,
       more,
