@@ -15,6 +15,8 @@ export const MessageType = {
   RECALL: 101,
   /** An edit event: the message at ref_seq now has this body. */
   EDIT: 102,
+  /** A friend event in a user's notice conversation; body is JSON (FriendEvent). */
+  FRIEND: 103,
 } as const;
 
 /** Message types only the server writes (events); a Send with one is refused. */
@@ -35,7 +37,34 @@ export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 export const ConversationKind = {
   DIRECT: 1,
   GROUP: 2,
+  /** A user's own notice conversation ("n:<user>"): server-written events only. */
+  NOTICES: 3,
 } as const;
+
+/** The notice conversation of a user. */
+export function noticeConversationId(userId: string): string {
+  return `n:${userId}`;
+}
+
+export const FriendOp = {
+  REQUEST: 1,
+  ACCEPT: 2,
+  REJECT: 3,
+  REMOVE: 4,
+  BLOCK: 5,
+  UNBLOCK: 6,
+  ALLOW_STRANGERS: 7,
+} as const;
+export type FriendOp = (typeof FriendOp)[keyof typeof FriendOp];
+
+/** The JSON body of a FRIEND message. `from` did it; `to` is the other user. */
+export interface FriendEvent {
+  op: 'request' | 'accept' | 'reject' | 'remove' | 'block' | 'unblock' | 'allow_strangers';
+  from: string;
+  to: string;
+  note?: string;
+  allow?: boolean;
+}
 export type ConversationKind = (typeof ConversationKind)[keyof typeof ConversationKind];
 
 export const GroupOp = {

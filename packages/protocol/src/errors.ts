@@ -38,6 +38,14 @@ export const ErrorCode = {
   MUTED: 'MUTED',
   /** The group was dismissed by its owner; nothing more can happen in it. */
   GROUP_DISMISSED: 'GROUP_DISMISSED',
+  /** One of the two users blocked the other. */
+  BLOCKED: 'BLOCKED',
+  /** The users are not friends (REMOVE), or the recipient takes 1:1 chats from friends only. */
+  NOT_FRIENDS: 'NOT_FRIENDS',
+  /** A friend request to someone who is already a friend. */
+  ALREADY_FRIENDS: 'ALREADY_FRIENDS',
+  /** ACCEPT or REJECT with no pending request from that user. */
+  REQUEST_NOT_FOUND: 'REQUEST_NOT_FOUND',
   /** The user is already a member of the group. */
   ALREADY_MEMBER: 'ALREADY_MEMBER',
   /** A clientMsgId was reused for different content or a different conversation. */

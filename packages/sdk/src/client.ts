@@ -20,6 +20,7 @@ import {
   encodeFrame,
   ConversationKind,
   ErrorCode,
+  FriendOp,
   GroupInfoField,
   GroupOp,
   GroupRole,
@@ -33,6 +34,7 @@ import {
   PROTOCOL_VERSION,
   CloseCode,
   type FrameData,
+  type FriendEvent,
   type MembershipEvent,
   type MessageRecord,
   type parley,
@@ -51,6 +53,20 @@ export interface Message extends MessageRecord {
   text?: string;
   /** The event, for MessageType.MEMBERSHIP (group created, members invited, kicked, left). */
   membership?: MembershipEvent;
+  /** The event, for MessageType.FRIEND (in your notice conversation "n:<you>"). */
+  friend?: FriendEvent;
+}
+
+/** Your friends, pending requests both ways, blocks, and the stranger setting. */
+export interface FriendList {
+  friends: { userId: string; since: number }[];
+  /** Requests waiting for your answer. */
+  incoming: { userId: string; note: string; time: number }[];
+  /** Your requests waiting for theirs. */
+  outgoing: { userId: string; note: string; time: number }[];
+  blocked: { userId: string; since: number }[];
+  /** Whether users who are not your friends may start a 1:1 chat with you. */
+  allowStrangers: boolean;
 }
 
 /** The server's durable acknowledgement of a send. */
@@ -277,9 +293,9 @@ function applyMembership(info: ConversationInfo, e: MembershipEvent, me: string)
   if (info.left) info.role = 0;
 }
 
-function parseMembership(body: Uint8Array): MembershipEvent | undefined {
+function parseEvent<T>(body: Uint8Array): T | undefined {
   try {
-    return JSON.parse(decoder.decode(body)) as MembershipEvent;
+    return JSON.parse(decoder.decode(body)) as T;
   } catch {
     return undefined;
   }
@@ -287,7 +303,12 @@ function parseMembership(body: Uint8Array): MembershipEvent | undefined {
 
 function toMessage(m: parley.IMessage): Message {
   const body = m.body ?? new Uint8Array(0);
-  const event = m.type === MessageType.MEMBERSHIP ? { membership: parseMembership(body) } : {};
+  const event =
+    m.type === MessageType.MEMBERSHIP
+      ? { membership: parseEvent<MembershipEvent>(body) }
+      : m.type === MessageType.FRIEND
+        ? { friend: parseEvent<FriendEvent>(body) }
+        : {};
   return {
     ...event,
     id: m.id ?? '',
@@ -571,6 +592,62 @@ export class ParleyClient extends Emitter<ClientEvents> {
   /** Join a group by its id, when the group allows it. You see it from your join event on. */
   joinGroup(conversationId: string): Promise<GroupChange> {
     return this.changeGroup({ op: GroupOp.JOIN, conversationId, users: [] });
+  }
+
+  /**
+   * Ask `userId` to be friends (a pending request from them is accepted instead).
+   * Every friend change is a FRIEND event in the notice conversation ("n:<user>")
+   * of each user it concerns, so both sides and all their devices learn it in
+   * order, also after being offline. Need a connection; idempotent by clientMsgId.
+   */
+  requestFriend(userId: string, note = ''): Promise<Message[]> {
+    return this.changeFriends({ op: FriendOp.REQUEST, userId, note });
+  }
+
+  acceptFriend(userId: string): Promise<Message[]> {
+    return this.changeFriends({ op: FriendOp.ACCEPT, userId });
+  }
+
+  rejectFriend(userId: string): Promise<Message[]> {
+    return this.changeFriends({ op: FriendOp.REJECT, userId });
+  }
+
+  removeFriend(userId: string): Promise<Message[]> {
+    return this.changeFriends({ op: FriendOp.REMOVE, userId });
+  }
+
+  /** Block a user: they cannot message you or befriend you; a friendship and requests end. */
+  block(userId: string): Promise<Message[]> {
+    return this.changeFriends({ op: FriendOp.BLOCK, userId });
+  }
+
+  unblock(userId: string): Promise<Message[]> {
+    return this.changeFriends({ op: FriendOp.UNBLOCK, userId });
+  }
+
+  /** Whether users who are not your friends may start a 1:1 chat with you (default true). */
+  allowStrangers(allow: boolean): Promise<Message[]> {
+    return this.changeFriends({ op: FriendOp.ALLOW_STRANGERS, allow });
+  }
+
+  async friends(): Promise<FriendList> {
+    const l = (await this.request({ friendList: {} })).friendListResult!;
+    const entries = (list: parley.IFriendEntry[] | null | undefined) =>
+      (list ?? []).map((e) => ({ userId: e.userId ?? '', note: e.note ?? '', time: Number(e.time ?? 0) }));
+    return {
+      friends: entries(l.friends).map((e) => ({ userId: e.userId, since: e.time })),
+      incoming: entries(l.incoming),
+      outgoing: entries(l.outgoing),
+      blocked: entries(l.blocked).map((e) => ({ userId: e.userId, since: e.time })),
+      allowStrangers: l.allowStrangers ?? false,
+    };
+  }
+
+  private async changeFriends(request: parley.IFriendRequest): Promise<Message[]> {
+    const reply = await this.request({ friend: { ...request, clientMsgId: request.clientMsgId ?? newClientMsgId() } });
+    const events = (reply.friendResult?.events ?? []).map(toMessage);
+    this.deliver(events); // this device's own events, at their seqs
+    return events;
   }
 
   /** A group's info and current members (for members, or anyone while it is joinable). */
@@ -973,7 +1050,9 @@ export class ParleyClient extends Emitter<ClientEvents> {
       // A conversation that appeared since the last sync (its first message just arrived).
       const direct = parseDirectConversationId(conversationId);
       info = {
-        conversationId, kind: direct ? ConversationKind.DIRECT : ConversationKind.GROUP, name: '', maxSeq: 0, readSeq: 0, unread: 0,
+        conversationId,
+        kind: direct ? ConversationKind.DIRECT : conversationId.startsWith('n:') ? ConversationKind.NOTICES : ConversationKind.GROUP,
+        name: '', maxSeq: 0, readSeq: 0, unread: 0,
         left: false, members: direct ?? [], countedTo: 0, avatarUrl: '', announcement: '', joinable: false, mutedAll: false,
         role: 0, mutedUntil: 0, dismissed: false,
       };

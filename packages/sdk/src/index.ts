@@ -1,6 +1,6 @@
-export { ParleyClient, type PresenceInfo, type ConversationInfo, type ReadReceipt, type GroupChange, type GroupDetails, type GroupInfoUpdate, type ClientEvents, type ClientOptions, type ConnectionState, type Message, type Notice, type SendAck, type SendInput } from './client.ts';
+export { ParleyClient, type PresenceInfo, type ConversationInfo, type ReadReceipt, type GroupChange, type FriendList, type GroupDetails, type GroupInfoUpdate, type ClientEvents, type ClientOptions, type ConnectionState, type Message, type Notice, type SendAck, type SendInput } from './client.ts';
 export { MemorySessionStore, type OutboxEntry, type SessionState, type SessionStore } from './session-store.ts';
 export { ConversationBuffer, HOLE } from './conversation-buffer.ts';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 export { openTransport, type Transport, type WebSocketConstructor, type WebSocketLike } from './transport.ts';
-export { directConversationId, ErrorCode, GroupInfoField, GroupOp, GroupRole, MessageFlag, MessageType, ParleyError, type MembershipEvent } from '@parley/protocol';
+export { directConversationId, noticeConversationId, ErrorCode, FriendOp, GroupInfoField, GroupOp, GroupRole, MessageFlag, MessageType, ParleyError, type FriendEvent, type MembershipEvent } from '@parley/protocol';

@@ -5,6 +5,7 @@
  */
 import {
   directConversationId,
+  FriendOp,
   GroupInfoField,
   GroupLimits,
   GroupOp,
@@ -18,7 +19,7 @@ import {
 import { noCrash, type CrashHook } from '../testing/faults.ts';
 import { GroupCommitter } from './group-commit.ts';
 import { decodeSyncToken, encodeSyncToken } from './sync-token.ts';
-import type { AppendResult, Bus, ConversationState, GroupRecord, StoredMessage, Store } from './types.ts';
+import type { AppendResult, Bus, ConversationState, FriendListRecord, GroupRecord, StoredMessage, Store } from './types.ts';
 
 export interface ChatLimits {
   /** Largest message body accepted, in bytes. */
@@ -71,6 +72,14 @@ export interface GroupInput {
   on?: boolean | null;
   fields?: number | null;
   joinable?: boolean | null;
+}
+
+export interface FriendInput {
+  op?: number | null;
+  userId?: string | null;
+  note?: string | null;
+  clientMsgId?: string | null;
+  allow?: boolean | null;
 }
 
 export interface MessageOpInput {
@@ -311,6 +320,39 @@ export class ChatService {
    * Which of `users` the caller may see the presence of (themself, and users they
    * share a conversation with), each with when they were last seen (0: never).
    */
+  /**
+   * Friends, blocks and the stranger setting. The FRIEND events go to the notice
+   * conversations of the users concerned; the caller gets the ones in their own.
+   */
+  async changeFriends(caller: Caller, input: FriendInput): Promise<{ duplicate: boolean; events: StoredMessage[] }> {
+    const clientMsgId = input.clientMsgId ?? '';
+    checkClientMsgId(clientMsgId);
+    const op = input.op ?? 0;
+    if (!(Object.values(FriendOp) as number[]).includes(op)) throw invalid(`op must be one of ${Object.entries(FriendOp).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    const userId = input.userId ?? '';
+    if (op !== FriendOp.ALLOW_STRANGERS && !Limits.USER_ID.test(userId)) throw invalid('userId is not a valid user id');
+    const note = input.note ?? '';
+    if (note.length > 256) throw invalid('note must be at most 256 characters');
+    const result = await this.store.changeFriends({
+      actorId: caller.userId,
+      actorDevice: caller.deviceId,
+      clientMsgId,
+      op: op as FriendOp,
+      userId: op === FriendOp.ALLOW_STRANGERS ? '' : userId,
+      note,
+      allow: input.allow ?? false,
+    });
+    if (!result.ok) throw new ParleyError(result.code, result.message);
+    for (const e of result.events) {
+      this.bus.publish({ kind: 'message', message: e.message, recipients: e.members, originSession: caller.sessionId });
+    }
+    return { duplicate: result.duplicate, events: result.events.filter((e) => e.members.includes(caller.userId)).map((e) => e.message) };
+  }
+
+  async listFriends(caller: Caller): Promise<FriendListRecord> {
+    return this.store.listFriends(caller.userId);
+  }
+
   /** A group's info and members: for its members, and for anyone while it is joinable. */
   async groupInfo(caller: Caller, conversationId: string): Promise<GroupRecord> {
     checkConversationId(conversationId);

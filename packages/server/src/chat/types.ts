@@ -3,7 +3,7 @@
  * Adapters (store/sqlite, later store/postgres; cluster/local, later cluster/redis)
  * implement these; chat logic imports only this file, never an adapter.
  */
-import type { ErrorCode, GroupOp, MessageOpKind, MessageRecord } from '@parley/protocol';
+import type { ErrorCode, FriendOp, GroupOp, MessageOpKind, MessageRecord } from '@parley/protocol';
 
 export interface User {
   id: string;
@@ -106,6 +106,37 @@ export interface GroupChangeRequest {
   on: boolean;
 }
 
+/** A friend, block or setting change (see FriendOp). */
+export interface FriendChangeRequest {
+  actorId: string;
+  actorDevice: string;
+  clientMsgId: string;
+  op: FriendOp;
+  /** The other user (not for ALLOW_STRANGERS). */
+  userId: string;
+  note: string;
+  allow: boolean;
+}
+
+/** The FRIEND events a change wrote, each with the one user it goes to. */
+export type FriendChangeResult =
+  | { ok: true; duplicate: boolean; events: { message: StoredMessage; members: readonly string[] }[] }
+  | { ok: false; code: ErrorCode; message: string };
+
+export interface FriendEntry {
+  userId: string;
+  note: string;
+  time: number;
+}
+
+export interface FriendListRecord {
+  friends: FriendEntry[];
+  incoming: FriendEntry[];
+  outgoing: FriendEntry[];
+  blocked: FriendEntry[];
+  allowStrangers: boolean;
+}
+
 /** Position in a user's change feed; opaque to clients (see sync-token.ts). */
 export interface ChangeCursor {
   version: number;
@@ -152,6 +183,9 @@ export interface Store {
    */
   markRead(conversationId: string, userId: string, seq: number): Promise<{ readSeq: number; changed: boolean; members: readonly string[] } | undefined>;
   getMembership(conversationId: string, userId: string): Promise<Membership | undefined>;
+  /** Friends, requests, blocks and the stranger setting, with their FRIEND events, in one transaction. */
+  changeFriends(request: FriendChangeRequest): Promise<FriendChangeResult>;
+  listFriends(userId: string): Promise<FriendListRecord>;
   /** A group's info and current members; undefined if there is no such group. */
   getGroup(conversationId: string): Promise<GroupRecord | undefined>;
   /** Record when a user's last device went away. */

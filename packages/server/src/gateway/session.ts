@@ -135,6 +135,8 @@ export class Session {
       case 'presence':
       case 'messageOp':
       case 'groupInfo':
+      case 'friend':
+      case 'friendList':
       case 'ack':
       case 'sync':
       case 'pull':
@@ -191,6 +193,11 @@ export class Session {
     } else if (frame.body === 'group') {
       const { message, duplicate } = await chat.changeGroup(caller, frame.group!);
       this.write({ id, groupResult: { conversationId: message.conversationId, seq: message.seq, duplicate, message } });
+    } else if (frame.body === 'friend') {
+      const result = await chat.changeFriends(caller, frame.friend!);
+      this.write({ id, friendResult: result });
+    } else if (frame.body === 'friendList') {
+      this.write({ id, friendListResult: await chat.listFriends(caller) });
     } else if (frame.body === 'groupInfo') {
       const info = await chat.groupInfo(caller, frame.groupInfo!.conversationId ?? '');
       this.write({ id, groupInfoResult: info });

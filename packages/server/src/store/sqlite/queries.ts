@@ -69,6 +69,30 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE conversations ADD COLUMN dismissed INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE members ADD COLUMN muted_until INTEGER NOT NULL DEFAULT 0;
   `,
+  // 7: friends, pending friend requests, blocks, and whether strangers may start a 1:1 chat.
+  `
+  CREATE TABLE friends (
+    user_id TEXT NOT NULL,
+    friend_id TEXT NOT NULL,
+    since INTEGER NOT NULL,
+    PRIMARY KEY (user_id, friend_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE friend_requests (
+    from_id TEXT NOT NULL,
+    to_id TEXT NOT NULL,
+    note TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (from_id, to_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX friend_requests_to ON friend_requests (to_id, from_id);
+  CREATE TABLE blocks (
+    user_id TEXT NOT NULL,
+    blocked_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, blocked_id)
+  ) WITHOUT ROWID;
+  ALTER TABLE users ADD COLUMN allow_strangers INTEGER NOT NULL DEFAULT 1;
+  `,
 ];
 
 export const SQL = {
@@ -80,6 +104,22 @@ export const SQL = {
   userExists: `SELECT 1 FROM users WHERE id = ?`,
   setLastSeen: `UPDATE users SET last_seen = ? WHERE id = ?`,
   getLastSeen: `SELECT last_seen FROM users WHERE id = ?`,
+  getAllowStrangers: `SELECT allow_strangers FROM users WHERE id = ?`,
+  setAllowStrangers: `UPDATE users SET allow_strangers = ? WHERE id = ?`,
+  isFriend: `SELECT 1 FROM friends WHERE user_id = ? AND friend_id = ?`,
+  addFriend: `INSERT OR IGNORE INTO friends (user_id, friend_id, since) VALUES (?, ?, ?)`,
+  removeFriend: `DELETE FROM friends WHERE user_id = ? AND friend_id = ?`,
+  getFriendRequest: `SELECT note FROM friend_requests WHERE from_id = ? AND to_id = ?`,
+  putFriendRequest: `INSERT INTO friend_requests (from_id, to_id, note, created_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (from_id, to_id) DO UPDATE SET note = excluded.note, created_at = excluded.created_at`,
+  deleteFriendRequest: `DELETE FROM friend_requests WHERE from_id = ? AND to_id = ?`,
+  isBlocked: `SELECT 1 FROM blocks WHERE user_id = ? AND blocked_id = ?`,
+  addBlock: `INSERT OR IGNORE INTO blocks (user_id, blocked_id, created_at) VALUES (?, ?, ?)`,
+  removeBlock: `DELETE FROM blocks WHERE user_id = ? AND blocked_id = ?`,
+  listFriends: `SELECT friend_id AS userId, '' AS note, since AS time FROM friends WHERE user_id = ? ORDER BY friend_id`,
+  listIncoming: `SELECT from_id AS userId, note, created_at AS time FROM friend_requests WHERE to_id = ? ORDER BY created_at, from_id`,
+  listOutgoing: `SELECT to_id AS userId, note, created_at AS time FROM friend_requests WHERE from_id = ? ORDER BY created_at, to_id`,
+  listBlocked: `SELECT blocked_id AS userId, '' AS note, created_at AS time FROM blocks WHERE user_id = ? ORDER BY blocked_id`,
   sharesConversation: `SELECT 1 FROM members a JOIN members b ON b.conv_id = a.conv_id
     WHERE a.user_id = ? AND b.user_id = ? AND a.left_seq IS NULL AND b.left_seq IS NULL LIMIT 1`,
 

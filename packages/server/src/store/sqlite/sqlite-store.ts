@@ -19,6 +19,7 @@ import Database from 'better-sqlite3';
 import {
   ConversationKind,
   ErrorCode,
+  FriendOp,
   GroupInfoField,
   GroupOp,
   GroupRole,
@@ -27,7 +28,9 @@ import {
   MessageType,
   ParleyError,
   SERVER_MESSAGE_TYPE_MIN,
+  noticeConversationId,
   parseDirectConversationId,
+  type FriendEvent,
   type MembershipEvent,
 } from '@parley/protocol';
 import type {
@@ -35,6 +38,9 @@ import type {
   AppendResult,
   ChangeCursor,
   ChangePage,
+  FriendChangeRequest,
+  FriendChangeResult,
+  FriendListRecord,
   GroupChangeRequest,
   GroupRecord,
   Membership,
@@ -57,6 +63,24 @@ export interface SqliteStoreOptions {
 }
 
 type Statements = { [K in keyof typeof SQL]: Database.Statement };
+
+const FRIEND_OP_NAMES: Record<number, FriendEvent['op']> = {
+  [FriendOp.REQUEST]: 'request',
+  [FriendOp.ACCEPT]: 'accept',
+  [FriendOp.REJECT]: 'reject',
+  [FriendOp.REMOVE]: 'remove',
+  [FriendOp.BLOCK]: 'block',
+  [FriendOp.UNBLOCK]: 'unblock',
+  [FriendOp.ALLOW_STRANGERS]: 'allow_strangers',
+};
+
+/**
+ * The dedup key of the copy of a friend event written to the other user's notice
+ * conversation. A space cannot occur in a client's clientMsgId, so it never collides.
+ */
+function peerKey(clientMsgId: string): string {
+  return `${clientMsgId} peer`;
+}
 
 const GROUP_OP_NAMES: Record<number, MembershipEvent['op']> = {
   [GroupOp.CREATE]: 'create',
@@ -136,6 +160,7 @@ export class SqliteStore implements Store {
   private readonly appendTx: (batch: readonly AppendRequest[]) => AppendResult[];
   private readonly changeGroupTx: (req: GroupChangeRequest) => AppendResult;
   private readonly modifyTx: (req: MessageOpRequest) => AppendResult;
+  private readonly friendsTx: (req: FriendChangeRequest) => FriendChangeResult;
   private readonly markReadTx: (conversationId: string, userId: string, seq: number) => { readSeq: number; changed: boolean; members: readonly string[] } | undefined;
   private readonly crash: CrashHook;
   private readonly unsafe: ReadonlySet<UnsafeMode>;
@@ -159,6 +184,7 @@ export class SqliteStore implements Store {
     this.appendTx = this.db.transaction((batch: readonly AppendRequest[]) => this.appendInTx(batch));
     this.changeGroupTx = this.db.transaction((req: GroupChangeRequest) => this.changeGroupInTx(req));
     this.modifyTx = this.db.transaction((req: MessageOpRequest) => this.modifyInTx(req));
+    this.friendsTx = this.db.transaction((req: FriendChangeRequest) => this.friendsInTx(req));
     this.markReadTx = this.db.transaction((conversationId: string, userId: string, seq: number) => {
       const before = this.version;
       try {
@@ -264,14 +290,21 @@ export class SqliteStore implements Store {
           return { ok: false, code: ErrorCode.USER_NOT_FOUND, message: `no user ${userId}` };
         }
       }
+      const refusal = this.directRefusal(req.senderId, req.directMembers, true);
+      if (refusal) return refusal;
       this.sql.insertConversation.run(req.conversationId, ConversationKind.DIRECT, now, '');
       for (const userId of req.directMembers) this.sql.insertMember.run(req.conversationId, userId, 0, version, GroupRole.MEMBER);
       conv = { kind: ConversationKind.DIRECT, max_seq: 0, muted_all: 0, dismissed: 0, joinable: 0 };
     }
     if (conv.dismissed) return { ok: false, code: ErrorCode.GROUP_DISMISSED, message: `${req.conversationId} was dismissed` };
+    if (conv.kind === ConversationKind.NOTICES) return { ok: false, code: ErrorCode.FORBIDDEN, message: 'notice conversations are written by the server only' };
     const sender = this.sql.getMembership.get(req.conversationId, req.senderId) as MemberRow | undefined;
     if (!sender || sender.left_seq !== null) {
       return { ok: false, code: ErrorCode.NOT_MEMBER, message: `not a member of ${req.conversationId}` };
+    }
+    if (conv.kind === ConversationKind.DIRECT && conv.max_seq > 0) {
+      const refusal = this.directRefusal(req.senderId, parseDirectConversationId(req.conversationId)!, false);
+      if (refusal) return refusal;
     }
     if (sender.muted_until > now) {
       return { ok: false, code: ErrorCode.MUTED, message: `muted in ${req.conversationId} until ${new Date(sender.muted_until).toISOString()}` };
@@ -500,6 +533,149 @@ export class SqliteStore implements Store {
     // The removed see their own removal event and nothing after it.
     for (const u of removed) this.sql.removeMember.run(seq, version, conversationId, u);
     return result.ok ? { ...result, members: [...new Set([...result.members, ...removed])] } : result;
+  }
+
+  /**
+   * Why `sender` may not message the other user of a direct conversation, if they
+   * may not: a block either way, or (for the first message) the other user takes
+   * chats from friends only.
+   */
+  private directRefusal(sender: string, pair: readonly string[], starting: boolean): AppendResult | undefined {
+    const other = pair[0] === sender ? pair[1]! : pair[0]!;
+    if (this.sql.isBlocked.get(other, sender) || this.sql.isBlocked.get(sender, other)) {
+      return { ok: false, code: ErrorCode.BLOCKED, message: `messages between you and ${other} are blocked` };
+    }
+    if (starting && !this.sql.isFriend.get(sender, other)) {
+      const row = this.sql.getAllowStrangers.get(other) as { allow_strangers: number } | undefined;
+      if (row && !row.allow_strangers) return { ok: false, code: ErrorCode.NOT_FRIENDS, message: `${other} takes chats from friends only` };
+    }
+    return undefined;
+  }
+
+  async changeFriends(request: FriendChangeRequest): Promise<FriendChangeResult> {
+    const before = this.version;
+    try {
+      return this.friendsTx(request);
+    } catch (err) {
+      this.version = before;
+      if (err instanceof ParleyError) return { ok: false, code: err.code, message: err.message };
+      throw err;
+    }
+  }
+
+  private friendsInTx(req: FriendChangeRequest): FriendChangeResult {
+    const fail = (code: ErrorCode, message: string) => new ParleyError(code, message);
+    const me = req.actorId;
+    const them = req.userId;
+    const op = FRIEND_OP_NAMES[req.op]!;
+    const existing = this.sql.findByClientMsgId.get(me, req.clientMsgId) as MessageRow | undefined;
+    if (existing) {
+      const e = existing.type === MessageType.FRIEND ? (JSON.parse(Buffer.from(existing.body).toString('utf8')) as FriendEvent) : undefined;
+      if (!e || e.op !== op || (req.op !== FriendOp.ALLOW_STRANGERS && e.to !== them && e.from !== them)) {
+        throw fail(ErrorCode.CLIENT_MSG_ID_REUSED, `clientMsgId ${req.clientMsgId} was already used for a different message`);
+      }
+      const copies = [existing, this.sql.findByClientMsgId.get(me, peerKey(req.clientMsgId)) as MessageRow | undefined];
+      return { ok: true, duplicate: true, events: copies.filter((r) => r !== undefined).map((r) => ({ message: toMessage(r), members: this.members(r.conv_id) })) };
+    }
+    const version = ++this.version;
+    this.sql.setMeta.run('version', String(version));
+    const now = Date.now();
+    if (req.op !== FriendOp.ALLOW_STRANGERS) {
+      if (them === me) throw fail(ErrorCode.INVALID_ARGUMENT, 'that is you');
+      if (!this.sql.userExists.get(them)) throw fail(ErrorCode.USER_NOT_FOUND, `no user ${them}`);
+    }
+    const friends = () => Boolean(this.sql.isFriend.get(me, them));
+    const unfriend = () => {
+      this.sql.removeFriend.run(me, them);
+      this.sql.removeFriend.run(them, me);
+    };
+    const befriend = () => {
+      this.sql.addFriend.run(me, them, now);
+      this.sql.addFriend.run(them, me, now);
+      this.sql.deleteFriendRequest.run(me, them);
+      this.sql.deleteFriendRequest.run(them, me);
+    };
+    // Who hears of it: both users, or only the actor (blocks and settings are private).
+    let event: FriendEvent = { op, from: me, to: them };
+    let both = true;
+    const events: { message: StoredMessage; members: readonly string[] }[] = [];
+    switch (req.op) {
+      case FriendOp.REQUEST:
+        if (this.sql.isBlocked.get(them, me) || this.sql.isBlocked.get(me, them)) throw fail(ErrorCode.BLOCKED, `you and ${them} cannot be friends: blocked`);
+        if (friends()) throw fail(ErrorCode.ALREADY_FRIENDS, `${them} is already your friend`);
+        if (this.sql.getFriendRequest.get(them, me)) {
+          // They asked first: asking back is accepting.
+          befriend();
+          event = { op: 'accept', from: me, to: them };
+        } else {
+          this.sql.putFriendRequest.run(me, them, req.note, now);
+          event.note = req.note;
+        }
+        break;
+      case FriendOp.ACCEPT:
+      case FriendOp.REJECT:
+        if (!this.sql.getFriendRequest.get(them, me)) throw fail(ErrorCode.REQUEST_NOT_FOUND, `no pending friend request from ${them}`);
+        if (req.op === FriendOp.ACCEPT) befriend();
+        else this.sql.deleteFriendRequest.run(them, me);
+        break;
+      case FriendOp.REMOVE:
+        if (!friends()) throw fail(ErrorCode.NOT_FRIENDS, `${them} is not your friend`);
+        unfriend();
+        break;
+      case FriendOp.BLOCK:
+        // Blocking ends the friendship (they learn that much, as a removal) and any requests.
+        if (friends()) {
+          unfriend();
+          events.push(this.writeFriendEvent(them, peerKey(req.clientMsgId), req, { op: 'remove', from: me, to: them }, version, now));
+        }
+        this.sql.deleteFriendRequest.run(me, them);
+        this.sql.deleteFriendRequest.run(them, me);
+        this.sql.addBlock.run(me, them, now);
+        both = false;
+        break;
+      case FriendOp.UNBLOCK:
+        this.sql.removeBlock.run(me, them);
+        both = false;
+        break;
+      case FriendOp.ALLOW_STRANGERS:
+        this.sql.setAllowStrangers.run(req.allow ? 1 : 0, me);
+        event = { op, from: me, to: '', allow: req.allow };
+        both = false;
+        break;
+    }
+    events.push(this.writeFriendEvent(me, req.clientMsgId, req, event, version, now));
+    if (both) events.push(this.writeFriendEvent(them, peerKey(req.clientMsgId), req, event, version, now));
+    return { ok: true, duplicate: false, events };
+  }
+
+  /** Append a FRIEND event to `userId`'s notice conversation (created on first use). */
+  private writeFriendEvent(userId: string, clientMsgId: string, req: FriendChangeRequest, event: FriendEvent, version: number, now: number) {
+    const conversationId = noticeConversationId(userId);
+    let conv = this.sql.getConversation.get(conversationId) as ConversationRow | undefined;
+    if (!conv) {
+      this.sql.insertConversation.run(conversationId, ConversationKind.NOTICES, now, '');
+      this.sql.insertMember.run(conversationId, userId, 0, version, GroupRole.MEMBER);
+      conv = { kind: ConversationKind.NOTICES, max_seq: 0, muted_all: 0, dismissed: 0, joinable: 0 };
+    }
+    const body = new TextEncoder().encode(JSON.stringify(event));
+    const result = this.insertMessage(
+      { senderId: req.actorId, senderDevice: req.actorDevice, clientMsgId, conversationId, type: MessageType.FRIEND, body },
+      conv.max_seq + 1, version, now,
+    );
+    if (!result.ok) throw new ParleyError(result.code, result.message);
+    return { message: result.message, members: [userId] };
+  }
+
+  async listFriends(userId: string): Promise<FriendListRecord> {
+    const all = (stmt: { all(...args: unknown[]): unknown[] }) => stmt.all(userId) as FriendListRecord['friends'];
+    const row = this.sql.getAllowStrangers.get(userId) as { allow_strangers: number } | undefined;
+    return {
+      friends: all(this.sql.listFriends),
+      incoming: all(this.sql.listIncoming),
+      outgoing: all(this.sql.listOutgoing),
+      blocked: all(this.sql.listBlocked),
+      allowStrangers: row ? Boolean(row.allow_strangers) : true,
+    };
   }
 
   /** One change to an existing group by a current member; returns its event. Throws refusals. */

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { ConversationKind, ErrorCode, MessageType } from '@parley/protocol';
+import { registerUser, startTestServer, waitUntil, type TestServer } from '@parley/testkit';
+import { noticeConversationId, ParleyClient, type Message } from '../src/index.ts';
+
+describe('Friends, blocks and the stranger setting', () => {
+  let server: TestServer;
+  const tokens: Record<string, string> = {};
+  const clients: ParleyClient[] = [];
+  let device = 0;
+  const open = async (user: string) => {
+    const client = new ParleyClient({ url: server.wsUrl, token: tokens[user]!, deviceId: `${user}-${++device}`, reorderWindowMs: 50 });
+    const got: Message[] = [];
+    client.on('message', (m) => got.push(m));
+    clients.push(client);
+    await client.connect();
+    return { client, got, user };
+  };
+  /** The FRIEND events a device has been shown, as [op, from, to]. */
+  const friendEvents = (d: { got: Message[]; user: string }) =>
+    d.got.filter((m) => m.conversationId === noticeConversationId(d.user)).map((m) => [m.friend!.op, m.friend!.from, m.friend!.to]);
+
+  before(async () => {
+    server = await startTestServer();
+    for (const u of ['ann', 'bea', 'cal', 'dee', 'eve', 'fay', 'gus', 'hal']) tokens[u] = await registerUser(server.httpUrl, u);
+  });
+  after(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    await server.stop();
+  });
+
+  test('a request reaches an offline user through sync, the answer reaches every device of the asker', async () => {
+    const ann = await open('ann');
+    const [sent] = await ann.client.requestFriend('bea', 'we met at the conference');
+    assert.equal(sent!.type, MessageType.FRIEND);
+    assert.deepEqual(sent!.friend, { op: 'request', from: 'ann', to: 'bea', note: 'we met at the conference' });
+    assert.equal(sent!.conversationId, 'n:ann');
+
+    const bea = await open('bea'); // was offline when asked
+    await waitUntil(() => friendEvents(bea).length === 1, 3000, 'bea sees the request');
+    assert.deepEqual(friendEvents(bea), [['request', 'ann', 'bea']]);
+    assert.equal(bea.client.conversation('n:bea')!.kind, ConversationKind.NOTICES);
+    const beaList = await bea.client.friends();
+    assert.deepEqual(beaList.incoming.map((e) => [e.userId, e.note]), [['ann', 'we met at the conference']]);
+    assert.deepEqual((await ann.client.friends()).outgoing.map((e) => e.userId), ['bea']);
+
+    await bea.client.acceptFriend('ann');
+    await waitUntil(() => friendEvents(ann).length === 2, 3000, 'ann sees the acceptance');
+    assert.deepEqual(friendEvents(ann), [['request', 'ann', 'bea'], ['accept', 'bea', 'ann']]);
+    assert.deepEqual((await ann.client.friends()).friends.map((f) => f.userId), ['bea']);
+    const after = await bea.client.friends();
+    assert.deepEqual(after.friends.map((f) => f.userId), ['ann']);
+    assert.deepEqual(after.incoming, []);
+
+    // A second device of ann, new now, learns the whole story in order.
+    const ann2 = await open('ann');
+    await waitUntil(() => friendEvents(ann2).length === 2, 3000, 'ann’s other device catches up');
+    assert.deepEqual(friendEvents(ann2), friendEvents(ann));
+  });
+
+  test('reject, remove, asking back accepts, and the error codes of each', async () => {
+    const cal = await open('cal');
+    const dee = await open('dee');
+    await assert.rejects(dee.client.acceptFriend('cal'), { code: ErrorCode.REQUEST_NOT_FOUND });
+    await cal.client.requestFriend('dee');
+    await dee.client.rejectFriend('cal');
+    await waitUntil(() => friendEvents(cal).some((e) => e[0] === 'reject'), 3000, 'cal learns the rejection');
+    assert.deepEqual((await cal.client.friends()).outgoing, []);
+    await assert.rejects(dee.client.rejectFriend('cal'), { code: ErrorCode.REQUEST_NOT_FOUND });
+
+    // Both ask: the second request is an acceptance.
+    await cal.client.requestFriend('dee', 'again?');
+    const [back] = await dee.client.requestFriend('cal');
+    assert.equal(back!.friend!.op, 'accept');
+    assert.deepEqual((await cal.client.friends()).friends.map((f) => f.userId), ['dee']);
+    await assert.rejects(cal.client.requestFriend('dee'), { code: ErrorCode.ALREADY_FRIENDS });
+
+    await cal.client.removeFriend('dee');
+    await waitUntil(() => friendEvents(dee).some((e) => e[0] === 'remove'), 3000, 'dee learns the removal');
+    assert.deepEqual((await dee.client.friends()).friends, []);
+    await assert.rejects(cal.client.removeFriend('dee'), { code: ErrorCode.NOT_FRIENDS });
+    await assert.rejects(cal.client.requestFriend('nobody-here'), { code: ErrorCode.USER_NOT_FOUND });
+    await assert.rejects(cal.client.requestFriend('cal'), { code: ErrorCode.INVALID_ARGUMENT });
+    await assert.rejects(cal.client.requestFriend('dee', 'x'.repeat(257)), { code: ErrorCode.INVALID_ARGUMENT });
+  });
+
+  test('a block stops messages both ways and friend requests; it ends a friendship; unblock lets them talk again', async () => {
+    const eve = await open('eve');
+    const fay = await open('fay');
+    await eve.client.send({ to: 'fay', text: 'hi fay' });
+    await eve.client.requestFriend('fay');
+    await fay.client.acceptFriend('eve');
+
+    await eve.client.block('fay');
+    await waitUntil(() => friendEvents(fay).some((e) => e[0] === 'remove'), 3000, 'fay learns the friendship ended');
+    assert.ok(!friendEvents(fay).some((e) => e[0] === 'block'), 'a block itself is private');
+    assert.deepEqual((await eve.client.friends()).blocked.map((b) => b.userId), ['fay']);
+    assert.deepEqual((await fay.client.friends()).friends, []);
+    await assert.rejects(fay.client.send({ to: 'eve', text: 'why?' }), { code: ErrorCode.BLOCKED });
+    await assert.rejects(eve.client.send({ to: 'fay', text: 'one more thing' }), { code: ErrorCode.BLOCKED });
+    await assert.rejects(fay.client.requestFriend('eve'), { code: ErrorCode.BLOCKED });
+
+    await eve.client.unblock('fay');
+    await fay.client.send({ to: 'eve', text: 'friends again?' });
+    await waitUntil(() => eve.got.some((m) => m.conversationId.startsWith('d:') && m.body.length > 0 && m.senderId === 'fay'), 3000, 'eve gets fay’s message');
+  });
+
+  test('strangers: a user who takes chats from friends only cannot be messaged first by a non-friend', async () => {
+    const gus = await open('gus');
+    const hal = await open('hal');
+    const [setting] = await gus.client.allowStrangers(false);
+    assert.deepEqual(setting!.friend, { op: 'allow_strangers', from: 'gus', to: '', allow: false });
+    assert.equal((await gus.client.friends()).allowStrangers, false);
+    await assert.rejects(hal.client.send({ to: 'gus', text: 'hello stranger' }), { code: ErrorCode.NOT_FRIENDS });
+    // gus may still start a chat with hal, and then both talk.
+    await gus.client.send({ to: 'hal', text: 'hi hal' });
+    await hal.client.send({ to: 'gus', text: 'hi gus' });
+    // Nobody writes into a notice conversation but the server.
+    await assert.rejects(gus.client.send({ conversationId: 'n:gus', text: 'note to self' }), { code: ErrorCode.FORBIDDEN });
+    await assert.rejects(hal.client.send({ conversationId: 'n:gus', text: 'sneaky' }), { code: ErrorCode.FORBIDDEN });
+    await gus.client.allowStrangers(true);
+  });
+});
