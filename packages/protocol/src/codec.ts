@@ -29,6 +29,12 @@ export interface MessageRecord {
   flags: number;
   /** For RECALL / EDIT events: the seq they change (0 otherwise). */
   refSeq: number;
+  /** Users the message mentions (groups). */
+  mentions: string[];
+  /** The message mentions everyone (@all). */
+  mentionAll: boolean;
+  /** The seq of the message this one replies to (0: none). */
+  replyTo: number;
 }
 
 /** The body kinds a Frame can carry, as named in the generated code. */

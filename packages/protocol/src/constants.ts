@@ -4,7 +4,9 @@ export const PROTOCOL_VERSION = 1;
 
 /** Message.type values. Apps may use 1000 and above for their own kinds. */
 export const MessageType = {
+  /** UTF-8 text. */
   TEXT: 1,
+  /** App data: UTF-8 JSON, at most maxCustomBytes. */
   CUSTOM: 2,
   IMAGE: 3,
   FILE: 4,
@@ -143,6 +145,8 @@ export const Limits = {
   DEVICE_ID: /^[A-Za-z0-9_.:-]{1,64}$/,
   CLIENT_MSG_ID: /^[\x21-\x7e]{1,64}$/,
   CONVERSATION_ID_MAX: 160,
+  /** Users one message may mention. */
+  MENTIONS_MAX: 50,
 } as const;
 
 /** The 1:1 conversation id of two users: order-independent and stable. */

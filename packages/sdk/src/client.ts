@@ -91,6 +91,12 @@ export interface SendInput {
   type?: number;
   /** Chosen for you if omitted; must be unique for this user forever. */
   clientMsgId?: string;
+  /** Groups: members this message mentions. */
+  mentions?: string[];
+  /** Groups: mention everyone (owner and admins only). */
+  mentionAll?: boolean;
+  /** The seq of the message in this conversation that this one replies to. */
+  replyTo?: number;
 }
 
 /** The committed result of a group change: its MEMBERSHIP message and seq. */
@@ -127,6 +133,8 @@ export interface ConversationInfo {
   mutedUntil: number;
   /** Groups: the owner dismissed it. */
   dismissed: boolean;
+  /** Unread messages that mention you or @all. */
+  unreadMentions: number;
 }
 
 /** A group's info and current members, as the server has them now. */
@@ -323,6 +331,9 @@ function toMessage(m: parley.IMessage): Message {
     serverTime: Number(m.serverTime ?? 0),
     flags: m.flags ?? 0,
     refSeq: Number(m.refSeq ?? 0),
+    mentions: m.mentions ?? [],
+    mentionAll: m.mentionAll ?? false,
+    replyTo: Number(m.replyTo ?? 0),
   };
 }
 
@@ -524,6 +535,9 @@ export class ParleyClient extends Emitter<ClientEvents> {
       type: input.type ?? MessageType.TEXT,
       body: input.body ?? encoder.encode(input.text ?? ''),
       createdAt: Date.now(),
+      ...(input.mentions?.length ? { mentions: [...input.mentions] } : {}),
+      ...(input.mentionAll ? { mentionAll: true } : {}),
+      ...(input.replyTo ? { replyTo: input.replyTo } : {}),
     };
     await this.load();
     await this.store.putOutbox(entry); // saved before the first transmission
@@ -925,7 +939,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
     const info = this.infos.get(receipt.conversationId);
     if (!info || receipt.readSeq <= info.readSeq) return;
     info.readSeq = receipt.readSeq;
-    if (info.readSeq >= info.maxSeq) info.unread = 0;
+    if (info.readSeq >= info.maxSeq) info.unread = info.unreadMentions = 0;
     else void this.syncNow().catch(() => {}); // the exact count after a partial read comes from the server
     this.emit('conversation', this.conversation(receipt.conversationId)!);
   }
@@ -984,7 +998,10 @@ export class ParleyClient extends Emitter<ClientEvents> {
     const { entry } = item;
     this.write({
       id,
-      send: { to: entry.to, conversationId: entry.conversationId, clientMsgId: entry.clientMsgId, type: entry.type, body: entry.body },
+      send: {
+        to: entry.to, conversationId: entry.conversationId, clientMsgId: entry.clientMsgId, type: entry.type, body: entry.body,
+        mentions: entry.mentions, mentionAll: entry.mentionAll, replyTo: entry.replyTo,
+      },
     });
   }
 
@@ -1017,6 +1034,9 @@ export class ParleyClient extends Emitter<ClientEvents> {
         serverTime: ack.serverTime,
         flags: 0,
         refSeq: 0,
+        mentions: item.entry.mentions ?? [],
+        mentionAll: item.entry.mentionAll ?? false,
+        replyTo: item.entry.replyTo ?? 0,
       },
     ]);
     item.resolve?.(ack);
@@ -1054,7 +1074,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
         kind: direct ? ConversationKind.DIRECT : conversationId.startsWith('n:') ? ConversationKind.NOTICES : ConversationKind.GROUP,
         name: '', maxSeq: 0, readSeq: 0, unread: 0,
         left: false, members: direct ?? [], countedTo: 0, avatarUrl: '', announcement: '', joinable: false, mutedAll: false,
-        role: 0, mutedUntil: 0, dismissed: false,
+        role: 0, mutedUntil: 0, dismissed: false, unreadMentions: 0,
       };
       this.infos.set(conversationId, info);
     }
@@ -1063,7 +1083,10 @@ export class ParleyClient extends Emitter<ClientEvents> {
         if (m.seq <= info.countedTo) continue; // already in the server's count
         info.countedTo = m.seq;
         info.maxSeq = Math.max(info.maxSeq, m.seq);
-        if (m.senderId !== this.currentUserId && m.seq > info.readSeq) info.unread++;
+        if (m.senderId !== this.currentUserId && m.seq > info.readSeq) {
+          info.unread++;
+          if (m.mentionAll || m.mentions.includes(this.currentUserId)) info.unreadMentions++;
+        }
         if (m.membership) applyMembership(info, m.membership, this.currentUserId);
       }
       this.emit('conversation', this.conversation(conversationId)!);
@@ -1151,6 +1174,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
               role: c.role ?? 0,
               mutedUntil: Number(c.mutedUntil ?? 0),
               dismissed: c.dismissed ?? false,
+              unreadMentions: Number(c.unreadMentions ?? 0),
             });
             this.emit('conversation', this.conversation(conversationId)!);
             const buffer = this.buffer(conversationId);

@@ -17,6 +17,9 @@ export interface OutboxEntry {
   body: Uint8Array;
   /** ms since epoch when the app called send(). */
   createdAt: number;
+  mentions?: string[];
+  mentionAll?: boolean;
+  replyTo?: number;
 }
 
 export interface SessionState {

@@ -119,10 +119,10 @@ describe('SqliteStore', () => {
 describe('ChatService', () => {
   test('commits sends that arrive together in one transaction, with gap-free seqs', async () => {
     const { store } = await freshStore();
-    const chat = new ChatService(store, new LocalBus(), { maxBodyBytes: 1000, maxBatch: 512, pullMaxLimit: 500, syncPageSize: 500, maxGroupChange: 100, readReceiptPushMax: 20, typingPushMax: 50, recallWindowMs: 120000 });
+    const chat = new ChatService(store, new LocalBus(), { maxBodyBytes: 1000, maxBatch: 512, pullMaxLimit: 500, syncPageSize: 500, maxGroupChange: 100, readReceiptPushMax: 20, typingPushMax: 50, recallWindowMs: 120000, maxCustomBytes: 4096 });
     const caller = { userId: 'ann', deviceId: 'd', sessionId: 's' };
     const results = await Promise.all(
-      Array.from({ length: 300 }, (_, i) => chat.send(caller, { to: 'ben', clientMsgId: `c${i}`, type: 1, body: new Uint8Array([i % 256]) })),
+      Array.from({ length: 300 }, (_, i) => chat.send(caller, { to: 'ben', clientMsgId: `c${i}`, type: 1, body: new Uint8Array([i % 128]) })),
     );
     assert.deepEqual(results.map((r) => r.message.seq), Array.from({ length: 300 }, (_, i) => i + 1));
     assert.equal(chat.commitStats.committed, 300);
@@ -132,7 +132,7 @@ describe('ChatService', () => {
 
   test('pull reports a range with holes and respects limit', async () => {
     const { store } = await freshStore();
-    const chat = new ChatService(store, new LocalBus(), { maxBodyBytes: 1000, maxBatch: 512, pullMaxLimit: 3, syncPageSize: 500, maxGroupChange: 100, readReceiptPushMax: 20, typingPushMax: 50, recallWindowMs: 120000 });
+    const chat = new ChatService(store, new LocalBus(), { maxBodyBytes: 1000, maxBatch: 512, pullMaxLimit: 3, syncPageSize: 500, maxGroupChange: 100, readReceiptPushMax: 20, typingPushMax: 50, recallWindowMs: 120000, maxCustomBytes: 4096 });
     const caller = { userId: 'ben', deviceId: 'd', sessionId: 's' };
     await store.appendMessages([req('1'), req('2'), req('3'), req('4')]);
     const page = await chat.pull(caller, conv, 1, 0, 100);

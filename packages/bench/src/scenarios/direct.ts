@@ -7,12 +7,11 @@
  * are not measured (the conversation is created, the JIT has settled); --warmup 0
  * measures from the first message.
  */
-import { MessageType } from '@parley/protocol';
 import { LeanClient } from '../lean-client.ts';
 import { summarize } from '../stats.ts';
 import { benchToken } from '../tokens.ts';
 import { split } from '../worker-pool.ts';
-import type { Scenario } from './types.ts';
+import { BENCH_MESSAGE_TYPE, type Scenario } from './types.ts';
 
 interface Pair {
   index: number;
@@ -127,7 +126,7 @@ async function measure(pairs: Pair[], arg: { messages: number; window: number; b
         const t = performance.now();
         new DataView(body.buffer).setFloat64(0, t, true);
         pair.sender.requestCallback(
-          { send: { to: pair.receiverId, clientMsgId: `${prefix}${n}`, type: MessageType.CUSTOM, body } },
+          { send: { to: pair.receiverId, clientMsgId: `${prefix}${n}`, type: BENCH_MESSAGE_TYPE, body } },
           (reply) => {
             if (reply.body !== 'sendAck') {
               clearTimeout(timer);

@@ -10,7 +10,7 @@ import { LeanClient } from '../lean-client.ts';
 import { summarize } from '../stats.ts';
 import { benchToken } from '../tokens.ts';
 import { forEachLimited, split } from '../worker-pool.ts';
-import type { Scenario } from './types.ts';
+import { BENCH_MESSAGE_TYPE, type Scenario } from './types.ts';
 
 const now = () => performance.timeOrigin + performance.now();
 const CHANGE_CHUNK = 500;
@@ -127,7 +127,7 @@ export const group: Scenario = {
                 const head = new TextEncoder().encode(`${arg.from + index}.${n}@${t}|`);
                 const body = new Uint8Array(Math.max(arg.bytes, head.length));
                 body.set(head);
-                c.requestCallback({ send: { conversationId: arg.conversationId, clientMsgId: `g${n}`, type: MessageType.CUSTOM, body } }, (reply) => {
+                c.requestCallback({ send: { conversationId: arg.conversationId, clientMsgId: `g${n}`, type: BENCH_MESSAGE_TYPE, body } }, (reply) => {
                   if (reply.body !== 'sendAck') return reject(new Error(`send: ${reply.error?.code} ${reply.error?.message}`));
                   acked++;
                   if (sent < arg.messages) sendOne();

@@ -38,3 +38,9 @@ export interface Scenario {
   run(ctx: ScenarioContext): Promise<ScenarioResult>;
   worker: Record<string, WorkerPhase>;
 }
+
+/**
+ * The message type of bench payloads: an app-defined kind (1000 and above), so the
+ * server stores the bytes as they are (TEXT and CUSTOM bodies are checked).
+ */
+export const BENCH_MESSAGE_TYPE = 1000;

@@ -492,6 +492,15 @@ export namespace parley {
         /** Send body. */
         body: Uint8Array;
 
+        /** Send mentions. */
+        mentions: string[];
+
+        /** Send mentionAll. */
+        mentionAll: boolean;
+
+        /** Send replyTo. */
+        replyTo: number;
+
         /**
          * Encodes the specified Send message. Does not implicitly {@link parley.Send.verify|verify} messages.
          * @param message Send message or plain object to encode
@@ -537,6 +546,15 @@ export namespace parley {
 
             /** Send body */
             body?: (Uint8Array|null);
+
+            /** Send mentions */
+            mentions?: (string[]|null);
+
+            /** Send mentionAll */
+            mentionAll?: (boolean|null);
+
+            /** Send replyTo */
+            replyTo?: (number|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -692,6 +710,15 @@ export namespace parley {
         /** Message refSeq. */
         refSeq: number;
 
+        /** Message mentions. */
+        mentions: string[];
+
+        /** Message mentionAll. */
+        mentionAll: boolean;
+
+        /** Message replyTo. */
+        replyTo: number;
+
         /**
          * Encodes the specified Message message. Does not implicitly {@link parley.Message.verify|verify} messages.
          * @param message Message message or plain object to encode
@@ -755,6 +782,15 @@ export namespace parley {
 
             /** Message refSeq */
             refSeq?: (number|null);
+
+            /** Message mentions */
+            mentions?: (string[]|null);
+
+            /** Message mentionAll */
+            mentionAll?: (boolean|null);
+
+            /** Message replyTo */
+            replyTo?: (number|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -1029,6 +1065,9 @@ export namespace parley {
         /** ConversationState dismissed. */
         dismissed: boolean;
 
+        /** ConversationState unreadMentions. */
+        unreadMentions: number;
+
         /**
          * Encodes the specified ConversationState message. Does not implicitly {@link parley.ConversationState.verify|verify} messages.
          * @param message ConversationState message or plain object to encode
@@ -1107,6 +1146,9 @@ export namespace parley {
 
             /** ConversationState dismissed */
             dismissed?: (boolean|null);
+
+            /** ConversationState unreadMentions */
+            unreadMentions?: (number|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

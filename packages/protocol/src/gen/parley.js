@@ -1208,6 +1208,9 @@ export const parley = $root.parley = (() => {
          * @property {string|null} [clientMsgId] Send clientMsgId
          * @property {number|null} [type] Send type
          * @property {Uint8Array|null} [body] Send body
+         * @property {Array.<string>|null} [mentions] Send mentions
+         * @property {boolean|null} [mentionAll] Send mentionAll
+         * @property {number|null} [replyTo] Send replyTo
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -1233,6 +1236,7 @@ export const parley = $root.parley = (() => {
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
         const Send = function (properties) {
+            this.mentions = [];
             if (properties)
                 for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1280,6 +1284,30 @@ export const parley = $root.parley = (() => {
         Send.prototype.body = $util.newBuffer([]);
 
         /**
+         * Send mentions.
+         * @member {Array.<string>} mentions
+         * @memberof parley.Send
+         * @instance
+         */
+        Send.prototype.mentions = $util.emptyArray;
+
+        /**
+         * Send mentionAll.
+         * @member {boolean} mentionAll
+         * @memberof parley.Send
+         * @instance
+         */
+        Send.prototype.mentionAll = false;
+
+        /**
+         * Send replyTo.
+         * @member {number} replyTo
+         * @memberof parley.Send
+         * @instance
+         */
+        Send.prototype.replyTo = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
          * Encodes the specified Send message. Does not implicitly {@link parley.Send.verify|verify} messages.
          * @function encode
          * @memberof parley.Send
@@ -1305,6 +1333,13 @@ export const parley = $root.parley = (() => {
                 writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.type);
             if (message.body != null && $Object.hasOwnProperty.call(message, "body") && message.body.length)
                 writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.body);
+            if (message.mentions != null && message.mentions.length)
+                for (let i = 0; i < message.mentions.length; ++i)
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.mentions[i]);
+            if (message.mentionAll != null && $Object.hasOwnProperty.call(message, "mentionAll") && message.mentionAll !== false)
+                writer.uint32(/* id 7, wireType 0 =*/56).bool(message.mentionAll);
+            if (message.replyTo != null && $Object.hasOwnProperty.call(message, "replyTo") && (typeof message.replyTo === "object" ? message.replyTo.low || message.replyTo.high : message.replyTo !== 0))
+                writer.uint32(/* id 8, wireType 0 =*/64).uint64(message.replyTo);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -1392,6 +1427,32 @@ export const parley = $root.parley = (() => {
                             message.body = value;
                         else
                             delete message.body;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.mentions && message.mentions.length))
+                            message.mentions = [];
+                        message.mentions.push(reader.stringVerify());
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.mentionAll = value;
+                        else
+                            delete message.mentionAll;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.replyTo = value;
+                        else
+                            delete message.replyTo;
                         continue;
                     }
                 }
@@ -1694,6 +1755,9 @@ export const parley = $root.parley = (() => {
          * @property {number|null} [serverTime] Message serverTime
          * @property {number|null} [flags] Message flags
          * @property {number|null} [refSeq] Message refSeq
+         * @property {Array.<string>|null} [mentions] Message mentions
+         * @property {boolean|null} [mentionAll] Message mentionAll
+         * @property {number|null} [replyTo] Message replyTo
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -1719,6 +1783,7 @@ export const parley = $root.parley = (() => {
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
         const Message = function (properties) {
+            this.mentions = [];
             if (properties)
                 for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1814,6 +1879,30 @@ export const parley = $root.parley = (() => {
         Message.prototype.refSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
         /**
+         * Message mentions.
+         * @member {Array.<string>} mentions
+         * @memberof parley.Message
+         * @instance
+         */
+        Message.prototype.mentions = $util.emptyArray;
+
+        /**
+         * Message mentionAll.
+         * @member {boolean} mentionAll
+         * @memberof parley.Message
+         * @instance
+         */
+        Message.prototype.mentionAll = false;
+
+        /**
+         * Message replyTo.
+         * @member {number} replyTo
+         * @memberof parley.Message
+         * @instance
+         */
+        Message.prototype.replyTo = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
          * Encodes the specified Message message. Does not implicitly {@link parley.Message.verify|verify} messages.
          * @function encode
          * @memberof parley.Message
@@ -1851,6 +1940,13 @@ export const parley = $root.parley = (() => {
                 writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.flags);
             if (message.refSeq != null && $Object.hasOwnProperty.call(message, "refSeq") && (typeof message.refSeq === "object" ? message.refSeq.low || message.refSeq.high : message.refSeq !== 0))
                 writer.uint32(/* id 11, wireType 0 =*/88).uint64(message.refSeq);
+            if (message.mentions != null && message.mentions.length)
+                for (let i = 0; i < message.mentions.length; ++i)
+                    writer.uint32(/* id 12, wireType 2 =*/98).string(message.mentions[i]);
+            if (message.mentionAll != null && $Object.hasOwnProperty.call(message, "mentionAll") && message.mentionAll !== false)
+                writer.uint32(/* id 13, wireType 0 =*/104).bool(message.mentionAll);
+            if (message.replyTo != null && $Object.hasOwnProperty.call(message, "replyTo") && (typeof message.replyTo === "object" ? message.replyTo.low || message.replyTo.high : message.replyTo !== 0))
+                writer.uint32(/* id 14, wireType 0 =*/112).uint64(message.replyTo);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -1992,6 +2088,32 @@ export const parley = $root.parley = (() => {
                             message.refSeq = value;
                         else
                             delete message.refSeq;
+                        continue;
+                    }
+                case 12: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.mentions && message.mentions.length))
+                            message.mentions = [];
+                        message.mentions.push(reader.stringVerify());
+                        continue;
+                    }
+                case 13: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.mentionAll = value;
+                        else
+                            delete message.mentionAll;
+                        continue;
+                    }
+                case 14: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.replyTo = value;
+                        else
+                            delete message.replyTo;
                         continue;
                     }
                 }
@@ -2516,6 +2638,7 @@ export const parley = $root.parley = (() => {
          * @property {number|null} [role] ConversationState role
          * @property {number|null} [mutedUntil] ConversationState mutedUntil
          * @property {boolean|null} [dismissed] ConversationState dismissed
+         * @property {number|null} [unreadMentions] ConversationState unreadMentions
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -2677,6 +2800,14 @@ export const parley = $root.parley = (() => {
         ConversationState.prototype.dismissed = false;
 
         /**
+         * ConversationState unreadMentions.
+         * @member {number} unreadMentions
+         * @memberof parley.ConversationState
+         * @instance
+         */
+        ConversationState.prototype.unreadMentions = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
          * Encodes the specified ConversationState message. Does not implicitly {@link parley.ConversationState.verify|verify} messages.
          * @function encode
          * @memberof parley.ConversationState
@@ -2725,6 +2856,8 @@ export const parley = $root.parley = (() => {
                 writer.uint32(/* id 15, wireType 0 =*/120).uint64(message.mutedUntil);
             if (message.dismissed != null && $Object.hasOwnProperty.call(message, "dismissed") && message.dismissed !== false)
                 writer.uint32(/* id 16, wireType 0 =*/128).bool(message.dismissed);
+            if (message.unreadMentions != null && $Object.hasOwnProperty.call(message, "unreadMentions") && (typeof message.unreadMentions === "object" ? message.unreadMentions.low || message.unreadMentions.high : message.unreadMentions !== 0))
+                writer.uint32(/* id 17, wireType 0 =*/136).uint64(message.unreadMentions);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -2910,6 +3043,15 @@ export const parley = $root.parley = (() => {
                             message.dismissed = value;
                         else
                             delete message.dismissed;
+                        continue;
+                    }
+                case 17: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.unreadMentions = value;
+                        else
+                            delete message.unreadMentions;
                         continue;
                     }
                 }

@@ -13,6 +13,7 @@ import {
   ErrorCode,
   Limits,
   MessageOpKind,
+  MessageType,
   ParleyError,
   SERVER_MESSAGE_TYPE_MIN,
 } from '@parley/protocol';
@@ -38,6 +39,8 @@ export interface ChatLimits {
   typingPushMax: number;
   /** A sender may recall a message within this many ms of sending it. */
   recallWindowMs: number;
+  /** Largest CUSTOM (app JSON) body, in bytes. */
+  maxCustomBytes: number;
 }
 
 export interface Caller {
@@ -52,6 +55,9 @@ export interface SendInput {
   clientMsgId?: string | null;
   type?: number | null;
   body?: Uint8Array | null;
+  mentions?: string[] | null;
+  mentionAll?: boolean | null;
+  replyTo?: number | null;
 }
 
 export interface SendOutput {
@@ -115,6 +121,27 @@ function checkClientMsgId(id: string): void {
   if (!Limits.CLIENT_MSG_ID.test(id)) throw invalid('clientMsgId must be 1..64 printable ASCII characters');
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** TEXT must be UTF-8; CUSTOM must be UTF-8 JSON within its own size limit. */
+function checkContent(type: number, body: Uint8Array, maxCustomBytes: number): void {
+  if (type !== MessageType.TEXT && type !== MessageType.CUSTOM) return;
+  let text: string;
+  try {
+    text = strictUtf8.decode(body);
+  } catch {
+    throw invalid(`a ${type === MessageType.TEXT ? 'TEXT' : 'CUSTOM'} body must be UTF-8`);
+  }
+  if (type === MessageType.CUSTOM) {
+    if (body.length > maxCustomBytes) throw new ParleyError(ErrorCode.MESSAGE_TOO_LARGE, `a CUSTOM body may be at most ${maxCustomBytes} bytes`);
+    try {
+      JSON.parse(text);
+    } catch {
+      throw invalid('a CUSTOM body must be JSON');
+    }
+  }
+}
+
 function checkConversationId(id: string): void {
   if (id.length === 0 || id.length > Limits.CONVERSATION_ID_MAX) throw invalid('conversationId is empty or too long');
 }
@@ -151,6 +178,12 @@ export class ChatService {
     if (body.length > this.limits.maxBodyBytes) {
       throw new ParleyError(ErrorCode.MESSAGE_TOO_LARGE, `body of ${body.length} bytes exceeds ${this.limits.maxBodyBytes}`);
     }
+    checkContent(type, body, this.limits.maxCustomBytes);
+    const mentions = [...new Set(input.mentions ?? [])];
+    if (mentions.length > Limits.MENTIONS_MAX) throw invalid(`at most ${Limits.MENTIONS_MAX} mentions`);
+    for (const u of mentions) if (!Limits.USER_ID.test(u)) throw invalid(`"${u.slice(0, 70)}" is not a valid user id`);
+    const replyTo = input.replyTo ?? 0;
+    if (!Number.isSafeInteger(replyTo) || replyTo < 0) throw invalid('replyTo must be a seq, or 0');
     const to = input.to ?? '';
     const conversationId = input.conversationId ?? '';
     if ((to === '') === (conversationId === '')) throw invalid('set exactly one of `to` and `conversationId`');
@@ -174,6 +207,9 @@ export class ChatService {
       directMembers,
       type,
       body,
+      mentions,
+      mentionAll: input.mentionAll ?? false,
+      replyTo,
     });
     if (result.ok) this.crash('after-commit');
     return this.fanOut(caller, result);

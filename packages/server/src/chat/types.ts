@@ -28,6 +28,9 @@ export interface AppendRequest {
   body: Uint8Array;
   /** For event messages (RECALL, EDIT): the seq they refer to. */
   refSeq?: number;
+  mentions?: readonly string[];
+  mentionAll?: boolean;
+  replyTo?: number;
 }
 
 /** Recall or edit an earlier message; recorded as an event message. */
@@ -68,6 +71,8 @@ export interface ConversationState {
   role: number;
   mutedUntil: number;
   dismissed: boolean;
+  /** Unread messages that mention the user or @all. */
+  unreadMentions: number;
 }
 
 /** A group's info and current members (GroupInfo on the wire). */

@@ -52,6 +52,8 @@ export const defaults = {
   typingPushMax: 50,
   /** A sender may recall a message within this many ms of sending it (group admins at any time). */
   recallWindowMs: 120_000,
+  /** Largest CUSTOM (app JSON) message body, in bytes. */
+  maxCustomBytes: 4096,
   /** Typing indicators one connection may send per second (more get RATE_LIMITED). */
   typingPerSecond: 5,
   /** Secret that signs Parley-issued tokens; empty: generated once and kept in dataDir. */
@@ -183,6 +185,7 @@ export function validateConfig(input: Record<string, unknown>): Config {
   positive('typingPushMax');
   positive('typingPerSecond');
   positive('recallWindowMs', 0);
+  positive('maxCustomBytes');
   positive('tokenTtlSeconds', 60);
   positive('drainTimeoutMs', 0);
   try {

@@ -93,6 +93,12 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   ALTER TABLE users ADD COLUMN allow_strangers INTEGER NOT NULL DEFAULT 1;
   `,
+  // 8: mentions (space-separated user ids), @all, and reply-to.
+  `
+  ALTER TABLE messages ADD COLUMN mentions TEXT NOT NULL DEFAULT '';
+  ALTER TABLE messages ADD COLUMN mention_all INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE messages ADD COLUMN reply_to INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SQL = {
@@ -123,9 +129,9 @@ export const SQL = {
   sharesConversation: `SELECT 1 FROM members a JOIN members b ON b.conv_id = a.conv_id
     WHERE a.user_id = ? AND b.user_id = ? AND a.left_seq IS NULL AND b.left_seq IS NULL LIMIT 1`,
 
-  findByClientMsgId: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, flags, ref_seq
+  findByClientMsgId: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, flags, ref_seq, mentions, mention_all, reply_to
     FROM messages WHERE sender_id = ? AND client_msg_id = ?`,
-  getMessage: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, flags, ref_seq
+  getMessage: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, flags, ref_seq, mentions, mention_all, reply_to
     FROM messages WHERE conv_id = ? AND seq = ?`,
   updateMessage: `UPDATE messages SET body = ?, flags = ? WHERE conv_id = ? AND seq = ?`,
   getConversation: `SELECT kind, max_seq, muted_all, dismissed, joinable FROM conversations WHERE id = ?`,
@@ -147,9 +153,10 @@ export const SQL = {
   listMembers: `SELECT user_id FROM members WHERE conv_id = ? AND left_seq IS NULL ORDER BY user_id`,
   touchMembers: `UPDATE members SET version = ? WHERE conv_id = ? AND left_seq IS NULL`,
   removeMember: `UPDATE members SET left_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
-  insertMessage: `INSERT INTO messages (conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, ref_seq)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  readMessages: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, flags, ref_seq
+  insertMessage: `INSERT INTO messages (conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, ref_seq,
+      mentions, mention_all, reply_to)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  readMessages: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, flags, ref_seq, mentions, mention_all, reply_to
     FROM messages WHERE conv_id = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?`,
   setReadSeq: `UPDATE members SET read_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
   getReadSeq: `SELECT read_seq FROM members WHERE conv_id = ? AND user_id = ?`,
@@ -157,7 +164,10 @@ export const SQL = {
   changesSince: `SELECT m.conv_id, m.join_seq, m.version, m.left_seq, m.read_seq, m.role, m.muted_until,
       c.kind, c.max_seq, c.name, c.avatar_url, c.announcement, c.joinable, c.muted_all, c.dismissed,
       (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq)
-        AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id) AS unread
+        AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id) AS unread,
+      (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq)
+        AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id
+        AND (x.mention_all = 1 OR instr(' ' || x.mentions || ' ', ' ' || m.user_id || ' ') > 0)) AS unread_mentions
     FROM members m JOIN conversations c ON c.id = m.conv_id
     WHERE m.user_id = ? AND (m.version > ? OR (m.version = ? AND m.conv_id > ?))
     ORDER BY m.version, m.conv_id LIMIT ?`,

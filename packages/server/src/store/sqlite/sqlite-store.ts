@@ -130,6 +130,9 @@ interface MessageRow {
   server_time: number;
   flags: number;
   ref_seq: number;
+  mentions: string;
+  mention_all: number;
+  reply_to: number;
 }
 
 function toMessage(row: MessageRow): StoredMessage {
@@ -145,6 +148,9 @@ function toMessage(row: MessageRow): StoredMessage {
     serverTime: row.server_time,
     flags: row.flags,
     refSeq: row.ref_seq,
+    mentions: row.mentions === '' ? [] : row.mentions.split(' '),
+    mentionAll: row.mention_all === 1,
+    replyTo: row.reply_to,
   };
 }
 
@@ -312,6 +318,8 @@ export class SqliteStore implements Store {
     if (conv.muted_all && sender.role > GroupRole.ADMIN) {
       return { ok: false, code: ErrorCode.MUTED, message: `${req.conversationId} is muted: only the owner and admins may send` };
     }
+    const refusal = this.referenceRefusal(req, conv, sender);
+    if (refusal) return refusal;
     return this.insertMessage(req, conv.max_seq + 1, version, now);
   }
 
@@ -329,6 +337,9 @@ export class SqliteStore implements Store {
       serverTime: now,
       flags: 0,
       refSeq: req.refSeq ?? 0,
+      mentions: [...(req.mentions ?? [])],
+      mentionAll: req.mentionAll ?? false,
+      replyTo: req.replyTo ?? 0,
     };
     this.sql.setMaxSeq.run(seq, req.conversationId);
     // (no-dedup, TEST ONLY: the dedup key is made unique so a resend is stored again.)
@@ -336,6 +347,7 @@ export class SqliteStore implements Store {
     this.sql.insertMessage.run(
       message.conversationId, seq, message.id, message.senderId, message.senderDevice,
       dedupKey, message.type, message.body, message.serverTime, message.refSeq,
+      message.mentions.join(' '), message.mentionAll ? 1 : 0, message.replyTo,
     );
     this.sql.touchMembers.run(version, req.conversationId);
     return { ok: true, message, duplicate: false, members: this.members(req.conversationId) };
@@ -533,6 +545,23 @@ export class SqliteStore implements Store {
     // The removed see their own removal event and nothing after it.
     for (const u of removed) this.sql.removeMember.run(seq, version, conversationId, u);
     return result.ok ? { ...result, members: [...new Set([...result.members, ...removed])] } : result;
+  }
+
+  /** Why a message's mentions or reply-to cannot stand, if they cannot. */
+  private referenceRefusal(req: AppendRequest, conv: ConversationRow, sender: MemberRow): AppendResult | undefined {
+    if (req.mentionAll) {
+      if (conv.kind !== ConversationKind.GROUP) return { ok: false, code: ErrorCode.INVALID_ARGUMENT, message: '@all is for groups' };
+      if (sender.role > GroupRole.ADMIN) return { ok: false, code: ErrorCode.FORBIDDEN, message: 'only the owner and admins may mention @all' };
+    }
+    for (const u of req.mentions ?? []) {
+      const m = this.sql.getMembership.get(req.conversationId, u) as MemberRow | undefined;
+      if (!m || m.left_seq !== null) return { ok: false, code: ErrorCode.NOT_MEMBER, message: `cannot mention ${u}: not a member of ${req.conversationId}` };
+    }
+    const replyTo = req.replyTo ?? 0;
+    if (replyTo !== 0 && (replyTo > conv.max_seq || replyTo <= sender.join_seq)) {
+      return { ok: false, code: ErrorCode.MESSAGE_NOT_FOUND, message: `no message ${replyTo} you can see in ${req.conversationId}` };
+    }
+    return undefined;
   }
 
   /**
@@ -796,7 +825,7 @@ export class SqliteStore implements Store {
     const rows = this.sql.changesSince.all(userId, after.version, after.version, after.conversationId, limit + 1) as {
       conv_id: string; join_seq: number; version: number; left_seq: number | null; read_seq: number; kind: number;
       max_seq: number; name: string; unread: number; role: number; muted_until: number; avatar_url: string;
-      announcement: string; joinable: number; muted_all: number; dismissed: number;
+      announcement: string; joinable: number; muted_all: number; dismissed: number; unread_mentions: number;
     }[];
     const more = rows.length > limit;
     if (more) rows.length = limit;
@@ -819,6 +848,7 @@ export class SqliteStore implements Store {
         role: r.left_seq === null && r.kind === ConversationKind.GROUP ? r.role : 0,
         mutedUntil: r.muted_until,
         dismissed: Boolean(r.dismissed),
+        unreadMentions: r.unread_mentions,
       })),
       next: last ? { version: last.version, conversationId: last.conv_id } : after,
       more,
