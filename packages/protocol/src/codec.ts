@@ -35,6 +35,8 @@ export interface MessageRecord {
   mentionAll: boolean;
   /** The seq of the message this one replies to (0: none). */
   replyTo: number;
+  /** Current reactions: who reacted with each emoji. */
+  reactions: { emoji: string; users: string[] }[];
 }
 
 /** The body kinds a Frame can carry, as named in the generated code. */

@@ -19,6 +19,8 @@ export const MessageType = {
   EDIT: 102,
   /** A friend event in a user's notice conversation; body is JSON (FriendEvent). */
   FRIEND: 103,
+  /** A reaction added or removed on the message at ref_seq; body is JSON (ReactionEvent). Not counted as unread. */
+  REACTION: 104,
 } as const;
 
 /** Message types only the server writes (events); a Send with one is refused. */
@@ -32,6 +34,21 @@ export const MessageFlag = {
 export const MessageOpKind = {
   RECALL: 1,
   EDIT: 2,
+  REACT: 3,
+  UNREACT: 4,
+} as const;
+
+/** The JSON body of a REACTION message. */
+export interface ReactionEvent {
+  op: 'add' | 'remove';
+  emoji: string;
+}
+
+/** Reaction limits: distinct emoji per message, and emoji one user may put on one message. */
+export const ReactionLimits = {
+  EMOJI: /^[^\s\p{Cc}]{1,32}$/u,
+  PER_MESSAGE: 50,
+  PER_USER: 20,
 } as const;
 export type MessageOpKind = (typeof MessageOpKind)[keyof typeof MessageOpKind];
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];

@@ -28,7 +28,7 @@ test('Codec › every frame kind round-trips and names its body', () => {
     { id: 1, authOk: { userId: 'u', deviceId: 'd', heartbeatMs: 15000, maxFrameBytes: 65536, serverTime: big, sessionId: 's' } },
     { id: 2, send: { to: 'bob', clientMsgId: 'c', type: 1, body: new Uint8Array([1, 2, 3]) } },
     { id: 2, sendAck: { conversationId: 'd:a:b', seq: big, messageId: 'm', serverTime: big, clientMsgId: 'c', duplicate: true } },
-    { push: { message: { id: 'm', conversationId: 'd:a:b', seq: big, senderId: 'a', senderDevice: 'x', clientMsgId: 'c', type: 1, body: new Uint8Array([9]), serverTime: big, mentions: ['b'], mentionAll: true, replyTo: big } } },
+    { push: { message: { id: 'm', conversationId: 'd:a:b', seq: big, senderId: 'a', senderDevice: 'x', clientMsgId: 'c', type: 1, body: new Uint8Array([9]), serverTime: big, mentions: ['b'], mentionAll: true, replyTo: big, reactions: [{ emoji: '👍', users: ['a', 'b'] }] } } },
     { ack: { conversationId: 'd:a:b', seq: big } },
     { id: 3, sync: { token: 'p1.x' } },
     { id: 3, syncResult: { conversations: [{ conversationId: 'd:a:b', kind: 1, maxSeq: big, joinSeq: 5, members: ['a', 'b'] }], token: 'n', more: true } },

@@ -36,6 +36,7 @@ import {
   type FrameData,
   type FriendEvent,
   type MembershipEvent,
+  type ReactionEvent,
   type MessageRecord,
   type parley,
 } from '@parley/protocol';
@@ -55,6 +56,8 @@ export interface Message extends MessageRecord {
   membership?: MembershipEvent;
   /** The event, for MessageType.FRIEND (in your notice conversation "n:<you>"). */
   friend?: FriendEvent;
+  /** The event, for MessageType.REACTION (on the message at refSeq). */
+  reaction?: ReactionEvent;
 }
 
 /** Your friends, pending requests both ways, blocks, and the stranger setting. */
@@ -316,7 +319,9 @@ function toMessage(m: parley.IMessage): Message {
       ? { membership: parseEvent<MembershipEvent>(body) }
       : m.type === MessageType.FRIEND
         ? { friend: parseEvent<FriendEvent>(body) }
-        : {};
+        : m.type === MessageType.REACTION
+          ? { reaction: parseEvent<ReactionEvent>(body) }
+          : {};
   return {
     ...event,
     id: m.id ?? '',
@@ -334,6 +339,7 @@ function toMessage(m: parley.IMessage): Message {
     mentions: m.mentions ?? [],
     mentionAll: m.mentionAll ?? false,
     replyTo: Number(m.replyTo ?? 0),
+    reactions: (m.reactions ?? []).map((r) => ({ emoji: r.emoji ?? '', users: r.users ?? [] })),
   };
 }
 
@@ -458,9 +464,22 @@ export class ParleyClient extends Emitter<ClientEvents> {
     return this.messageOp(MessageOpKind.EDIT, conversationId, seq, typeof content === 'string' ? encoder.encode(content) : content);
   }
 
-  private async messageOp(op: MessageOpKind, conversationId: string, seq: number, body: Uint8Array): Promise<SendAck> {
+  /**
+   * React to a message with an emoji (or take your reaction back). Everyone's
+   * devices get a REACTION event (refSeq = seq, `reaction` = { op, emoji }) that
+   * does not count as unread; pulled messages carry their current `reactions`.
+   */
+  react(conversationId: string, seq: number, emoji: string): Promise<SendAck> {
+    return this.messageOp(MessageOpKind.REACT, conversationId, seq, new Uint8Array(0), emoji);
+  }
+
+  unreact(conversationId: string, seq: number, emoji: string): Promise<SendAck> {
+    return this.messageOp(MessageOpKind.UNREACT, conversationId, seq, new Uint8Array(0), emoji);
+  }
+
+  private async messageOp(op: MessageOpKind, conversationId: string, seq: number, content: Uint8Array, emoji = ''): Promise<SendAck> {
     const clientMsgId = newClientMsgId();
-    const a = (await this.request({ messageOp: { op, conversationId, seq, body, clientMsgId } })).sendAck!;
+    const a = (await this.request({ messageOp: { op, conversationId, seq, body: content, clientMsgId, emoji } })).sendAck!;
     const ack: SendAck = {
       conversationId: a.conversationId ?? '',
       seq: Number(a.seq ?? 0),
@@ -469,7 +488,8 @@ export class ParleyClient extends Emitter<ClientEvents> {
       clientMsgId,
       duplicate: a.duplicate ?? false,
     };
-    const type = op === MessageOpKind.RECALL ? MessageType.RECALL : MessageType.EDIT;
+    const type = op === MessageOpKind.RECALL ? MessageType.RECALL : op === MessageOpKind.EDIT ? MessageType.EDIT : MessageType.REACTION;
+    const body = type === MessageType.REACTION ? encoder.encode(JSON.stringify({ op: op === MessageOpKind.REACT ? 'add' : 'remove', emoji })) : content;
     this.deliver([
       toMessage({ id: ack.messageId, conversationId, seq: ack.seq, senderId: this.currentUserId, senderDevice: this.options.deviceId, clientMsgId, type, body, serverTime: ack.serverTime, refSeq: seq }),
     ]);
@@ -1037,6 +1057,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
         mentions: item.entry.mentions ?? [],
         mentionAll: item.entry.mentionAll ?? false,
         replyTo: item.entry.replyTo ?? 0,
+        reactions: [],
       },
     ]);
     item.resolve?.(ack);
@@ -1083,7 +1104,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
         if (m.seq <= info.countedTo) continue; // already in the server's count
         info.countedTo = m.seq;
         info.maxSeq = Math.max(info.maxSeq, m.seq);
-        if (m.senderId !== this.currentUserId && m.seq > info.readSeq) {
+        if (m.senderId !== this.currentUserId && m.seq > info.readSeq && m.type !== MessageType.REACTION) {
           info.unread++;
           if (m.mentionAll || m.mentions.includes(this.currentUserId)) info.unreadMentions++;
         }

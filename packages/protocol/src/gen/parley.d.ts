@@ -719,6 +719,9 @@ export namespace parley {
         /** Message replyTo. */
         replyTo: number;
 
+        /** Message reactions. */
+        reactions: parley.Reaction.$Properties[];
+
         /**
          * Encodes the specified Message message. Does not implicitly {@link parley.Message.verify|verify} messages.
          * @param message Message message or plain object to encode
@@ -792,12 +795,85 @@ export namespace parley {
             /** Message replyTo */
             replyTo?: (number|null);
 
+            /** Message reactions */
+            reactions?: (parley.Reaction.$Properties[]|null);
+
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
 
         /** Shape of a Message. */
         type $Shape = parley.Message.$Properties;
+    }
+
+    /**
+     * Properties of a Reaction.
+     * @deprecated Use parley.Reaction.$Properties instead.
+     */
+    interface IReaction extends parley.Reaction.$Properties {
+    }
+
+    /** Represents a Reaction. */
+    class Reaction {
+
+        /**
+         * Constructs a new Reaction.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.Reaction.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Reaction emoji. */
+        emoji: string;
+
+        /** Reaction users. */
+        users: string[];
+
+        /**
+         * Encodes the specified Reaction message. Does not implicitly {@link parley.Reaction.verify|verify} messages.
+         * @param message Reaction message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.Reaction.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Reaction message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.Reaction & parley.Reaction.$Shape} Reaction
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.Reaction & parley.Reaction.$Shape;
+
+        /**
+         * Gets the type url for Reaction
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Reaction {
+
+        /** Properties of a Reaction. */
+        interface $Properties {
+
+            /** Reaction emoji */
+            emoji?: (string|null);
+
+            /** Reaction users */
+            users?: (string[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Reaction. */
+        type $Shape = parley.Reaction.$Properties;
     }
 
     /**
@@ -2374,6 +2450,9 @@ export namespace parley {
         /** MessageOp clientMsgId. */
         clientMsgId: string;
 
+        /** MessageOp emoji. */
+        emoji: string;
+
         /**
          * Encodes the specified MessageOp message. Does not implicitly {@link parley.MessageOp.verify|verify} messages.
          * @param message MessageOp message or plain object to encode
@@ -2419,6 +2498,9 @@ export namespace parley {
 
             /** MessageOp clientMsgId */
             clientMsgId?: (string|null);
+
+            /** MessageOp emoji */
+            emoji?: (string|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

@@ -1758,6 +1758,7 @@ export const parley = $root.parley = (() => {
          * @property {Array.<string>|null} [mentions] Message mentions
          * @property {boolean|null} [mentionAll] Message mentionAll
          * @property {number|null} [replyTo] Message replyTo
+         * @property {Array.<parley.Reaction.$Properties>|null} [reactions] Message reactions
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -1784,6 +1785,7 @@ export const parley = $root.parley = (() => {
          */
         const Message = function (properties) {
             this.mentions = [];
+            this.reactions = [];
             if (properties)
                 for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1903,6 +1905,14 @@ export const parley = $root.parley = (() => {
         Message.prototype.replyTo = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
         /**
+         * Message reactions.
+         * @member {Array.<parley.Reaction.$Properties>} reactions
+         * @memberof parley.Message
+         * @instance
+         */
+        Message.prototype.reactions = $util.emptyArray;
+
+        /**
          * Encodes the specified Message message. Does not implicitly {@link parley.Message.verify|verify} messages.
          * @function encode
          * @memberof parley.Message
@@ -1947,6 +1957,9 @@ export const parley = $root.parley = (() => {
                 writer.uint32(/* id 13, wireType 0 =*/104).bool(message.mentionAll);
             if (message.replyTo != null && $Object.hasOwnProperty.call(message, "replyTo") && (typeof message.replyTo === "object" ? message.replyTo.low || message.replyTo.high : message.replyTo !== 0))
                 writer.uint32(/* id 14, wireType 0 =*/112).uint64(message.replyTo);
+            if (message.reactions != null && message.reactions.length)
+                for (let i = 0; i < message.reactions.length; ++i)
+                    $root.parley.Reaction.encode(message.reactions[i], writer.uint32(/* id 15, wireType 2 =*/122).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -2116,6 +2129,14 @@ export const parley = $root.parley = (() => {
                             delete message.replyTo;
                         continue;
                     }
+                case 15: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.reactions && message.reactions.length))
+                            message.reactions = [];
+                        message.reactions.push($root.parley.Reaction.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -2148,6 +2169,177 @@ export const parley = $root.parley = (() => {
         };
 
         return Message;
+    })();
+
+    parley.Reaction = (function() {
+
+        /**
+         * Properties of a Reaction.
+         * @typedef {Object} parley.Reaction.$Properties
+         * @property {string|null} [emoji] Reaction emoji
+         * @property {Array.<string>|null} [users] Reaction users
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Reaction.
+         * @memberof parley
+         * @interface IReaction
+         * @augments parley.Reaction.$Properties
+         * @deprecated Use parley.Reaction.$Properties instead.
+         */
+
+        /**
+         * Shape of a Reaction.
+         * @typedef {parley.Reaction.$Properties} parley.Reaction.$Shape
+         */
+
+        /**
+         * Constructs a new Reaction.
+         * @memberof parley
+         * @classdesc Represents a Reaction.
+         * @constructor
+         * @param {parley.Reaction.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Reaction = function (properties) {
+            this.users = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Reaction emoji.
+         * @member {string} emoji
+         * @memberof parley.Reaction
+         * @instance
+         */
+        Reaction.prototype.emoji = "";
+
+        /**
+         * Reaction users.
+         * @member {Array.<string>} users
+         * @memberof parley.Reaction
+         * @instance
+         */
+        Reaction.prototype.users = $util.emptyArray;
+
+        /**
+         * Encodes the specified Reaction message. Does not implicitly {@link parley.Reaction.verify|verify} messages.
+         * @function encode
+         * @memberof parley.Reaction
+         * @static
+         * @param {parley.Reaction.$Properties} message Reaction message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Reaction.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.emoji != null && $Object.hasOwnProperty.call(message, "emoji") && message.emoji !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.emoji);
+            if (message.users != null && message.users.length)
+                for (let i = 0; i < message.users.length; ++i)
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.users[i]);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Reaction message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.Reaction
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.Reaction & parley.Reaction.$Shape} Reaction
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Reaction.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.Reaction();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.emoji = value;
+                        else
+                            delete message.emoji;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.users && message.users.length))
+                            message.users = [];
+                        message.users.push(reader.stringVerify());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for Reaction
+         * @function getTypeUrl
+         * @memberof parley.Reaction
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Reaction.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.Reaction";
+        };
+
+        return Reaction;
     })();
 
     parley.Push = (function() {
@@ -6097,6 +6289,7 @@ export const parley = $root.parley = (() => {
          * @property {number|null} [seq] MessageOp seq
          * @property {Uint8Array|null} [body] MessageOp body
          * @property {string|null} [clientMsgId] MessageOp clientMsgId
+         * @property {string|null} [emoji] MessageOp emoji
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -6169,6 +6362,14 @@ export const parley = $root.parley = (() => {
         MessageOp.prototype.clientMsgId = "";
 
         /**
+         * MessageOp emoji.
+         * @member {string} emoji
+         * @memberof parley.MessageOp
+         * @instance
+         */
+        MessageOp.prototype.emoji = "";
+
+        /**
          * Encodes the specified MessageOp message. Does not implicitly {@link parley.MessageOp.verify|verify} messages.
          * @function encode
          * @memberof parley.MessageOp
@@ -6194,6 +6395,8 @@ export const parley = $root.parley = (() => {
                 writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.body);
             if (message.clientMsgId != null && $Object.hasOwnProperty.call(message, "clientMsgId") && message.clientMsgId !== "")
                 writer.uint32(/* id 5, wireType 2 =*/42).string(message.clientMsgId);
+            if (message.emoji != null && $Object.hasOwnProperty.call(message, "emoji") && message.emoji !== "")
+                writer.uint32(/* id 6, wireType 2 =*/50).string(message.emoji);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -6281,6 +6484,15 @@ export const parley = $root.parley = (() => {
                             message.clientMsgId = value;
                         else
                             delete message.clientMsgId;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.emoji = value;
+                        else
+                            delete message.emoji;
                         continue;
                     }
                 }

@@ -15,6 +15,7 @@ import {
   MessageOpKind,
   MessageType,
   ParleyError,
+  ReactionLimits,
   SERVER_MESSAGE_TYPE_MIN,
 } from '@parley/protocol';
 import { noCrash, type CrashHook } from '../testing/faults.ts';
@@ -94,6 +95,7 @@ export interface MessageOpInput {
   seq?: number | null;
   body?: Uint8Array | null;
   clientMsgId?: string | null;
+  emoji?: string | null;
 }
 
 export interface SyncOutput {
@@ -288,7 +290,10 @@ export class ChatService {
     const clientMsgId = input.clientMsgId ?? '';
     checkClientMsgId(clientMsgId);
     const op = input.op ?? 0;
-    if (op !== MessageOpKind.RECALL && op !== MessageOpKind.EDIT) throw invalid('op must be 1 RECALL or 2 EDIT');
+    if (!(Object.values(MessageOpKind) as number[]).includes(op)) throw invalid('op must be 1 RECALL, 2 EDIT, 3 REACT or 4 UNREACT');
+    const emoji = input.emoji ?? '';
+    const reaction = op === MessageOpKind.REACT || op === MessageOpKind.UNREACT;
+    if (reaction && !ReactionLimits.EMOJI.test(emoji)) throw invalid('emoji must be 1..32 characters without spaces or control characters');
     const conversationId = input.conversationId ?? '';
     checkConversationId(conversationId);
     const seq = input.seq ?? 0;
@@ -302,10 +307,11 @@ export class ChatService {
       actorId: caller.userId,
       actorDevice: caller.deviceId,
       clientMsgId,
-      op,
+      op: op as MessageOpKind,
       conversationId,
       seq,
       body,
+      emoji: reaction ? emoji : '',
       recallWindowMs: this.limits.recallWindowMs,
     });
     return this.fanOut(caller, result);

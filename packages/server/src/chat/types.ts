@@ -43,6 +43,8 @@ export interface MessageOpRequest {
   seq: number;
   /** EDIT: the new body. */
   body: Uint8Array;
+  /** REACT / UNREACT */
+  emoji: string;
   /** A sender may recall within this many ms of sending; group owners and admins at any time. */
   recallWindowMs: number;
 }

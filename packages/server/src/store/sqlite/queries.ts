@@ -99,6 +99,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE messages ADD COLUMN mention_all INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE messages ADD COLUMN reply_to INTEGER NOT NULL DEFAULT 0;
   `,
+  // 9: reactions on a message: JSON [{"emoji": "…", "users": [...]}], '' for none.
+  `
+  ALTER TABLE messages ADD COLUMN reactions TEXT NOT NULL DEFAULT '';
+  `,
 ];
 
 export const SQL = {
@@ -129,11 +133,12 @@ export const SQL = {
   sharesConversation: `SELECT 1 FROM members a JOIN members b ON b.conv_id = a.conv_id
     WHERE a.user_id = ? AND b.user_id = ? AND a.left_seq IS NULL AND b.left_seq IS NULL LIMIT 1`,
 
-  findByClientMsgId: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, flags, ref_seq, mentions, mention_all, reply_to
+  findByClientMsgId: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, flags, ref_seq, mentions, mention_all, reply_to, reactions
     FROM messages WHERE sender_id = ? AND client_msg_id = ?`,
-  getMessage: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, flags, ref_seq, mentions, mention_all, reply_to
+  getMessage: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, flags, ref_seq, mentions, mention_all, reply_to, reactions
     FROM messages WHERE conv_id = ? AND seq = ?`,
   updateMessage: `UPDATE messages SET body = ?, flags = ? WHERE conv_id = ? AND seq = ?`,
+  setReactions: `UPDATE messages SET reactions = ? WHERE conv_id = ? AND seq = ?`,
   getConversation: `SELECT kind, max_seq, muted_all, dismissed, joinable FROM conversations WHERE id = ?`,
   getGroup: `SELECT kind, max_seq, name, avatar_url, announcement, joinable, muted_all, dismissed FROM conversations WHERE id = ?`,
   setGroupInfo: `UPDATE conversations SET name = ?, avatar_url = ?, announcement = ?, joinable = ? WHERE id = ?`,
@@ -156,7 +161,7 @@ export const SQL = {
   insertMessage: `INSERT INTO messages (conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, ref_seq,
       mentions, mention_all, reply_to)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  readMessages: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, flags, ref_seq, mentions, mention_all, reply_to
+  readMessages: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, flags, ref_seq, mentions, mention_all, reply_to, reactions
     FROM messages WHERE conv_id = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?`,
   setReadSeq: `UPDATE members SET read_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
   getReadSeq: `SELECT read_seq FROM members WHERE conv_id = ? AND user_id = ?`,
@@ -164,7 +169,7 @@ export const SQL = {
   changesSince: `SELECT m.conv_id, m.join_seq, m.version, m.left_seq, m.read_seq, m.role, m.muted_until,
       c.kind, c.max_seq, c.name, c.avatar_url, c.announcement, c.joinable, c.muted_all, c.dismissed,
       (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq)
-        AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id) AS unread,
+        AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id AND x.type != 104) AS unread,
       (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq)
         AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id
         AND (x.mention_all = 1 OR instr(' ' || x.mentions || ' ', ' ' || m.user_id || ' ') > 0)) AS unread_mentions

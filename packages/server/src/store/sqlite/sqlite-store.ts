@@ -30,7 +30,9 @@ import {
   SERVER_MESSAGE_TYPE_MIN,
   noticeConversationId,
   parseDirectConversationId,
+  ReactionLimits,
   type FriendEvent,
+  type ReactionEvent,
   type MembershipEvent,
 } from '@parley/protocol';
 import type {
@@ -63,6 +65,14 @@ export interface SqliteStoreOptions {
 }
 
 type Statements = { [K in keyof typeof SQL]: Database.Statement };
+
+/** The event message type each MessageOp records. */
+const EVENT_TYPES: Record<number, number> = {
+  [MessageOpKind.RECALL]: MessageType.RECALL,
+  [MessageOpKind.EDIT]: MessageType.EDIT,
+  [MessageOpKind.REACT]: MessageType.REACTION,
+  [MessageOpKind.UNREACT]: MessageType.REACTION,
+};
 
 const FRIEND_OP_NAMES: Record<number, FriendEvent['op']> = {
   [FriendOp.REQUEST]: 'request',
@@ -133,6 +143,7 @@ interface MessageRow {
   mentions: string;
   mention_all: number;
   reply_to: number;
+  reactions: string;
 }
 
 function toMessage(row: MessageRow): StoredMessage {
@@ -151,6 +162,7 @@ function toMessage(row: MessageRow): StoredMessage {
     mentions: row.mentions === '' ? [] : row.mentions.split(' '),
     mentionAll: row.mention_all === 1,
     replyTo: row.reply_to,
+    reactions: row.reactions === '' ? [] : (JSON.parse(row.reactions) as StoredMessage['reactions']),
   };
 }
 
@@ -340,6 +352,7 @@ export class SqliteStore implements Store {
       mentions: [...(req.mentions ?? [])],
       mentionAll: req.mentionAll ?? false,
       replyTo: req.replyTo ?? 0,
+      reactions: [],
     };
     this.sql.setMaxSeq.run(seq, req.conversationId);
     // (no-dedup, TEST ONLY: the dedup key is made unique so a resend is stored again.)
@@ -431,7 +444,7 @@ export class SqliteStore implements Store {
     this.sql.setMeta.run('version', String(version));
     const now = Date.now();
     const fail = (code: ErrorCode, message: string) => new ParleyError(code, message);
-    const eventType = req.op === MessageOpKind.RECALL ? MessageType.RECALL : MessageType.EDIT;
+    const eventType = EVENT_TYPES[req.op]!;
     const existing = this.sql.findByClientMsgId.get(req.actorId, req.clientMsgId) as MessageRow | undefined;
     if (existing) {
       if (existing.type !== eventType || existing.conv_id !== req.conversationId || existing.ref_seq !== req.seq) {
@@ -443,8 +456,34 @@ export class SqliteStore implements Store {
     if (!actor || actor.left_seq !== null) throw fail(ErrorCode.NOT_MEMBER, `not a member of ${req.conversationId}`);
     const target = this.sql.getMessage.get(req.conversationId, req.seq) as MessageRow | undefined;
     if (!target || req.seq <= actor.join_seq) throw fail(ErrorCode.MESSAGE_NOT_FOUND, `no message ${req.seq} in ${req.conversationId}`);
-    if (target.type >= SERVER_MESSAGE_TYPE_MIN) throw fail(ErrorCode.MESSAGE_LOCKED, 'events cannot be recalled or edited');
+    if (target.type >= SERVER_MESSAGE_TYPE_MIN) throw fail(ErrorCode.MESSAGE_LOCKED, 'events cannot be recalled, edited or reacted to');
     if (target.flags & MessageFlag.RECALLED) throw fail(ErrorCode.MESSAGE_LOCKED, 'the message was recalled');
+    const conv = this.sql.getConversation.get(req.conversationId) as { max_seq: number };
+    const event = (body: Uint8Array) =>
+      this.insertMessage(
+        { senderId: req.actorId, senderDevice: req.actorDevice, clientMsgId: req.clientMsgId, conversationId: req.conversationId, type: eventType, body, refSeq: req.seq },
+        conv.max_seq + 1, version, now,
+      );
+    if (req.op === MessageOpKind.REACT || req.op === MessageOpKind.UNREACT) {
+      const reactions = toMessage(target).reactions;
+      const entry = reactions.find((r) => r.emoji === req.emoji);
+      if (req.op === MessageOpKind.REACT) {
+        if (entry?.users.includes(req.actorId)) throw fail(ErrorCode.INVALID_ARGUMENT, `you already reacted with ${req.emoji}`);
+        if (!entry && reactions.length >= ReactionLimits.PER_MESSAGE) throw fail(ErrorCode.INVALID_ARGUMENT, `at most ${ReactionLimits.PER_MESSAGE} different reactions per message`);
+        if (reactions.filter((r) => r.users.includes(req.actorId)).length >= ReactionLimits.PER_USER) {
+          throw fail(ErrorCode.INVALID_ARGUMENT, `at most ${ReactionLimits.PER_USER} reactions of yours per message`);
+        }
+        if (entry) entry.users.push(req.actorId);
+        else reactions.push({ emoji: req.emoji, users: [req.actorId] });
+      } else {
+        if (!entry?.users.includes(req.actorId)) throw fail(ErrorCode.INVALID_ARGUMENT, `you have not reacted with ${req.emoji}`);
+        entry.users = entry.users.filter((u) => u !== req.actorId);
+      }
+      const left = reactions.filter((r) => r.users.length > 0);
+      this.sql.setReactions.run(left.length === 0 ? '' : JSON.stringify(left), req.conversationId, req.seq);
+      const body: ReactionEvent = { op: req.op === MessageOpKind.REACT ? 'add' : 'remove', emoji: req.emoji };
+      return event(new TextEncoder().encode(JSON.stringify(body)));
+    }
     const own = target.sender_id === req.actorId;
     let body: Uint8Array;
     let flags: number;
@@ -462,11 +501,7 @@ export class SqliteStore implements Store {
       flags = target.flags | MessageFlag.EDITED;
     }
     this.sql.updateMessage.run(body, flags, req.conversationId, req.seq);
-    const conv = this.sql.getConversation.get(req.conversationId) as { max_seq: number };
-    return this.insertMessage(
-      { senderId: req.actorId, senderDevice: req.actorDevice, clientMsgId: req.clientMsgId, conversationId: req.conversationId, type: eventType, body, refSeq: req.seq },
-      conv.max_seq + 1, version, now,
-    );
+    return event(body);
   }
 
   async changeGroup(request: GroupChangeRequest): Promise<AppendResult> {

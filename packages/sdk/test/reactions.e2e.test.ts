@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { ErrorCode, MessageType } from '@parley/protocol';
+import { registerUser, startTestServer, waitUntil, type TestServer } from '@parley/testkit';
+import { ParleyClient, type Message } from '../src/index.ts';
+
+describe('Reactions', () => {
+  let server: TestServer;
+  const tokens: Record<string, string> = {};
+  const clients: ParleyClient[] = [];
+  let device = 0;
+  const open = async (user: string) => {
+    const client = new ParleyClient({ url: server.wsUrl, token: tokens[user]!, deviceId: `${user}-${++device}`, reorderWindowMs: 50 });
+    const got: Message[] = [];
+    client.on('message', (m) => got.push(m));
+    clients.push(client);
+    await client.connect();
+    return { client, got };
+  };
+
+  before(async () => {
+    server = await startTestServer();
+    for (const u of ['rae', 'sam', 'tom', 'uma', 'vic']) tokens[u] = await registerUser(server.httpUrl, u);
+  });
+  after(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    await server.stop();
+  });
+
+  test('reactions are events every member receives in order; the message carries the current counts; they are not unread', async () => {
+    const rae = await open('rae');
+    const sam = await open('sam');
+    const { conversationId: g } = await rae.client.createGroup('Reacts', ['sam', 'tom']);
+    const sent = await sam.client.send({ conversationId: g, text: 'pizza tonight?' });
+    await waitUntil(() => rae.got.some((m) => m.seq === sent.seq), 3000, 'rae has the message');
+    await rae.client.markRead(g);
+
+    const like = await rae.client.react(g, sent.seq, '👍');
+    await sam.client.react(g, sent.seq, '👍');
+    await rae.client.react(g, sent.seq, '🍕');
+    await waitUntil(() => sam.got.filter((m) => m.type === MessageType.REACTION).length === 3, 3000, 'sam sees three reaction events');
+    const first = sam.got.find((m) => m.seq === like.seq)!;
+    assert.deepEqual([first.refSeq, first.senderId, first.reaction], [sent.seq, 'rae', { op: 'add', emoji: '👍' }]);
+    const [stored] = await sam.client.pull(g, sent.seq, sent.seq);
+    assert.deepEqual(stored!.reactions, [{ emoji: '👍', users: ['rae', 'sam'] }, { emoji: '🍕', users: ['rae'] }]);
+    assert.equal(rae.client.conversation(g)!.unread, 0, 'reaction events are not unread');
+
+    await sam.client.unreact(g, sent.seq, '👍');
+    const [after] = await rae.client.pull(g, sent.seq, sent.seq);
+    assert.deepEqual(after!.reactions, [{ emoji: '👍', users: ['rae'] }, { emoji: '🍕', users: ['rae'] }]);
+
+    // tom was away: sync brings the events, and his unread count leaves them out.
+    const tom = await open('tom');
+    await waitUntil(() => tom.got.filter((m) => m.type === MessageType.REACTION).length === 4, 3000, 'tom catches up on reactions');
+    assert.equal(tom.client.conversation(g)!.unread, 2, 'the creation event and the message');
+  });
+
+  test('bad reactions are refused with their codes', async () => {
+    const rae = await open('rae');
+    const { conversationId: g } = await rae.client.createGroup('Strict reacts', ['uma']);
+    const sent = await rae.client.send({ conversationId: g, text: 'hello' });
+    await rae.client.react(g, sent.seq, '🎉');
+    await assert.rejects(rae.client.react(g, sent.seq, '🎉'), { code: ErrorCode.INVALID_ARGUMENT });
+    await assert.rejects(rae.client.unreact(g, sent.seq, '👀'), { code: ErrorCode.INVALID_ARGUMENT });
+    await assert.rejects(rae.client.react(g, sent.seq, 'two words'), { code: ErrorCode.INVALID_ARGUMENT });
+    await assert.rejects(rae.client.react(g, sent.seq, ''), { code: ErrorCode.INVALID_ARGUMENT });
+    await assert.rejects(rae.client.react(g, 1, '👍'), { code: ErrorCode.MESSAGE_LOCKED }, 'events take no reactions');
+    await assert.rejects(rae.client.react(g, 999, '👍'), { code: ErrorCode.MESSAGE_NOT_FOUND });
+    const vic = await open('vic');
+    await assert.rejects(vic.client.react(g, sent.seq, '👍'), { code: ErrorCode.NOT_MEMBER });
+    await rae.client.recall(g, sent.seq);
+    await assert.rejects(rae.client.react(g, sent.seq, '👍'), { code: ErrorCode.MESSAGE_LOCKED }, 'recalled messages take no reactions');
+  });
+});
