@@ -21,6 +21,8 @@ export const MessageType = {
   FRIEND: 103,
   /** A reaction added or removed on the message at ref_seq; body is JSON (ReactionEvent). Not counted as unread. */
   REACTION: 104,
+  /** In a user's notice conversation: they deleted a message for themselves or cleared a history; body is JSON (HistoryEvent). */
+  HISTORY: 105,
 } as const;
 
 /** Message types only the server writes (events); a Send with one is refused. */
@@ -36,7 +38,18 @@ export const MessageOpKind = {
   EDIT: 2,
   REACT: 3,
   UNREACT: 4,
+  /** Delete one message for yourself (all your devices). */
+  HIDE: 5,
+  /** Clear your history of a conversation up to a seq (all your devices). */
+  CLEAR: 6,
 } as const;
+
+/** The JSON body of a HISTORY message in the user's notice conversation. */
+export interface HistoryEvent {
+  op: 'hide' | 'clear';
+  conversationId: string;
+  seq: number;
+}
 
 /** The JSON body of a REACTION message. */
 export interface ReactionEvent {

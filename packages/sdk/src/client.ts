@@ -35,6 +35,7 @@ import {
   CloseCode,
   type FrameData,
   type FriendEvent,
+  type HistoryEvent,
   type MembershipEvent,
   type ReactionEvent,
   type MessageRecord,
@@ -58,6 +59,8 @@ export interface Message extends MessageRecord {
   friend?: FriendEvent;
   /** The event, for MessageType.REACTION (on the message at refSeq). */
   reaction?: ReactionEvent;
+  /** The event, for MessageType.HISTORY (in your notice conversation): you deleted a message or cleared a history. */
+  history?: HistoryEvent;
 }
 
 /** Your friends, pending requests both ways, blocks, and the stranger setting. */
@@ -138,6 +141,8 @@ export interface ConversationInfo {
   dismissed: boolean;
   /** Unread messages that mention you or @all. */
   unreadMentions: number;
+  /** You cleared this conversation's history up to here (0: never). */
+  clearedSeq: number;
 }
 
 /** A group's info and current members, as the server has them now. */
@@ -321,7 +326,9 @@ function toMessage(m: parley.IMessage): Message {
         ? { friend: parseEvent<FriendEvent>(body) }
         : m.type === MessageType.REACTION
           ? { reaction: parseEvent<ReactionEvent>(body) }
-          : {};
+          : m.type === MessageType.HISTORY
+            ? { history: parseEvent<HistoryEvent>(body) }
+            : {};
   return {
     ...event,
     id: m.id ?? '',
@@ -477,6 +484,20 @@ export class ParleyClient extends Emitter<ClientEvents> {
     return this.messageOp(MessageOpKind.UNREACT, conversationId, seq, new Uint8Array(0), emoji);
   }
 
+  /**
+   * Delete a message for yourself: gone from your history (pulls report it as a
+   * hole) on all your devices; others keep it. Your devices get a HISTORY event
+   * (`message.history`) in your notice conversation. Needs a connection.
+   */
+  deleteForMe(conversationId: string, seq: number): Promise<SendAck> {
+    return this.messageOp(MessageOpKind.HIDE, conversationId, seq, new Uint8Array(0));
+  }
+
+  /** Clear your history of a conversation up to `seq` (default: everything delivered), on all your devices. */
+  clearHistory(conversationId: string, seq = this.cursor(conversationId)): Promise<SendAck> {
+    return this.messageOp(MessageOpKind.CLEAR, conversationId, seq, new Uint8Array(0));
+  }
+
   private async messageOp(op: MessageOpKind, conversationId: string, seq: number, content: Uint8Array, emoji = ''): Promise<SendAck> {
     const clientMsgId = newClientMsgId();
     const a = (await this.request({ messageOp: { op, conversationId, seq, body: content, clientMsgId, emoji } })).sendAck!;
@@ -488,10 +509,23 @@ export class ParleyClient extends Emitter<ClientEvents> {
       clientMsgId,
       duplicate: a.duplicate ?? false,
     };
-    const type = op === MessageOpKind.RECALL ? MessageType.RECALL : op === MessageOpKind.EDIT ? MessageType.EDIT : MessageType.REACTION;
-    const body = type === MessageType.REACTION ? encoder.encode(JSON.stringify({ op: op === MessageOpKind.REACT ? 'add' : 'remove', emoji })) : content;
+    // This device's own event, as the server stored it (same type, same body bytes).
+    let type: number = op === MessageOpKind.RECALL ? MessageType.RECALL : MessageType.EDIT;
+    let body = content;
+    let refSeq = seq;
+    if (op === MessageOpKind.REACT || op === MessageOpKind.UNREACT) {
+      type = MessageType.REACTION;
+      body = encoder.encode(JSON.stringify({ op: op === MessageOpKind.REACT ? 'add' : 'remove', emoji }));
+    } else if (op === MessageOpKind.HIDE || op === MessageOpKind.CLEAR) {
+      type = MessageType.HISTORY; // in your notice conversation (ack.conversationId)
+      body = encoder.encode(JSON.stringify({ op: op === MessageOpKind.HIDE ? 'hide' : 'clear', conversationId, seq }));
+      refSeq = 0;
+    }
     this.deliver([
-      toMessage({ id: ack.messageId, conversationId, seq: ack.seq, senderId: this.currentUserId, senderDevice: this.options.deviceId, clientMsgId, type, body, serverTime: ack.serverTime, refSeq: seq }),
+      toMessage({
+        id: ack.messageId, conversationId: ack.conversationId, seq: ack.seq, senderId: this.currentUserId, senderDevice: this.options.deviceId,
+        clientMsgId, type, body, serverTime: ack.serverTime, refSeq,
+      }),
     ]);
     return ack;
   }
@@ -1095,7 +1129,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
         kind: direct ? ConversationKind.DIRECT : conversationId.startsWith('n:') ? ConversationKind.NOTICES : ConversationKind.GROUP,
         name: '', maxSeq: 0, readSeq: 0, unread: 0,
         left: false, members: direct ?? [], countedTo: 0, avatarUrl: '', announcement: '', joinable: false, mutedAll: false,
-        role: 0, mutedUntil: 0, dismissed: false, unreadMentions: 0,
+        role: 0, mutedUntil: 0, dismissed: false, unreadMentions: 0, clearedSeq: 0,
       };
       this.infos.set(conversationId, info);
     }
@@ -1109,6 +1143,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
           if (m.mentionAll || m.mentions.includes(this.currentUserId)) info.unreadMentions++;
         }
         if (m.membership) applyMembership(info, m.membership, this.currentUserId);
+        if (m.history?.op === 'clear') this.clearedElsewhere(m.history.conversationId, m.history.seq);
       }
       this.emit('conversation', this.conversation(conversationId)!);
     }
@@ -1126,6 +1161,18 @@ export class ParleyClient extends Emitter<ClientEvents> {
     this.ackFlushQueued = false;
     for (const conversationId of this.ackDue) this.write({ ack: { conversationId, seq: this.buffer(conversationId).cursor } });
     this.ackDue.clear();
+  }
+
+  /** One of your devices cleared a history: skip past it here too, and take the server's new counts. */
+  private clearedElsewhere(conversationId: string, seq: number): void {
+    const info = this.infos.get(conversationId);
+    if (info) info.clearedSeq = Math.max(info.clearedSeq, seq);
+    const buffer = this.buffer(conversationId);
+    if (buffer.cursor < seq) {
+      const before = buffer.cursor;
+      this.release(conversationId, buffer.passTo(seq, Date.now()), before);
+    }
+    void this.syncNow().catch(() => {});
   }
 
   /** Apply one PullResponse to the conversation's buffer. */
@@ -1196,10 +1243,12 @@ export class ParleyClient extends Emitter<ClientEvents> {
               mutedUntil: Number(c.mutedUntil ?? 0),
               dismissed: c.dismissed ?? false,
               unreadMentions: Number(c.unreadMentions ?? 0),
+              clearedSeq: Number(c.clearedSeq ?? 0),
             });
             this.emit('conversation', this.conversation(conversationId)!);
             const buffer = this.buffer(conversationId);
-            const joinSeq = Number(c.joinSeq ?? 0);
+            // Nothing at or below the join point, or below what the user cleared, is visible.
+            const joinSeq = Math.max(Number(c.joinSeq ?? 0), Number(c.clearedSeq ?? 0));
             if (buffer.cursor < joinSeq) {
               const before = buffer.cursor;
               this.release(conversationId, buffer.passTo(joinSeq, Date.now()), before);

@@ -1144,6 +1144,9 @@ export namespace parley {
         /** ConversationState unreadMentions. */
         unreadMentions: number;
 
+        /** ConversationState clearedSeq. */
+        clearedSeq: number;
+
         /**
          * Encodes the specified ConversationState message. Does not implicitly {@link parley.ConversationState.verify|verify} messages.
          * @param message ConversationState message or plain object to encode
@@ -1225,6 +1228,9 @@ export namespace parley {
 
             /** ConversationState unreadMentions */
             unreadMentions?: (number|null);
+
+            /** ConversationState clearedSeq */
+            clearedSeq?: (number|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

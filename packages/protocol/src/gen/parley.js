@@ -2831,6 +2831,7 @@ export const parley = $root.parley = (() => {
          * @property {number|null} [mutedUntil] ConversationState mutedUntil
          * @property {boolean|null} [dismissed] ConversationState dismissed
          * @property {number|null} [unreadMentions] ConversationState unreadMentions
+         * @property {number|null} [clearedSeq] ConversationState clearedSeq
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -3000,6 +3001,14 @@ export const parley = $root.parley = (() => {
         ConversationState.prototype.unreadMentions = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
         /**
+         * ConversationState clearedSeq.
+         * @member {number} clearedSeq
+         * @memberof parley.ConversationState
+         * @instance
+         */
+        ConversationState.prototype.clearedSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
          * Encodes the specified ConversationState message. Does not implicitly {@link parley.ConversationState.verify|verify} messages.
          * @function encode
          * @memberof parley.ConversationState
@@ -3050,6 +3059,8 @@ export const parley = $root.parley = (() => {
                 writer.uint32(/* id 16, wireType 0 =*/128).bool(message.dismissed);
             if (message.unreadMentions != null && $Object.hasOwnProperty.call(message, "unreadMentions") && (typeof message.unreadMentions === "object" ? message.unreadMentions.low || message.unreadMentions.high : message.unreadMentions !== 0))
                 writer.uint32(/* id 17, wireType 0 =*/136).uint64(message.unreadMentions);
+            if (message.clearedSeq != null && $Object.hasOwnProperty.call(message, "clearedSeq") && (typeof message.clearedSeq === "object" ? message.clearedSeq.low || message.clearedSeq.high : message.clearedSeq !== 0))
+                writer.uint32(/* id 18, wireType 0 =*/144).uint64(message.clearedSeq);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -3244,6 +3255,15 @@ export const parley = $root.parley = (() => {
                             message.unreadMentions = value;
                         else
                             delete message.unreadMentions;
+                        continue;
+                    }
+                case 18: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.clearedSeq = value;
+                        else
+                            delete message.clearedSeq;
                         continue;
                     }
                 }

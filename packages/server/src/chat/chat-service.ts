@@ -290,7 +290,7 @@ export class ChatService {
     const clientMsgId = input.clientMsgId ?? '';
     checkClientMsgId(clientMsgId);
     const op = input.op ?? 0;
-    if (!(Object.values(MessageOpKind) as number[]).includes(op)) throw invalid('op must be 1 RECALL, 2 EDIT, 3 REACT or 4 UNREACT');
+    if (!(Object.values(MessageOpKind) as number[]).includes(op)) throw invalid('op must be 1 RECALL, 2 EDIT, 3 REACT, 4 UNREACT, 5 HIDE or 6 CLEAR');
     const emoji = input.emoji ?? '';
     const reaction = op === MessageOpKind.REACT || op === MessageOpKind.UNREACT;
     if (reaction && !ReactionLimits.EMOJI.test(emoji)) throw invalid('emoji must be 1..32 characters without spaces or control characters');
@@ -449,9 +449,14 @@ export class ChatService {
     const span = Math.min(limit > 0 ? limit : this.limits.pullMaxLimit, this.limits.pullMaxLimit);
     // A member who left sees nothing after their leave event.
     const visibleMax = membership.leftSeq ?? membership.maxSeq;
-    const from = Math.max(fromSeq, membership.joinSeq + 1, 1);
+    // Nor anything before joining, nor what they cleared; what they deleted for themselves is a hole.
+    const from = Math.max(fromSeq, membership.joinSeq + 1, membership.clearedSeq + 1, 1);
     const end = Math.min(toSeq === 0 ? visibleMax : toSeq, visibleMax, from + span - 1);
-    const messages = end >= from ? await this.store.readMessages(conversationId, from, end, span) : [];
+    let messages = end >= from ? await this.store.readMessages(conversationId, from, end, span) : [];
+    if (messages.length > 0) {
+      const hidden = new Set(await this.store.hiddenSeqs(caller.userId, conversationId, from, end));
+      if (hidden.size > 0) messages = messages.filter((m) => !hidden.has(m.seq));
+    }
     const holes: number[] = [];
     let expect = from;
     for (const m of messages) {

@@ -75,6 +75,8 @@ export interface ConversationState {
   dismissed: boolean;
   /** Unread messages that mention the user or @all. */
   unreadMentions: number;
+  /** The user cleared their history up to here. */
+  clearedSeq: number;
 }
 
 /** A group's info and current members (GroupInfo on the wire). */
@@ -162,6 +164,8 @@ export interface Membership {
   /** The seq of the member's leave event, or null while a member. */
   leftSeq: number | null;
   role: number;
+  /** The member cleared their history up to here (0: never). */
+  clearedSeq: number;
 }
 
 /**
@@ -205,6 +209,8 @@ export interface Store {
   listMembers(conversationId: string): Promise<readonly string[]>;
   /** Messages with fromSeq <= seq <= toSeq, ascending, at most `limit`. */
   readMessages(conversationId: string, fromSeq: number, toSeq: number, limit: number): Promise<StoredMessage[]>;
+  /** Seqs in fromSeq..toSeq that `userId` deleted for themselves. */
+  hiddenSeqs(userId: string, conversationId: string, fromSeq: number, toSeq: number): Promise<number[]>;
   /** Conversations of `userId` changed after `after`, oldest change first. */
   changesSince(userId: string, after: ChangeCursor, limit: number): Promise<ChangePage>;
   close(): Promise<void>;

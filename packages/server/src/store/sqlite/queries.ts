@@ -103,6 +103,16 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE messages ADD COLUMN reactions TEXT NOT NULL DEFAULT '';
   `,
+  // 10: per-user history: messages deleted for one user, and how far they cleared a conversation.
+  `
+  CREATE TABLE hidden (
+    user_id TEXT NOT NULL,
+    conv_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (user_id, conv_id, seq)
+  ) WITHOUT ROWID;
+  ALTER TABLE members ADD COLUMN cleared_seq INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SQL = {
@@ -139,6 +149,10 @@ export const SQL = {
     FROM messages WHERE conv_id = ? AND seq = ?`,
   updateMessage: `UPDATE messages SET body = ?, flags = ? WHERE conv_id = ? AND seq = ?`,
   setReactions: `UPDATE messages SET reactions = ? WHERE conv_id = ? AND seq = ?`,
+  hide: `INSERT OR IGNORE INTO hidden (user_id, conv_id, seq) VALUES (?, ?, ?)`,
+  isHidden: `SELECT 1 FROM hidden WHERE user_id = ? AND conv_id = ? AND seq = ?`,
+  hiddenIn: `SELECT seq FROM hidden WHERE user_id = ? AND conv_id = ? AND seq >= ? AND seq <= ? ORDER BY seq`,
+  setClearedSeq: `UPDATE members SET cleared_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
   getConversation: `SELECT kind, max_seq, muted_all, dismissed, joinable FROM conversations WHERE id = ?`,
   getGroup: `SELECT kind, max_seq, name, avatar_url, announcement, joinable, muted_all, dismissed FROM conversations WHERE id = ?`,
   setGroupInfo: `UPDATE conversations SET name = ?, avatar_url = ?, announcement = ?, joinable = ? WHERE id = ?`,
@@ -153,7 +167,7 @@ export const SQL = {
   insertMember: `INSERT INTO members (conv_id, user_id, join_seq, version, role) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (conv_id, user_id) DO UPDATE SET join_seq = excluded.join_seq, version = excluded.version,
       role = excluded.role, left_seq = NULL`,
-  getMembership: `SELECT m.join_seq, m.left_seq, m.role, m.muted_until, c.max_seq FROM members m JOIN conversations c ON c.id = m.conv_id
+  getMembership: `SELECT m.join_seq, m.left_seq, m.role, m.muted_until, m.cleared_seq, c.max_seq FROM members m JOIN conversations c ON c.id = m.conv_id
     WHERE m.conv_id = ? AND m.user_id = ?`,
   listMembers: `SELECT user_id FROM members WHERE conv_id = ? AND left_seq IS NULL ORDER BY user_id`,
   touchMembers: `UPDATE members SET version = ? WHERE conv_id = ? AND left_seq IS NULL`,
@@ -166,11 +180,11 @@ export const SQL = {
   setReadSeq: `UPDATE members SET read_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
   getReadSeq: `SELECT read_seq FROM members WHERE conv_id = ? AND user_id = ?`,
   // Unread: what others sent after the read position, within what the member can see.
-  changesSince: `SELECT m.conv_id, m.join_seq, m.version, m.left_seq, m.read_seq, m.role, m.muted_until,
+  changesSince: `SELECT m.conv_id, m.join_seq, m.version, m.left_seq, m.read_seq, m.role, m.muted_until, m.cleared_seq,
       c.kind, c.max_seq, c.name, c.avatar_url, c.announcement, c.joinable, c.muted_all, c.dismissed,
-      (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq)
+      (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq, m.cleared_seq)
         AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id AND x.type != 104) AS unread,
-      (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq)
+      (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq, m.cleared_seq)
         AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id
         AND (x.mention_all = 1 OR instr(' ' || x.mentions || ' ', ' ' || m.user_id || ' ') > 0)) AS unread_mentions
     FROM members m JOIN conversations c ON c.id = m.conv_id

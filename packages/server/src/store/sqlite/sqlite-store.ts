@@ -32,6 +32,7 @@ import {
   parseDirectConversationId,
   ReactionLimits,
   type FriendEvent,
+  type HistoryEvent,
   type ReactionEvent,
   type MembershipEvent,
 } from '@parley/protocol';
@@ -72,6 +73,8 @@ const EVENT_TYPES: Record<number, number> = {
   [MessageOpKind.EDIT]: MessageType.EDIT,
   [MessageOpKind.REACT]: MessageType.REACTION,
   [MessageOpKind.UNREACT]: MessageType.REACTION,
+  [MessageOpKind.HIDE]: MessageType.HISTORY,
+  [MessageOpKind.CLEAR]: MessageType.HISTORY,
 };
 
 const FRIEND_OP_NAMES: Record<number, FriendEvent['op']> = {
@@ -111,6 +114,7 @@ interface MemberRow {
   left_seq: number | null;
   role: number;
   muted_until: number;
+  cleared_seq: number;
   max_seq: number;
 }
 
@@ -384,7 +388,11 @@ export class SqliteStore implements Store {
 
   async getMembership(conversationId: string, userId: string): Promise<Membership | undefined> {
     const row = this.sql.getMembership.get(conversationId, userId) as MemberRow | undefined;
-    return row && { joinSeq: row.join_seq, maxSeq: row.max_seq, leftSeq: row.left_seq, role: row.role };
+    return row && { joinSeq: row.join_seq, maxSeq: row.max_seq, leftSeq: row.left_seq, role: row.role, clearedSeq: row.cleared_seq };
+  }
+
+  async hiddenSeqs(userId: string, conversationId: string, fromSeq: number, toSeq: number): Promise<number[]> {
+    return (this.sql.hiddenIn.all(userId, conversationId, fromSeq, toSeq) as { seq: number }[]).map((r) => r.seq);
   }
 
   async markRead(conversationId: string, userId: string, seq: number) {
@@ -447,13 +455,19 @@ export class SqliteStore implements Store {
     const eventType = EVENT_TYPES[req.op]!;
     const existing = this.sql.findByClientMsgId.get(req.actorId, req.clientMsgId) as MessageRow | undefined;
     if (existing) {
-      if (existing.type !== eventType || existing.conv_id !== req.conversationId || existing.ref_seq !== req.seq) {
-        throw fail(ErrorCode.CLIENT_MSG_ID_REUSED, `clientMsgId ${req.clientMsgId} was already used for a different message`);
-      }
+      const history = existing.type === MessageType.HISTORY ? (JSON.parse(Buffer.from(existing.body).toString('utf8')) as HistoryEvent) : undefined;
+      const same = history
+        ? eventType === MessageType.HISTORY && history.conversationId === req.conversationId && history.seq === req.seq &&
+          history.op === (req.op === MessageOpKind.HIDE ? 'hide' : 'clear')
+        : existing.type === eventType && existing.conv_id === req.conversationId && existing.ref_seq === req.seq;
+      if (!same) throw fail(ErrorCode.CLIENT_MSG_ID_REUSED, `clientMsgId ${req.clientMsgId} was already used for a different message`);
       return { ok: true, message: toMessage(existing), duplicate: true, members: this.members(existing.conv_id) };
     }
     const actor = this.sql.getMembership.get(req.conversationId, req.actorId) as MemberRow | undefined;
-    if (!actor || actor.left_seq !== null) throw fail(ErrorCode.NOT_MEMBER, `not a member of ${req.conversationId}`);
+    // Your own history: also of conversations you have left.
+    const mine = req.op === MessageOpKind.HIDE || req.op === MessageOpKind.CLEAR;
+    if (!actor || (actor.left_seq !== null && !mine)) throw fail(ErrorCode.NOT_MEMBER, `not a member of ${req.conversationId}`);
+    if (mine) return this.changeOwnHistory(req, actor, version, now);
     const target = this.sql.getMessage.get(req.conversationId, req.seq) as MessageRow | undefined;
     if (!target || req.seq <= actor.join_seq) throw fail(ErrorCode.MESSAGE_NOT_FOUND, `no message ${req.seq} in ${req.conversationId}`);
     if (target.type >= SERVER_MESSAGE_TYPE_MIN) throw fail(ErrorCode.MESSAGE_LOCKED, 'events cannot be recalled, edited or reacted to');
@@ -502,6 +516,26 @@ export class SqliteStore implements Store {
     }
     this.sql.updateMessage.run(body, flags, req.conversationId, req.seq);
     return event(body);
+  }
+
+  /** Delete a message, or clear a history, for the actor alone; recorded in their notice conversation. */
+  private changeOwnHistory(req: MessageOpRequest, actor: MemberRow, version: number, now: number): AppendResult {
+    const fail = (code: ErrorCode, message: string) => new ParleyError(code, message);
+    const visibleMax = actor.left_seq ?? actor.max_seq;
+    if (req.seq <= Math.max(actor.join_seq, actor.cleared_seq) || req.seq > visibleMax) {
+      throw fail(ErrorCode.MESSAGE_NOT_FOUND, `no message ${req.seq} in your history of ${req.conversationId}`);
+    }
+    let event: HistoryEvent;
+    if (req.op === MessageOpKind.HIDE) {
+      if (!this.sql.getMessage.get(req.conversationId, req.seq)) throw fail(ErrorCode.MESSAGE_NOT_FOUND, `no message ${req.seq} in ${req.conversationId}`);
+      if (this.sql.isHidden.get(req.actorId, req.conversationId, req.seq)) throw fail(ErrorCode.INVALID_ARGUMENT, `message ${req.seq} is already deleted for you`);
+      this.sql.hide.run(req.actorId, req.conversationId, req.seq);
+      event = { op: 'hide', conversationId: req.conversationId, seq: req.seq };
+    } else {
+      this.sql.setClearedSeq.run(req.seq, version, req.conversationId, req.actorId);
+      event = { op: 'clear', conversationId: req.conversationId, seq: req.seq };
+    }
+    return this.writeNotice(req.actorId, req.clientMsgId, req.actorId, req.actorDevice, MessageType.HISTORY, event, version, now);
   }
 
   async changeGroup(request: GroupChangeRequest): Promise<AppendResult> {
@@ -712,8 +746,15 @@ export class SqliteStore implements Store {
     return { ok: true, duplicate: false, events };
   }
 
-  /** Append a FRIEND event to `userId`'s notice conversation (created on first use). */
+  /** Append a FRIEND event to `userId`'s notice conversation. */
   private writeFriendEvent(userId: string, clientMsgId: string, req: FriendChangeRequest, event: FriendEvent, version: number, now: number) {
+    const result = this.writeNotice(userId, clientMsgId, req.actorId, req.actorDevice, MessageType.FRIEND, event, version, now);
+    if (!result.ok) throw new ParleyError(result.code, result.message);
+    return { message: result.message, members: result.members };
+  }
+
+  /** Append a server-written event to `userId`'s notice conversation (created on first use). */
+  private writeNotice(userId: string, clientMsgId: string, actorId: string, actorDevice: string, type: number, event: object, version: number, now: number): AppendResult {
     const conversationId = noticeConversationId(userId);
     let conv = this.sql.getConversation.get(conversationId) as ConversationRow | undefined;
     if (!conv) {
@@ -722,12 +763,7 @@ export class SqliteStore implements Store {
       conv = { kind: ConversationKind.NOTICES, max_seq: 0, muted_all: 0, dismissed: 0, joinable: 0 };
     }
     const body = new TextEncoder().encode(JSON.stringify(event));
-    const result = this.insertMessage(
-      { senderId: req.actorId, senderDevice: req.actorDevice, clientMsgId, conversationId, type: MessageType.FRIEND, body },
-      conv.max_seq + 1, version, now,
-    );
-    if (!result.ok) throw new ParleyError(result.code, result.message);
-    return { message: result.message, members: [userId] };
+    return this.insertMessage({ senderId: actorId, senderDevice: actorDevice, clientMsgId, conversationId, type, body }, conv.max_seq + 1, version, now);
   }
 
   async listFriends(userId: string): Promise<FriendListRecord> {
@@ -860,7 +896,7 @@ export class SqliteStore implements Store {
     const rows = this.sql.changesSince.all(userId, after.version, after.version, after.conversationId, limit + 1) as {
       conv_id: string; join_seq: number; version: number; left_seq: number | null; read_seq: number; kind: number;
       max_seq: number; name: string; unread: number; role: number; muted_until: number; avatar_url: string;
-      announcement: string; joinable: number; muted_all: number; dismissed: number; unread_mentions: number;
+      announcement: string; joinable: number; muted_all: number; dismissed: number; unread_mentions: number; cleared_seq: number;
     }[];
     const more = rows.length > limit;
     if (more) rows.length = limit;
@@ -884,6 +920,7 @@ export class SqliteStore implements Store {
         mutedUntil: r.muted_until,
         dismissed: Boolean(r.dismissed),
         unreadMentions: r.unread_mentions,
+        clearedSeq: r.cleared_seq,
       })),
       next: last ? { version: last.version, conversationId: last.conv_id } : after,
       more,

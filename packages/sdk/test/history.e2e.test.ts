@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { directConversationId, ErrorCode, MessageType } from '@parley/protocol';
+import { registerUser, startTestServer, waitUntil, type TestServer } from '@parley/testkit';
+import { ParleyClient, type Message } from '../src/index.ts';
+
+describe('Delete for me and clear history', () => {
+  let server: TestServer;
+  const tokens: Record<string, string> = {};
+  const clients: ParleyClient[] = [];
+  let device = 0;
+  const open = async (user: string) => {
+    const client = new ParleyClient({ url: server.wsUrl, token: tokens[user]!, deviceId: `${user}-${++device}`, reorderWindowMs: 50 });
+    const got: Message[] = [];
+    client.on('message', (m) => got.push(m));
+    clients.push(client);
+    await client.connect();
+    return { client, got };
+  };
+  const httpHistory = async (user: string, conversationId: string) => {
+    const res = await fetch(`${server.httpUrl}/v1/conversations/${encodeURIComponent(conversationId)}/messages?from=1`, {
+      headers: { authorization: `Bearer ${tokens[user]}` },
+    });
+    assert.equal(res.status, 200);
+    return (await res.json()) as { messages: { seq: number }[]; holes: number[] };
+  };
+
+  before(async () => {
+    server = await startTestServer();
+    for (const u of ['wes', 'xia', 'yan']) tokens[u] = await registerUser(server.httpUrl, u);
+  });
+  after(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    await server.stop();
+  });
+
+  test('a message deleted for me is a hole in my history on every device, and stays in the other side’s', async () => {
+    const wes = await open('wes');
+    const wes2 = await open('wes');
+    const xia = await open('xia');
+    const d = directConversationId('wes', 'xia');
+    for (let i = 1; i <= 5; i++) await xia.client.send({ to: 'wes', text: `m${i}` });
+    await waitUntil(() => wes.client.cursor(d) === 5, 3000, 'wes has all five');
+
+    const ack = await wes.client.deleteForMe(d, 2);
+    assert.equal(ack.conversationId, 'n:wes', 'recorded in wes’s notice conversation');
+    await waitUntil(() => wes2.got.some((m) => m.type === MessageType.HISTORY), 3000, 'wes’s other device learns it');
+    assert.deepEqual(wes2.got.find((m) => m.type === MessageType.HISTORY)!.history, { op: 'hide', conversationId: d, seq: 2 });
+    assert.deepEqual((await wes.client.pull(d, 1)).map((m) => m.seq), [1, 3, 4, 5]);
+    assert.deepEqual((await xia.client.pull(d, 1)).map((m) => m.seq), [1, 2, 3, 4, 5], 'xia keeps it');
+    const page = await httpHistory('wes', d);
+    assert.deepEqual([page.messages.map((m) => m.seq), page.holes], [[1, 3, 4, 5], [2]], 'the HTTP history reports it as a hole');
+
+    await assert.rejects(wes.client.deleteForMe(d, 2), { code: ErrorCode.INVALID_ARGUMENT });
+    await assert.rejects(wes.client.deleteForMe(d, 99), { code: ErrorCode.MESSAGE_NOT_FOUND });
+    const yan = await open('yan');
+    await assert.rejects(yan.client.deleteForMe(d, 1), { code: ErrorCode.NOT_MEMBER });
+  });
+
+  test('clearing a history hides everything up to a seq for me; a new device of mine starts after it; unread counts after it', async () => {
+    const wes = await open('wes');
+    const yan = await open('yan');
+    const d = directConversationId('wes', 'yan');
+    for (let i = 1; i <= 4; i++) await yan.client.send({ to: 'wes', text: `old ${i}` });
+    await waitUntil(() => wes.client.cursor(d) === 4, 3000, 'wes has them');
+    await wes.client.clearHistory(d); // up to what was delivered: 4
+    await yan.client.send({ to: 'wes', text: 'new 5' });
+    await waitUntil(() => wes.client.cursor(d) === 5, 3000, 'wes gets the new one');
+    assert.deepEqual((await wes.client.pull(d, 1)).map((m) => m.seq), [5]);
+    assert.deepEqual((await yan.client.pull(d, 1)).map((m) => m.seq), [1, 2, 3, 4, 5], 'yan keeps everything');
+    await assert.rejects(wes.client.deleteForMe(d, 3), { code: ErrorCode.MESSAGE_NOT_FOUND }, 'already cleared');
+    await assert.rejects(wes.client.clearHistory(d, 2), { code: ErrorCode.MESSAGE_NOT_FOUND }, 'already cleared');
+
+    const fresh = await open('wes');
+    const state = fresh.client.conversation(d)!;
+    assert.equal(state.clearedSeq, 4);
+    assert.equal(state.unread, 1, 'only the message after the cleared point');
+    await waitUntil(() => fresh.got.some((m) => m.conversationId === d && m.seq === 5), 3000, 'the new device gets seq 5');
+    assert.deepEqual(fresh.got.filter((m) => m.conversationId === d).map((m) => m.seq), [5], 'and nothing it cleared');
+  });
+});
