@@ -23,6 +23,8 @@ export const MessageType = {
   REACTION: 104,
   /** In a user's notice conversation: they deleted a message for themselves or cleared a history; body is JSON (HistoryEvent). */
   HISTORY: 105,
+  /** In a user's notice conversation: they changed their settings of a conversation; body is JSON (SettingsEvent). */
+  SETTINGS: 106,
 } as const;
 
 /** Message types only the server writes (events); a Send with one is refused. */
@@ -43,6 +45,19 @@ export const MessageOpKind = {
   /** Clear your history of a conversation up to a seq (all your devices). */
   CLEAR: 6,
 } as const;
+
+/** ConversationSettings.fields bits. */
+export const ConversationSetting = {
+  PINNED: 1,
+  MUTED: 2,
+} as const;
+
+/** The JSON body of a SETTINGS message: the conversation's settings after the change. */
+export interface SettingsEvent {
+  conversationId: string;
+  pinned: boolean;
+  muted: boolean;
+}
 
 /** The JSON body of a HISTORY message in the user's notice conversation. */
 export interface HistoryEvent {

@@ -19,6 +19,7 @@ import {
   decodeFrame,
   encodeFrame,
   ConversationKind,
+  ConversationSetting,
   ErrorCode,
   FriendOp,
   GroupInfoField,
@@ -37,6 +38,7 @@ import {
   type FriendEvent,
   type HistoryEvent,
   type MembershipEvent,
+  type SettingsEvent,
   type ReactionEvent,
   type MessageRecord,
   type parley,
@@ -61,6 +63,8 @@ export interface Message extends MessageRecord {
   reaction?: ReactionEvent;
   /** The event, for MessageType.HISTORY (in your notice conversation): you deleted a message or cleared a history. */
   history?: HistoryEvent;
+  /** The event, for MessageType.SETTINGS (in your notice conversation): your settings of a conversation now. */
+  settings?: SettingsEvent;
 }
 
 /** Your friends, pending requests both ways, blocks, and the stranger setting. */
@@ -143,6 +147,10 @@ export interface ConversationInfo {
   unreadMentions: number;
   /** You cleared this conversation's history up to here (0: never). */
   clearedSeq: number;
+  /** Your own settings, the same on all your devices. */
+  pinned: boolean;
+  /** No offline notifications for it. */
+  muted: boolean;
 }
 
 /** A group's info and current members, as the server has them now. */
@@ -328,7 +336,9 @@ function toMessage(m: parley.IMessage): Message {
           ? { reaction: parseEvent<ReactionEvent>(body) }
           : m.type === MessageType.HISTORY
             ? { history: parseEvent<HistoryEvent>(body) }
-            : {};
+            : m.type === MessageType.SETTINGS
+              ? { settings: parseEvent<SettingsEvent>(body) }
+              : {};
   return {
     ...event,
     id: m.id ?? '',
@@ -439,9 +449,38 @@ export class ParleyClient extends Emitter<ClientEvents> {
     return { ...rest, members: [...rest.members] };
   }
 
-  /** Every conversation known, most recently active first. */
+  /** Every conversation known: pinned ones first, then most recently active first. */
   conversationList(): ConversationInfo[] {
-    return [...this.infos.keys()].map((id) => this.conversation(id)!).sort((a, b) => b.maxSeq - a.maxSeq);
+    return [...this.infos.keys()]
+      .map((id) => this.conversation(id)!)
+      .sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.maxSeq - a.maxSeq);
+  }
+
+  /**
+   * Pin or mute a conversation for yourself; all your devices follow (a SETTINGS
+   * event in your notice conversation) and sync carries the settings.
+   */
+  async setConversationSettings(conversationId: string, change: { pinned?: boolean; muted?: boolean }): Promise<SendAck> {
+    const info = this.infos.get(conversationId);
+    const settings: SettingsEvent = { conversationId, pinned: change.pinned ?? info?.pinned ?? false, muted: change.muted ?? info?.muted ?? false };
+    const clientMsgId = newClientMsgId();
+    const fields = ConversationSetting.PINNED | ConversationSetting.MUTED;
+    const a = (await this.request({ settings: { conversationId, fields, pinned: settings.pinned, muted: settings.muted, clientMsgId } })).sendAck!;
+    const ack: SendAck = {
+      conversationId: a.conversationId ?? '',
+      seq: Number(a.seq ?? 0),
+      messageId: a.messageId ?? '',
+      serverTime: Number(a.serverTime ?? 0),
+      clientMsgId,
+      duplicate: a.duplicate ?? false,
+    };
+    this.deliver([
+      toMessage({
+        id: ack.messageId, conversationId: ack.conversationId, seq: ack.seq, senderId: this.currentUserId, senderDevice: this.options.deviceId,
+        clientMsgId, type: MessageType.SETTINGS, body: encoder.encode(JSON.stringify(settings)), serverTime: ack.serverTime,
+      }),
+    ]);
+    return ack;
   }
 
   /**
@@ -1129,7 +1168,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
         kind: direct ? ConversationKind.DIRECT : conversationId.startsWith('n:') ? ConversationKind.NOTICES : ConversationKind.GROUP,
         name: '', maxSeq: 0, readSeq: 0, unread: 0,
         left: false, members: direct ?? [], countedTo: 0, avatarUrl: '', announcement: '', joinable: false, mutedAll: false,
-        role: 0, mutedUntil: 0, dismissed: false, unreadMentions: 0, clearedSeq: 0,
+        role: 0, mutedUntil: 0, dismissed: false, unreadMentions: 0, clearedSeq: 0, pinned: false, muted: false,
       };
       this.infos.set(conversationId, info);
     }
@@ -1144,6 +1183,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
         }
         if (m.membership) applyMembership(info, m.membership, this.currentUserId);
         if (m.history?.op === 'clear') this.clearedElsewhere(m.history.conversationId, m.history.seq);
+        if (m.settings) this.settingsChanged(m.settings);
       }
       this.emit('conversation', this.conversation(conversationId)!);
     }
@@ -1161,6 +1201,14 @@ export class ParleyClient extends Emitter<ClientEvents> {
     this.ackFlushQueued = false;
     for (const conversationId of this.ackDue) this.write({ ack: { conversationId, seq: this.buffer(conversationId).cursor } });
     this.ackDue.clear();
+  }
+
+  private settingsChanged(e: SettingsEvent): void {
+    const info = this.infos.get(e.conversationId);
+    if (!info) return;
+    info.pinned = e.pinned;
+    info.muted = e.muted;
+    this.emit('conversation', this.conversation(e.conversationId)!);
   }
 
   /** One of your devices cleared a history: skip past it here too, and take the server's new counts. */
@@ -1244,6 +1292,8 @@ export class ParleyClient extends Emitter<ClientEvents> {
               dismissed: c.dismissed ?? false,
               unreadMentions: Number(c.unreadMentions ?? 0),
               clearedSeq: Number(c.clearedSeq ?? 0),
+              pinned: c.pinned ?? false,
+              muted: c.muted ?? false,
             });
             this.emit('conversation', this.conversation(conversationId)!);
             const buffer = this.buffer(conversationId);

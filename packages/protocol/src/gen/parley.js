@@ -52,7 +52,8 @@ export const parley = $root.parley = (() => {
          * @property {parley.FriendResponse.$Properties|null} [friendResult] Frame friendResult
          * @property {parley.FriendListRequest.$Properties|null} [friendList] Frame friendList
          * @property {parley.FriendList.$Properties|null} [friendListResult] Frame friendListResult
-         * @property {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|"friend"|"friendResult"|"friendList"|"friendListResult"} [body] Frame body
+         * @property {parley.ConversationSettings.$Properties|null} [settings] Frame settings
+         * @property {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|"friend"|"friendResult"|"friendList"|"friendListResult"|"settings"} [body] Frame body
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -97,9 +98,10 @@ export const parley = $root.parley = (() => {
          *   friendResult?: parley.FriendResponse.$Shape|null;
          *   friendList?: parley.FriendListRequest.$Shape|null;
          *   friendListResult?: parley.FriendList.$Shape|null;
+         *   settings?: parley.ConversationSettings.$Shape|null;
          *   $unknowns?: Array.<Uint8Array>;
          * } & (
-         *   ({ body?: undefined; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "auth"; auth: parley.Auth.$Shape; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "authOk"; auth?: null; authOk: parley.AuthOk.$Shape; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "send"; auth?: null; authOk?: null; send: parley.Send.$Shape; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "sendAck"; auth?: null; authOk?: null; send?: null; sendAck: parley.SendAck.$Shape; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "push"; auth?: null; authOk?: null; send?: null; sendAck?: null; push: parley.Push.$Shape; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "ack"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack: parley.Ack.$Shape; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "sync"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync: parley.SyncRequest.$Shape; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "syncResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult: parley.SyncResponse.$Shape; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "pull"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull: parley.PullRequest.$Shape; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "pullResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult: parley.PullResponse.$Shape; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "ping"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping: parley.Ping.$Shape; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "pong"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong: parley.Pong.$Shape; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "error"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error: parley.Error.$Shape; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "notice"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice: parley.Notice.$Shape; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "group"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group: parley.GroupRequest.$Shape; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "groupResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult: parley.GroupResponse.$Shape; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "markRead"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead: parley.MarkRead.$Shape; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "readState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState: parley.ReadState.$Shape; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "typing"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing: parley.Typing.$Shape; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "presence"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence: parley.PresenceRequest.$Shape; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "presenceResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult: parley.PresenceResponse.$Shape; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "presenceUpdate"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate: parley.Presence.$Shape; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "messageOp"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp: parley.MessageOp.$Shape; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "groupInfo"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo: parley.GroupInfoRequest.$Shape; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "groupInfoResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult: parley.GroupInfo.$Shape; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "friend"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend: parley.FriendRequest.$Shape; friendResult?: null; friendList?: null; friendListResult?: null }|{ body?: "friendResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult: parley.FriendResponse.$Shape; friendList?: null; friendListResult?: null }|{ body?: "friendList"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList: parley.FriendListRequest.$Shape; friendListResult?: null }|{ body?: "friendListResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult: parley.FriendList.$Shape })
+         *   ({ body?: undefined; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "auth"; auth: parley.Auth.$Shape; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "authOk"; auth?: null; authOk: parley.AuthOk.$Shape; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "send"; auth?: null; authOk?: null; send: parley.Send.$Shape; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "sendAck"; auth?: null; authOk?: null; send?: null; sendAck: parley.SendAck.$Shape; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "push"; auth?: null; authOk?: null; send?: null; sendAck?: null; push: parley.Push.$Shape; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "ack"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack: parley.Ack.$Shape; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "sync"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync: parley.SyncRequest.$Shape; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "syncResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult: parley.SyncResponse.$Shape; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "pull"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull: parley.PullRequest.$Shape; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "pullResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult: parley.PullResponse.$Shape; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "ping"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping: parley.Ping.$Shape; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "pong"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong: parley.Pong.$Shape; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "error"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error: parley.Error.$Shape; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "notice"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice: parley.Notice.$Shape; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "group"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group: parley.GroupRequest.$Shape; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "groupResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult: parley.GroupResponse.$Shape; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "markRead"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead: parley.MarkRead.$Shape; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "readState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState: parley.ReadState.$Shape; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "typing"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing: parley.Typing.$Shape; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "presence"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence: parley.PresenceRequest.$Shape; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "presenceResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult: parley.PresenceResponse.$Shape; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "presenceUpdate"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate: parley.Presence.$Shape; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "messageOp"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp: parley.MessageOp.$Shape; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "groupInfo"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo: parley.GroupInfoRequest.$Shape; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "groupInfoResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult: parley.GroupInfo.$Shape; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "friend"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend: parley.FriendRequest.$Shape; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "friendResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult: parley.FriendResponse.$Shape; friendList?: null; friendListResult?: null; settings?: null }|{ body?: "friendList"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList: parley.FriendListRequest.$Shape; friendListResult?: null; settings?: null }|{ body?: "friendListResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult: parley.FriendList.$Shape; settings?: null }|{ body?: "settings"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings: parley.ConversationSettings.$Shape })
          * )} parley.Frame.$Shape
          */
 
@@ -358,17 +360,25 @@ export const parley = $root.parley = (() => {
          */
         Frame.prototype.friendListResult = null;
 
+        /**
+         * Frame settings.
+         * @member {parley.ConversationSettings.$Properties|null|undefined} settings
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.settings = null;
+
         // OneOf field names bound to virtual getters and setters
         let $oneOfFields;
 
         /**
          * Frame body.
-         * @member {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|"friend"|"friendResult"|"friendList"|"friendListResult"|undefined} body
+         * @member {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|"friend"|"friendResult"|"friendList"|"friendListResult"|"settings"|undefined} body
          * @memberof parley.Frame
          * @instance
          */
         $Object.defineProperty(Frame.prototype, "body", {
-            get: $util.oneOfGetter($oneOfFields = ["auth", "authOk", "send", "sendAck", "push", "ack", "sync", "syncResult", "pull", "pullResult", "ping", "pong", "error", "notice", "group", "groupResult", "markRead", "readState", "typing", "presence", "presenceResult", "presenceUpdate", "messageOp", "groupInfo", "groupInfoResult", "friend", "friendResult", "friendList", "friendListResult"]),
+            get: $util.oneOfGetter($oneOfFields = ["auth", "authOk", "send", "sendAck", "push", "ack", "sync", "syncResult", "pull", "pullResult", "ping", "pong", "error", "notice", "group", "groupResult", "markRead", "readState", "typing", "presence", "presenceResult", "presenceUpdate", "messageOp", "groupInfo", "groupInfoResult", "friend", "friendResult", "friendList", "friendListResult", "settings"]),
             set: $util.oneOfSetter($oneOfFields)
         });
 
@@ -448,6 +458,8 @@ export const parley = $root.parley = (() => {
                 $root.parley.FriendListRequest.encode(message.friendList, writer.uint32(/* id 37, wireType 2 =*/298).fork(), _depth + 1).ldelim();
             if (message.friendListResult != null && $Object.hasOwnProperty.call(message, "friendListResult"))
                 $root.parley.FriendList.encode(message.friendListResult, writer.uint32(/* id 38, wireType 2 =*/306).fork(), _depth + 1).ldelim();
+            if (message.settings != null && $Object.hasOwnProperty.call(message, "settings"))
+                $root.parley.ConversationSettings.encode(message.settings, writer.uint32(/* id 39, wireType 2 =*/314).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -702,6 +714,13 @@ export const parley = $root.parley = (() => {
                             break;
                         message.friendListResult = $root.parley.FriendList.decode(reader, reader.size(), $undefined, _depth + 1, message.friendListResult);
                         message.body = "friendListResult";
+                        continue;
+                    }
+                case 39: {
+                        if (wireType !== 2)
+                            break;
+                        message.settings = $root.parley.ConversationSettings.decode(reader, reader.size(), $undefined, _depth + 1, message.settings);
+                        message.body = "settings";
                         continue;
                     }
                 }
@@ -2832,6 +2851,8 @@ export const parley = $root.parley = (() => {
          * @property {boolean|null} [dismissed] ConversationState dismissed
          * @property {number|null} [unreadMentions] ConversationState unreadMentions
          * @property {number|null} [clearedSeq] ConversationState clearedSeq
+         * @property {boolean|null} [pinned] ConversationState pinned
+         * @property {boolean|null} [muted] ConversationState muted
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -3009,6 +3030,22 @@ export const parley = $root.parley = (() => {
         ConversationState.prototype.clearedSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
         /**
+         * ConversationState pinned.
+         * @member {boolean} pinned
+         * @memberof parley.ConversationState
+         * @instance
+         */
+        ConversationState.prototype.pinned = false;
+
+        /**
+         * ConversationState muted.
+         * @member {boolean} muted
+         * @memberof parley.ConversationState
+         * @instance
+         */
+        ConversationState.prototype.muted = false;
+
+        /**
          * Encodes the specified ConversationState message. Does not implicitly {@link parley.ConversationState.verify|verify} messages.
          * @function encode
          * @memberof parley.ConversationState
@@ -3061,6 +3098,10 @@ export const parley = $root.parley = (() => {
                 writer.uint32(/* id 17, wireType 0 =*/136).uint64(message.unreadMentions);
             if (message.clearedSeq != null && $Object.hasOwnProperty.call(message, "clearedSeq") && (typeof message.clearedSeq === "object" ? message.clearedSeq.low || message.clearedSeq.high : message.clearedSeq !== 0))
                 writer.uint32(/* id 18, wireType 0 =*/144).uint64(message.clearedSeq);
+            if (message.pinned != null && $Object.hasOwnProperty.call(message, "pinned") && message.pinned !== false)
+                writer.uint32(/* id 19, wireType 0 =*/152).bool(message.pinned);
+            if (message.muted != null && $Object.hasOwnProperty.call(message, "muted") && message.muted !== false)
+                writer.uint32(/* id 20, wireType 0 =*/160).bool(message.muted);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -3264,6 +3305,24 @@ export const parley = $root.parley = (() => {
                             message.clearedSeq = value;
                         else
                             delete message.clearedSeq;
+                        continue;
+                    }
+                case 19: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.pinned = value;
+                        else
+                            delete message.pinned;
+                        continue;
+                    }
+                case 20: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.muted = value;
+                        else
+                            delete message.muted;
                         continue;
                     }
                 }
@@ -8170,6 +8229,236 @@ export const parley = $root.parley = (() => {
         };
 
         return FriendList;
+    })();
+
+    parley.ConversationSettings = (function() {
+
+        /**
+         * Properties of a ConversationSettings.
+         * @typedef {Object} parley.ConversationSettings.$Properties
+         * @property {string|null} [conversationId] ConversationSettings conversationId
+         * @property {number|null} [fields] ConversationSettings fields
+         * @property {boolean|null} [pinned] ConversationSettings pinned
+         * @property {boolean|null} [muted] ConversationSettings muted
+         * @property {string|null} [clientMsgId] ConversationSettings clientMsgId
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a ConversationSettings.
+         * @memberof parley
+         * @interface IConversationSettings
+         * @augments parley.ConversationSettings.$Properties
+         * @deprecated Use parley.ConversationSettings.$Properties instead.
+         */
+
+        /**
+         * Shape of a ConversationSettings.
+         * @typedef {parley.ConversationSettings.$Properties} parley.ConversationSettings.$Shape
+         */
+
+        /**
+         * Constructs a new ConversationSettings.
+         * @memberof parley
+         * @classdesc Represents a ConversationSettings.
+         * @constructor
+         * @param {parley.ConversationSettings.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ConversationSettings = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * ConversationSettings conversationId.
+         * @member {string} conversationId
+         * @memberof parley.ConversationSettings
+         * @instance
+         */
+        ConversationSettings.prototype.conversationId = "";
+
+        /**
+         * ConversationSettings fields.
+         * @member {number} fields
+         * @memberof parley.ConversationSettings
+         * @instance
+         */
+        ConversationSettings.prototype.fields = 0;
+
+        /**
+         * ConversationSettings pinned.
+         * @member {boolean} pinned
+         * @memberof parley.ConversationSettings
+         * @instance
+         */
+        ConversationSettings.prototype.pinned = false;
+
+        /**
+         * ConversationSettings muted.
+         * @member {boolean} muted
+         * @memberof parley.ConversationSettings
+         * @instance
+         */
+        ConversationSettings.prototype.muted = false;
+
+        /**
+         * ConversationSettings clientMsgId.
+         * @member {string} clientMsgId
+         * @memberof parley.ConversationSettings
+         * @instance
+         */
+        ConversationSettings.prototype.clientMsgId = "";
+
+        /**
+         * Encodes the specified ConversationSettings message. Does not implicitly {@link parley.ConversationSettings.verify|verify} messages.
+         * @function encode
+         * @memberof parley.ConversationSettings
+         * @static
+         * @param {parley.ConversationSettings.$Properties} message ConversationSettings message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ConversationSettings.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.conversationId != null && $Object.hasOwnProperty.call(message, "conversationId") && message.conversationId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.conversationId);
+            if (message.fields != null && $Object.hasOwnProperty.call(message, "fields") && message.fields !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.fields);
+            if (message.pinned != null && $Object.hasOwnProperty.call(message, "pinned") && message.pinned !== false)
+                writer.uint32(/* id 3, wireType 0 =*/24).bool(message.pinned);
+            if (message.muted != null && $Object.hasOwnProperty.call(message, "muted") && message.muted !== false)
+                writer.uint32(/* id 4, wireType 0 =*/32).bool(message.muted);
+            if (message.clientMsgId != null && $Object.hasOwnProperty.call(message, "clientMsgId") && message.clientMsgId !== "")
+                writer.uint32(/* id 5, wireType 2 =*/42).string(message.clientMsgId);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a ConversationSettings message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.ConversationSettings
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.ConversationSettings & parley.ConversationSettings.$Shape} ConversationSettings
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ConversationSettings.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.ConversationSettings();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.conversationId = value;
+                        else
+                            delete message.conversationId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.fields = value;
+                        else
+                            delete message.fields;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.pinned = value;
+                        else
+                            delete message.pinned;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.muted = value;
+                        else
+                            delete message.muted;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.clientMsgId = value;
+                        else
+                            delete message.clientMsgId;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for ConversationSettings
+         * @function getTypeUrl
+         * @memberof parley.ConversationSettings
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        ConversationSettings.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.ConversationSettings";
+        };
+
+        return ConversationSettings;
     })();
 
     return parley;

@@ -4,6 +4,7 @@
  * of sockets: the gateway calls it with an authenticated (user, device, session).
  */
 import {
+  ConversationSetting,
   directConversationId,
   FriendOp,
   GroupInfoField,
@@ -393,6 +394,27 @@ export class ChatService {
 
   async listFriends(caller: Caller): Promise<FriendListRecord> {
     return this.store.listFriends(caller.userId);
+  }
+
+  /** The caller's own settings of a conversation (pinned, muted), kept on all their devices. */
+  async changeSettings(caller: Caller, input: { conversationId?: string | null; fields?: number | null; pinned?: boolean | null; muted?: boolean | null; clientMsgId?: string | null }): Promise<SendOutput> {
+    const clientMsgId = input.clientMsgId ?? '';
+    checkClientMsgId(clientMsgId);
+    const conversationId = input.conversationId ?? '';
+    checkConversationId(conversationId);
+    const fields = input.fields ?? 0;
+    const all = ConversationSetting.PINNED | ConversationSetting.MUTED;
+    if (fields === 0 || (fields & ~all) !== 0) throw invalid(`fields must be a non-empty set of ConversationSetting bits (${all} for all)`);
+    const result = await this.store.changeSettings({
+      userId: caller.userId,
+      deviceId: caller.deviceId,
+      clientMsgId,
+      conversationId,
+      fields,
+      pinned: input.pinned ?? false,
+      muted: input.muted ?? false,
+    });
+    return this.fanOut(caller, result);
   }
 
   /** A group's info and members: for its members, and for anyone while it is joinable. */

@@ -77,6 +77,21 @@ export interface ConversationState {
   unreadMentions: number;
   /** The user cleared their history up to here. */
   clearedSeq: number;
+  /** The user's own settings. */
+  pinned: boolean;
+  muted: boolean;
+}
+
+/** A user's own settings of one conversation; recorded as a SETTINGS event in their notice conversation. */
+export interface SettingsRequest {
+  userId: string;
+  deviceId: string;
+  clientMsgId: string;
+  conversationId: string;
+  /** ConversationSetting bits of the fields to set. */
+  fields: number;
+  pinned: boolean;
+  muted: boolean;
 }
 
 /** A group's info and current members (GroupInfo on the wire). */
@@ -209,6 +224,7 @@ export interface Store {
   listMembers(conversationId: string): Promise<readonly string[]>;
   /** Messages with fromSeq <= seq <= toSeq, ascending, at most `limit`. */
   readMessages(conversationId: string, fromSeq: number, toSeq: number, limit: number): Promise<StoredMessage[]>;
+  changeSettings(request: SettingsRequest): Promise<AppendResult>;
   /** Seqs in fromSeq..toSeq that `userId` deleted for themselves. */
   hiddenSeqs(userId: string, conversationId: string, fromSeq: number, toSeq: number): Promise<number[]>;
   /** Conversations of `userId` changed after `after`, oldest change first. */

@@ -137,6 +137,7 @@ export class Session {
       case 'groupInfo':
       case 'friend':
       case 'friendList':
+      case 'settings':
       case 'ack':
       case 'sync':
       case 'pull':
@@ -175,9 +176,13 @@ export class Session {
   private async handle(id: number, frame: parley.Frame): Promise<void> {
     const caller = this.caller!;
     const chat = this.gateway.chat;
-    if (frame.body === 'send' || frame.body === 'messageOp') {
+    if (frame.body === 'send' || frame.body === 'messageOp' || frame.body === 'settings') {
       const { message, duplicate } =
-        frame.body === 'send' ? await chat.send(caller, frame.send!) : await chat.modifyMessage(caller, frame.messageOp!);
+        frame.body === 'send'
+          ? await chat.send(caller, frame.send!)
+          : frame.body === 'messageOp'
+            ? await chat.modifyMessage(caller, frame.messageOp!)
+            : await chat.changeSettings(caller, frame.settings!);
       this.write({
         id,
         sendAck: {

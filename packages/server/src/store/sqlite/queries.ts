@@ -113,6 +113,11 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   ALTER TABLE members ADD COLUMN cleared_seq INTEGER NOT NULL DEFAULT 0;
   `,
+  // 11: a member's own settings of the conversation.
+  `
+  ALTER TABLE members ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE members ADD COLUMN muted INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SQL = {
@@ -152,6 +157,8 @@ export const SQL = {
   hide: `INSERT OR IGNORE INTO hidden (user_id, conv_id, seq) VALUES (?, ?, ?)`,
   isHidden: `SELECT 1 FROM hidden WHERE user_id = ? AND conv_id = ? AND seq = ?`,
   hiddenIn: `SELECT seq FROM hidden WHERE user_id = ? AND conv_id = ? AND seq >= ? AND seq <= ? ORDER BY seq`,
+  getSettings: `SELECT pinned, muted FROM members WHERE conv_id = ? AND user_id = ?`,
+  setSettings: `UPDATE members SET pinned = ?, muted = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
   setClearedSeq: `UPDATE members SET cleared_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
   getConversation: `SELECT kind, max_seq, muted_all, dismissed, joinable FROM conversations WHERE id = ?`,
   getGroup: `SELECT kind, max_seq, name, avatar_url, announcement, joinable, muted_all, dismissed FROM conversations WHERE id = ?`,
@@ -167,7 +174,7 @@ export const SQL = {
   insertMember: `INSERT INTO members (conv_id, user_id, join_seq, version, role) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (conv_id, user_id) DO UPDATE SET join_seq = excluded.join_seq, version = excluded.version,
       role = excluded.role, left_seq = NULL`,
-  getMembership: `SELECT m.join_seq, m.left_seq, m.role, m.muted_until, m.cleared_seq, c.max_seq FROM members m JOIN conversations c ON c.id = m.conv_id
+  getMembership: `SELECT m.join_seq, m.left_seq, m.role, m.muted_until, m.cleared_seq, m.pinned, m.muted, c.max_seq FROM members m JOIN conversations c ON c.id = m.conv_id
     WHERE m.conv_id = ? AND m.user_id = ?`,
   listMembers: `SELECT user_id FROM members WHERE conv_id = ? AND left_seq IS NULL ORDER BY user_id`,
   touchMembers: `UPDATE members SET version = ? WHERE conv_id = ? AND left_seq IS NULL`,
@@ -180,7 +187,7 @@ export const SQL = {
   setReadSeq: `UPDATE members SET read_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
   getReadSeq: `SELECT read_seq FROM members WHERE conv_id = ? AND user_id = ?`,
   // Unread: what others sent after the read position, within what the member can see.
-  changesSince: `SELECT m.conv_id, m.join_seq, m.version, m.left_seq, m.read_seq, m.role, m.muted_until, m.cleared_seq,
+  changesSince: `SELECT m.conv_id, m.join_seq, m.version, m.left_seq, m.read_seq, m.role, m.muted_until, m.cleared_seq, m.pinned, m.muted,
       c.kind, c.max_seq, c.name, c.avatar_url, c.announcement, c.joinable, c.muted_all, c.dismissed,
       (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq, m.cleared_seq)
         AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id AND x.type != 104) AS unread,

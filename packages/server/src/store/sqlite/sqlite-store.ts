@@ -18,6 +18,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   ConversationKind,
+  ConversationSetting,
   ErrorCode,
   FriendOp,
   GroupInfoField,
@@ -33,6 +34,7 @@ import {
   ReactionLimits,
   type FriendEvent,
   type HistoryEvent,
+  type SettingsEvent,
   type ReactionEvent,
   type MembershipEvent,
 } from '@parley/protocol';
@@ -48,6 +50,7 @@ import type {
   GroupRecord,
   Membership,
   MessageOpRequest,
+  SettingsRequest,
   Store,
   StoredMessage,
   User,
@@ -183,6 +186,7 @@ export class SqliteStore implements Store {
   private readonly changeGroupTx: (req: GroupChangeRequest) => AppendResult;
   private readonly modifyTx: (req: MessageOpRequest) => AppendResult;
   private readonly friendsTx: (req: FriendChangeRequest) => FriendChangeResult;
+  private readonly settingsTx: (req: SettingsRequest) => AppendResult;
   private readonly markReadTx: (conversationId: string, userId: string, seq: number) => { readSeq: number; changed: boolean; members: readonly string[] } | undefined;
   private readonly crash: CrashHook;
   private readonly unsafe: ReadonlySet<UnsafeMode>;
@@ -207,6 +211,7 @@ export class SqliteStore implements Store {
     this.changeGroupTx = this.db.transaction((req: GroupChangeRequest) => this.changeGroupInTx(req));
     this.modifyTx = this.db.transaction((req: MessageOpRequest) => this.modifyInTx(req));
     this.friendsTx = this.db.transaction((req: FriendChangeRequest) => this.friendsInTx(req));
+    this.settingsTx = this.db.transaction((req: SettingsRequest) => this.settingsInTx(req));
     this.markReadTx = this.db.transaction((conversationId: string, userId: string, seq: number) => {
       const before = this.version;
       try {
@@ -516,6 +521,32 @@ export class SqliteStore implements Store {
     }
     this.sql.updateMessage.run(body, flags, req.conversationId, req.seq);
     return event(body);
+  }
+
+  async changeSettings(request: SettingsRequest): Promise<AppendResult> {
+    return this.guarded(this.settingsTx, request);
+  }
+
+  private settingsInTx(req: SettingsRequest): AppendResult {
+    const existing = this.sql.findByClientMsgId.get(req.userId, req.clientMsgId) as MessageRow | undefined;
+    if (existing) {
+      const e = existing.type === MessageType.SETTINGS ? (JSON.parse(Buffer.from(existing.body).toString('utf8')) as SettingsEvent) : undefined;
+      if (!e || e.conversationId !== req.conversationId) {
+        throw new ParleyError(ErrorCode.CLIENT_MSG_ID_REUSED, `clientMsgId ${req.clientMsgId} was already used for a different message`);
+      }
+      return { ok: true, message: toMessage(existing), duplicate: true, members: this.members(existing.conv_id) };
+    }
+    const current = this.sql.getSettings.get(req.conversationId, req.userId) as { pinned: number; muted: number } | undefined;
+    if (!current) throw new ParleyError(ErrorCode.NOT_MEMBER, `not a member of ${req.conversationId}`);
+    const version = ++this.version;
+    this.sql.setMeta.run('version', String(version));
+    const event: SettingsEvent = {
+      conversationId: req.conversationId,
+      pinned: req.fields & ConversationSetting.PINNED ? req.pinned : Boolean(current.pinned),
+      muted: req.fields & ConversationSetting.MUTED ? req.muted : Boolean(current.muted),
+    };
+    this.sql.setSettings.run(event.pinned ? 1 : 0, event.muted ? 1 : 0, version, req.conversationId, req.userId);
+    return this.writeNotice(req.userId, req.clientMsgId, req.userId, req.deviceId, MessageType.SETTINGS, event, version, Date.now());
   }
 
   /** Delete a message, or clear a history, for the actor alone; recorded in their notice conversation. */
@@ -897,6 +928,7 @@ export class SqliteStore implements Store {
       conv_id: string; join_seq: number; version: number; left_seq: number | null; read_seq: number; kind: number;
       max_seq: number; name: string; unread: number; role: number; muted_until: number; avatar_url: string;
       announcement: string; joinable: number; muted_all: number; dismissed: number; unread_mentions: number; cleared_seq: number;
+      pinned: number; muted: number;
     }[];
     const more = rows.length > limit;
     if (more) rows.length = limit;
@@ -921,6 +953,8 @@ export class SqliteStore implements Store {
         dismissed: Boolean(r.dismissed),
         unreadMentions: r.unread_mentions,
         clearedSeq: r.cleared_seq,
+        pinned: Boolean(r.pinned),
+        muted: Boolean(r.muted),
       })),
       next: last ? { version: last.version, conversationId: last.conv_id } : after,
       more,
