@@ -457,6 +457,15 @@ export class ParleyClient extends Emitter<ClientEvents> {
   }
 
   /**
+   * Who has read a conversation up to `seq`: the receipts large groups pull
+   * instead of having them pushed. Up to `limit` user ids, and the counts.
+   */
+  async readers(conversationId: string, seq: number, limit = 0): Promise<{ users: string[]; readCount: number; unreadCount: number }> {
+    const r = (await this.request({ readers: { conversationId, seq, limit } })).readersResult!;
+    return { users: r.users ?? [], readCount: r.readCount ?? 0, unreadCount: r.unreadCount ?? 0 };
+  }
+
+  /**
    * Pin or mute a conversation for yourself; all your devices follow (a SETTINGS
    * event in your notice conversation) and sync carries the settings.
    */

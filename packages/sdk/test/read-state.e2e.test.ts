@@ -68,6 +68,38 @@ describe('Read state and unread counts', () => {
     assert.equal(bad.error?.code, ErrorCode.INVALID_ARGUMENT);
     tom.close();
   });
+
+  test('large groups: receipts are not pushed; members pull who has read up to a seq', async () => {
+    const big = await startTestServer({ readReceiptPushMax: 2 });
+    const t: Record<string, string> = {};
+    for (const u of ['ua', 'ub', 'uc', 'ud']) t[u] = await registerUser(big.httpUrl, u);
+    const at = async (u: string) => {
+      const c = new ParleyClient({ url: big.wsUrl, token: t[u]!, deviceId: `${u}-1` });
+      const reads: ReadReceipt[] = [];
+      c.on('read', (r) => reads.push(r));
+      await c.connect();
+      return { c, reads };
+    };
+    const [a, b, c, d] = [await at('ua'), await at('ub'), await at('uc'), await at('ud')];
+    try {
+      const { conversationId: g } = await a.c.createGroup('Big', ['ub', 'uc', 'ud']);
+      const m2 = await a.c.send({ conversationId: g, text: 'two' });
+      const m3 = await a.c.send({ conversationId: g, text: 'three' });
+      await b.c.markRead(g, m3.seq);
+      await c.c.markRead(g, m2.seq);
+      await new Promise((r) => setTimeout(r, 150));
+      assert.deepEqual(a.reads.filter((r) => r.userId !== 'ua'), [], 'no receipts pushed in a group above readReceiptPushMax');
+      assert.deepEqual(await d.c.readers(g, m2.seq), { users: ['ub', 'uc'], readCount: 2, unreadCount: 2 });
+      assert.deepEqual(await d.c.readers(g, m3.seq), { users: ['ub'], readCount: 1, unreadCount: 3 });
+      assert.deepEqual((await d.c.readers(g, m2.seq, 1)).users, ['ub'], 'the list is capped by limit, the counts are not');
+      await assert.rejects(d.c.readers(g, 0), { code: ErrorCode.INVALID_ARGUMENT });
+      await d.c.leaveGroup(g);
+      await assert.rejects(d.c.readers(g, m2.seq), { code: ErrorCode.NOT_MEMBER });
+    } finally {
+      await Promise.all([a, b, c, d].map((x) => x.c.close()));
+      await big.stop();
+    }
+  });
 });
 
 describe('Typing indicators', () => {

@@ -396,6 +396,16 @@ export class ChatService {
     return this.store.listFriends(caller.userId);
   }
 
+  /** Who has read `conversationId` up to `seq`: for its current members. */
+  async readers(caller: Caller, conversationId: string, seq: number, limit: number) {
+    checkConversationId(conversationId);
+    if (!Number.isSafeInteger(seq) || seq < 1) throw invalid('seq must be a positive integer');
+    const membership = await this.store.getMembership(conversationId, caller.userId);
+    if (!membership || membership.leftSeq !== null) throw new ParleyError(ErrorCode.NOT_MEMBER, `not a member of ${conversationId}`);
+    const cap = Math.min(limit > 0 ? limit : this.limits.pullMaxLimit, this.limits.pullMaxLimit);
+    return { conversationId, seq, ...(await this.store.readers(conversationId, seq, cap)) };
+  }
+
   /** The caller's own settings of a conversation (pinned, muted), kept on all their devices. */
   async changeSettings(caller: Caller, input: { conversationId?: string | null; fields?: number | null; pinned?: boolean | null; muted?: boolean | null; clientMsgId?: string | null }): Promise<SendOutput> {
     const clientMsgId = input.clientMsgId ?? '';

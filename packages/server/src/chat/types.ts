@@ -225,6 +225,8 @@ export interface Store {
   /** Messages with fromSeq <= seq <= toSeq, ascending, at most `limit`. */
   readMessages(conversationId: string, fromSeq: number, toSeq: number, limit: number): Promise<StoredMessage[]>;
   changeSettings(request: SettingsRequest): Promise<AppendResult>;
+  /** Current members who have read up to `seq` (by id, at most `limit`), and how many have and have not. */
+  readers(conversationId: string, seq: number, limit: number): Promise<{ users: string[]; readCount: number; unreadCount: number }>;
   /** Seqs in fromSeq..toSeq that `userId` deleted for themselves. */
   hiddenSeqs(userId: string, conversationId: string, fromSeq: number, toSeq: number): Promise<number[]>;
   /** Conversations of `userId` changed after `after`, oldest change first. */

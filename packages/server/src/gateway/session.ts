@@ -138,6 +138,7 @@ export class Session {
       case 'friend':
       case 'friendList':
       case 'settings':
+      case 'readers':
       case 'ack':
       case 'sync':
       case 'pull':
@@ -201,6 +202,9 @@ export class Session {
     } else if (frame.body === 'friend') {
       const result = await chat.changeFriends(caller, frame.friend!);
       this.write({ id, friendResult: result });
+    } else if (frame.body === 'readers') {
+      const req = frame.readers!;
+      this.write({ id, readersResult: await chat.readers(caller, req.conversationId ?? '', req.seq ?? 0, req.limit ?? 0) });
     } else if (frame.body === 'friendList') {
       this.write({ id, friendListResult: await chat.listFriends(caller) });
     } else if (frame.body === 'groupInfo') {

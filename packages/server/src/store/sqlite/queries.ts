@@ -157,6 +157,8 @@ export const SQL = {
   hide: `INSERT OR IGNORE INTO hidden (user_id, conv_id, seq) VALUES (?, ?, ?)`,
   isHidden: `SELECT 1 FROM hidden WHERE user_id = ? AND conv_id = ? AND seq = ?`,
   hiddenIn: `SELECT seq FROM hidden WHERE user_id = ? AND conv_id = ? AND seq >= ? AND seq <= ? ORDER BY seq`,
+  readersOf: `SELECT user_id FROM members WHERE conv_id = ? AND left_seq IS NULL AND read_seq >= ? ORDER BY user_id LIMIT ?`,
+  readerCounts: `SELECT SUM(read_seq >= ?) AS read_count, SUM(read_seq < ?) AS unread_count FROM members WHERE conv_id = ? AND left_seq IS NULL`,
   getSettings: `SELECT pinned, muted FROM members WHERE conv_id = ? AND user_id = ?`,
   setSettings: `UPDATE members SET pinned = ?, muted = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
   setClearedSeq: `UPDATE members SET cleared_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,

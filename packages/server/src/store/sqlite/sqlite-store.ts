@@ -523,6 +523,12 @@ export class SqliteStore implements Store {
     return event(body);
   }
 
+  async readers(conversationId: string, seq: number, limit: number) {
+    const users = (this.sql.readersOf.all(conversationId, seq, limit) as { user_id: string }[]).map((r) => r.user_id);
+    const counts = this.sql.readerCounts.get(seq, seq, conversationId) as { read_count: number | null; unread_count: number | null };
+    return { users, readCount: counts.read_count ?? 0, unreadCount: counts.unread_count ?? 0 };
+  }
+
   async changeSettings(request: SettingsRequest): Promise<AppendResult> {
     return this.guarded(this.settingsTx, request);
   }
