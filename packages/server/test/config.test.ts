@@ -28,6 +28,9 @@ test('Config › rejects bad values with a message naming the setting', () => {
   assert.throws(() => loadConfig({ flags: { store: 'mongodb' } }), /store must be one of/);
   assert.throws(() => loadConfig({ overrides: { maxBodyBytes: 70000 } }), /maxBodyBytes/);
   assert.throws(() => loadConfig({ overrides: { jwtSecret: 'short' } }), /jwtSecret/);
+  assert.throws(() => loadConfig({ flags: { 'device-policy': 'mobile=0' } }), /devicePolicy/);
+  assert.throws(() => loadConfig({ flags: { 'device-policy': 'mobile=1,mobile=2' } }), /named twice/);
+  assert.equal(loadConfig({ flags: { 'device-policy': 'mobile=1, desktop=2' } }).devicePolicy, 'mobile=1, desktop=2');
   const file = join(tempDir(), 'bad.json');
   writeFileSync(file, JSON.stringify({ colour: 'blue' }));
   assert.throws(() => loadConfig({ file }), /unknown setting "colour"/);

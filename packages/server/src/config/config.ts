@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ErrorCode, ParleyError } from '@parley/protocol';
+import { parseDevicePolicy } from '../gateway/device-policy.ts';
 import { crashHook, parseUnsafe } from '../testing/faults.ts';
 
 export const defaults = {
@@ -52,6 +53,12 @@ export const defaults = {
   typingPushMax: 50,
   /** A sender may recall a message within this many ms of sending it (group admins at any time). */
   recallWindowMs: 120_000,
+  /**
+   * Connections per user and platform class, e.g. "mobile=1,desktop=1" (classes
+   * not named are unlimited; empty: no limits). The newest connection wins; the
+   * oldest of its class is kicked (Notice KICKED, close 4006). Per node.
+   */
+  devicePolicy: '',
   /** Largest CUSTOM (app JSON) message body, in bytes. */
   maxCustomBytes: 4096,
   /** Typing indicators one connection may send per second (more get RATE_LIMITED). */
@@ -189,6 +196,7 @@ export function validateConfig(input: Record<string, unknown>): Config {
   positive('tokenTtlSeconds', 60);
   positive('drainTimeoutMs', 0);
   try {
+    parseDevicePolicy(c.devicePolicy);
     parseUnsafe(c.testUnsafe);
     crashHook(c.testCrashPoint, 0);
   } catch (err) {

@@ -16,6 +16,7 @@ import type { Bus, BusEvent } from '../chat/types.ts';
 import { Session, type Link } from './session.ts';
 import { noCrash, type CrashHook } from '../testing/faults.ts';
 import { TimerWheel } from './timer-wheel.ts';
+import { parseDevicePolicy, platformClass, type DevicePolicy } from './device-policy.ts';
 
 export interface GatewayConfig {
   typingPerSecond: number;
@@ -26,6 +27,7 @@ export interface GatewayConfig {
   maxUnackedPushes: number;
   maxBufferedBytes: number;
   maxInFlight: number;
+  devicePolicy: string;
 }
 
 export interface GatewayStats {
@@ -45,6 +47,7 @@ export class Gateway {
   private readonly heartbeats: TimerWheel<Session>;
   private readonly retransmits: TimerWheel<Session>;
   private readonly unsubscribe: () => void;
+  private readonly devicePolicy: DevicePolicy;
   /** Sessions subscribed to a user's presence changes (this node's sessions only). */
   private readonly watchers = new Map<string, Set<Session>>();
   private draining = false;
@@ -67,6 +70,7 @@ export class Gateway {
     this.heartbeats.start();
     this.retransmits.start();
     this.unsubscribe = bus.subscribe((event) => this.deliver(event));
+    this.devicePolicy = parseDevicePolicy(config.devicePolicy);
   }
 
   get connectionCount(): number {
@@ -108,8 +112,22 @@ export class Gateway {
     const previous = entry.devices.get(session.deviceId);
     entry.devices.set(session.deviceId, session);
     previous?.close(CloseCode.REPLACED, 'replaced by a newer connection of this device');
+    this.enforceDevicePolicy(entry, session);
     this.heartbeats.cancel(session.heartbeatEntry);
     session.heartbeatEntry = this.heartbeats.schedule(session, this.config.heartbeatMs / 2);
+  }
+
+  /** Over the limit of its platform class: the newest connection stays, the oldest of the class go. */
+  private enforceDevicePolicy(entry: UserEntry, session: Session): void {
+    const cls = platformClass(session.platform);
+    const limit = this.devicePolicy.get(cls);
+    if (limit === undefined) return;
+    // Map order is connection order: the oldest come first.
+    const others = [...entry.devices.values()].filter((s) => s !== session && platformClass(s.platform) === cls);
+    for (const old of others.slice(0, Math.max(0, others.length + 1 - limit))) {
+      old.notice(NoticeCode.KICKED, `signed in on another ${cls} device (${session.deviceId}); at most ${limit} ${cls} connection${limit > 1 ? 's' : ''} per user`);
+      old.close(CloseCode.KICKED, `another ${cls} device signed in`);
+    }
   }
 
   unregister(session: Session): void {
