@@ -151,6 +151,9 @@ export interface ConversationInfo {
   pinned: boolean;
   /** No offline notifications for it. */
   muted: boolean;
+  /** 1:1: how far the other user has read, and how far their devices hold the messages (delivered). */
+  peerReadSeq: number;
+  peerDeliveredSeq: number;
 }
 
 /** A group's info and current members, as the server has them now. */
@@ -212,6 +215,8 @@ export interface ClientEvents {
   conversation: [ConversationInfo];
   /** A watched user went online or offline (see presence()). */
   presence: [PresenceInfo];
+  /** 1:1: a device of the other user (or another of yours) now holds everything up to deliveredSeq. */
+  delivered: [{ conversationId: string; userId: string; deliveredSeq: number }];
   /** Another member started or stopped typing. */
   typing: [{ conversationId: string; userId: string; typing: boolean }];
   notice: [Notice];
@@ -1013,6 +1018,17 @@ export class ParleyClient extends Emitter<ClientEvents> {
         this.emit('typing', { conversationId: t.conversationId ?? '', userId: t.userId ?? '', typing: t.typing ?? false });
         return;
       }
+      case 'deliveryState': {
+        const d = frame.deliveryState!;
+        const delivered = { conversationId: d.conversationId ?? '', userId: d.userId ?? '', deliveredSeq: Number(d.deliveredSeq ?? 0) };
+        this.emit('delivered', delivered);
+        const info = this.infos.get(delivered.conversationId);
+        if (info && delivered.userId !== this.currentUserId && delivered.deliveredSeq > info.peerDeliveredSeq) {
+          info.peerDeliveredSeq = delivered.deliveredSeq;
+          this.emit('conversation', this.conversation(delivered.conversationId)!);
+        }
+        return;
+      }
       case 'readState':
         if (id === 0) {
           const r = frame.readState!;
@@ -1037,7 +1053,15 @@ export class ParleyClient extends Emitter<ClientEvents> {
 
   private onRead(receipt: ReadReceipt): void {
     this.emit('read', receipt);
-    if (receipt.userId !== this.currentUserId) return;
+    if (receipt.userId !== this.currentUserId) {
+      const peer = this.infos.get(receipt.conversationId);
+      if (peer?.kind === ConversationKind.DIRECT && receipt.readSeq > peer.peerReadSeq) {
+        peer.peerReadSeq = receipt.readSeq;
+        peer.peerDeliveredSeq = Math.max(peer.peerDeliveredSeq, receipt.readSeq);
+        this.emit('conversation', this.conversation(receipt.conversationId)!);
+      }
+      return;
+    }
     const info = this.infos.get(receipt.conversationId);
     if (!info || receipt.readSeq <= info.readSeq) return;
     info.readSeq = receipt.readSeq;
@@ -1178,6 +1202,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
         name: '', maxSeq: 0, readSeq: 0, unread: 0,
         left: false, members: direct ?? [], countedTo: 0, avatarUrl: '', announcement: '', joinable: false, mutedAll: false,
         role: 0, mutedUntil: 0, dismissed: false, unreadMentions: 0, clearedSeq: 0, pinned: false, muted: false,
+        peerReadSeq: 0, peerDeliveredSeq: 0,
       };
       this.infos.set(conversationId, info);
     }
@@ -1303,6 +1328,8 @@ export class ParleyClient extends Emitter<ClientEvents> {
               clearedSeq: Number(c.clearedSeq ?? 0),
               pinned: c.pinned ?? false,
               muted: c.muted ?? false,
+              peerReadSeq: Number(c.peerReadSeq ?? 0),
+              peerDeliveredSeq: Number(c.peerDeliveredSeq ?? 0),
             });
             this.emit('conversation', this.conversation(conversationId)!);
             const buffer = this.buffer(conversationId);

@@ -69,6 +69,40 @@ describe('Read state and unread counts', () => {
     tom.close();
   });
 
+  test('1:1 delivered state: the sender learns when a device of the recipient holds the message, live and through sync', async () => {
+    const del = await startTestServer();
+    const t: Record<string, string> = {};
+    for (const u of ['dora', 'eli']) t[u] = await registerUser(del.httpUrl, u);
+    const at = (u: string, device: string) => new ParleyClient({ url: del.wsUrl, token: t[u]!, deviceId: device });
+    const dora = at('dora', 'dora-1');
+    const delivered: { deliveredSeq: number; userId: string }[] = [];
+    dora.on('delivered', (d) => delivered.push(d));
+    const all = [dora];
+    try {
+      await dora.connect();
+      const d = directConversationId('dora', 'eli');
+      await dora.send({ to: 'eli', text: 'one' });
+      const two = await dora.send({ to: 'eli', text: 'two' });
+      await new Promise((r) => setTimeout(r, 150));
+      assert.equal(dora.conversation(d)!.peerDeliveredSeq, 0, 'nobody has it yet: eli is offline');
+      const eli = at('eli', 'eli-1');
+      all.push(eli);
+      await eli.connect(); // sync + pull + ack
+      await waitUntil(() => dora.conversation(d)!.peerDeliveredSeq === two.seq, 3000, 'dora learns it was delivered');
+      assert.deepEqual(delivered.at(-1), { conversationId: d, userId: 'eli', deliveredSeq: two.seq });
+      assert.equal(dora.conversation(d)!.peerReadSeq, 0, 'delivered is not read');
+      await eli.markRead(d);
+      await waitUntil(() => dora.conversation(d)!.peerReadSeq === two.seq, 3000, 'dora learns it was read');
+      const dora2 = at('dora', 'dora-2');
+      all.push(dora2);
+      await dora2.connect();
+      assert.deepEqual([dora2.conversation(d)!.peerDeliveredSeq, dora2.conversation(d)!.peerReadSeq], [two.seq, two.seq], 'sync carries both');
+    } finally {
+      await Promise.all(all.map((c) => c.close()));
+      await del.stop();
+    }
+  });
+
   test('large groups: receipts are not pushed; members pull who has read up to a seq', async () => {
     const big = await startTestServer({ readReceiptPushMax: 2 });
     const t: Record<string, string> = {};

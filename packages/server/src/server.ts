@@ -152,6 +152,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       gateway.drain();
       const deadline = Date.now() + config.drainTimeoutMs;
       while (!chat.idle && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      await chat.flushPending();
       gateway.close();
       loopDelay.disable();
       wss.close();

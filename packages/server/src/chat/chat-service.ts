@@ -45,6 +45,9 @@ export interface ChatLimits {
   maxCustomBytes: number;
 }
 
+/** How long acked positions gather before they are stored and pushed as delivered state. */
+const DELIVERED_FLUSH_MS = 50;
+
 export interface Caller {
   userId: string;
   deviceId: string;
@@ -151,6 +154,8 @@ function checkConversationId(id: string): void {
 
 export class ChatService {
   private readonly committer: GroupCommitter;
+  private readonly deliveredDue = new Map<string, { conversationId: string; userId: string; seq: number; session: string }>();
+  private deliveredTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly store: Store,
@@ -404,6 +409,48 @@ export class ChatService {
     if (!membership || membership.leftSeq !== null) throw new ParleyError(ErrorCode.NOT_MEMBER, `not a member of ${conversationId}`);
     const cap = Math.min(limit > 0 ? limit : this.limits.pullMaxLimit, this.limits.pullMaxLimit);
     return { conversationId, seq, ...(await this.store.readers(conversationId, seq, cap)) };
+  }
+
+  /**
+   * A device acked a direct conversation up to `seq`. Positions are gathered and
+   * stored together every DELIVERED_FLUSH_MS (one transaction for all of them), and
+   * each one that moved is pushed to the conversation's members. Delivered state
+   * is advisory: one lost in a crash is raised again by the next ack.
+   */
+  noteDelivered(caller: Caller, conversationId: string, seq: number): void {
+    if (!Number.isSafeInteger(seq) || seq < 1) return;
+    const key = `${caller.userId}\n${conversationId}`;
+    if ((this.deliveredDue.get(key)?.seq ?? 0) >= seq) return;
+    this.deliveredDue.set(key, { conversationId, userId: caller.userId, seq, session: caller.sessionId });
+    this.deliveredTimer ??= setTimeout(() => void this.flushDelivered(), DELIVERED_FLUSH_MS);
+  }
+
+  private async flushDelivered(): Promise<void> {
+    this.deliveredTimer = undefined;
+    const due = [...this.deliveredDue.values()];
+    this.deliveredDue.clear();
+    if (due.length === 0) return;
+    try {
+      for (const moved of await this.store.markDelivered(due)) {
+        const origin = due.find((d) => d.conversationId === moved.conversationId && d.userId === moved.userId)?.session ?? '';
+        this.bus.publish({
+          kind: 'delivered',
+          conversationId: moved.conversationId,
+          userId: moved.userId,
+          deliveredSeq: moved.seq,
+          recipients: moved.members,
+          originSession: origin,
+        });
+      }
+    } catch {
+      // Advisory state: the next ack raises it again.
+    }
+  }
+
+  /** Store what is gathered now (at shutdown). */
+  async flushPending(): Promise<void> {
+    if (this.deliveredTimer) clearTimeout(this.deliveredTimer);
+    await this.flushDelivered();
   }
 
   /** The caller's own settings of a conversation (pinned, muted), kept on all their devices. */

@@ -80,6 +80,9 @@ export interface ConversationState {
   /** The user's own settings. */
   pinned: boolean;
   muted: boolean;
+  /** Direct conversations: the other user's read position and how far their devices have acked. */
+  peerReadSeq: number;
+  peerDeliveredSeq: number;
 }
 
 /** A user's own settings of one conversation; recorded as a SETTINGS event in their notice conversation. */
@@ -227,6 +230,11 @@ export interface Store {
   changeSettings(request: SettingsRequest): Promise<AppendResult>;
   /** Current members who have read up to `seq` (by id, at most `limit`), and how many have and have not. */
   readers(conversationId: string, seq: number, limit: number): Promise<{ users: string[]; readCount: number; unreadCount: number }>;
+  /**
+   * Raise members' delivered positions (clamped to what they can see; never back).
+   * Returns those that moved, with the conversation's members.
+   */
+  markDelivered(entries: readonly { conversationId: string; userId: string; seq: number }[]): Promise<{ conversationId: string; userId: string; seq: number; members: readonly string[] }[]>;
   /** Seqs in fromSeq..toSeq that `userId` deleted for themselves. */
   hiddenSeqs(userId: string, conversationId: string, fromSeq: number, toSeq: number): Promise<number[]>;
   /** Conversations of `userId` changed after `after`, oldest change first. */
@@ -257,6 +265,14 @@ export type BusEvent =
       conversationId: string;
       userId: string;
       readSeq: number;
+      recipients: readonly string[];
+      originSession: string;
+    }
+  | {
+      kind: 'delivered';
+      conversationId: string;
+      userId: string;
+      deliveredSeq: number;
       recipients: readonly string[];
       originSession: string;
     };

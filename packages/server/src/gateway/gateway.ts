@@ -201,12 +201,14 @@ export class Gateway {
       }
       return;
     }
-    // Typing and read positions are pushed once and not tracked: typing is
-    // ephemeral, and read positions are state that sync carries reliably.
+    // Typing, read and delivered positions are pushed once and not tracked: typing
+    // is ephemeral, and the positions are state that sync carries reliably.
     const frame =
       event.kind === 'typing'
         ? encodeFrame({ typing: { conversationId: event.conversationId, typing: event.typing, userId: event.userId } })
-        : encodeFrame({ readState: { conversationId: event.conversationId, userId: event.userId, readSeq: event.readSeq } });
+        : event.kind === 'read'
+          ? encodeFrame({ readState: { conversationId: event.conversationId, userId: event.userId, readSeq: event.readSeq } })
+          : encodeFrame({ deliveryState: { conversationId: event.conversationId, userId: event.userId, deliveredSeq: event.deliveredSeq } });
     for (const userId of event.recipients) {
       const entry = this.users.get(userId);
       if (!entry) continue;

@@ -301,6 +301,7 @@ export class Session {
 
   /** Cumulative device ack: drop every pending push of the conversation up to seq. */
   private acknowledge(ack: parley.IAck): void {
+    if (ack.conversationId!.startsWith('d:')) this.gateway.chat.noteDelivered(this.caller!, ack.conversationId!, Number(ack.seq));
     const list = this.pending.get(ack.conversationId!);
     const seq = ack.seq!;
     if (!list) return;

@@ -118,6 +118,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE members ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE members ADD COLUMN muted INTEGER NOT NULL DEFAULT 0;
   `,
+  // 12: how far some device of a member has acknowledged (delivered state, for 1:1 senders).
+  `
+  ALTER TABLE members ADD COLUMN delivered_seq INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SQL = {
@@ -159,6 +163,10 @@ export const SQL = {
   hiddenIn: `SELECT seq FROM hidden WHERE user_id = ? AND conv_id = ? AND seq >= ? AND seq <= ? ORDER BY seq`,
   readersOf: `SELECT user_id FROM members WHERE conv_id = ? AND left_seq IS NULL AND read_seq >= ? ORDER BY user_id LIMIT ?`,
   readerCounts: `SELECT SUM(read_seq >= ?) AS read_count, SUM(read_seq < ?) AS unread_count FROM members WHERE conv_id = ? AND left_seq IS NULL`,
+  getDelivered: `SELECT m.delivered_seq, m.left_seq, c.max_seq FROM members m JOIN conversations c ON c.id = m.conv_id
+    WHERE m.conv_id = ? AND m.user_id = ?`,
+  setDelivered: `UPDATE members SET delivered_seq = ? WHERE conv_id = ? AND user_id = ?`,
+  touchMember: `UPDATE members SET version = ? WHERE conv_id = ? AND user_id = ?`,
   getSettings: `SELECT pinned, muted FROM members WHERE conv_id = ? AND user_id = ?`,
   setSettings: `UPDATE members SET pinned = ?, muted = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
   setClearedSeq: `UPDATE members SET cleared_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
@@ -191,6 +199,9 @@ export const SQL = {
   // Unread: what others sent after the read position, within what the member can see.
   changesSince: `SELECT m.conv_id, m.join_seq, m.version, m.left_seq, m.read_seq, m.role, m.muted_until, m.cleared_seq, m.pinned, m.muted,
       c.kind, c.max_seq, c.name, c.avatar_url, c.announcement, c.joinable, c.muted_all, c.dismissed,
+      (SELECT p.read_seq FROM members p WHERE p.conv_id = m.conv_id AND p.user_id != m.user_id AND c.kind = 1) AS peer_read_seq,
+      (SELECT MAX(p.delivered_seq, p.read_seq) FROM members p WHERE p.conv_id = m.conv_id AND p.user_id != m.user_id AND c.kind = 1)
+        AS peer_delivered_seq,
       (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq, m.cleared_seq)
         AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id AND x.type != 104) AS unread,
       (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq, m.cleared_seq)

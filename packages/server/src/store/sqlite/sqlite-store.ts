@@ -187,6 +187,9 @@ export class SqliteStore implements Store {
   private readonly modifyTx: (req: MessageOpRequest) => AppendResult;
   private readonly friendsTx: (req: FriendChangeRequest) => FriendChangeResult;
   private readonly settingsTx: (req: SettingsRequest) => AppendResult;
+  private readonly deliveredTx: (
+    entries: readonly { conversationId: string; userId: string; seq: number }[],
+  ) => { conversationId: string; userId: string; seq: number; members: readonly string[] }[];
   private readonly markReadTx: (conversationId: string, userId: string, seq: number) => { readSeq: number; changed: boolean; members: readonly string[] } | undefined;
   private readonly crash: CrashHook;
   private readonly unsafe: ReadonlySet<UnsafeMode>;
@@ -212,6 +215,15 @@ export class SqliteStore implements Store {
     this.modifyTx = this.db.transaction((req: MessageOpRequest) => this.modifyInTx(req));
     this.friendsTx = this.db.transaction((req: FriendChangeRequest) => this.friendsInTx(req));
     this.settingsTx = this.db.transaction((req: SettingsRequest) => this.settingsInTx(req));
+    this.deliveredTx = this.db.transaction((entries: readonly { conversationId: string; userId: string; seq: number }[]) => {
+      const before = this.version;
+      try {
+        return this.deliveredInTx(entries);
+      } catch (err) {
+        this.version = before;
+        throw err;
+      }
+    });
     this.markReadTx = this.db.transaction((conversationId: string, userId: string, seq: number) => {
       const before = this.version;
       try {
@@ -414,7 +426,34 @@ export class SqliteStore implements Store {
     const version = ++this.version;
     this.sql.setMeta.run('version', String(version));
     this.sql.setReadSeq.run(target, version, conversationId, userId);
+    // In a direct conversation the other user's sync reports this as peer_read_seq.
+    if (parseDirectConversationId(conversationId)) for (const other of members) if (other !== userId) this.sql.touchMember.run(version, conversationId, other);
     return { readSeq: target, changed: true, members };
+  }
+
+  async markDelivered(entries: readonly { conversationId: string; userId: string; seq: number }[]) {
+    return this.deliveredTx(entries);
+  }
+
+  private deliveredInTx(entries: readonly { conversationId: string; userId: string; seq: number }[]) {
+    const moved: { conversationId: string; userId: string; seq: number; members: readonly string[] }[] = [];
+    let version = 0;
+    for (const e of entries) {
+      const row = this.sql.getDelivered.get(e.conversationId, e.userId) as { delivered_seq: number; left_seq: number | null; max_seq: number } | undefined;
+      if (!row) continue;
+      const target = Math.min(e.seq, row.left_seq ?? row.max_seq);
+      if (target <= row.delivered_seq) continue;
+      if (version === 0) {
+        version = ++this.version;
+        this.sql.setMeta.run('version', String(version));
+      }
+      this.sql.setDelivered.run(target, e.conversationId, e.userId);
+      const members = this.members(e.conversationId);
+      // The other member's sync reports it as peer_delivered_seq.
+      for (const other of members) if (other !== e.userId) this.sql.touchMember.run(version, e.conversationId, other);
+      moved.push({ conversationId: e.conversationId, userId: e.userId, seq: target, members });
+    }
+    return moved;
   }
 
   async setLastSeen(userId: string, time: number): Promise<void> {
@@ -934,7 +973,7 @@ export class SqliteStore implements Store {
       conv_id: string; join_seq: number; version: number; left_seq: number | null; read_seq: number; kind: number;
       max_seq: number; name: string; unread: number; role: number; muted_until: number; avatar_url: string;
       announcement: string; joinable: number; muted_all: number; dismissed: number; unread_mentions: number; cleared_seq: number;
-      pinned: number; muted: number;
+      pinned: number; muted: number; peer_read_seq: number | null; peer_delivered_seq: number | null;
     }[];
     const more = rows.length > limit;
     if (more) rows.length = limit;
@@ -961,6 +1000,8 @@ export class SqliteStore implements Store {
         clearedSeq: r.cleared_seq,
         pinned: Boolean(r.pinned),
         muted: Boolean(r.muted),
+        peerReadSeq: r.peer_read_seq ?? 0,
+        peerDeliveredSeq: r.peer_delivered_seq ?? 0,
       })),
       next: last ? { version: last.version, conversationId: last.conv_id } : after,
       more,
