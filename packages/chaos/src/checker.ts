@@ -19,6 +19,11 @@ export interface MemberRow {
   conversationId: string;
   userId: string;
   joinSeq: number;
+  /**
+   * The seq ranges the user may see, oldest first: seqs s with after < s ≤ upTo
+   * (upTo null: still a member). A kicked and re-invited user has several.
+   */
+  periods: [after: number, upTo: number | null][];
 }
 
 export interface Violation {
@@ -76,7 +81,9 @@ export function check(history: History, stored: StoredRow[], members: MemberRow[
     bySeq.set(`${row.conversationId}#${row.seq}`, row);
     maxSeq.set(row.conversationId, Math.max(maxSeq.get(row.conversationId) ?? 0, row.seq));
   }
-  const membership = new Map(members.map((m) => [`${m.conversationId}#${m.userId}`, m.joinSeq]));
+  const membership = new Map(members.map((m) => [`${m.conversationId}#${m.userId}`, m.periods]));
+  const visible = (periods: MemberRow['periods'] | undefined, seq: number) =>
+    periods?.some(([after, upTo]) => seq > after && (upTo === null || seq <= upTo)) ?? false;
 
   // Sends: acked ones must be stored, at their seq, once.
   let acked = 0;
@@ -125,17 +132,22 @@ export function check(history: History, stored: StoredRow[], members: MemberRow[
     if (!op) flag('phantomDeliveries', `${d.deviceId} shown ${d.payload}, which was never sent`);
     else if (op.outcome === 'failed') flag('phantomDeliveries', `${d.deviceId} shown ${d.payload}, whose send failed (${op.error})`);
     else if (op.completedAt !== undefined) latencies.push(Math.max(0, d.at - op.completedAt));
-    const joinSeq = membership.get(`${d.conversationId}#${d.userId}`);
-    if (joinSeq === undefined || d.seq <= joinSeq) flag('nonMemberDeliveries', `${d.deviceId} (${d.userId}) shown ${seqKey}, not a member at that seq`);
+    if (!visible(membership.get(`${d.conversationId}#${d.userId}`), d.seq)) {
+      flag('nonMemberDeliveries', `${d.deviceId} (${d.userId}) shown ${seqKey}, not a member at that seq`);
+    }
   }
 
-  // Every device of every member must have every stored seq above its join point.
+  // Every device of every member must have every stored seq of its latest
+  // membership period. (Earlier periods: what a device had not fetched before a
+  // removal is out of its reach after a re-invite, which starts a new join point.)
   for (const { deviceId, userId } of devices) {
     for (const m of members) {
       if (m.userId !== userId) continue;
       const have = delivered.get(`${deviceId}|${m.conversationId}`) ?? new Set<number>();
       const missing: number[] = [];
-      for (let s = m.joinSeq + 1; s <= (maxSeq.get(m.conversationId) ?? 0); s++) if (!have.has(s)) missing.push(s);
+      const [after, upTo] = m.periods.at(-1) ?? [m.joinSeq, null];
+      const end = Math.min(upTo ?? Infinity, maxSeq.get(m.conversationId) ?? 0);
+      for (let s = after + 1; s <= end; s++) if (!have.has(s)) missing.push(s);
       if (missing.length > 0) {
         flag('gapsNeverFilled', `${deviceId} lacks ${missing.length} of ${m.conversationId}: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}`);
       }

@@ -1,5 +1,5 @@
 /**
- * `npm run chaos -- --seconds N --seed S [--users U --devices D --control MODE --json FILE]`
+ * `npm run chaos -- --seconds N --seed S [--users U --devices D --control MODE --no-membership 1 --json FILE]`
  * Runs the workload under faults and prints the checker's counts (all must be 0)
  * and the fault figures; exits 1 if any count is not 0.
  */
@@ -21,11 +21,12 @@ async function main(): Promise<void> {
   let json: string | undefined;
   for (let i = 0; i < args.length; i += 2) {
     const [flag, value] = [args[i]!, args[i + 1]];
-    if (!flag.startsWith('--') || value === undefined) throw new Error(`usage: chaos [--seconds N] [--seed S] [--users U] [--devices D] [--interval MS] [--control ack-before-commit|no-dedup|no-gap-pull|no-retransmit] [--faults kind,kind] [--no-faults 1] [--json FILE]`);
+    if (!flag.startsWith('--') || value === undefined) throw new Error(`usage: chaos [--seconds N] [--seed S] [--users U] [--devices D] [--interval MS] [--control ack-before-commit|no-dedup|no-gap-pull|no-retransmit] [--faults kind,kind] [--no-faults 1] [--no-membership 1] [--json FILE]`);
     const name = flag.slice(2);
     if (name === 'json') json = value;
     else if (name === 'control') options.control = value as ChaosOptions['control'];
     else if (name === 'no-faults') options.faults = value !== '1';
+    else if (name === 'no-membership') options.membershipChanges = value !== '1';
     else if (name === 'faults') options.faultKinds = value.split(',');
     else if (NAMES[name]) (options as Record<string, number>)[NAMES[name]!] = Number(value);
     else throw new Error(`unknown option ${flag}`);

@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { freePort, openAuthed, registerUser, spawnServer, startFaultProxy, tempDir, type ChildServer, type FaultProxy } from '@parley/testkit';
-import { MessageType } from '@parley/protocol';
+import { ErrorCode, MessageType, type MembershipEvent } from '@parley/protocol';
 import { ParleyClient } from '@parley/sdk';
 import { check, type CheckReport, type MemberRow, type StoredRow } from './checker.ts';
 import { History, type FaultEvent } from './history.ts';
@@ -37,6 +37,8 @@ export interface ChaosOptions {
   faults: boolean;
   /** Also let the server kill itself at named crash points (test-only setting). */
   crashPoints: boolean;
+  /** Kick and re-invite group members while the run goes on. */
+  membershipChanges: boolean;
   log?: (line: string) => void;
 }
 
@@ -49,6 +51,7 @@ export const DEFAULT_CHAOS: ChaosOptions = {
   control: '',
   faults: true,
   crashPoints: true,
+  membershipChanges: true,
 };
 
 const CRASH_POINTS = ['after-insert', 'after-commit', 'mid-fanout', 'after-ack'] as const;
@@ -288,7 +291,35 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
       }
     })();
 
-    await Promise.all([...senders, nemesis]);
+    // Membership changes: the owner kicks a random member, or invites one back,
+    // every second or two, through the same faults. Its own random stream keeps
+    // the senders' choices the same with it on or off.
+    const owner = devices[0]!.client;
+    const others = users.slice(1);
+    const outOfGroup = new Set<string>();
+    const churnRandom = seededRandom(options.seed ^ 0x5eed);
+    const churner = (async () => {
+      if (!options.membershipChanges) return;
+      while (running()) {
+        await sleep(800 + churnRandom() * 1200);
+        if (!running()) break;
+        const user = others[Math.floor(churnRandom() * others.length)]!;
+        const kicking = !outOfGroup.has(user);
+        try {
+          await (kicking ? owner.kick(group, [user]) : owner.invite(group, [user]));
+          if (kicking) outOfGroup.add(user);
+          else outOfGroup.delete(user);
+          counts[kicking ? 'membership:kick' : 'membership:invite'] = (counts[kicking ? 'membership:kick' : 'membership:invite'] ?? 0) + 1;
+        } catch (err) {
+          // The answer tells the state; a lost connection leaves it to the next try.
+          const code = (err as { code?: string }).code;
+          if (code === ErrorCode.NOT_MEMBER) outOfGroup.add(user);
+          else if (code === ErrorCode.ALREADY_MEMBER) outOfGroup.delete(user);
+        }
+      }
+    })();
+
+    await Promise.all([...senders, nemesis, churner]);
 
     // Heal everything and let every device drain. From here the server stays up.
     log('healing and draining');
@@ -317,6 +348,17 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
     if (paused) server?.process.kill('SIGCONT');
     const settleBy = Date.now() + 60_000;
     while (pendingSends.size > 0 && Date.now() < settleBy) await sleep(20);
+    // Everyone back in the group, so every device ends as a member of everything.
+    for (const user of options.membershipChanges ? others : []) {
+      for (let attempt = 0; attempt < 200; attempt++) {
+        const done = await owner.invite(group, [user]).then(
+          () => true,
+          (err: { code?: string }) => err.code === ErrorCode.ALREADY_MEMBER,
+        );
+        if (done) break;
+        await sleep(50);
+      }
+    }
     const { stored, members } = readStore(join(dataDir, 'parley.db'));
     const maxSeq = new Map<string, number>();
     for (const r of stored) maxSeq.set(r.conversationId, Math.max(maxSeq.get(r.conversationId) ?? 0, r.seq));
@@ -351,19 +393,47 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
   }
 }
 
-/** Read messages and memberships straight from the SQLite file (read-only). */
+/**
+ * Read messages and memberships straight from the SQLite file (read-only). A
+ * group member's periods come from the group's MEMBERSHIP events (the members
+ * table keeps only the latest join point); a direct conversation's from its row.
+ */
 function readStore(file: string): { stored: StoredRow[]; members: MemberRow[] } {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const decoder = new TextDecoder();
-    const stored = (db.prepare('SELECT conv_id, seq, id, sender_id, type, body FROM messages ORDER BY conv_id, seq').all() as {
+    const rows = db.prepare('SELECT conv_id, seq, id, sender_id, type, body FROM messages ORDER BY conv_id, seq').all() as {
       conv_id: string; seq: number; id: string; sender_id: string; type: number; body: Buffer;
-    }[]).map((r) => {
+    }[];
+    const periods = new Map<string, [number, number | null][]>();
+    const open = (key: string, after: number) => {
+      const list = periods.get(key) ?? [];
+      list.push([after, null]);
+      periods.set(key, list);
+    };
+    const close = (key: string, upTo: number) => {
+      const last = periods.get(key)?.at(-1);
+      if (last && last[1] === null) last[1] = upTo;
+    };
+    const stored = rows.map((r) => {
       const system = r.type === MessageType.MEMBERSHIP;
+      if (system) {
+        const e = JSON.parse(decoder.decode(r.body)) as MembershipEvent;
+        const key = (u: string) => `${r.conv_id}#${u}`;
+        if (e.op === 'create') for (const u of [e.actor, ...e.users]) open(key(u), 0);
+        else if (e.op === 'invite') for (const u of e.users) open(key(u), r.seq - 1);
+        else if (e.op === 'kick') for (const u of e.users) close(key(u), r.seq);
+        else if (e.op === 'leave') close(key(e.actor), r.seq);
+      }
       return { conversationId: r.conv_id, seq: r.seq, id: r.id, senderId: r.sender_id, system, payload: system ? `#${r.id}` : decoder.decode(r.body) };
     });
     const members = (db.prepare('SELECT conv_id, user_id, join_seq FROM members').all() as { conv_id: string; user_id: string; join_seq: number }[]).map(
-      (r) => ({ conversationId: r.conv_id, userId: r.user_id, joinSeq: r.join_seq }),
+      (r) => ({
+        conversationId: r.conv_id,
+        userId: r.user_id,
+        joinSeq: r.join_seq,
+        periods: periods.get(`${r.conv_id}#${r.user_id}`) ?? [[r.join_seq, null] as [number, number | null]],
+      }),
     );
     return { stored, members };
   } finally {

@@ -18,6 +18,7 @@ test('Chaos › a seeded run under faults and crash points keeps the contract (a
   assert.equal(report.stats.unknown, 0, 'every send settled');
   const faults = Object.values(result.faults).reduce((a, b) => a + b, 0);
   assert.ok(faults >= 10, `faults were injected (${faults})`);
+  assert.ok((result.faults['membership:kick'] ?? 0) > 0 && (result.faults['membership:invite'] ?? 0) > 0, 'members were removed and invited back during the run');
 });
 
 test('Chaos › negative control: acking before commit loses acked messages, and the checker says so', async () => {

@@ -5,8 +5,8 @@ import { History } from '../src/history.ts';
 
 const C = 'd:a:b';
 const members: MemberRow[] = [
-  { conversationId: C, userId: 'a', joinSeq: 0 },
-  { conversationId: C, userId: 'b', joinSeq: 0 },
+  { conversationId: C, userId: 'a', joinSeq: 0, periods: [[0, null]] },
+  { conversationId: C, userId: 'b', joinSeq: 0, periods: [[0, null]] },
 ];
 const devices = [{ deviceId: 'a1', userId: 'a' }, { deviceId: 'b1', userId: 'b' }];
 
@@ -71,7 +71,7 @@ test('Checker › finds gaps a device never filled, above its join point only', 
   const { history, stored } = healthy();
   history.deliveries.splice(history.deliveries.findIndex((d) => d.deviceId === 'b1' && d.seq === 1), 1);
   assert.equal(check(history, stored, members, devices).violations.gapsNeverFilled.count, 1);
-  const joinedLate = members.map((m) => (m.userId === 'b' ? { ...m, joinSeq: 1 } : m));
+  const joinedLate = members.map((m) => (m.userId === 'b' ? { ...m, joinSeq: 1, periods: [[1, null]] as MemberRow['periods'] } : m));
   const report = check(history, stored, joinedLate, devices);
   assert.equal(report.violations.gapsNeverFilled.count, 0);
   assert.equal(report.violations.nonMemberDeliveries.count, 0);
@@ -83,4 +83,43 @@ test('Checker › keeps at most 20 examples per count', () => {
   const v = check(history, stored, members, devices).violations.shownTwice;
   assert.equal(v.count, 30);
   assert.equal(v.examples.length, 20);
+});
+
+test('Checker › membership periods: nothing between a removal and a re-invite, everything of the latest period', () => {
+  const G = 'g:x';
+  const history = new History();
+  const stored: StoredRow[] = [];
+  // seq 1 create, 2 message, 3 kick of b, 4 message, 5 invite of b, 6 message.
+  const events = new Set([1, 3, 5]);
+  for (let seq = 1; seq <= 6; seq++) {
+    if (events.has(seq)) {
+      stored.push({ conversationId: G, seq, id: `e${seq}`, senderId: 'a', payload: `#e${seq}`, system: true });
+      continue;
+    }
+    const id = `a1.${seq}`;
+    const op = history.invoke({ clientMsgId: id, userId: 'a', deviceId: 'a1', to: G, invokedAt: seq });
+    Object.assign(op, { outcome: 'ok', completedAt: seq, seq, messageId: `m${seq}`, conversationId: G });
+    stored.push({ conversationId: G, seq, id: `m${seq}`, senderId: 'a', payload: id });
+  }
+  const groupMembers: MemberRow[] = [
+    { conversationId: G, userId: 'a', joinSeq: 0, periods: [[0, null]] },
+    { conversationId: G, userId: 'b', joinSeq: 4, periods: [[0, 3], [4, null]] },
+  ];
+  const deliver = (deviceId: string, userId: string, seq: number) => {
+    const row = stored.find((r) => r.seq === seq)!;
+    history.deliveries.push({ deviceId, userId, conversationId: G, seq, messageId: row.id, payload: row.payload, at: seq + 1 });
+  };
+  for (let seq = 1; seq <= 6; seq++) deliver('a1', 'a', seq);
+  // b saw seq 1 and 3 of its first period (missed 2: out of reach now, allowed), then 5 and 6.
+  for (const seq of [1, 3, 5, 6]) deliver('b1', 'b', seq);
+  const devs = [{ deviceId: 'a1', userId: 'a' }, { deviceId: 'b1', userId: 'b' }];
+  const fine = check(history, stored, groupMembers, devs);
+  assert.equal(fine.ok, true, JSON.stringify(fine.violations));
+
+  deliver('b1', 'b', 4); // while removed (and out of order)
+  const leaked = check(history, stored, groupMembers, devs);
+  assert.equal(leaked.violations.nonMemberDeliveries.count, 1);
+
+  const short = check(history, [...stored, { conversationId: G, seq: 7, id: 'e7', senderId: 'a', payload: '#e7', system: true }], groupMembers, devs);
+  assert.equal(short.violations.gapsNeverFilled.count, 2, 'seq 7 of the latest period is missing on both devices');
 });
