@@ -23,7 +23,7 @@ describe('Friends, blocks and the stranger setting', () => {
 
   before(async () => {
     server = await startTestServer();
-    for (const u of ['ann', 'bea', 'cal', 'dee', 'eve', 'fay', 'gus', 'hal']) tokens[u] = await registerUser(server.httpUrl, u);
+    for (const u of ['ann', 'bea', 'cal', 'dee', 'eve', 'fay', 'gus', 'hal', 'ivy', 'jon']) tokens[u] = await registerUser(server.httpUrl, u);
   });
   after(async () => {
     await Promise.all(clients.map((c) => c.close()));
@@ -120,5 +120,18 @@ describe('Friends, blocks and the stranger setting', () => {
     await assert.rejects(gus.client.send({ conversationId: 'n:gus', text: 'note to self' }), { code: ErrorCode.FORBIDDEN });
     await assert.rejects(hal.client.send({ conversationId: 'n:gus', text: 'sneaky' }), { code: ErrorCode.FORBIDDEN });
     await gus.client.allowStrangers(true);
+  });
+
+  test('presence: friends see each other’s without sharing a conversation; a block hides it both ways', async () => {
+    const ivy = await open('ivy');
+    const jon = await open('jon');
+    assert.deepEqual(await ivy.client.presence(['jon']), [], 'strangers see nothing');
+    await ivy.client.requestFriend('jon');
+    await jon.client.acceptFriend('ivy');
+    const [seen] = await ivy.client.presence(['jon'], true);
+    assert.deepEqual([seen!.userId, seen!.online], ['jon', true], 'friends do');
+    await jon.client.block('ivy');
+    assert.deepEqual(await ivy.client.presence(['jon']), [], 'not after a block');
+    assert.deepEqual(await jon.client.presence(['ivy']), [], 'in either direction');
   });
 });

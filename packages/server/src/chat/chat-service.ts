@@ -490,7 +490,7 @@ export class ChatService {
     const visible = new Map<string, number>();
     for (const u of new Set(users)) {
       if (!Limits.USER_ID.test(u)) throw invalid(`"${u.slice(0, 70)}" is not a valid user id`);
-      if (u !== caller.userId && !(await this.store.sharesConversation(caller.userId, u))) continue;
+      if (u !== caller.userId && !(await this.store.presenceVisible(caller.userId, u))) continue;
       const lastSeen = await this.store.getLastSeen(u);
       if (lastSeen !== undefined) visible.set(u, lastSeen);
     }

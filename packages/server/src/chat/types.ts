@@ -221,8 +221,8 @@ export interface Store {
   setLastSeen(userId: string, time: number): Promise<void>;
   /** When the user's last device went away (0: never), or undefined for an unknown user. */
   getLastSeen(userId: string): Promise<number | undefined>;
-  /** True when the two users are both current members of some conversation. */
-  sharesConversation(a: string, b: string): Promise<boolean>;
+  /** Whether `a` may see `b`'s presence: friends, or sharing a conversation, and neither blocked the other. */
+  presenceVisible(a: string, b: string): Promise<boolean>;
   /** Current members of a conversation (for fan-out of ephemeral events). */
   listMembers(conversationId: string): Promise<readonly string[]>;
   /** Messages with fromSeq <= seq <= toSeq, ascending, at most `limit`. */

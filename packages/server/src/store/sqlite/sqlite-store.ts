@@ -464,8 +464,9 @@ export class SqliteStore implements Store {
     return (this.sql.getLastSeen.get(userId) as { last_seen: number } | undefined)?.last_seen;
   }
 
-  async sharesConversation(a: string, b: string): Promise<boolean> {
-    return this.sql.sharesConversation.get(a, b) !== undefined;
+  async presenceVisible(a: string, b: string): Promise<boolean> {
+    if (this.sql.isBlocked.get(a, b) || this.sql.isBlocked.get(b, a)) return false;
+    return this.sql.isFriend.get(a, b) !== undefined || this.sql.sharesConversation.get(a, b) !== undefined;
   }
 
   async listMembers(conversationId: string): Promise<readonly string[]> {
