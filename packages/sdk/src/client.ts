@@ -809,6 +809,28 @@ export class ParleyClient extends Emitter<ClientEvents> {
    * delivery. Follows the server's paging until the range is covered or `limit`
    * messages are collected.
    */
+  /**
+   * Page backwards through history: up to `limit` messages before seq `before`
+   * (default: after the newest delivered), oldest first. Deleted-for-me messages,
+   * and anything before your join or cleared point, are left out; an empty page
+   * means you have reached the start. Continue with `before` = the first seq returned.
+   */
+  async history(conversationId: string, options: { before?: number; limit?: number } = {}): Promise<Message[]> {
+    const limit = Math.max(1, Math.min(options.limit ?? 50, 500));
+    let before = options.before ?? this.cursor(conversationId) + 1;
+    const out: Message[] = [];
+    // Holes (deleted for me, events not visible) can thin a range: widen backwards until full or at the start.
+    while (out.length < limit && before > 1) {
+      const from = Math.max(1, before - (limit - out.length));
+      const page = (await this.request({ pull: { conversationId, fromSeq: from, toSeq: before - 1, limit: before - from } })).pullResult!;
+      out.unshift(...(page.messages ?? []).map(toMessage));
+      // The server starts no lower than the join or cleared point: nothing earlier exists for you.
+      if (Number(page.fromSeq ?? 0) > from) break;
+      before = from;
+    }
+    return out;
+  }
+
   async pull(conversationId: string, fromSeq: number, toSeq = 0, limit = this.pullPageSize): Promise<Message[]> {
     const out: Message[] = [];
     let from = fromSeq;

@@ -78,4 +78,20 @@ describe('Delete for me and clear history', () => {
     await waitUntil(() => fresh.got.some((m) => m.conversationId === d && m.seq === 5), 3000, 'the new device gets seq 5');
     assert.deepEqual(fresh.got.filter((m) => m.conversationId === d).map((m) => m.seq), [5], 'and nothing it cleared');
   });
+
+  test('paging backwards through history skips what I deleted and stops at the start', async () => {
+    const yan = await open('yan');
+    const xia = await open('xia');
+    const d = directConversationId('xia', 'yan');
+    for (let i = 1; i <= 10; i++) await xia.client.send({ to: 'yan', text: `p${i}` });
+    await waitUntil(() => yan.client.cursor(d) === 10, 3000, 'yan has ten');
+    await yan.client.deleteForMe(d, 8);
+    const texts = (ms: Message[]) => ms.map((m) => m.text);
+    const newest = await yan.client.history(d, { limit: 4 });
+    assert.deepEqual(texts(newest), ['p6', 'p7', 'p9', 'p10'], 'four messages, the deleted one skipped');
+    const older = await yan.client.history(d, { before: newest[0]!.seq, limit: 4 });
+    assert.deepEqual(texts(older), ['p2', 'p3', 'p4', 'p5']);
+    assert.deepEqual(texts(await yan.client.history(d, { before: older[0]!.seq, limit: 4 })), ['p1']);
+    assert.deepEqual(await yan.client.history(d, { before: 1 }), [], 'the start');
+  });
 });
