@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, beforeEach, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { directConversationId, ErrorCode } from '@parley/protocol';
 import { tempDir } from '@parley/testkit';
 import { LocalBus } from '../src/cluster/local/local-bus.ts';
 import { ChatService } from '../src/chat/chat-service.ts';
 import type { AppendRequest, AppendResult } from '../src/chat/types.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { storeContract } from './store-contract.ts';
 
 const dir = tempDir();
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,11 +33,6 @@ function ok(r: AppendResult | undefined): Extract<AppendResult, { ok: true }> {
   return r;
 }
 
-/** The failure code, or a failed assertion. */
-function failure(r: AppendResult | undefined): string {
-  assert.ok(r && !r.ok, `expected failure, got ${JSON.stringify(r)}`);
-  return r.code;
-}
 
 async function freshStore(): Promise<{ store: SqliteStore; file: string }> {
   const file = join(dir, `s${n++}.db`);
@@ -45,75 +41,12 @@ async function freshStore(): Promise<{ store: SqliteStore; file: string }> {
   return { store, file };
 }
 
-describe('SqliteStore', () => {
-  let store: SqliteStore;
-  let file: string;
-  beforeEach(async () => ({ store, file } = await freshStore()));
-
-  test('assigns gap-free seqs within and across batches', async () => {
-    const first = await store.appendMessages([req('a'), req('b'), req('c')]);
-    const second = await store.appendMessages([req('d'), req('e', 'e', 'ben')]);
-    const seqs = [...first, ...second].map((r) => ok(r).message.seq);
-    assert.deepEqual(seqs, [1, 2, 3, 4, 5]);
-    const read = await store.readMessages(conv, 1, 100, 100);
-    assert.deepEqual(read.map((m) => m.clientMsgId), ['a', 'b', 'c', 'd', 'e']);
-  });
-
-  test('dedups by (sender, clientMsgId) within a batch and across batches', async () => {
-    const [first, second] = await store.appendMessages([req('x'), req('x')]);
-    const a = ok(first);
-    const again = ok(second);
-    assert.equal(again.duplicate, true);
-    assert.equal(again.message.seq, a.message.seq);
-    assert.equal(again.message.id, a.message.id);
-    const later = ok((await store.appendMessages([req('x')]))[0]);
-    assert.ok(later.duplicate && later.message.id === a.message.id);
-    // Another sender may use the same clientMsgId.
-    const other = ok((await store.appendMessages([req('x', 'x', 'ben')]))[0]);
-    assert.ok(!other.duplicate && other.message.seq === 2);
-    assert.equal(failure((await store.appendMessages([req('x', 'changed')]))[0]), ErrorCode.CLIENT_MSG_ID_REUSED);
-  });
-
-  test('refuses unknown recipients, unknown conversations and non-members without storing', async () => {
-    const [noUser] = await store.appendMessages([{ ...req('u'), conversationId: directConversationId('ann', 'zed'), directMembers: ['ann', 'zed'] }]);
-    assert.equal(failure(noUser), ErrorCode.USER_NOT_FOUND);
-    const [noConv] = await store.appendMessages([{ ...req('v'), conversationId: 'g:nothing', directMembers: undefined }]);
-    assert.equal(failure(noConv), ErrorCode.CONVERSATION_NOT_FOUND);
-    await store.appendMessages([req('w')]);
-    const [stranger] = await store.appendMessages([{ ...req('s', 's', 'cat'), directMembers: undefined }]);
-    assert.equal(failure(stranger), ErrorCode.NOT_MEMBER);
-    assert.equal((await store.readMessages(conv, 1, 100, 100)).length, 1);
-  });
-
-  test('lists only conversations changed after a cursor, in pages', async () => {
-    const convs = ['ben', 'cat'].map((u) => directConversationId('ann', u));
-    await store.appendMessages([req('1')]);
-    await store.appendMessages([{ ...req('2'), conversationId: convs[1]!, directMembers: ['ann', 'cat'] }]);
-    const all = await store.changesSince('ann', { version: 0, conversationId: '' }, 10);
-    assert.deepEqual(all.conversations.map((c) => c.conversationId), convs);
-    assert.equal(all.more, false);
-    const page1 = await store.changesSince('ann', { version: 0, conversationId: '' }, 1);
-    assert.equal(page1.more, true);
-    const page2 = await store.changesSince('ann', page1.next, 1);
-    assert.deepEqual([...page1.conversations, ...page2.conversations].map((c) => c.conversationId), convs);
-    assert.equal((await store.changesSince('ann', all.next, 10)).conversations.length, 0);
-    await store.appendMessages([req('3')]);
-    const changed = await store.changesSince('ann', all.next, 10);
-    assert.deepEqual(changed.conversations.map((c) => [c.conversationId, c.maxSeq]), [[convs[0], 2]]);
-    assert.equal((await store.changesSince('cat', all.next, 10)).conversations.length, 0);
-  });
-
-  test('keeps everything across a reopen, with the same store id', async () => {
-    await store.appendMessages([req('p'), req('q')]);
-    const id = store.storeId;
-    await store.close();
-    const reopened = new SqliteStore({ file, synchronous: 'normal' });
-    assert.equal(reopened.storeId, id);
-    assert.equal(ok((await reopened.appendMessages([req('r')]))[0]).message.seq, 3);
-    const dup = ok((await reopened.appendMessages([req('p')]))[0]);
-    assert.ok(dup.duplicate && dup.message.seq === 1);
-    await reopened.close();
-  });
+storeContract('SqliteStore', async () => {
+  const file = join(dir, `c${n++}.db`);
+  return {
+    store: new SqliteStore({ file, synchronous: 'normal' }),
+    reopen: async () => new SqliteStore({ file, synchronous: 'normal' }),
+  };
 });
 
 describe('ChatService', () => {
