@@ -128,10 +128,15 @@ describe('Friends, blocks and the stranger setting', () => {
     assert.deepEqual(await ivy.client.presence(['jon']), [], 'strangers see nothing');
     await ivy.client.requestFriend('jon');
     await jon.client.acceptFriend('ivy');
+    const updates: string[] = [];
+    ivy.client.on('presence', (p) => updates.push(`${p.userId}:${p.online}`));
     const [seen] = await ivy.client.presence(['jon'], true);
     assert.deepEqual([seen!.userId, seen!.online], ['jon', true], 'friends do');
     await jon.client.block('ivy');
     assert.deepEqual(await ivy.client.presence(['jon']), [], 'not after a block');
     assert.deepEqual(await jon.client.presence(['ivy']), [], 'in either direction');
+    await jon.client.close(); // jon goes offline: ivy's old subscription must not tell her
+    await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual(updates, [], 'the subscription ended with the block');
   });
 });

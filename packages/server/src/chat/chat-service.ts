@@ -394,6 +394,9 @@ export class ChatService {
     for (const e of result.events) {
       this.bus.publish({ kind: 'message', message: e.message, recipients: e.members, originSession: caller.sessionId });
     }
+    if (op === FriendOp.BLOCK) {
+      this.bus.publish({ kind: 'block', userId: caller.userId, blockedId: userId, recipients: [caller.userId, userId], originSession: caller.sessionId });
+    }
     return { duplicate: result.duplicate, events: result.events.filter((e) => e.members.includes(caller.userId)).map((e) => e.message) };
   }
 

@@ -269,6 +269,14 @@ export type BusEvent =
       originSession: string;
     }
   | {
+      /** A block between two users: presence subscriptions between them end. */
+      kind: 'block';
+      userId: string;
+      blockedId: string;
+      recipients: readonly string[];
+      originSession: string;
+    }
+  | {
       kind: 'delivered';
       conversationId: string;
       userId: string;

@@ -158,6 +158,20 @@ export class Gateway {
     session.watching.add(userId);
   }
 
+  /** End presence subscriptions between two users, both ways (after a block). */
+  private unwatchBetween(a: string, b: string): void {
+    for (const [watcher, watched] of [[a, b], [b, a]] as const) {
+      const set = this.watchers.get(watched);
+      if (!set) continue;
+      for (const s of set) {
+        if (s.userId !== watcher) continue;
+        set.delete(s);
+        s.watching.delete(watched);
+      }
+      if (set.size === 0) this.watchers.delete(watched);
+    }
+  }
+
   private unwatchAll(session: Session): void {
     for (const userId of session.watching) {
       const set = this.watchers.get(userId);
@@ -199,6 +213,10 @@ export class Gateway {
           this.crash('mid-fanout');
         }
       }
+      return;
+    }
+    if (event.kind === 'block') {
+      this.unwatchBetween(event.userId, event.blockedId);
       return;
     }
     // Typing, read and delivered positions are pushed once and not tracked: typing
