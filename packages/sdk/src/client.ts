@@ -322,6 +322,17 @@ function applyMembership(info: ConversationInfo, e: MembershipEvent, me: string)
   if (info.left) info.role = 0;
 }
 
+function toSendAck(a: parley.ISendAck, clientMsgId = a.clientMsgId ?? ''): SendAck {
+  return {
+    conversationId: a.conversationId ?? '',
+    seq: Number(a.seq ?? 0),
+    messageId: a.messageId ?? '',
+    serverTime: Number(a.serverTime ?? 0),
+    clientMsgId,
+    duplicate: a.duplicate ?? false,
+  };
+}
+
 function parseEvent<T>(body: Uint8Array): T | undefined {
   try {
     return JSON.parse(decoder.decode(body)) as T;
@@ -479,22 +490,11 @@ export class ParleyClient extends Emitter<ClientEvents> {
     const settings: SettingsEvent = { conversationId, pinned: change.pinned ?? info?.pinned ?? false, muted: change.muted ?? info?.muted ?? false };
     const clientMsgId = newClientMsgId();
     const fields = ConversationSetting.PINNED | ConversationSetting.MUTED;
-    const a = (await this.request({ settings: { conversationId, fields, pinned: settings.pinned, muted: settings.muted, clientMsgId } })).sendAck!;
-    const ack: SendAck = {
-      conversationId: a.conversationId ?? '',
-      seq: Number(a.seq ?? 0),
-      messageId: a.messageId ?? '',
-      serverTime: Number(a.serverTime ?? 0),
-      clientMsgId,
-      duplicate: a.duplicate ?? false,
-    };
-    this.deliver([
-      toMessage({
-        id: ack.messageId, conversationId: ack.conversationId, seq: ack.seq, senderId: this.currentUserId, senderDevice: this.options.deviceId,
-        clientMsgId, type: MessageType.SETTINGS, body: encoder.encode(JSON.stringify(settings)), serverTime: ack.serverTime,
-      }),
-    ]);
-    return ack;
+    return this.requestEvent({ settings: { conversationId, fields, pinned: settings.pinned, muted: settings.muted, clientMsgId } }, clientMsgId, {
+      type: MessageType.SETTINGS,
+      body: encoder.encode(JSON.stringify(settings)),
+      refSeq: 0,
+    });
   }
 
   /**
@@ -553,15 +553,6 @@ export class ParleyClient extends Emitter<ClientEvents> {
 
   private async messageOp(op: MessageOpKind, conversationId: string, seq: number, content: Uint8Array, emoji = ''): Promise<SendAck> {
     const clientMsgId = newClientMsgId();
-    const a = (await this.request({ messageOp: { op, conversationId, seq, body: content, clientMsgId, emoji } })).sendAck!;
-    const ack: SendAck = {
-      conversationId: a.conversationId ?? '',
-      seq: Number(a.seq ?? 0),
-      messageId: a.messageId ?? '',
-      serverTime: Number(a.serverTime ?? 0),
-      clientMsgId,
-      duplicate: a.duplicate ?? false,
-    };
     // This device's own event, as the server stored it (same type, same body bytes).
     let type: number = op === MessageOpKind.RECALL ? MessageType.RECALL : MessageType.EDIT;
     let body = content;
@@ -574,10 +565,17 @@ export class ParleyClient extends Emitter<ClientEvents> {
       body = encoder.encode(JSON.stringify({ op: op === MessageOpKind.HIDE ? 'hide' : 'clear', conversationId, seq }));
       refSeq = 0;
     }
+    const frame = { messageOp: { op, conversationId, seq, body: content, clientMsgId, emoji } };
+    return this.requestEvent(frame, clientMsgId, { type, body, refSeq });
+  }
+
+  /** A request answered by a SendAck for an event the server wrote: this device is shown its own event at its seq. */
+  private async requestEvent(frame: FrameData, clientMsgId: string, event: { type: number; body: Uint8Array; refSeq: number }): Promise<SendAck> {
+    const ack = toSendAck((await this.request(frame)).sendAck!, clientMsgId);
     this.deliver([
       toMessage({
         id: ack.messageId, conversationId: ack.conversationId, seq: ack.seq, senderId: this.currentUserId, senderDevice: this.options.deviceId,
-        clientMsgId, type, body, serverTime: ack.serverTime, refSeq,
+        clientMsgId, ...event, serverTime: ack.serverTime,
       }),
     ]);
     return ack;
@@ -1154,14 +1152,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
   }
 
   private onSendAck(a: parley.ISendAck): void {
-    const ack: SendAck = {
-      conversationId: a.conversationId ?? '',
-      seq: Number(a.seq ?? 0),
-      messageId: a.messageId ?? '',
-      serverTime: Number(a.serverTime ?? 0),
-      clientMsgId: a.clientMsgId ?? '',
-      duplicate: a.duplicate ?? false,
-    };
+    const ack = toSendAck(a);
     // Any ack for the clientMsgId is the ack (a resend gets the original one); later copies are ignored.
     const item = this.outbox.get(ack.clientMsgId);
     if (!item) return;

@@ -1,34 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { ConversationKind, ErrorCode, MessageType } from '@parley/protocol';
-import { registerUser, startTestServer, waitUntil, type TestServer } from '@parley/testkit';
-import { noticeConversationId, ParleyClient, type Message } from '../src/index.ts';
+import { waitUntil } from '@parley/testkit';
+import { noticeConversationId, type Message } from '../src/index.ts';
+import { sdkWorld } from './world.ts';
 
 describe('Friends, blocks and the stranger setting', () => {
-  let server: TestServer;
-  const tokens: Record<string, string> = {};
-  const clients: ParleyClient[] = [];
-  let device = 0;
-  const open = async (user: string) => {
-    const client = new ParleyClient({ url: server.wsUrl, token: tokens[user]!, deviceId: `${user}-${++device}`, reorderWindowMs: 50 });
-    const got: Message[] = [];
-    client.on('message', (m) => got.push(m));
-    clients.push(client);
-    await client.connect();
-    return { client, got, user };
-  };
+  const world = sdkWorld(['ann', 'bea', 'cal', 'dee', 'eve', 'fay', 'gus', 'hal', 'ivy', 'jon']);
+  const open = (user: string) => world.open(user);
   /** The FRIEND events a device has been shown, as [op, from, to]. */
   const friendEvents = (d: { got: Message[]; user: string }) =>
     d.got.filter((m) => m.conversationId === noticeConversationId(d.user)).map((m) => [m.friend!.op, m.friend!.from, m.friend!.to]);
 
-  before(async () => {
-    server = await startTestServer();
-    for (const u of ['ann', 'bea', 'cal', 'dee', 'eve', 'fay', 'gus', 'hal', 'ivy', 'jon']) tokens[u] = await registerUser(server.httpUrl, u);
-  });
-  after(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await server.stop();
-  });
 
   test('a request reaches an offline user through sync, the answer reaches every device of the asker', async () => {
     const ann = await open('ann');

@@ -1,33 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { ErrorCode, GroupRole } from '@parley/protocol';
-import { registerUser, startTestServer, waitUntil, type TestServer } from '@parley/testkit';
-import { ParleyClient, type Message } from '../src/index.ts';
+import { waitUntil } from '@parley/testkit';
+import type { Message } from '../src/index.ts';
+import { sdkWorld } from './world.ts';
 
 describe('Group management', () => {
-  let server: TestServer;
-  const tokens: Record<string, string> = {};
-  const clients: ParleyClient[] = [];
-  let device = 0;
-  const open = async (user: string) => {
-    const client = new ParleyClient({ url: server.wsUrl, token: tokens[user]!, deviceId: `${user}-${++device}`, reorderWindowMs: 50 });
-    const got: Message[] = [];
-    client.on('message', (m) => got.push(m));
-    clients.push(client);
-    await client.connect();
-    return { client, got };
-  };
+  const world = sdkWorld(['olga', 'amy', 'bo', 'cy', 'dan']);
+  const open = (user: string) => world.open(user);
   const seen = (d: { got: Message[] }, g: string, seq: number) =>
     waitUntil(() => d.got.some((m) => m.conversationId === g && m.seq === seq), 3000, `seq ${seq} of ${g} delivered`);
 
-  before(async () => {
-    server = await startTestServer();
-    for (const u of ['olga', 'amy', 'bo', 'cy', 'dan']) tokens[u] = await registerUser(server.httpUrl, u);
-  });
-  after(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await server.stop();
-  });
 
   test('info: owner and admins change name, avatar, announcement; every device learns it live or through sync', async () => {
     const olga = await open('olga');

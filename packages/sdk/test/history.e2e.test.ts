@@ -1,38 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { directConversationId, ErrorCode, MessageType } from '@parley/protocol';
-import { registerUser, startTestServer, waitUntil, type TestServer } from '@parley/testkit';
-import { ParleyClient, type Message } from '../src/index.ts';
+import { waitUntil } from '@parley/testkit';
+import type { Message } from '../src/index.ts';
+import { sdkWorld } from './world.ts';
 
 describe('Delete for me and clear history', () => {
-  let server: TestServer;
-  const tokens: Record<string, string> = {};
-  const clients: ParleyClient[] = [];
-  let device = 0;
-  const open = async (user: string) => {
-    const client = new ParleyClient({ url: server.wsUrl, token: tokens[user]!, deviceId: `${user}-${++device}`, reorderWindowMs: 50 });
-    const got: Message[] = [];
-    client.on('message', (m) => got.push(m));
-    clients.push(client);
-    await client.connect();
-    return { client, got };
-  };
+  const world = sdkWorld(['wes', 'xia', 'yan']);
+  const open = (user: string) => world.open(user);
   const httpHistory = async (user: string, conversationId: string) => {
-    const res = await fetch(`${server.httpUrl}/v1/conversations/${encodeURIComponent(conversationId)}/messages?from=1`, {
-      headers: { authorization: `Bearer ${tokens[user]}` },
+    const res = await fetch(`${world.server.httpUrl}/v1/conversations/${encodeURIComponent(conversationId)}/messages?from=1`, {
+      headers: { authorization: `Bearer ${world.tokens[user]}` },
     });
     assert.equal(res.status, 200);
     return (await res.json()) as { messages: { seq: number }[]; holes: number[] };
   };
 
-  before(async () => {
-    server = await startTestServer();
-    for (const u of ['wes', 'xia', 'yan']) tokens[u] = await registerUser(server.httpUrl, u);
-  });
-  after(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await server.stop();
-  });
 
   test('a message deleted for me is a hole in my history on every device, and stays in the other side’s', async () => {
     const wes = await open('wes');

@@ -1,31 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { ErrorCode, MessageType } from '@parley/protocol';
-import { registerUser, startTestServer, waitUntil, type TestServer } from '@parley/testkit';
-import { ParleyClient, type Message } from '../src/index.ts';
+import { waitUntil } from '@parley/testkit';
+import type { Message } from '../src/index.ts';
+import { sdkWorld } from './world.ts';
 
 describe('Message kinds: mentions, @all, reply-to, custom JSON', () => {
-  let server: TestServer;
-  const tokens: Record<string, string> = {};
-  const clients: ParleyClient[] = [];
-  let device = 0;
-  const open = async (user: string) => {
-    const client = new ParleyClient({ url: server.wsUrl, token: tokens[user]!, deviceId: `${user}-${++device}`, reorderWindowMs: 50 });
-    const got: Message[] = [];
-    client.on('message', (m) => got.push(m));
-    clients.push(client);
-    await client.connect();
-    return { client, got };
-  };
+  const world = sdkWorld(['kim', 'lee', 'max', 'ned', 'out']);
+  const open = (user: string) => world.open(user);
 
-  before(async () => {
-    server = await startTestServer();
-    for (const u of ['kim', 'lee', 'max', 'ned', 'out']) tokens[u] = await registerUser(server.httpUrl, u);
-  });
-  after(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await server.stop();
-  });
 
   test('mentions and replies reach members with the message; unread mentions are counted live and through sync', async () => {
     const kim = await open('kim');

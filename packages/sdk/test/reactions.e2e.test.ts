@@ -1,31 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { ErrorCode, MessageType } from '@parley/protocol';
-import { registerUser, startTestServer, waitUntil, type TestServer } from '@parley/testkit';
-import { ParleyClient, type Message } from '../src/index.ts';
+import { waitUntil } from '@parley/testkit';
+import { sdkWorld } from './world.ts';
 
 describe('Reactions', () => {
-  let server: TestServer;
-  const tokens: Record<string, string> = {};
-  const clients: ParleyClient[] = [];
-  let device = 0;
-  const open = async (user: string) => {
-    const client = new ParleyClient({ url: server.wsUrl, token: tokens[user]!, deviceId: `${user}-${++device}`, reorderWindowMs: 50 });
-    const got: Message[] = [];
-    client.on('message', (m) => got.push(m));
-    clients.push(client);
-    await client.connect();
-    return { client, got };
-  };
+  const world = sdkWorld(['rae', 'sam', 'tom', 'uma', 'vic']);
+  const open = (user: string) => world.open(user);
 
-  before(async () => {
-    server = await startTestServer();
-    for (const u of ['rae', 'sam', 'tom', 'uma', 'vic']) tokens[u] = await registerUser(server.httpUrl, u);
-  });
-  after(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await server.stop();
-  });
 
   test('reactions are events every member receives in order; the message carries the current counts; they are not unread', async () => {
     const rae = await open('rae');

@@ -1,29 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { directConversationId, ErrorCode } from '@parley/protocol';
-import { registerUser, startTestServer, waitUntil, type TestServer } from '@parley/testkit';
-import { ParleyClient } from '../src/index.ts';
+import { waitUntil } from '@parley/testkit';
+import { sdkWorld } from './world.ts';
 
 describe('Conversation settings: pinned and muted', () => {
-  let server: TestServer;
-  const tokens: Record<string, string> = {};
-  const clients: ParleyClient[] = [];
-  let device = 0;
-  const open = async (user: string) => {
-    const client = new ParleyClient({ url: server.wsUrl, token: tokens[user]!, deviceId: `${user}-${++device}`, reorderWindowMs: 50 });
-    clients.push(client);
-    await client.connect();
-    return client;
-  };
+  const world = sdkWorld(['pia', 'quin', 'rex']);
+  const open = async (user: string) => (await world.open(user)).client;
 
-  before(async () => {
-    server = await startTestServer();
-    for (const u of ['pia', 'quin', 'rex']) tokens[u] = await registerUser(server.httpUrl, u);
-  });
-  after(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await server.stop();
-  });
 
   test('a setting made on one device reaches the others live and through sync, and orders the list; it is yours alone', async () => {
     const pia = await open('pia');

@@ -1,0 +1,51 @@
+/**
+ * A server and its users for one SDK end-to-end suite: registers the suite's
+ * before/after hooks, opens clients (each a new device of its user, with the
+ * messages it was shown), and closes everything afterwards.
+ */
+import { after, before } from 'node:test';
+import { registerUser, startTestServer, type TestServer } from '@parley/testkit';
+import { ParleyClient, type ClientOptions, type Message } from '../src/index.ts';
+
+export interface Device {
+  client: ParleyClient;
+  /** Every message the app was shown, in order. */
+  got: Message[];
+  user: string;
+}
+
+export interface World {
+  readonly server: TestServer;
+  readonly tokens: Record<string, string>;
+  /** Connect a new device of `user` (connect() resolved). */
+  open(user: string, options?: Partial<ClientOptions>): Promise<Device>;
+}
+
+export function sdkWorld(users: readonly string[], overrides: Parameters<typeof startTestServer>[0] = {}): World {
+  let server: TestServer | undefined;
+  const tokens: Record<string, string> = {};
+  const clients: ParleyClient[] = [];
+  let device = 0;
+  before(async () => {
+    server = await startTestServer(overrides);
+    for (const u of users) tokens[u] = await registerUser(server.httpUrl, u);
+  });
+  after(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    await server?.stop();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    tokens,
+    async open(user, options = {}) {
+      const client = new ParleyClient({ url: server!.wsUrl, token: tokens[user]!, deviceId: `${user}-${++device}`, reorderWindowMs: 50, ...options });
+      const got: Message[] = [];
+      client.on('message', (m) => got.push(m));
+      clients.push(client);
+      await client.connect();
+      return { client, got, user };
+    },
+  };
+}
