@@ -8,7 +8,81 @@ import { connect, type Socket } from 'node:net';
 import WebSocket from 'ws';
 import { createFrameWriter, decodeFrame, encodeFrame, FrameDecoder, type FrameData, type parley } from '@parley/protocol';
 
-export type PushHandler = (message: parley.Message, now: number) => void;
+/** What the load generator reads of every pushed message. */
+export interface PushedMessage {
+  conversationId: string;
+  seq: number;
+  type: number;
+  body: Uint8Array;
+}
+
+export type PushHandler = (message: PushedMessage, now: number) => void;
+
+/** Frame.push: field 14, length-delimited. */
+const PUSH_TAG = (14 << 3) | 2;
+
+/**
+ * A Push frame read straight from its bytes: only the fields the load generator
+ * uses, without the generic decoder's Frame, Push and Message objects. Undefined
+ * when the frame is not (only) a push; the generic decoder handles those.
+ */
+export function readPush(bytes: Uint8Array): PushedMessage | undefined {
+  if (bytes[0] !== PUSH_TAG) return undefined;
+  let at = 1;
+  /** A varint at `at` (exact up to 2^53). */
+  const varint = (): number => {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      if (at >= bytes.length) throw new RangeError('truncated varint');
+      const b = bytes[at++]!;
+      value += (b & 0x7f) * scale;
+      if (b < 0x80) return value;
+      scale *= 128;
+    }
+  };
+  const skip = (wireType: number): void => {
+    if (wireType === 0) varint();
+    else if (wireType === 1) at += 8;
+    else if (wireType === 2) {
+      const len = varint();
+      at += len;
+    }
+    else if (wireType === 5) at += 4;
+    else throw new RangeError(`wire type ${wireType}`);
+  };
+  const pushEnd = varint() + at;
+  if (pushEnd !== bytes.length) return undefined;
+  const m: PushedMessage = { conversationId: '', seq: 0, type: 0, body: EMPTY };
+  while (at < pushEnd) {
+    const tag = varint();
+    if (tag !== ((1 << 3) | 2)) {
+      skip(tag & 7);
+      continue;
+    }
+    const end = varint() + at;
+    while (at < end) {
+      const field = varint();
+      if (field === ((2 << 3) | 2)) {
+        const len = varint();
+        m.conversationId = utf8(bytes, at, (at += len));
+      } else if (field === ((3 << 3) | 0)) m.seq = varint();
+      else if (field === ((7 << 3) | 0)) m.type = varint();
+      else if (field === ((8 << 3) | 2)) {
+        const len = varint();
+        m.body = bytes.subarray(at, (at += len));
+      } else skip(field & 7);
+    }
+    if (at !== end) throw new RangeError('push message overruns its length');
+  }
+  return m;
+}
+
+const EMPTY = new Uint8Array(0);
+
+function utf8(bytes: Uint8Array, from: number, to: number): string {
+  return (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)).toString('utf8', from, to);
+}
 
 export class LeanClient {
   onPush: PushHandler = () => {};
@@ -61,16 +135,15 @@ export class LeanClient {
   }
 
   private received(bytes: Uint8Array): void {
+    const pushed = readPush(bytes);
+    if (pushed) {
+      this.pushed(pushed);
+      return;
+    }
     const frame = decodeFrame(bytes);
     if (frame.body === 'push') {
-      const m = frame.push!.message as parley.Message;
-      this.onPush(m, performance.now());
-      const seq = Number(m.seq);
-      if (seq > (this.acks.get(m.conversationId) ?? 0)) this.acks.set(m.conversationId, seq);
-      if (!this.ackQueued) {
-        this.ackQueued = true;
-        setImmediate(() => this.flushAcks());
-      }
+      const m = frame.push!.message!;
+      this.pushed({ conversationId: m.conversationId ?? '', seq: Number(m.seq ?? 0), type: m.type ?? 0, body: m.body ?? EMPTY });
       return;
     }
     if (frame.body === 'ping') {
@@ -81,6 +154,15 @@ export class LeanClient {
     if (done) {
       this.waiting.delete(frame.id!);
       done(frame);
+    }
+  }
+
+  private pushed(m: PushedMessage): void {
+    this.onPush(m, performance.now());
+    if (m.seq > (this.acks.get(m.conversationId) ?? 0)) this.acks.set(m.conversationId, m.seq);
+    if (!this.ackQueued) {
+      this.ackQueued = true;
+      setImmediate(() => this.flushAcks());
     }
   }
 
