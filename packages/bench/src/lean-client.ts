@@ -21,6 +21,33 @@ export type PushHandler = (message: PushedMessage, now: number) => void;
 /** Frame.push: field 14, length-delimited. */
 const PUSH_TAG = (14 << 3) | 2;
 
+/** Read position of `readPush` (module state: no closures on the hot path). */
+let at = 0;
+
+/** The varint at `at` in `bytes` (exact up to 2^53); moves `at` past it. */
+function varint(bytes: Uint8Array): number {
+  let value = 0;
+  let scale = 1;
+  for (;;) {
+    if (at >= bytes.length) throw new RangeError('truncated varint');
+    const b = bytes[at++]!;
+    value += (b & 0x7f) * scale;
+    if (b < 0x80) return value;
+    scale *= 128;
+  }
+}
+
+/** Moves `at` past a field value of `wireType`. */
+function skip(bytes: Uint8Array, wireType: number): void {
+  if (wireType === 0) varint(bytes);
+  else if (wireType === 1) at += 8;
+  else if (wireType === 2) {
+    const len = varint(bytes);
+    at += len;
+  } else if (wireType === 5) at += 4;
+  else throw new RangeError(`wire type ${wireType}`);
+}
+
 /**
  * A Push frame read straight from its bytes: only the fields the load generator
  * uses, without the generic decoder's Frame, Push and Message objects. Undefined
@@ -28,50 +55,32 @@ const PUSH_TAG = (14 << 3) | 2;
  */
 export function readPush(bytes: Uint8Array): PushedMessage | undefined {
   if (bytes[0] !== PUSH_TAG) return undefined;
-  let at = 1;
-  /** A varint at `at` (exact up to 2^53). */
-  const varint = (): number => {
-    let value = 0;
-    let scale = 1;
-    for (;;) {
-      if (at >= bytes.length) throw new RangeError('truncated varint');
-      const b = bytes[at++]!;
-      value += (b & 0x7f) * scale;
-      if (b < 0x80) return value;
-      scale *= 128;
-    }
-  };
-  const skip = (wireType: number): void => {
-    if (wireType === 0) varint();
-    else if (wireType === 1) at += 8;
-    else if (wireType === 2) {
-      const len = varint();
-      at += len;
-    }
-    else if (wireType === 5) at += 4;
-    else throw new RangeError(`wire type ${wireType}`);
-  };
-  const pushEnd = varint() + at;
+  at = 1;
+  const pushLen = varint(bytes);
+  const pushEnd = at + pushLen;
   if (pushEnd !== bytes.length) return undefined;
   const m: PushedMessage = { conversationId: '', seq: 0, type: 0, body: EMPTY };
   while (at < pushEnd) {
-    const tag = varint();
+    const tag = varint(bytes);
     if (tag !== ((1 << 3) | 2)) {
-      skip(tag & 7);
+      skip(bytes, tag & 7);
       continue;
     }
-    const end = varint() + at;
+    const messageLen = varint(bytes);
+    const end = at + messageLen;
     while (at < end) {
-      const field = varint();
+      const field = varint(bytes);
       if (field === ((2 << 3) | 2)) {
-        const len = varint();
-        m.conversationId = utf8(bytes, at, (at += len));
-      } else if (field === ((3 << 3) | 0)) m.seq = varint();
-      else if (field === ((7 << 3) | 0)) m.type = varint();
+        const len = varint(bytes);
+        m.conversationId = utf8(bytes, at, at + len);
+        at += len;
+      } else if (field === ((3 << 3) | 0)) m.seq = varint(bytes);
+      else if (field === ((7 << 3) | 0)) m.type = varint(bytes);
       else if (field === ((8 << 3) | 2)) {
-        const len = varint();
-        m.body = bytes.subarray(at, (at += len));
-      } else skip(field & 7);
+        const len = varint(bytes);
+        m.body = bytes.subarray(at, at + len);
+        at += len;
+      } else skip(bytes, field & 7);
     }
     if (at !== end) throw new RangeError('push message overruns its length');
   }
