@@ -14,8 +14,8 @@ function tcpLink(socket: Socket): Link {
     remote: `${socket.remoteAddress}:${socket.remotePort}`,
     write: (frame) => {
       if (!socket.destroyed && socket.writable) frames.write(frame);
+      return socket.writableLength + frames.gatheredBytes;
     },
-    bufferedBytes: () => socket.writableLength + frames.gatheredBytes,
     close: () => {
       frames.flush();
       socket.end();

@@ -32,8 +32,8 @@ function wsLink(ws: WebSocket, socket: Duplex, remote: string): Link {
         process.nextTick(uncork);
       }
       ws.send(frame, { binary: true });
+      return ws.bufferedAmount;
     },
-    bufferedBytes: () => ws.bufferedAmount,
     close: (code, reason) => {
       ws.close(code, reason);
       // A peer that never answers the close handshake is cut off.
