@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PendingPushes } from '../src/gateway/session.ts';
+import { PendingPushes, PushRun } from '../src/gateway/session.ts';
+import type { StoredMessage } from '../src/chat/types.ts';
 
 const frame = (seq: number) => new Uint8Array([seq]);
 
@@ -51,4 +52,18 @@ test('a long queue acknowledged in steps keeps its order', () => {
   const out: number[] = [];
   q.resend(Infinity, 0, (f) => out.push(f[0]!));
   assert.deepEqual(out, [995, 996, 997, 998, 999, 1000].map((s) => s % 256));
+});
+
+test('a run is tracked whole when it follows what is pending, and refused otherwise', () => {
+  const msg = (seq: number) => ({ seq }) as StoredMessage;
+  const run = (...seqs: number[]) => new PushRun(seqs.map(msg), seqs.map(frame));
+  const q = new PendingPushes();
+  assert.equal(q.addRun(run(1, 2, 3), 0), true);
+  assert.equal(q.addRun(run(3, 4), 0), false, 'overlaps what is pending');
+  assert.equal(q.addRun(run(5, 4), 0), false, 'not ascending');
+  assert.equal(q.size, 3);
+  assert.equal(q.addRun(run(4, 6), 0), true);
+  assert.deepEqual(resendAll(q), [1, 2, 3, 4, 6]);
+  assert.equal(q.ackUpTo(6), 5);
+  assert.equal(q.addRun(run(2), 0), true, 'nothing pending: any run is in order');
 });

@@ -19,6 +19,7 @@ import {
   decodeFrame,
   encodeFrame,
   ErrorCode,
+  lengthPrefixedAll,
   Limits,
   NoticeCode,
   ParleyError,
@@ -37,7 +38,28 @@ export interface Link {
   readonly remote: string;
   /** Send one encoded Frame; returns the bytes now queued in user space and not yet handed to the kernel. */
   write(frame: Uint8Array): number;
+  /** Send every frame of a run, in order; returns what `write` returns. */
+  writeRun(run: PushRun): number;
   close(code: CloseCode, reason: string): void;
+}
+
+/**
+ * Pushes of consecutive messages of one conversation, each encoded once for all
+ * recipients; a connection that gets the whole run gets the same bytes as every
+ * other such connection.
+ */
+export class PushRun {
+  private framed: Uint8Array | undefined;
+
+  constructor(
+    readonly messages: readonly StoredMessage[],
+    readonly frames: readonly Uint8Array[],
+  ) {}
+
+  /** The frames, each behind its length prefix, in one buffer (built once, on first use). */
+  get lengthPrefixed(): Uint8Array {
+    return (this.framed ??= lengthPrefixedAll(this.frames));
+  }
 }
 
 const NO_FRAME = new Uint8Array(0);
@@ -73,6 +95,23 @@ export class PendingPushes {
     seqs.splice(i, 0, seq);
     this.frames.splice(i, 0, frame);
     this.sentAt.splice(i, 0, now);
+    return true;
+  }
+
+  /** Track a whole run; false (and nothing tracked) unless it goes, in ascending seq, after every pending push. */
+  addRun(run: PushRun, now: number): boolean {
+    const seqs = this.seqs;
+    let last = seqs.length > this.head ? seqs[seqs.length - 1]! : -Infinity;
+    for (const m of run.messages) {
+      if (m.seq <= last) return false;
+      last = m.seq;
+    }
+    const { messages, frames } = run;
+    for (let i = 0; i < messages.length; i++) {
+      seqs.push(messages[i]!.seq);
+      this.frames.push(frames[i]!);
+      this.sentAt.push(now);
+    }
     return true;
   }
 
@@ -362,6 +401,27 @@ export class Session {
       return;
     }
     this.writeBytes(frame, now);
+    if (!this.retransmitEntry) this.gateway.scheduleRetransmit(this);
+  }
+
+  /** Deliver a whole run of committed messages of one conversation to this device. */
+  pushRun(run: PushRun, now: number): void {
+    if (this.state !== 'open') return;
+    const { messages, frames } = run;
+    const conversationId = messages[0]!.conversationId;
+    let queue = this.pending.get(conversationId);
+    if (!queue) this.pending.set(conversationId, (queue = new PendingPushes()));
+    if (this.pendingCount + messages.length > this.gateway.config.maxUnackedPushes || !queue.addRun(run, now)) {
+      // Over the limit, or out of order with what is pending: one by one.
+      for (let i = 0; i < messages.length; i++) this.push(messages[i]!, frames[i]!, now);
+      return;
+    }
+    this.pendingCount += messages.length;
+    this.lastSent = now;
+    if (this.link.writeRun(run) > this.gateway.config.maxBufferedBytes) {
+      this.fail(ErrorCode.SLOW_CONSUMER, 'the client is not reading its pushes', CloseCode.SLOW_CONSUMER);
+      return;
+    }
     if (!this.retransmitEntry) this.gateway.scheduleRetransmit(this);
   }
 

@@ -16,6 +16,10 @@ function tcpLink(socket: Socket): Link {
       if (!socket.destroyed && socket.writable) frames.write(frame);
       return socket.writableLength + frames.gatheredBytes;
     },
+    writeRun: (run) => {
+      if (!socket.destroyed && socket.writable) frames.writePrefixed(run.lengthPrefixed);
+      return socket.writableLength + frames.gatheredBytes;
+    },
     close: () => {
       frames.flush();
       socket.end();
