@@ -35,3 +35,14 @@ test('readPush leaves every other frame to the generic decoder', () => {
   assert.equal(readPush(encodeFrame({ id: 3, sendAck: { conversationId: 'c', seq: 1 } })), undefined);
   assert.equal(readPush(encodeFrame({ id: 3, push: { message } })), undefined); // id before the push
 });
+
+test('readPush reads a push where it lies inside a larger buffer', () => {
+  const push = encodeFrame({ push: { message } });
+  const bytes = Buffer.concat([Buffer.from([9, 9, 9]), push, Buffer.from([7])]);
+  const m = readPush(bytes, 3, 3 + push.length);
+  assert.equal(m?.seq, message.seq);
+  assert.equal(m?.conversationId, message.conversationId);
+  assert.equal(readPush(bytes, 3, 3 + push.length + 1), undefined);
+  const other = readPush(encodeFrame({ push: { message: { ...message, conversationId: 'other' } } }));
+  assert.equal(other?.conversationId, 'other');
+});
