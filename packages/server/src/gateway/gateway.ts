@@ -48,7 +48,7 @@ export class Gateway {
   /** Sessions subscribed to a user's presence changes (this node's sessions only). */
   private readonly watchers = new Map<string, Set<Session>>();
   private draining = false;
-  /** Bus events of this turn, delivered together at its end (see `deliverQueued`). */
+  /** Bus events published since the last `deliverQueued`, which a queued microtask runs. */
   private queued: BusEvent[] = [];
 
   constructor(
@@ -171,15 +171,20 @@ export class Gateway {
   }
 
   private deliver(event: BusEvent): void {
-    if (this.queued.length === 0) process.nextTick(this.deliverQueued);
+    if (this.queued.length === 0) queueMicrotask(this.deliverQueued);
     this.queued.push(event);
   }
 
   /**
-   * The events of one turn (a group commit publishes its whole batch in one), in
-   * order. Consecutive messages of a conversation with the same recipients form a
-   * run: each recipient session takes the run in one step, and on TCP every
-   * session that gets all of it is sent the same length-prefixed bytes.
+   * The events published together, in order. A group commit resolves its whole
+   * batch at once, so every message of the batch is published before this
+   * microtask runs; and it runs before the senders' SendAcks are written (they
+   * come one await later), so pushes are queued for writing ahead of them, as
+   * when each event was delivered on the spot (a tick later, they would wait
+   * behind every SendAck of the batch, which measurably adds to push latency).
+   * Consecutive messages of a conversation with the same recipients form a run:
+   * each recipient session takes the run in one step, and on TCP every session
+   * that gets all of it is sent the same length-prefixed bytes.
    */
   private readonly deliverQueued = (): void => {
     const events = this.queued;
