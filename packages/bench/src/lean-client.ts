@@ -8,7 +8,106 @@ import { connect, type Socket } from 'node:net';
 import WebSocket from 'ws';
 import { createFrameWriter, decodeFrame, encodeFrame, FrameDecoder, type FrameData, type parley } from '@parley/protocol';
 
-export type PushHandler = (message: parley.Message, now: number) => void;
+/** What the load generator reads of every pushed message. */
+export interface PushedMessage {
+  conversationId: string;
+  seq: number;
+  type: number;
+  body: Uint8Array;
+}
+
+export type PushHandler = (message: PushedMessage, now: number) => void;
+
+/** Frame.push: field 14, length-delimited. */
+const PUSH_TAG = (14 << 3) | 2;
+
+/** Read position of `readPush` (module state: no closures on the hot path). */
+let at = 0;
+
+/** The varint at `at` in `bytes` (exact up to 2^53); moves `at` past it. */
+function varint(bytes: Uint8Array): number {
+  let value = 0;
+  let scale = 1;
+  for (;;) {
+    if (at >= bytes.length) throw new RangeError('truncated varint');
+    const b = bytes[at++]!;
+    value += (b & 0x7f) * scale;
+    if (b < 0x80) return value;
+    scale *= 128;
+  }
+}
+
+/** Moves `at` past a field value of `wireType`. */
+function skip(bytes: Uint8Array, wireType: number): void {
+  if (wireType === 0) varint(bytes);
+  else if (wireType === 1) at += 8;
+  else if (wireType === 2) {
+    const len = varint(bytes);
+    at += len;
+  } else if (wireType === 5) at += 4;
+  else throw new RangeError(`wire type ${wireType}`);
+}
+
+/**
+ * A Push frame read straight from its bytes: only the fields the load generator
+ * uses, without the generic decoder's Frame, Push and Message objects. Undefined
+ * when the frame is not (only) a push; the generic decoder handles those.
+ */
+export function readPush(bytes: Uint8Array, from = 0, to = bytes.length): PushedMessage | undefined {
+  if (bytes[from] !== PUSH_TAG) return undefined;
+  at = from + 1;
+  const pushLen = varint(bytes);
+  const pushEnd = at + pushLen;
+  if (pushEnd !== to) return undefined;
+  const m: PushedMessage = { conversationId: '', seq: 0, type: 0, body: EMPTY };
+  while (at < pushEnd) {
+    const tag = varint(bytes);
+    if (tag !== ((1 << 3) | 2)) {
+      skip(bytes, tag & 7);
+      continue;
+    }
+    const messageLen = varint(bytes);
+    const end = at + messageLen;
+    while (at < end) {
+      const field = varint(bytes);
+      if (field === ((2 << 3) | 2)) {
+        const len = varint(bytes);
+        m.conversationId = conversationIdAt(bytes, at, len);
+        at += len;
+      } else if (field === ((3 << 3) | 0)) m.seq = varint(bytes);
+      else if (field === ((7 << 3) | 0)) m.type = varint(bytes);
+      else if (field === ((8 << 3) | 2)) {
+        const len = varint(bytes);
+        m.body = bytes.subarray(at, at + len);
+        at += len;
+      } else skip(bytes, field & 7);
+    }
+    if (at !== end) throw new RangeError('push message overruns its length');
+  }
+  return m;
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** The last conversation id read, and its bytes: pushes mostly repeat it. */
+let lastId = '';
+let lastIdBytes = EMPTY;
+
+function conversationIdAt(bytes: Uint8Array, from: number, len: number): string {
+  if (len === lastIdBytes.length) {
+    let i = 0;
+    while (i < len && bytes[from + i] === lastIdBytes[i]) i++;
+    if (i === len) return lastId;
+  }
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  lastId = buf.toString('utf8', from, from + len);
+  lastIdBytes = Uint8Array.prototype.slice.call(bytes, from, from + len);
+  return lastId;
+}
+
+/** TCP frame header: a 4-byte big-endian length. */
+const HEADER = 4;
+const MAX_FRAME = 1 << 24;
 
 export class LeanClient {
   onPush: PushHandler = () => {};
@@ -37,9 +136,22 @@ export class LeanClient {
         socket.once('connect', resolve);
         socket.once('error', reject);
       });
-      const decoder = new FrameDecoder(1 << 24);
+      const decoder = new FrameDecoder(MAX_FRAME);
       socket.on('data', (chunk: Buffer) => {
-        for (const f of decoder.push(chunk)) this.received(f);
+        const now = performance.now(); // the whole chunk arrived at once
+        let from = 0;
+        if (decoder.pendingBytes === 0) {
+          // Whole frames are read where they lie in the chunk; a partial one (or a
+          // bad length) goes to the decoder with the rest.
+          while (chunk.length - from >= HEADER) {
+            const len = chunk.readUInt32BE(from);
+            if (len === 0 || len > MAX_FRAME || chunk.length - from - HEADER < len) break;
+            this.received(chunk, from + HEADER, from + HEADER + len, now);
+            from += HEADER + len;
+          }
+          if (from === chunk.length) return;
+        }
+        for (const f of decoder.push(from === 0 ? chunk : chunk.subarray(from))) this.received(f, 0, f.length, now);
       });
       socket.on('close', () => this.onClose());
       socket.on('error', () => {});
@@ -52,7 +164,7 @@ export class LeanClient {
         ws.once('open', () => resolve());
         ws.once('error', reject);
       });
-      ws.on('message', (data: Buffer) => this.received(data));
+      ws.on('message', (data: Buffer) => this.received(data, 0, data.length, performance.now()));
       ws.on('close', () => this.onClose());
       ws.on('error', () => {});
       this.writeFrame = (bytes) => ws.send(bytes);
@@ -60,17 +172,17 @@ export class LeanClient {
     }
   }
 
-  private received(bytes: Uint8Array): void {
-    const frame = decodeFrame(bytes);
+  /** The frame in bytes[from, to), received at `now` (performance.now()). */
+  private received(bytes: Uint8Array, from: number, to: number, now: number): void {
+    const pushed = readPush(bytes, from, to);
+    if (pushed) {
+      this.pushed(pushed, now);
+      return;
+    }
+    const frame = decodeFrame(bytes.subarray(from, to));
     if (frame.body === 'push') {
-      const m = frame.push!.message as parley.Message;
-      this.onPush(m, performance.now());
-      const seq = Number(m.seq);
-      if (seq > (this.acks.get(m.conversationId) ?? 0)) this.acks.set(m.conversationId, seq);
-      if (!this.ackQueued) {
-        this.ackQueued = true;
-        setImmediate(() => this.flushAcks());
-      }
+      const m = frame.push!.message!;
+      this.pushed({ conversationId: m.conversationId ?? '', seq: Number(m.seq ?? 0), type: m.type ?? 0, body: m.body ?? EMPTY }, now);
       return;
     }
     if (frame.body === 'ping') {
@@ -81,6 +193,15 @@ export class LeanClient {
     if (done) {
       this.waiting.delete(frame.id!);
       done(frame);
+    }
+  }
+
+  private pushed(m: PushedMessage, now: number): void {
+    this.onPush(m, now);
+    if (m.seq > (this.acks.get(m.conversationId) ?? 0)) this.acks.set(m.conversationId, m.seq);
+    if (!this.ackQueued) {
+      this.ackQueued = true;
+      setImmediate(() => this.flushAcks());
     }
   }
 

@@ -99,6 +99,25 @@ export class FrameDecoder {
   }
 }
 
+/**
+ * Several frames, each behind its length prefix, in one buffer: what a run of
+ * pushes looks like on the wire. Built once, it can be written as is to every
+ * connection that gets the whole run.
+ */
+export function lengthPrefixedAll(frames: readonly Uint8Array[]): Uint8Array {
+  let bytes = 0;
+  for (const frame of frames) bytes += TCP_HEADER_BYTES + frame.length;
+  const out = new Uint8Array(bytes);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  for (const frame of frames) {
+    view.setUint32(at, frame.length, false);
+    out.set(frame, at + TCP_HEADER_BYTES);
+    at += TCP_HEADER_BYTES + frame.length;
+  }
+  return out;
+}
+
 /** The part of a Node stream (net.Socket) a frame writer needs; no Node import here. */
 export interface FrameSink {
   write(chunk: Uint8Array): unknown;
@@ -106,6 +125,8 @@ export interface FrameSink {
 
 export interface FrameWriter {
   write(frame: Uint8Array): void;
+  /** Queue bytes that are already length-prefixed frames (see `lengthPrefixedAll`). */
+  writePrefixed(frames: Uint8Array): void;
   /** Write what is gathered now (before closing the stream). */
   flush(): void;
   /** Bytes gathered and not yet handed to the stream. */
@@ -117,21 +138,37 @@ export interface FrameWriter {
  * are gathered and copied, each behind its length prefix, into one buffer that
  * leaves in one `write` when `defer` (process.nextTick in Node) runs: a burst of
  * pushes to a connection costs one syscall and no per-frame stream bookkeeping.
+ * A turn that gathered nothing but one prefixed run writes that run's buffer
+ * itself, without a copy (the same buffer may go to many streams).
  */
 export function createFrameWriter(stream: FrameSink, defer: (fn: () => void) => void): FrameWriter {
   let gathered: Uint8Array[] = [];
+  /** Which gathered parts carry their prefixes already (undefined while none does). */
+  let prefixed: boolean[] | undefined;
   let bytes = 0;
   const flush = () => {
     if (gathered.length === 0) return;
-    const out = new Uint8Array(bytes);
-    const view = new DataView(out.buffer);
-    let at = 0;
-    for (const frame of gathered) {
-      view.setUint32(at, frame.length, false);
-      out.set(frame, at + TCP_HEADER_BYTES);
-      at += TCP_HEADER_BYTES + frame.length;
+    let out: Uint8Array;
+    if (gathered.length === 1 && prefixed) {
+      out = gathered[0]!;
+    } else {
+      out = new Uint8Array(bytes);
+      const view = new DataView(out.buffer);
+      let at = 0;
+      for (let i = 0; i < gathered.length; i++) {
+        const part = gathered[i]!;
+        if (prefixed?.[i]) {
+          out.set(part, at);
+          at += part.length;
+        } else {
+          view.setUint32(at, part.length, false);
+          out.set(part, at + TCP_HEADER_BYTES);
+          at += TCP_HEADER_BYTES + part.length;
+        }
+      }
     }
     gathered = [];
+    prefixed = undefined;
     bytes = 0;
     stream.write(out);
   };
@@ -139,7 +176,15 @@ export function createFrameWriter(stream: FrameSink, defer: (fn: () => void) => 
     write(frame) {
       if (gathered.length === 0) defer(flush);
       gathered.push(frame);
+      prefixed?.push(false);
       bytes += TCP_HEADER_BYTES + frame.length;
+    },
+    writePrefixed(frames) {
+      if (gathered.length === 0) defer(flush);
+      prefixed ??= gathered.map(() => false);
+      gathered.push(frames);
+      prefixed.push(true);
+      bytes += frames.length;
     },
     flush,
     get gatheredBytes() {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createFrameWriter, ErrorCode, FrameDecoder, lengthPrefixed, ParleyError } from '../src/index.ts';
+import { createFrameWriter, ErrorCode, FrameDecoder, lengthPrefixed, lengthPrefixedAll, ParleyError } from '../src/index.ts';
 
 const frame = (n: number, fill = n) => new Uint8Array(n).fill(fill & 0xff);
 const concat = (parts: Uint8Array[]) => {
@@ -100,4 +100,23 @@ test('createFrameWriter › gathers a turn of frames into one write that a Frame
   deferred.shift()!(); // a flush already happened: the deferred one writes nothing
   assert.equal(written.length, 2);
   assert.deepEqual(new FrameDecoder(100).push(concat(written)), [frame(3), frame(5), frame(1)]);
+});
+
+test('createFrameWriter › a prefixed run alone leaves as the very same buffer; mixed with frames, in order', () => {
+  const written: Uint8Array[] = [];
+  const deferred: (() => void)[] = [];
+  const writer = createFrameWriter({ write: (c) => written.push(c) }, (fn) => deferred.push(fn));
+  const run = lengthPrefixedAll([frame(2), frame(4)]);
+  assert.equal(run.length, 4 + 2 + 4 + 4);
+  writer.writePrefixed(run);
+  assert.equal(writer.gatheredBytes, run.length);
+  deferred.shift()!();
+  assert.equal(written[0], run, 'no copy');
+  writer.write(frame(1));
+  writer.writePrefixed(run);
+  writer.write(frame(3));
+  assert.equal(deferred.length, 1);
+  deferred.shift()!();
+  assert.equal(written.length, 2);
+  assert.deepEqual(new FrameDecoder(100).push(concat(written)), [frame(2), frame(4), frame(1), frame(2), frame(4), frame(3)]);
 });

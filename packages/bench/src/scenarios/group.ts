@@ -19,8 +19,8 @@ const BAR = 0x7c;
 
 interface MemberState {
   clients: LeanClient[];
-  /** message key → [deliveries seen here, time of the last one] */
-  seen: Map<string, [number, number]>;
+  /** seq → [message key, deliveries seen here, time of the last one] (the key is read from the body of the first) */
+  seen: Map<number, [string, number, number]>;
   deliveries: number;
   firstSend: number;
 }
@@ -93,16 +93,17 @@ export const group: Scenario = {
       await forEachLimited(indexes, 128, async (i) => {
         const c = await LeanClient.open(arg.url);
         await c.auth(await benchToken(`${arg.run}-m${i}`, arg.appKey), 'bench');
-        c.onPush = (m) => {
+        c.onPush = (m, received) => {
           if (m.type === MessageType.MEMBERSHIP) return;
-          const at = now();
-          const end = m.body.indexOf(BAR);
-          const key = Buffer.from(m.body.buffer, m.body.byteOffset, end < 0 ? 0 : end).toString('latin1');
-          const entry = s.seen.get(key);
+          const at = performance.timeOrigin + received;
+          const entry = s.seen.get(m.seq);
           if (entry) {
-            entry[0]++;
-            entry[1] = at;
-          } else s.seen.set(key, [1, at]);
+            entry[1]++;
+            entry[2] = at;
+          } else {
+            const end = m.body.indexOf(BAR);
+            s.seen.set(m.seq, [Buffer.from(m.body.buffer, m.body.byteOffset, end < 0 ? 0 : end).toString('latin1'), 1, at]);
+          }
           s.deliveries++;
         };
         s.clients[i - arg.from] = c;
@@ -145,7 +146,7 @@ export const group: Scenario = {
         if (Date.now() > deadline) throw new Error(`group: ${s.deliveries} of ${expected} deliveries after 120 s`);
         await new Promise((r) => setTimeout(r, 5));
       }
-      return { firstSend: s.firstSend, deliveries: s.deliveries, seen: [...s.seen.entries()].map(([k, [n, at]]) => [k, n, at]) };
+      return { firstSend: s.firstSend, deliveries: s.deliveries, seen: [...s.seen.values()] };
     },
 
     async close(state) {

@@ -19,6 +19,7 @@ import {
   decodeFrame,
   encodeFrame,
   ErrorCode,
+  lengthPrefixedAll,
   Limits,
   NoticeCode,
   ParleyError,
@@ -35,17 +36,116 @@ import type { WheelEntry } from './timer-wheel.ts';
 export interface Link {
   readonly transport: 'ws' | 'tcp';
   readonly remote: string;
-  /** Send one encoded Frame. */
-  write(frame: Uint8Array): void;
-  /** Bytes queued in user space and not yet handed to the kernel. */
-  bufferedBytes(): number;
+  /** Send one encoded Frame; returns the bytes now queued in user space and not yet handed to the kernel. */
+  write(frame: Uint8Array): number;
+  /** Send every frame of a run, in order; returns what `write` returns. */
+  writeRun(run: PushRun): number;
   close(code: CloseCode, reason: string): void;
 }
 
-interface PendingPush {
-  seq: number;
-  frame: Uint8Array;
-  sentAt: number;
+/**
+ * Pushes of consecutive messages of one conversation, each encoded once for all
+ * recipients; a connection that gets the whole run gets the same bytes as every
+ * other such connection.
+ */
+export class PushRun {
+  private framed: Uint8Array | undefined;
+
+  constructor(
+    readonly messages: readonly StoredMessage[],
+    readonly frames: readonly Uint8Array[],
+  ) {}
+
+  /** The frames, each behind its length prefix, in one buffer (built once, on first use). */
+  get lengthPrefixed(): Uint8Array {
+    return (this.framed ??= lengthPrefixedAll(this.frames));
+  }
+}
+
+const NO_FRAME = new Uint8Array(0);
+
+/**
+ * One conversation's pushes awaiting the device's cumulative ack, in ascending
+ * seq: parallel arrays from `head` on, so a push costs no object of its own
+ * (the frame is the one shared by every recipient) and an ack moves `head`.
+ */
+export class PendingPushes {
+  private readonly seqs: number[] = [];
+  private readonly frames: Uint8Array[] = [];
+  private readonly sentAt: number[] = [];
+  private head = 0;
+
+  get size(): number {
+    return this.seqs.length - this.head;
+  }
+
+  /** Track a push; false when `seq` is pending already (a republished duplicate). */
+  add(seq: number, frame: Uint8Array, now: number): boolean {
+    const seqs = this.seqs;
+    const n = seqs.length;
+    if (n === this.head || seqs[n - 1]! < seq) {
+      seqs.push(seq);
+      this.frames.push(frame);
+      this.sentAt.push(now);
+      return true;
+    }
+    let i = n - 1;
+    while (i > this.head && seqs[i - 1]! >= seq) i--;
+    if (seqs[i] === seq) return false;
+    seqs.splice(i, 0, seq);
+    this.frames.splice(i, 0, frame);
+    this.sentAt.splice(i, 0, now);
+    return true;
+  }
+
+  /** Track a whole run; false (and nothing tracked) unless it goes, in ascending seq, after every pending push. */
+  addRun(run: PushRun, now: number): boolean {
+    const seqs = this.seqs;
+    let last = seqs.length > this.head ? seqs[seqs.length - 1]! : -Infinity;
+    for (const m of run.messages) {
+      if (m.seq <= last) return false;
+      last = m.seq;
+    }
+    const { messages, frames } = run;
+    for (let i = 0; i < messages.length; i++) {
+      seqs.push(messages[i]!.seq);
+      this.frames.push(frames[i]!);
+      this.sentAt.push(now);
+    }
+    return true;
+  }
+
+  /** Drop every push up to `seq`; returns how many were dropped. */
+  ackUpTo(seq: number): number {
+    const seqs = this.seqs;
+    const from = this.head;
+    let i = from;
+    while (i < seqs.length && seqs[i]! <= seq) i++;
+    if (i === from) return 0;
+    if (i === seqs.length) {
+      seqs.length = this.frames.length = this.sentAt.length = this.head = 0;
+    } else if (i > 64 && i * 2 > seqs.length) {
+      seqs.splice(0, i);
+      this.frames.splice(0, i);
+      this.sentAt.splice(0, i);
+      this.head = 0;
+    } else {
+      this.frames.fill(NO_FRAME, from, i); // let acknowledged frames go
+      this.head = i;
+    }
+    return i - from;
+  }
+
+  /** Resend, oldest first, what was last sent at or before `due`; returns how many. */
+  resend(due: number, now: number, write: (frame: Uint8Array) => void): number {
+    const sentAt = this.sentAt;
+    let i = this.head;
+    for (; i < sentAt.length && sentAt[i]! <= due; i++) {
+      sentAt[i] = now;
+      write(this.frames[i]!);
+    }
+    return i - this.head;
+  }
 }
 
 type State = 'awaiting-auth' | 'authenticating' | 'open' | 'closed';
@@ -74,7 +174,7 @@ export class Session {
   private typingInWindow = 0;
   private early: Uint8Array[] = [];
   private inFlight = 0;
-  private readonly pending = new Map<string, PendingPush[]>();
+  private readonly pending = new Map<string, PendingPushes>();
   private pendingCount = 0;
 
   constructor(
@@ -302,42 +402,48 @@ export class Session {
   /** Cumulative device ack: drop every pending push of the conversation up to seq. */
   private acknowledge(ack: parley.IAck): void {
     if (ack.conversationId!.startsWith('d:')) this.gateway.chat.noteDelivered(this.caller!, ack.conversationId!, Number(ack.seq));
-    const list = this.pending.get(ack.conversationId!);
-    const seq = ack.seq!;
-    if (!list) return;
-    let n = 0;
-    while (n < list.length && list[n]!.seq <= seq) n++;
-    if (n === 0) return;
-    this.pendingCount -= n;
-    if (n === list.length) this.pending.delete(ack.conversationId!);
-    else list.splice(0, n);
+    const queue = this.pending.get(ack.conversationId!);
+    if (!queue) return;
+    this.pendingCount -= queue.ackUpTo(ack.seq!);
+    if (queue.size === 0) this.pending.delete(ack.conversationId!);
   }
 
   /** Deliver a committed message to this device (frame already encoded once for all). */
   push(message: StoredMessage, frame: Uint8Array, now: number): void {
     if (this.state !== 'open') return;
-    let list = this.pending.get(message.conversationId);
-    if (!list) this.pending.set(message.conversationId, (list = []));
-    const entry: PendingPush = { seq: message.seq, frame, sentAt: now };
-    const last = list[list.length - 1];
-    if (!last || last.seq < message.seq) {
-      list.push(entry);
-    } else {
-      let i = list.length - 1;
-      while (i > 0 && list[i - 1]!.seq >= message.seq) i--;
-      if (list[i]!.seq === message.seq) {
-        this.writeBytes(frame); // a republished duplicate: send again, track once
-        return;
-      }
-      list.splice(i, 0, entry);
+    let queue = this.pending.get(message.conversationId);
+    if (!queue) this.pending.set(message.conversationId, (queue = new PendingPushes()));
+    if (!queue.add(message.seq, frame, now)) {
+      this.writeBytes(frame, now); // a republished duplicate: send again, track once
+      return;
     }
-    this.pendingCount++;
-    if (this.pendingCount > this.gateway.config.maxUnackedPushes) {
+    if (++this.pendingCount > this.gateway.config.maxUnackedPushes) {
       this.dropPending();
       return;
     }
-    this.writeBytes(frame);
-    this.gateway.scheduleRetransmit(this);
+    this.writeBytes(frame, now);
+    if (!this.retransmitEntry) this.gateway.scheduleRetransmit(this);
+  }
+
+  /** Deliver a whole run of committed messages of one conversation to this device. */
+  pushRun(run: PushRun, now: number): void {
+    if (this.state !== 'open') return;
+    const { messages, frames } = run;
+    const conversationId = messages[0]!.conversationId;
+    let queue = this.pending.get(conversationId);
+    if (!queue) this.pending.set(conversationId, (queue = new PendingPushes()));
+    if (this.pendingCount + messages.length > this.gateway.config.maxUnackedPushes || !queue.addRun(run, now)) {
+      // Over the limit, or out of order with what is pending: one by one.
+      for (let i = 0; i < messages.length; i++) this.push(messages[i]!, frames[i]!, now);
+      return;
+    }
+    this.pendingCount += messages.length;
+    this.lastSent = now;
+    if (this.link.writeRun(run) > this.gateway.config.maxBufferedBytes) {
+      this.fail(ErrorCode.SLOW_CONSUMER, 'the client is not reading its pushes', CloseCode.SLOW_CONSUMER);
+      return;
+    }
+    if (!this.retransmitEntry) this.gateway.scheduleRetransmit(this);
   }
 
   /** Called by the timer wheel: resend what has waited too long. */
@@ -345,13 +451,9 @@ export class Session {
     this.retransmitEntry = undefined;
     if (this.state !== 'open' || this.pendingCount === 0) return;
     const due = now - this.gateway.config.retransmitMs;
-    for (const list of this.pending.values()) {
-      for (const p of list) {
-        if (p.sentAt > due) break;
-        p.sentAt = now;
-        this.writeBytes(p.frame);
-        this.gateway.stats.retransmits++;
-      }
+    for (const queue of this.pending.values()) {
+      this.gateway.stats.retransmits += queue.resend(due, now, (frame) => this.writeBytes(frame, now));
+      if (this.state !== 'open') return; // closed as a slow consumer
     }
     this.gateway.scheduleRetransmit(this);
   }
@@ -392,11 +494,10 @@ export class Session {
     this.writeBytes(encodeFrame(frame));
   }
 
-  private writeBytes(bytes: Uint8Array): void {
+  private writeBytes(bytes: Uint8Array, now = Date.now()): void {
     if (this.state === 'closed') return;
-    this.lastSent = Date.now();
-    this.link.write(bytes);
-    if (this.link.bufferedBytes() > this.gateway.config.maxBufferedBytes) {
+    this.lastSent = now;
+    if (this.link.write(bytes) > this.gateway.config.maxBufferedBytes) {
       this.fail(ErrorCode.SLOW_CONSUMER, 'the client is not reading its pushes', CloseCode.SLOW_CONSUMER);
     }
   }

@@ -14,8 +14,12 @@ function tcpLink(socket: Socket): Link {
     remote: `${socket.remoteAddress}:${socket.remotePort}`,
     write: (frame) => {
       if (!socket.destroyed && socket.writable) frames.write(frame);
+      return socket.writableLength + frames.gatheredBytes;
     },
-    bufferedBytes: () => socket.writableLength + frames.gatheredBytes,
+    writeRun: (run) => {
+      if (!socket.destroyed && socket.writable) frames.writePrefixed(run.lengthPrefixed);
+      return socket.writableLength + frames.gatheredBytes;
+    },
     close: () => {
       frames.flush();
       socket.end();

@@ -22,18 +22,25 @@ function wsLink(ws: WebSocket, socket: Duplex, remote: string): Link {
     corked = false;
     socket.uncork();
   };
+  const send = (frame: Uint8Array) => {
+    if (!corked) {
+      corked = true;
+      socket.cork();
+      process.nextTick(uncork);
+    }
+    ws.send(frame, { binary: true });
+  };
   return {
     transport: 'ws',
     remote,
     write: (frame) => {
-      if (!corked) {
-        corked = true;
-        socket.cork();
-        process.nextTick(uncork);
-      }
-      ws.send(frame, { binary: true });
+      send(frame);
+      return ws.bufferedAmount;
     },
-    bufferedBytes: () => ws.bufferedAmount,
+    writeRun: (run) => {
+      for (const frame of run.frames) send(frame);
+      return ws.bufferedAmount;
+    },
     close: (code, reason) => {
       ws.close(code, reason);
       // A peer that never answers the close handshake is cut off.

@@ -299,12 +299,15 @@ export class SqliteStore implements Store {
     const version = ++this.version;
     this.sql.setMeta.run('version', String(version));
     const now = Date.now();
-    const results = batch.map((req) => this.appendOne(req, version, now));
+    // Every message of the batch shares one version, so a conversation's members
+    // need raising to it once per batch, not once per message.
+    const touched = new Set<string>();
+    const results = batch.map((req) => this.appendOne(req, version, now, touched));
     this.crash('after-insert');
     return results;
   }
 
-  private appendOne(req: AppendRequest, version: number, now: number): AppendResult {
+  private appendOne(req: AppendRequest, version: number, now: number, touched: Set<string>): AppendResult {
     const existing = this.unsafe.has(UnsafeMode.NO_DEDUP)
       ? undefined
       : (this.sql.findByClientMsgId.get(req.senderId, req.clientMsgId) as MessageRow | undefined);
@@ -353,11 +356,15 @@ export class SqliteStore implements Store {
     }
     const refusal = this.referenceRefusal(req, conv, sender);
     if (refusal) return refusal;
-    return this.insertMessage(req, conv.max_seq + 1, version, now);
+    return this.insertMessage(req, conv.max_seq + 1, version, now, touched);
   }
 
-  /** Store a message at `seq` and raise the change version of every current member. */
-  private insertMessage(req: AppendRequest, seq: number, version: number, now: number): AppendResult {
+  /**
+   * Store a message at `seq` and raise the change version of every current member
+   * (skipped for a conversation in `touched`: raised to this version already in
+   * this transaction).
+   */
+  private insertMessage(req: AppendRequest, seq: number, version: number, now: number, touched?: Set<string>): AppendResult {
     const message: StoredMessage = {
       id: randomUUID(),
       conversationId: req.conversationId,
@@ -383,7 +390,10 @@ export class SqliteStore implements Store {
       dedupKey, message.type, message.body, message.serverTime, message.refSeq,
       message.mentions.join(' '), message.mentionAll ? 1 : 0, message.replyTo,
     );
-    this.sql.touchMembers.run(version, req.conversationId);
+    if (!touched?.has(req.conversationId)) {
+      this.sql.touchMembers.run(version, req.conversationId);
+      touched?.add(req.conversationId);
+    }
     return { ok: true, message, duplicate: false, members: this.members(req.conversationId) };
   }
 
