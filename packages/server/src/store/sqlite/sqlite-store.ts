@@ -187,6 +187,7 @@ export class SqliteStore implements Store {
   private readonly modifyTx: (req: MessageOpRequest) => AppendResult;
   private readonly friendsTx: (req: FriendChangeRequest) => FriendChangeResult;
   private readonly settingsTx: (req: SettingsRequest) => AppendResult;
+  private readonly synchronous: 'FULL' | 'NORMAL';
   private readonly deliveredTx: (
     entries: readonly { conversationId: string; userId: string; seq: number }[],
   ) => { conversationId: string; userId: string; seq: number; members: readonly string[] }[];
@@ -202,7 +203,8 @@ export class SqliteStore implements Store {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
     this.db = new Database(options.file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    this.synchronous = options.synchronous === 'full' ? 'FULL' : 'NORMAL';
+    this.db.pragma(`synchronous = ${this.synchronous}`);
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
     this.sql = Object.fromEntries(
@@ -442,7 +444,14 @@ export class SqliteStore implements Store {
   }
 
   async markDelivered(entries: readonly { conversationId: string; userId: string; seq: number }[]) {
-    return this.deliveredTx(entries);
+    // Advisory state: committed without its own fsync (the next durable commit's
+    // WAL sync covers it), so it never holds up messages behind a disk flush.
+    this.db.pragma('synchronous = OFF');
+    try {
+      return this.deliveredTx(entries);
+    } finally {
+      this.db.pragma(`synchronous = ${this.synchronous}`);
+    }
   }
 
   private deliveredInTx(entries: readonly { conversationId: string; userId: string; seq: number }[]) {
