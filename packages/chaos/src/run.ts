@@ -233,6 +233,16 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
           proxies.forEach((p) => p.setBlackholeDirection('none'));
         },
       },
+      // A partition: nothing passes either way for up to three heartbeats, so both
+      // sides' dead-peer detection fires.
+      blackhole: {
+        weight: 4,
+        run: async () => {
+          proxies.forEach((p) => p.setBlackhole(true));
+          await sleep(300 + random() * HEARTBEAT_MS * 3);
+          proxies.forEach((p) => p.setBlackhole(false));
+        },
+      },
       'close-after-bytes': {
         weight: 4,
         run: async () => {
