@@ -59,6 +59,20 @@ describe('Recall and edit', () => {
     assert.equal(latest!.flags & MessageFlag.EDITED, MessageFlag.EDITED);
   });
 
+  test('a device that was away when a message was recalled and another edited learns both through sync', async () => {
+    const una = await open('una', 'una-4');
+    const gone = await una.client.send({ to: 'vic', text: 'gone soon' });
+    const fixed = await una.client.send({ to: 'vic', text: 'typo' });
+    await una.client.recall(conv, gone.seq);
+    await una.client.edit(conv, fixed.seq, 'no typo');
+    const vic = await open('vic', 'vic-away'); // first connects now
+    await waitUntil(() => vic.got.some((m) => m.type === MessageType.EDIT && m.refSeq === fixed.seq), 3000, 'vic catches up');
+    assert.ok(vic.got.some((m) => m.type === MessageType.RECALL && m.refSeq === gone.seq), 'the recall event too');
+    const original = vic.got.find((m) => m.seq === gone.seq)!;
+    assert.deepEqual([original.flags & MessageFlag.RECALLED, original.body.length], [MessageFlag.RECALLED, 0], 'delivered already recalled');
+    assert.equal(vic.got.find((m) => m.seq === fixed.seq)!.text, 'no typo', 'delivered as edited');
+  });
+
   test('the recall window closes for senders but not for group admins', async () => {
     const una = await open('una', 'una-3');
     const wes = await open('wes', 'wes-1');
