@@ -231,6 +231,41 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       assert.deepEqual(await store.readers(conv, 1, 10), { users: ['ben'], readCount: 1, unreadCount: 1 });
     });
 
+    test('the change feed of a large group: new messages list it for current members, not for those who left, across pages', async () => {
+      // Large enough for any store's large-group path (the test stores set a low threshold).
+      const members = ['ben', 'cat', 'dan'];
+      const g = ok(await store.changeGroup(group('ann', GroupOp.CREATE, { users: members, name: 'Big' }))).message.conversationId;
+      await store.appendMessages([req('small-1')]); // a small conversation too
+      const start = await store.changesSince('dan', NONE, 10);
+      ok(await store.changeGroup(group('ann', GroupOp.KICK, { conversationId: g, users: ['dan'] })));
+      const afterKick = await store.changesSince('dan', start.next, 10);
+      assert.deepEqual(afterKick.conversations.map((c) => [c.conversationId, c.left]), [[g, true]], 'the removal is a change');
+      const cursors = new Map((['ann', 'ben'] as const).map((u) => [u, NONE]));
+      for (const u of cursors.keys()) cursors.set(u, (await store.changesSince(u, NONE, 10)).next);
+      const m = ok((await store.appendMessages([{ ...req('big-1', 'x', 'ben'), conversationId: g, directMembers: undefined }]))[0]).message;
+      for (const u of cursors.keys()) {
+        const page = await store.changesSince(u, cursors.get(u)!, 10);
+        assert.deepEqual(page.conversations.map((c) => [c.conversationId, c.maxSeq]), [[g, m.seq]], `${u} sees the group changed`);
+        assert.equal((await store.changesSince(u, page.next, 10)).conversations.length, 0, `${u}: then nothing`);
+      }
+      assert.equal((await store.changesSince('dan', afterKick.next, 10)).conversations.length, 0, 'a removed member is not told of later messages');
+      // Paging through a mix of small and large conversations lists each once.
+      await store.appendMessages([req('small-2')]);
+      ok((await store.appendMessages([{ ...req('big-2', 'y', 'cat'), conversationId: g, directMembers: undefined }]))[0]);
+      const seen: string[] = [];
+      let cursor = NONE;
+      for (let i = 0; i < 10; i++) {
+        const page = await store.changesSince('ann', cursor, 1);
+        seen.push(...page.conversations.map((c) => c.conversationId));
+        cursor = page.next;
+        if (!page.more) break;
+      }
+      assert.deepEqual([...seen].sort(), [conv, g].sort(), 'each conversation once');
+      const marked = await store.markRead(g, 'ann', 2);
+      assert.ok(marked?.changed);
+      assert.deepEqual((await store.changesSince('ann', cursor, 10)).conversations.map((c) => [c.conversationId, c.readSeq]), [[g, 2]], 'a read position is a change too');
+    });
+
     test('keeps everything across a reopen, with the same store id', async (t) => {
       if (!opened.reopen) return t.skip('this store cannot reopen its data');
       await store.appendMessages([req('p'), req('q')]);
