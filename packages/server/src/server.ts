@@ -28,6 +28,7 @@ const stores: Record<string, (config: Config, crash: CrashHook) => Store> = {
     new SqliteStore({
       file: join(resolve(config.dataDir), 'parley.db'),
       synchronous: config.sqliteSynchronous,
+      largeGroupThreshold: config.largeGroupThreshold,
       crash,
       unsafe: parseUnsafe(config.testUnsafe),
     }),

@@ -49,6 +49,15 @@ storeContract('SqliteStore', async () => {
   };
 });
 
+// Again with every group of more than 3 members large, so the large-group change feed runs the same contract.
+storeContract('SqliteStore, large groups from 4 members', async () => {
+  const file = join(dir, `c${n++}.db`);
+  return {
+    store: new SqliteStore({ file, synchronous: 'normal', largeGroupThreshold: 3 }),
+    reopen: async () => new SqliteStore({ file, synchronous: 'normal', largeGroupThreshold: 3 }),
+  };
+});
+
 describe('ChatService', () => {
   test('commits sends that arrive together in one transaction, with gap-free seqs', async () => {
     const { store } = await freshStore();

@@ -59,6 +59,11 @@ export const defaults = {
    * oldest of its class is kicked (Notice KICKED, close 4006). Per node.
    */
   devicePolicy: '',
+  /**
+   * Groups with more members than this are large: a message raises the group's
+   * change version once instead of every member's (their sync reads both).
+   */
+  largeGroupThreshold: 200,
   /** Largest CUSTOM (app JSON) message body, in bytes. */
   maxCustomBytes: 4096,
   /** Typing indicators one connection may send per second (more get RATE_LIMITED). */
@@ -193,6 +198,7 @@ export function validateConfig(input: Record<string, unknown>): Config {
   positive('typingPerSecond');
   positive('recallWindowMs', 0);
   positive('maxCustomBytes');
+  positive('largeGroupThreshold');
   positive('tokenTtlSeconds', 60);
   positive('drainTimeoutMs', 0);
   try {

@@ -122,7 +122,29 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE members ADD COLUMN delivered_seq INTEGER NOT NULL DEFAULT 0;
   `,
+  // 13: large groups — the change version of their last message lives on the conversation.
+  `
+  ALTER TABLE conversations ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE conversations ADD COLUMN large INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE members ADD COLUMN large INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX members_large ON members (user_id, conv_id) WHERE large = 1;
+  `,
 ];
+
+/** What a change-feed row carries (the version column comes separately). */
+const CHANGE_COLUMNS = `m.conv_id, m.join_seq, m.left_seq, m.read_seq, m.role, m.muted_until, m.cleared_seq, m.pinned, m.muted,
+      c.kind, c.max_seq, c.name, c.avatar_url, c.announcement, c.joinable, c.muted_all, c.dismissed,
+      (SELECT p.read_seq FROM members p WHERE p.conv_id = m.conv_id AND p.user_id != m.user_id AND c.kind = 1) AS peer_read_seq,
+      (SELECT MAX(p.delivered_seq, p.read_seq) FROM members p WHERE p.conv_id = m.conv_id AND p.user_id != m.user_id AND c.kind = 1)
+        AS peer_delivered_seq,
+      (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq, m.cleared_seq)
+        AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id AND x.type != 104) AS unread,
+      (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq, m.cleared_seq)
+        AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id
+        AND (x.mention_all = 1 OR instr(' ' || x.mentions || ' ', ' ' || m.user_id || ' ') > 0)) AS unread_mentions`;
+
+/** A large-group member's change version: the later of their row's and (while a member) the conversation's. */
+const LARGE_VERSION = `CASE WHEN m.left_seq IS NULL THEN MAX(m.version, c.version) ELSE m.version END`;
 
 export const SQL = {
   getMeta: `SELECT value FROM meta WHERE key = ?`,
@@ -170,8 +192,8 @@ export const SQL = {
   getSettings: `SELECT pinned, muted FROM members WHERE conv_id = ? AND user_id = ?`,
   setSettings: `UPDATE members SET pinned = ?, muted = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
   setClearedSeq: `UPDATE members SET cleared_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
-  getConversation: `SELECT kind, max_seq, muted_all, dismissed, joinable FROM conversations WHERE id = ?`,
-  getGroup: `SELECT kind, max_seq, name, avatar_url, announcement, joinable, muted_all, dismissed FROM conversations WHERE id = ?`,
+  getConversation: `SELECT kind, max_seq, muted_all, dismissed, joinable, large FROM conversations WHERE id = ?`,
+  getGroup: `SELECT kind, max_seq, name, avatar_url, announcement, joinable, muted_all, dismissed, large FROM conversations WHERE id = ?`,
   setGroupInfo: `UPDATE conversations SET name = ?, avatar_url = ?, announcement = ?, joinable = ? WHERE id = ?`,
   setMutedAll: `UPDATE conversations SET muted_all = ? WHERE id = ?`,
   setDismissed: `UPDATE conversations SET dismissed = 1, joinable = 0 WHERE id = ?`,
@@ -180,7 +202,7 @@ export const SQL = {
   listGroupMembers: `SELECT user_id, role, muted_until, join_seq FROM members WHERE conv_id = ? AND left_seq IS NULL
     ORDER BY role, user_id`,
   insertConversation: `INSERT INTO conversations (id, kind, max_seq, created_at, name) VALUES (?, ?, 0, ?, ?)`,
-  setMaxSeq: `UPDATE conversations SET max_seq = ? WHERE id = ?`,
+  setMaxSeq: `UPDATE conversations SET max_seq = ?, version = ? WHERE id = ?`,
   insertMember: `INSERT INTO members (conv_id, user_id, join_seq, version, role) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (conv_id, user_id) DO UPDATE SET join_seq = excluded.join_seq, version = excluded.version,
       role = excluded.role, left_seq = NULL`,
@@ -197,17 +219,18 @@ export const SQL = {
   setReadSeq: `UPDATE members SET read_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
   getReadSeq: `SELECT read_seq FROM members WHERE conv_id = ? AND user_id = ?`,
   // Unread: what others sent after the read position, within what the member can see.
-  changesSince: `SELECT m.conv_id, m.join_seq, m.version, m.left_seq, m.read_seq, m.role, m.muted_until, m.cleared_seq, m.pinned, m.muted,
-      c.kind, c.max_seq, c.name, c.avatar_url, c.announcement, c.joinable, c.muted_all, c.dismissed,
-      (SELECT p.read_seq FROM members p WHERE p.conv_id = m.conv_id AND p.user_id != m.user_id AND c.kind = 1) AS peer_read_seq,
-      (SELECT MAX(p.delivered_seq, p.read_seq) FROM members p WHERE p.conv_id = m.conv_id AND p.user_id != m.user_id AND c.kind = 1)
-        AS peer_delivered_seq,
-      (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq, m.cleared_seq)
-        AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id AND x.type != 104) AS unread,
-      (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq, m.cleared_seq)
-        AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id
-        AND (x.mention_all = 1 OR instr(' ' || x.mentions || ' ', ' ' || m.user_id || ' ') > 0)) AS unread_mentions
+  // Small conversations: the member row's version says when it last changed for the member.
+  changesSince: `SELECT ${CHANGE_COLUMNS}, m.version
     FROM members m JOIN conversations c ON c.id = m.conv_id
-    WHERE m.user_id = ? AND (m.version > ? OR (m.version = ? AND m.conv_id > ?))
+    WHERE m.user_id = ? AND m.large = 0 AND (m.version > ? OR (m.version = ? AND m.conv_id > ?))
     ORDER BY m.version, m.conv_id LIMIT ?`,
+  // Large groups: a message raises the conversation's version only (not 2,000 member rows), so
+  // a current member's change version is the later of the two; one who left keeps their own.
+  changesSinceLarge: `SELECT ${CHANGE_COLUMNS}, ${LARGE_VERSION} AS version
+    FROM members m JOIN conversations c ON c.id = m.conv_id
+    WHERE m.user_id = ? AND m.large = 1 AND (${LARGE_VERSION} > ? OR (${LARGE_VERSION} = ? AND m.conv_id > ?))
+    ORDER BY version, m.conv_id LIMIT ?`,
+  countMembers: `SELECT COUNT(*) AS n FROM members WHERE conv_id = ? AND left_seq IS NULL`,
+  markLargeConversation: `UPDATE conversations SET large = 1 WHERE id = ?`,
+  markLargeMembers: `UPDATE members SET large = 1 WHERE conv_id = ?`,
 } as const;

@@ -10,7 +10,9 @@
  *
  * Invariants: seqs per conversation are 1, 2, 3 … with no holes; (sender_id,
  * client_msg_id) is unique; `members.version` only grows, and every commit that
- * changes a conversation raises it for all of its members.
+ * changes a conversation raises it for all of its members — except a message in
+ * a large group, which raises `conversations.version` alone (the change feed
+ * reads the later of the two for large-group members).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -63,6 +65,11 @@ export interface SqliteStoreOptions {
   file: string;
   /** 'full' fsyncs every commit (survives power loss); 'normal' survives a process crash only. */
   synchronous: 'full' | 'normal';
+  /**
+   * Groups with more current members than this become large for good: a message
+   * raises the conversation's change version instead of every member's (default 200).
+   */
+  largeGroupThreshold?: number;
   /** TEST ONLY: crash hook (after-insert) and contract-breaking modes. */
   crash?: CrashHook;
   unsafe?: ReadonlySet<UnsafeMode>;
@@ -127,6 +134,8 @@ interface ConversationRow {
   muted_all: number;
   dismissed: number;
   joinable: number;
+  /** 1: a large group (see largeGroupThreshold). */
+  large?: number;
 }
 
 interface GroupRow extends ConversationRow {
@@ -188,6 +197,7 @@ export class SqliteStore implements Store {
   private readonly friendsTx: (req: FriendChangeRequest) => FriendChangeResult;
   private readonly settingsTx: (req: SettingsRequest) => AppendResult;
   private readonly synchronous: 'FULL' | 'NORMAL';
+  private readonly largeGroupThreshold: number;
   private readonly deliveredTx: (
     entries: readonly { conversationId: string; userId: string; seq: number }[],
   ) => { conversationId: string; userId: string; seq: number; members: readonly string[] }[];
@@ -204,6 +214,7 @@ export class SqliteStore implements Store {
     this.db = new Database(options.file);
     this.db.pragma('journal_mode = WAL');
     this.synchronous = options.synchronous === 'full' ? 'FULL' : 'NORMAL';
+    this.largeGroupThreshold = options.largeGroupThreshold ?? 200;
     this.db.pragma(`synchronous = ${this.synchronous}`);
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
@@ -358,7 +369,7 @@ export class SqliteStore implements Store {
     }
     const refusal = this.referenceRefusal(req, conv, sender);
     if (refusal) return refusal;
-    return this.insertMessage(req, conv.max_seq + 1, version, now, touched);
+    return this.insertMessage(req, conv.max_seq + 1, version, now, touched, Boolean(conv.large));
   }
 
   /**
@@ -366,7 +377,7 @@ export class SqliteStore implements Store {
    * (skipped for a conversation in `touched`: raised to this version already in
    * this transaction).
    */
-  private insertMessage(req: AppendRequest, seq: number, version: number, now: number, touched?: Set<string>): AppendResult {
+  private insertMessage(req: AppendRequest, seq: number, version: number, now: number, touched?: Set<string>, large = false): AppendResult {
     const message: StoredMessage = {
       id: randomUUID(),
       conversationId: req.conversationId,
@@ -384,7 +395,7 @@ export class SqliteStore implements Store {
       replyTo: req.replyTo ?? 0,
       reactions: [],
     };
-    this.sql.setMaxSeq.run(seq, req.conversationId);
+    this.sql.setMaxSeq.run(seq, version, req.conversationId);
     // (no-dedup, TEST ONLY: the dedup key is made unique so a resend is stored again.)
     const dedupKey = this.unsafe.has(UnsafeMode.NO_DEDUP) ? `${message.clientMsgId}#${message.id}` : message.clientMsgId;
     this.sql.insertMessage.run(
@@ -392,7 +403,8 @@ export class SqliteStore implements Store {
       dedupKey, message.type, message.body, message.serverTime, message.refSeq,
       message.mentions.join(' '), message.mentionAll ? 1 : 0, message.replyTo,
     );
-    if (!touched?.has(req.conversationId)) {
+    // A large group's members learn of the message through the conversation's version instead.
+    if (!large && !touched?.has(req.conversationId)) {
       this.sql.touchMembers.run(version, req.conversationId);
       touched?.add(req.conversationId);
     }
@@ -536,11 +548,11 @@ export class SqliteStore implements Store {
     if (!target || req.seq <= actor.join_seq) throw fail(ErrorCode.MESSAGE_NOT_FOUND, `no message ${req.seq} in ${req.conversationId}`);
     if (target.type >= SERVER_MESSAGE_TYPE_MIN) throw fail(ErrorCode.MESSAGE_LOCKED, 'events cannot be recalled, edited or reacted to');
     if (target.flags & MessageFlag.RECALLED) throw fail(ErrorCode.MESSAGE_LOCKED, 'the message was recalled');
-    const conv = this.sql.getConversation.get(req.conversationId) as { max_seq: number };
+    const conv = this.sql.getConversation.get(req.conversationId) as ConversationRow;
     const event = (body: Uint8Array) =>
       this.insertMessage(
         { senderId: req.actorId, senderDevice: req.actorDevice, clientMsgId: req.clientMsgId, conversationId: req.conversationId, type: eventType, body, refSeq: req.seq },
-        conv.max_seq + 1, version, now,
+        conv.max_seq + 1, version, now, undefined, Boolean(conv.large),
       );
     if (req.op === MessageOpKind.REACT || req.op === MessageOpKind.UNREACT) {
       const reactions = toMessage(target).reactions;
@@ -671,6 +683,7 @@ export class SqliteStore implements Store {
     let conversationId = req.conversationId;
     let seq: number;
     let event: MembershipEvent;
+    let large = false;
     const removed: string[] = [];
     if (req.op === GroupOp.CREATE) {
       mustExist(users);
@@ -686,6 +699,7 @@ export class SqliteStore implements Store {
       if (conv.kind !== ConversationKind.GROUP) throw fail(ErrorCode.INVALID_ARGUMENT, `${conversationId} is not a group`);
       if (conv.dismissed) throw fail(ErrorCode.GROUP_DISMISSED, `${conversationId} was dismissed`);
       seq = conv.max_seq + 1;
+      large = Boolean(conv.large);
       const current = (id: string) => {
         const m = this.sql.getMembership.get(conversationId, id) as MemberRow | undefined;
         return m && m.left_seq === null ? m : undefined;
@@ -701,11 +715,17 @@ export class SqliteStore implements Store {
         event = this.applyGroupOp(req, conversationId, conv, actor, current, removed, seq);
       }
     }
+    // Past the threshold a group becomes large for good: messages stop raising every member's version.
+    if (!large && (this.sql.countMembers.get(conversationId) as { n: number }).n > this.largeGroupThreshold) {
+      this.sql.markLargeConversation.run(conversationId);
+      this.sql.markLargeMembers.run(conversationId);
+      large = true;
+    }
     const body = new TextEncoder().encode(JSON.stringify(event));
     this.memberCache.delete(conversationId); // the event goes to the members as changed by it
     const result = this.insertMessage(
       { senderId: req.actorId, senderDevice: req.actorDevice, clientMsgId: req.clientMsgId, conversationId, type: MessageType.MEMBERSHIP, body },
-      seq, version, now,
+      seq, version, now, undefined, large,
     );
     // The removed see their own removal event and nothing after it.
     for (const u of removed) this.sql.removeMember.run(seq, version, conversationId, u);
@@ -989,12 +1009,16 @@ export class SqliteStore implements Store {
   }
 
   async changesSince(userId: string, after: ChangeCursor, limit: number): Promise<ChangePage> {
-    const rows = this.sql.changesSince.all(userId, after.version, after.version, after.conversationId, limit + 1) as {
+    const args = [userId, after.version, after.version, after.conversationId, limit + 1];
+    // Two sorted feeds, each cut at limit + 1: their merge's first limit + 1 rows are the page.
+    const rows = [...this.sql.changesSince.all(...args), ...this.sql.changesSinceLarge.all(...args)] as {
       conv_id: string; join_seq: number; version: number; left_seq: number | null; read_seq: number; kind: number;
       max_seq: number; name: string; unread: number; role: number; muted_until: number; avatar_url: string;
       announcement: string; joinable: number; muted_all: number; dismissed: number; unread_mentions: number; cleared_seq: number;
       pinned: number; muted: number; peer_read_seq: number | null; peer_delivered_seq: number | null;
     }[];
+    rows.sort((a, b) => a.version - b.version || (a.conv_id < b.conv_id ? -1 : a.conv_id > b.conv_id ? 1 : 0));
+    if (rows.length > limit + 1) rows.length = limit + 1;
     const more = rows.length > limit;
     if (more) rows.length = limit;
     const last = rows[rows.length - 1];
