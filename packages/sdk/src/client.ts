@@ -215,7 +215,7 @@ export interface ClientEvents {
   conversation: [ConversationInfo];
   /** A watched user went online or offline (see presence()). */
   presence: [PresenceInfo];
-  /** 1:1: a device of the other user (or another of yours) now holds everything up to deliveredSeq. */
+  /** 1:1: a device of the other user now holds everything up to deliveredSeq. */
   delivered: [{ conversationId: string; userId: string; deliveredSeq: number }];
   /** Another member started or stopped typing. */
   typing: [{ conversationId: string; userId: string; typing: boolean }];

@@ -154,7 +154,7 @@ function checkConversationId(id: string): void {
 
 export class ChatService {
   private readonly committer: GroupCommitter;
-  private readonly deliveredDue = new Map<string, { conversationId: string; userId: string; seq: number; session: string }>();
+  private deliveredDue = new Map<string, { conversationId: string; userId: string; seq: number; session: string }>();
   private deliveredTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -430,18 +430,18 @@ export class ChatService {
 
   private async flushDelivered(): Promise<void> {
     this.deliveredTimer = undefined;
-    const due = [...this.deliveredDue.values()];
-    this.deliveredDue.clear();
-    if (due.length === 0) return;
+    const due = this.deliveredDue;
+    this.deliveredDue = new Map();
+    if (due.size === 0) return;
     try {
-      for (const moved of await this.store.markDelivered(due)) {
-        const origin = due.find((d) => d.conversationId === moved.conversationId && d.userId === moved.userId)?.session ?? '';
+      for (const moved of await this.store.markDelivered([...due.values()])) {
+        const origin = due.get(`${moved.userId}\n${moved.conversationId}`)?.session ?? '';
         this.bus.publish({
           kind: 'delivered',
           conversationId: moved.conversationId,
           userId: moved.userId,
           deliveredSeq: moved.seq,
-          recipients: moved.members,
+          recipients: moved.members.filter((u) => u !== moved.userId), // the sender's side wants it
           originSession: origin,
         });
       }

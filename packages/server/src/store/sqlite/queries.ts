@@ -134,14 +134,15 @@ export const MIGRATIONS: readonly string[] = [
 /** What a change-feed row carries (the version column comes separately). */
 const CHANGE_COLUMNS = `m.conv_id, m.join_seq, m.left_seq, m.read_seq, m.role, m.muted_until, m.cleared_seq, m.pinned, m.muted,
       c.kind, c.max_seq, c.name, c.avatar_url, c.announcement, c.joinable, c.muted_all, c.dismissed,
-      (SELECT p.read_seq FROM members p WHERE p.conv_id = m.conv_id AND p.user_id != m.user_id AND c.kind = 1) AS peer_read_seq,
-      (SELECT MAX(p.delivered_seq, p.read_seq) FROM members p WHERE p.conv_id = m.conv_id AND p.user_id != m.user_id AND c.kind = 1)
+      CASE WHEN c.kind = 1 THEN (SELECT p.read_seq FROM members p WHERE p.conv_id = m.conv_id AND p.user_id != m.user_id) END
+        AS peer_read_seq,
+      CASE WHEN c.kind = 1 THEN (SELECT MAX(p.delivered_seq, p.read_seq) FROM members p WHERE p.conv_id = m.conv_id AND p.user_id != m.user_id) END
         AS peer_delivered_seq,
       (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq, m.cleared_seq)
         AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id AND x.type != 104) AS unread,
       (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq, m.cleared_seq)
         AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id
-        AND (x.mention_all = 1 OR instr(' ' || x.mentions || ' ', ' ' || m.user_id || ' ') > 0)) AS unread_mentions`;
+        AND (x.mention_all = 1 OR (x.mentions != '' AND instr(' ' || x.mentions || ' ', ' ' || m.user_id || ' ') > 0))) AS unread_mentions`;
 
 /** A large-group member's change version: the later of their row's and (while a member) the conversation's. */
 const LARGE_VERSION = `CASE WHEN m.left_seq IS NULL THEN MAX(m.version, c.version) ELSE m.version END`;
@@ -230,6 +231,7 @@ export const SQL = {
     FROM members m JOIN conversations c ON c.id = m.conv_id
     WHERE m.user_id = ? AND m.large = 1 AND (${LARGE_VERSION} > ? OR (${LARGE_VERSION} = ? AND m.conv_id > ?))
     ORDER BY version, m.conv_id LIMIT ?`,
+  hasLargeGroups: `SELECT 1 FROM members WHERE user_id = ? AND large = 1 LIMIT 1`,
   countMembers: `SELECT COUNT(*) AS n FROM members WHERE conv_id = ? AND left_seq IS NULL`,
   markLargeConversation: `UPDATE conversations SET large = 1 WHERE id = ?`,
   markLargeMembers: `UPDATE members SET large = 1 WHERE conv_id = ?`,

@@ -1011,7 +1011,8 @@ export class SqliteStore implements Store {
   async changesSince(userId: string, after: ChangeCursor, limit: number): Promise<ChangePage> {
     const args = [userId, after.version, after.version, after.conversationId, limit + 1];
     // Two sorted feeds, each cut at limit + 1: their merge's first limit + 1 rows are the page.
-    const rows = [...this.sql.changesSince.all(...args), ...this.sql.changesSinceLarge.all(...args)] as {
+    const large = this.sql.hasLargeGroups.get(userId) ? this.sql.changesSinceLarge.all(...args) : [];
+    const rows = [...this.sql.changesSince.all(...args), ...large] as {
       conv_id: string; join_seq: number; version: number; left_seq: number | null; read_seq: number; kind: number;
       max_seq: number; name: string; unread: number; role: number; muted_until: number; avatar_url: string;
       announcement: string; joinable: number; muted_all: number; dismissed: number; unread_mentions: number; cleared_seq: number;
