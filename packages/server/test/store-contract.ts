@@ -178,7 +178,10 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       const m = ok((await store.appendMessages([req('orig', 'original')]))[0]).message;
       const edit = ok(await store.modifyMessage(messageOp('ann', MessageOpKind.EDIT, conv, m.seq, { body: new TextEncoder().encode('edited') })));
       assert.deepEqual([edit.message.type, edit.message.refSeq], [MessageType.EDIT, m.seq]);
-      ok(await store.modifyMessage(messageOp('ben', MessageOpKind.REACT, conv, m.seq, { emoji: '👍' })));
+      const react = messageOp('ben', MessageOpKind.REACT, conv, m.seq, { emoji: '👍' });
+      ok(await store.modifyMessage(react));
+      assert.ok(ok(await store.modifyMessage(react)).duplicate, 'a resent reaction is the original');
+      assert.equal(failure(await store.modifyMessage({ ...react, emoji: '🎉' })), ErrorCode.CLIENT_MSG_ID_REUSED, 'not another emoji');
       const [now] = await store.readMessages(conv, m.seq, m.seq, 1);
       assert.equal(new TextDecoder().decode(now!.body), 'edited');
       assert.deepEqual(now!.reactions, [{ emoji: '👍', users: ['ben'] }]);
@@ -209,6 +212,13 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       assert.deepEqual((await store.listFriends('ann')).friends.map((f) => f.userId), ['cat']);
       assert.equal(await store.presenceVisible('ann', 'cat'), true);
       assert.equal(failure(await store.changeFriends(friend('ann', FriendOp.REQUEST, 'cat'))), ErrorCode.ALREADY_FRIENDS);
+      // Asking someone who already asked is accepting; a resend of that request is the same acceptance.
+      assert.ok((await store.changeFriends(friend('dan', FriendOp.REQUEST, 'ben'))).ok);
+      const back = friend('ben', FriendOp.REQUEST, 'dan');
+      const accepted = await store.changeFriends(back);
+      assert.ok(accepted.ok && accepted.events.every((e) => JSON.parse(new TextDecoder().decode(e.message.body)).op === 'accept'));
+      const again = await store.changeFriends(back);
+      assert.ok(again.ok && again.duplicate, JSON.stringify(again));
       assert.ok((await store.changeFriends(friend('dan', FriendOp.BLOCK, 'ann'))).ok);
       const [blocked] = await store.appendMessages([{ ...req('b'), conversationId: directConversationId('ann', 'dan'), directMembers: ['ann', 'dan'] }]);
       assert.equal(failure(blocked), ErrorCode.BLOCKED);

@@ -87,6 +87,12 @@ const EVENT_TYPES: Record<number, number> = {
   [MessageOpKind.CLEAR]: MessageType.HISTORY,
 };
 
+/** The body of the REACTION event a REACT or UNREACT records. */
+function reactionBody(req: MessageOpRequest): Uint8Array {
+  const event: ReactionEvent = { op: req.op === MessageOpKind.REACT ? 'add' : 'remove', emoji: req.emoji };
+  return new TextEncoder().encode(JSON.stringify(event));
+}
+
 const FRIEND_OP_NAMES: Record<number, FriendEvent['op']> = {
   [FriendOp.REQUEST]: 'request',
   [FriendOp.ACCEPT]: 'accept',
@@ -223,29 +229,30 @@ export class SqliteStore implements Store {
     ) as Statements;
     this.storeId = this.meta('store_id') ?? this.initMeta('store_id', randomUUID());
     this.version = Number(this.meta('version') ?? this.initMeta('version', '0'));
-    this.appendTx = this.db.transaction((batch: readonly AppendRequest[]) => this.appendInTx(batch));
-    this.changeGroupTx = this.db.transaction((req: GroupChangeRequest) => this.changeGroupInTx(req));
-    this.modifyTx = this.db.transaction((req: MessageOpRequest) => this.modifyInTx(req));
-    this.friendsTx = this.db.transaction((req: FriendChangeRequest) => this.friendsInTx(req));
-    this.settingsTx = this.db.transaction((req: SettingsRequest) => this.settingsInTx(req));
-    this.deliveredTx = this.db.transaction((entries: readonly { conversationId: string; userId: string; seq: number }[]) => {
+    this.appendTx = this.transaction((batch: readonly AppendRequest[]) => this.appendInTx(batch));
+    this.changeGroupTx = this.transaction((req: GroupChangeRequest) => this.changeGroupInTx(req));
+    this.modifyTx = this.transaction((req: MessageOpRequest) => this.modifyInTx(req));
+    this.friendsTx = this.transaction((req: FriendChangeRequest) => this.friendsInTx(req));
+    this.settingsTx = this.transaction((req: SettingsRequest) => this.settingsInTx(req));
+    this.deliveredTx = this.transaction((entries: readonly { conversationId: string; userId: string; seq: number }[]) => this.deliveredInTx(entries));
+    this.markReadTx = this.transaction((conversationId: string, userId: string, seq: number) => this.markReadInTx(conversationId, userId, seq));
+  }
+
+  /**
+   * A transaction that, when it throws (and so rolls back), also takes back the
+   * in-memory change version it raised.
+   */
+  private transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+    const tx = this.db.transaction(fn);
+    return (...args: A) => {
       const before = this.version;
       try {
-        return this.deliveredInTx(entries);
+        return tx(...args);
       } catch (err) {
         this.version = before;
         throw err;
       }
-    });
-    this.markReadTx = this.db.transaction((conversationId: string, userId: string, seq: number) => {
-      const before = this.version;
-      try {
-        return this.markReadInTx(conversationId, userId, seq);
-      } catch (err) {
-        this.version = before;
-        throw err;
-      }
-    });
+    };
   }
 
   private migrate(): void {
@@ -287,14 +294,8 @@ export class SqliteStore implements Store {
   }
 
   async appendMessages(batch: readonly AppendRequest[]): Promise<AppendResult[]> {
-    const before = this.version;
     if (this.unsafe.has(UnsafeMode.ACK_BEFORE_COMMIT)) return this.appendWithoutCommit(batch);
-    try {
-      return this.appendTx(batch);
-    } catch (err) {
-      this.version = before; // the transaction rolled back, and with it the version bump
-      throw err;
-    }
+    return this.appendTx(batch);
   }
 
   /** TEST ONLY (ack-before-commit): results now, the commit 300 ms later. */
@@ -509,15 +510,13 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Run a transaction whose refusals are thrown ParleyErrors: the transaction rolls
-   * back, and so does the in-memory version it raised; a refusal becomes a result.
+   * Run a transaction whose refusals are thrown ParleyErrors (it rolls back): a
+   * refusal becomes a result.
    */
-  private guarded<A>(tx: (arg: A) => AppendResult, arg: A): AppendResult {
-    const before = this.version;
+  private guarded<A, R>(tx: (arg: A) => R, arg: A): R | { ok: false; code: ErrorCode; message: string } {
     try {
       return tx(arg);
     } catch (err) {
-      this.version = before;
       if (err instanceof ParleyError) return { ok: false, code: err.code, message: err.message };
       throw err;
     }
@@ -535,7 +534,8 @@ export class SqliteStore implements Store {
       const same = history
         ? eventType === MessageType.HISTORY && history.conversationId === req.conversationId && history.seq === req.seq &&
           history.op === (req.op === MessageOpKind.HIDE ? 'hide' : 'clear')
-        : existing.type === eventType && existing.conv_id === req.conversationId && existing.ref_seq === req.seq;
+        : existing.type === eventType && existing.conv_id === req.conversationId && existing.ref_seq === req.seq &&
+          (eventType !== MessageType.REACTION || sameBytes(existing.body, reactionBody(req)));
       if (!same) throw fail(ErrorCode.CLIENT_MSG_ID_REUSED, `clientMsgId ${req.clientMsgId} was already used for a different message`);
       return { ok: true, message: toMessage(existing), duplicate: true, members: this.members(existing.conv_id) };
     }
@@ -571,8 +571,7 @@ export class SqliteStore implements Store {
       }
       const left = reactions.filter((r) => r.users.length > 0);
       this.sql.setReactions.run(left.length === 0 ? '' : JSON.stringify(left), req.conversationId, req.seq);
-      const body: ReactionEvent = { op: req.op === MessageOpKind.REACT ? 'add' : 'remove', emoji: req.emoji };
-      return event(new TextEncoder().encode(JSON.stringify(body)));
+      return event(reactionBody(req));
     }
     const own = target.sender_id === req.actorId;
     let body: Uint8Array;
@@ -767,14 +766,7 @@ export class SqliteStore implements Store {
   }
 
   async changeFriends(request: FriendChangeRequest): Promise<FriendChangeResult> {
-    const before = this.version;
-    try {
-      return this.friendsTx(request);
-    } catch (err) {
-      this.version = before;
-      if (err instanceof ParleyError) return { ok: false, code: err.code, message: err.message };
-      throw err;
-    }
+    return this.guarded(this.friendsTx, request);
   }
 
   private friendsInTx(req: FriendChangeRequest): FriendChangeResult {
@@ -785,7 +777,9 @@ export class SqliteStore implements Store {
     const existing = this.sql.findByClientMsgId.get(me, req.clientMsgId) as MessageRow | undefined;
     if (existing) {
       const e = existing.type === MessageType.FRIEND ? (JSON.parse(Buffer.from(existing.body).toString('utf8')) as FriendEvent) : undefined;
-      if (!e || e.op !== op || (req.op !== FriendOp.ALLOW_STRANGERS && e.to !== them && e.from !== them)) {
+      // A request the other side had already made was recorded as what it became: an acceptance.
+      const sameOp = e && (e.op === op || (op === 'request' && e.op === 'accept'));
+      if (!e || !sameOp || (req.op !== FriendOp.ALLOW_STRANGERS && e.to !== them && e.from !== them)) {
         throw fail(ErrorCode.CLIENT_MSG_ID_REUSED, `clientMsgId ${req.clientMsgId} was already used for a different message`);
       }
       const copies = [existing, this.sql.findByClientMsgId.get(me, peerKey(req.clientMsgId)) as MessageRow | undefined];
