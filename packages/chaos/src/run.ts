@@ -319,7 +319,8 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
           await (kicking ? owner.kick(group, [user]) : owner.invite(group, [user]));
           if (kicking) outOfGroup.add(user);
           else outOfGroup.delete(user);
-          counts[kicking ? 'membership:kick' : 'membership:invite'] = (counts[kicking ? 'membership:kick' : 'membership:invite'] ?? 0) + 1;
+          const kind = kicking ? 'membership:kick' : 'membership:invite';
+          counts[kind] = (counts[kind] ?? 0) + 1;
         } catch (err) {
           // The answer tells the state; a lost connection leaves it to the next try.
           const code = (err as { code?: string }).code;

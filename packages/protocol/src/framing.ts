@@ -13,10 +13,14 @@ import { ErrorCode, ParleyError } from './errors.ts';
 
 /** Prefix `payload` with its length, ready for a TCP write. */
 export function lengthPrefixed(payload: Uint8Array): Uint8Array {
-  const out = new Uint8Array(TCP_HEADER_BYTES + payload.length);
-  new DataView(out.buffer).setUint32(0, payload.length, false);
-  out.set(payload, TCP_HEADER_BYTES);
-  return out;
+  return lengthPrefixedAll([payload]);
+}
+
+/** Write `frame` behind its length prefix into `out` at `at`; returns where the next one goes. */
+function putFrame(out: Uint8Array, view: DataView, at: number, frame: Uint8Array): number {
+  view.setUint32(at, frame.length, false);
+  out.set(frame, at + TCP_HEADER_BYTES);
+  return at + TCP_HEADER_BYTES + frame.length;
 }
 
 export class FrameDecoder {
@@ -110,11 +114,7 @@ export function lengthPrefixedAll(frames: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(bytes);
   const view = new DataView(out.buffer);
   let at = 0;
-  for (const frame of frames) {
-    view.setUint32(at, frame.length, false);
-    out.set(frame, at + TCP_HEADER_BYTES);
-    at += TCP_HEADER_BYTES + frame.length;
-  }
+  for (const frame of frames) at = putFrame(out, view, at, frame);
   return out;
 }
 
@@ -161,9 +161,7 @@ export function createFrameWriter(stream: FrameSink, defer: (fn: () => void) => 
           out.set(part, at);
           at += part.length;
         } else {
-          view.setUint32(at, part.length, false);
-          out.set(part, at + TCP_HEADER_BYTES);
-          at += TCP_HEADER_BYTES + part.length;
+          at = putFrame(out, view, at, part);
         }
       }
     }

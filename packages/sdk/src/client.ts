@@ -274,6 +274,35 @@ function newClientMsgId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 }
 
+/** What the client keeps of a conversation, from its sync state (fields left out take their defaults). */
+function conversationInfo(c: parley.IConversationState): ConversationInfo & { countedTo: number } {
+  const maxSeq = Number(c.maxSeq ?? 0);
+  return {
+    conversationId: c.conversationId ?? '',
+    kind: c.kind ?? 0,
+    name: c.name ?? '',
+    maxSeq,
+    readSeq: Number(c.readSeq ?? 0),
+    unread: Number(c.unread ?? 0),
+    left: c.left ?? false,
+    members: c.members ?? [],
+    countedTo: maxSeq, // the server's unread count covers everything up to maxSeq
+    avatarUrl: c.avatarUrl ?? '',
+    announcement: c.announcement ?? '',
+    joinable: c.joinable ?? false,
+    mutedAll: c.mutedAll ?? false,
+    role: c.role ?? 0,
+    mutedUntil: Number(c.mutedUntil ?? 0),
+    dismissed: c.dismissed ?? false,
+    unreadMentions: Number(c.unreadMentions ?? 0),
+    clearedSeq: Number(c.clearedSeq ?? 0),
+    pinned: c.pinned ?? false,
+    muted: c.muted ?? false,
+    peerReadSeq: Number(c.peerReadSeq ?? 0),
+    peerDeliveredSeq: Number(c.peerDeliveredSeq ?? 0),
+  };
+}
+
 /** Keep a conversation's info current with a membership event as it is delivered. */
 function applyMembership(info: ConversationInfo, e: MembershipEvent, me: string): void {
   const mine = e.users.includes(me);
@@ -1209,14 +1238,8 @@ export class ParleyClient extends Emitter<ClientEvents> {
     if (!info && ready.length > 0) {
       // A conversation that appeared since the last sync (its first message just arrived).
       const direct = parseDirectConversationId(conversationId);
-      info = {
-        conversationId,
-        kind: direct ? ConversationKind.DIRECT : conversationId.startsWith('n:') ? ConversationKind.NOTICES : ConversationKind.GROUP,
-        name: '', maxSeq: 0, readSeq: 0, unread: 0,
-        left: false, members: direct ?? [], countedTo: 0, avatarUrl: '', announcement: '', joinable: false, mutedAll: false,
-        role: 0, mutedUntil: 0, dismissed: false, unreadMentions: 0, clearedSeq: 0, pinned: false, muted: false,
-        peerReadSeq: 0, peerDeliveredSeq: 0,
-      };
+      const kind = direct ? ConversationKind.DIRECT : conversationId.startsWith('n:') ? ConversationKind.NOTICES : ConversationKind.GROUP;
+      info = conversationInfo({ conversationId, kind, members: direct ?? [] });
       this.infos.set(conversationId, info);
     }
     if (info && ready.length > 0) {
@@ -1319,31 +1342,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
           ).syncResult!;
           for (const c of result.conversations ?? []) {
             const conversationId = c.conversationId ?? '';
-            const maxSeq = Number(c.maxSeq ?? 0);
-            this.infos.set(conversationId, {
-              conversationId,
-              kind: c.kind ?? 0,
-              name: c.name ?? '',
-              maxSeq,
-              readSeq: Number(c.readSeq ?? 0),
-              unread: Number(c.unread ?? 0),
-              left: c.left ?? false,
-              members: c.members ?? [],
-              countedTo: maxSeq,
-              avatarUrl: c.avatarUrl ?? '',
-              announcement: c.announcement ?? '',
-              joinable: c.joinable ?? false,
-              mutedAll: c.mutedAll ?? false,
-              role: c.role ?? 0,
-              mutedUntil: Number(c.mutedUntil ?? 0),
-              dismissed: c.dismissed ?? false,
-              unreadMentions: Number(c.unreadMentions ?? 0),
-              clearedSeq: Number(c.clearedSeq ?? 0),
-              pinned: c.pinned ?? false,
-              muted: c.muted ?? false,
-              peerReadSeq: Number(c.peerReadSeq ?? 0),
-              peerDeliveredSeq: Number(c.peerDeliveredSeq ?? 0),
-            });
+            this.infos.set(conversationId, conversationInfo(c));
             this.emit('conversation', this.conversation(conversationId)!);
             const buffer = this.buffer(conversationId);
             // Nothing at or below the join point, or below what the user cleared, is visible.

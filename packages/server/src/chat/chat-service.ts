@@ -123,6 +123,11 @@ function invalid(message: string): ParleyError {
   return new ParleyError(ErrorCode.INVALID_ARGUMENT, message);
 }
 
+/** `op` must be one of the values of `kinds` (an op enum of the protocol). */
+function checkOp(kinds: Readonly<Record<string, number>>, op: number): void {
+  if (!Object.values(kinds).includes(op)) throw invalid(`op must be one of ${Object.entries(kinds).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+}
+
 function checkClientMsgId(id: string): void {
   if (!Limits.CLIENT_MSG_ID.test(id)) throw invalid('clientMsgId must be 1..64 printable ASCII characters');
 }
@@ -230,8 +235,12 @@ export class ChatService {
    */
   private fanOut(caller: Caller, result: AppendResult): SendOutput {
     if (!result.ok) throw new ParleyError(result.code, result.message);
-    this.bus.publish({ kind: 'message', message: result.message, recipients: result.members, originSession: caller.sessionId });
+    this.publish(caller, result.message, result.members);
     return { message: result.message, duplicate: result.duplicate };
+  }
+
+  private publish(caller: Caller, message: StoredMessage, recipients: readonly string[]): void {
+    this.bus.publish({ kind: 'message', message, recipients, originSession: caller.sessionId });
   }
 
   /** Create a group or change its membership (a MEMBERSHIP message in its timeline). */
@@ -239,7 +248,7 @@ export class ChatService {
     const clientMsgId = input.clientMsgId ?? '';
     checkClientMsgId(clientMsgId);
     const op = input.op ?? 0;
-    if (!(Object.values(GroupOp) as number[]).includes(op)) throw invalid(`op must be one of ${Object.entries(GroupOp).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    checkOp(GroupOp, op);
     const users = input.users ?? [];
     if (users.length > this.limits.maxGroupChange) throw invalid(`at most ${this.limits.maxGroupChange} users per change`);
     for (const u of users) if (!Limits.USER_ID.test(u)) throw invalid(`"${u.slice(0, 70)}" is not a valid user id`);
@@ -296,7 +305,7 @@ export class ChatService {
     const clientMsgId = input.clientMsgId ?? '';
     checkClientMsgId(clientMsgId);
     const op = input.op ?? 0;
-    if (!(Object.values(MessageOpKind) as number[]).includes(op)) throw invalid('op must be 1 RECALL, 2 EDIT, 3 REACT, 4 UNREACT, 5 HIDE or 6 CLEAR');
+    checkOp(MessageOpKind, op);
     const emoji = input.emoji ?? '';
     const reaction = op === MessageOpKind.REACT || op === MessageOpKind.UNREACT;
     if (reaction && !ReactionLimits.EMOJI.test(emoji)) throw invalid('emoji must be 1..32 characters without spaces or control characters');
@@ -376,7 +385,7 @@ export class ChatService {
     const clientMsgId = input.clientMsgId ?? '';
     checkClientMsgId(clientMsgId);
     const op = input.op ?? 0;
-    if (!(Object.values(FriendOp) as number[]).includes(op)) throw invalid(`op must be one of ${Object.entries(FriendOp).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    checkOp(FriendOp, op);
     const userId = input.userId ?? '';
     if (op !== FriendOp.ALLOW_STRANGERS && !Limits.USER_ID.test(userId)) throw invalid('userId is not a valid user id');
     const note = input.note ?? '';
@@ -391,9 +400,7 @@ export class ChatService {
       allow: input.allow ?? false,
     });
     if (!result.ok) throw new ParleyError(result.code, result.message);
-    for (const e of result.events) {
-      this.bus.publish({ kind: 'message', message: e.message, recipients: e.members, originSession: caller.sessionId });
-    }
+    for (const e of result.events) this.publish(caller, e.message, e.members);
     if (op === FriendOp.BLOCK) {
       this.bus.publish({ kind: 'block', userId: caller.userId, blockedId: userId, recipients: [caller.userId, userId], originSession: caller.sessionId });
     }
@@ -417,7 +424,7 @@ export class ChatService {
   /**
    * A device acked a direct conversation up to `seq`. Positions are gathered and
    * stored together every DELIVERED_FLUSH_MS (one transaction for all of them), and
-   * each one that moved is pushed to the conversation's members. Delivered state
+   * each one that moved is pushed to the other member. Delivered state
    * is advisory: one lost in a crash is raised again by the next ack.
    */
   noteDelivered(caller: Caller, conversationId: string, seq: number): void {

@@ -87,6 +87,11 @@ const EVENT_TYPES: Record<number, number> = {
   [MessageOpKind.CLEAR]: MessageType.HISTORY,
 };
 
+/** The JSON body of a stored server-written event, if `row` is one of `type`. */
+function eventOf<T>(row: MessageRow, type: number): T | undefined {
+  return row.type === type ? (JSON.parse(Buffer.from(row.body).toString('utf8')) as T) : undefined;
+}
+
 /** The body of the REACTION event a REACT or UNREACT records. */
 function reactionBody(req: MessageOpRequest): Uint8Array {
   const event: ReactionEvent = { op: req.op === MessageOpKind.REACT ? 'add' : 'remove', emoji: req.emoji };
@@ -530,7 +535,7 @@ export class SqliteStore implements Store {
     const eventType = EVENT_TYPES[req.op]!;
     const existing = this.sql.findByClientMsgId.get(req.actorId, req.clientMsgId) as MessageRow | undefined;
     if (existing) {
-      const history = existing.type === MessageType.HISTORY ? (JSON.parse(Buffer.from(existing.body).toString('utf8')) as HistoryEvent) : undefined;
+      const history = eventOf<HistoryEvent>(existing, MessageType.HISTORY);
       const same = history
         ? eventType === MessageType.HISTORY && history.conversationId === req.conversationId && history.seq === req.seq &&
           history.op === (req.op === MessageOpKind.HIDE ? 'hide' : 'clear')
@@ -606,7 +611,7 @@ export class SqliteStore implements Store {
   private settingsInTx(req: SettingsRequest): AppendResult {
     const existing = this.sql.findByClientMsgId.get(req.userId, req.clientMsgId) as MessageRow | undefined;
     if (existing) {
-      const e = existing.type === MessageType.SETTINGS ? (JSON.parse(Buffer.from(existing.body).toString('utf8')) as SettingsEvent) : undefined;
+      const e = eventOf<SettingsEvent>(existing, MessageType.SETTINGS);
       if (!e || e.conversationId !== req.conversationId) {
         throw new ParleyError(ErrorCode.CLIENT_MSG_ID_REUSED, `clientMsgId ${req.clientMsgId} was already used for a different message`);
       }
@@ -662,7 +667,7 @@ export class SqliteStore implements Store {
     const fail = (code: ErrorCode, message: string) => new ParleyError(code, message);
     const existing = this.sql.findByClientMsgId.get(req.actorId, req.clientMsgId) as MessageRow | undefined;
     if (existing) {
-      const event = existing.type === MessageType.MEMBERSHIP ? (JSON.parse(Buffer.from(existing.body).toString('utf8')) as MembershipEvent) : undefined;
+      const event = eventOf<MembershipEvent>(existing, MessageType.MEMBERSHIP);
       const sameUsers = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((u) => b.includes(u));
       if (
         !event ||
@@ -776,7 +781,7 @@ export class SqliteStore implements Store {
     const op = FRIEND_OP_NAMES[req.op]!;
     const existing = this.sql.findByClientMsgId.get(me, req.clientMsgId) as MessageRow | undefined;
     if (existing) {
-      const e = existing.type === MessageType.FRIEND ? (JSON.parse(Buffer.from(existing.body).toString('utf8')) as FriendEvent) : undefined;
+      const e = eventOf<FriendEvent>(existing, MessageType.FRIEND);
       // A request the other side had already made was recorded as what it became: an acceptance.
       const sameOp = e && (e.op === op || (op === 'request' && e.op === 'accept'));
       if (!e || !sameOp || (req.op !== FriendOp.ALLOW_STRANGERS && e.to !== them && e.from !== them)) {
