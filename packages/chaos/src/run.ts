@@ -88,17 +88,23 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
   const counts: Record<string, number> = {};
   let stopping = false;
   let server: ChildServer | undefined;
+  /**
+   * The restart after a crash point, while it runs. Whoever stops or starts the
+   * server next waits for it first: two servers starting on the same ports would
+   * fail with EADDRINUSE, and one left running would outlive the run.
+   */
+  let restarting: Promise<void> = Promise.resolve();
   /** Start the server; with crash points on, it may kill itself at one, and is then restarted. */
   const start = async (): Promise<void> => {
     const point = pick(CRASH_POINTS);
     const args = options.crashPoints && options.faults ? [...baseArgs, '--test-crash-point', point, '--test-crash-probability', '0.002'] : baseArgs;
     const child = await spawnServer(dataDir, args, ports);
     server = child;
-    void child.exited.then(async () => {
+    void child.exited.then(() => {
       if (server !== child || stopping) return; // the nemesis or the end of the run stopped it
       counts[`crash-point:${point}`] = (counts[`crash-point:${point}`] ?? 0) + 1;
       server = undefined;
-      await start();
+      restarting = start();
     });
   };
   await start();
@@ -266,8 +272,9 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
       'kill-9': {
         weight: 12,
         run: async () => {
+          await restarting;
           const victim = server;
-          if (!victim) return; // restarting after a crash point right now
+          if (!victim) return;
           server = undefined;
           victim.process.kill('SIGKILL');
           await victim.exited;
@@ -337,6 +344,7 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
     if (options.crashPoints) {
       // Restart once more without crash points, so the drain is not interrupted.
       stopping = true;
+      await restarting;
       const last = server as ChildServer | undefined;
       if (last) {
         last.process.kill('SIGCONT');
@@ -392,6 +400,7 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
     };
   } finally {
     stopping = true;
+    await restarting.catch(() => {}); // a failed restart was thrown above
     await Promise.all(devices.map((d) => d.client.close()));
     await Promise.all(proxies.map((p) => p.close()));
     const last = server as ChildServer | undefined;

@@ -61,7 +61,6 @@ export async function registerUser(httpUrl: string, userId: string, password = '
   return body.token;
 }
 
-/** A TCP port that was free a moment ago (for servers that must restart on the same port). */
 /**
  * A free loopback port for a server that will be restarted on it. It is taken
  * below the kernel's ephemeral range, so that while the server is down (killed
@@ -72,7 +71,13 @@ export async function freePort(): Promise<number> {
   const low = ephemeralLow();
   for (let attempt = 0; attempt < 50; attempt++) {
     const port = 10_000 + Math.floor(Math.random() * Math.max(1, low - 10_000));
-    if (await canListen(port)) return port;
+    // Never the same port twice in one process: two ports asked for together
+    // (HTTP and TCP of one server) were both free, and may be the same one.
+    if (handedOut.has(port)) continue;
+    if (await canListen(port)) {
+      handedOut.add(port);
+      return port;
+    }
   }
   throw new Error(`no free port found in 10000..${low - 1}`);
 }
@@ -87,6 +92,8 @@ function ephemeralLow(): number {
   }
 }
 
+const handedOut = new Set<number>();
+
 function canListen(port: number): Promise<boolean> {
   return new Promise((done) => {
     const probe = createNetServer();
@@ -97,6 +104,16 @@ function canListen(port: number): Promise<boolean> {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const MAIN = resolve(here, '../../cli/src/main.ts');
+
+/**
+ * Every child server still running. Should a test leave one behind (a bug in
+ * the test), it is killed when the test process exits rather than holding its
+ * port and keeping the test run waiting.
+ */
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
 
 export interface ChildServer {
   process: ChildProcess;
@@ -121,6 +138,8 @@ export function spawnServer(dataDir: string, extraArgs: string[] = [], ports = {
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  live.add(child);
+  child.once('exit', () => live.delete(child));
   return new Promise((resolveServer, reject) => {
     let out = '';
     let err = '';
