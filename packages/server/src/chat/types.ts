@@ -277,6 +277,20 @@ export type BusEvent =
       originSession: string;
     }
   | {
+      /**
+       * A user came online (their first device on some node) or went offline
+       * (their last device on that node left). Goes to every node, whose gateway
+       * tells its own presence watchers; `recipients` is empty.
+       */
+      kind: 'presence';
+      userId: string;
+      online: boolean;
+      /** When it happened (ms since epoch). */
+      time: number;
+      recipients: readonly string[];
+      originSession: string;
+    }
+  | {
       kind: 'delivered';
       conversationId: string;
       userId: string;
@@ -298,5 +312,38 @@ export interface Bus {
   publish(event: BusEvent): void;
   /** This node's listener; returns the unsubscribe. */
   subscribe(listener: BusListener): () => void;
+  /**
+   * Called when this node may have missed events (the bus lost its connection):
+   * the gateway then tells its sessions to sync, which recovers every committed
+   * message from the store. Returns the unsubscribe.
+   */
+  onMissed(listener: () => void): () => void;
+  /**
+   * The online registry: `userId` has `devices` devices connected to this node
+   * (0: none left here). Entries of a node that stops announcing itself expire.
+   */
+  setLocalDevices(userId: string, devices: number): void;
+  /** Whether `userId` has a device connected to any live node. */
+  isOnline(userId: string): Promise<boolean>;
+  /**
+   * The node registry: keep announcing this node (its `describe()` as it is at
+   * each heartbeat) until close; a node that stops announcing drops out.
+   */
+  announce(describe: () => NodeInfo): void;
+  /** Live nodes, this one included, draining ones flagged. */
+  nodes(): Promise<NodeInfo[]>;
   close(): Promise<void>;
+}
+
+/** A node as the registry lists it (GET /v1/nodes). */
+export interface NodeInfo {
+  id: string;
+  /** Where clients reach it. */
+  httpUrl: string;
+  wsUrl: string;
+  tcpUrl: string;
+  startedAt: number;
+  /** Draining nodes take no new connections. */
+  draining: boolean;
+  connections: number;
 }

@@ -71,7 +71,14 @@ export class Gateway {
     this.retransmits = new TimerWheel<Session>(resendTick, 512, (s) => s.retransmit(Date.now()));
     this.heartbeats.start();
     this.retransmits.start();
-    this.unsubscribe = bus.subscribe((event) => this.deliver(event));
+    const unsubscribe = bus.subscribe((event) => this.deliver(event));
+    const unMissed = bus.onMissed(() => {
+      for (const session of this.sessions) session.resync();
+    });
+    this.unsubscribe = () => {
+      unsubscribe();
+      unMissed();
+    };
     this.devicePolicy = parseDevicePolicy(config.devicePolicy);
   }
 
@@ -109,10 +116,11 @@ export class Gateway {
       const userId = session.userId;
       entry = { devices: new Map() };
       this.users.set(userId, entry);
-      this.announcePresence(userId, true, Date.now());
+      this.bus.publish({ kind: 'presence', userId, online: true, time: Date.now(), recipients: [], originSession: session.id });
     }
     const previous = entry.devices.get(session.deviceId);
     entry.devices.set(session.deviceId, session);
+    if (!previous) this.bus.setLocalDevices(session.userId, entry.devices.size);
     previous?.close(CloseCode.REPLACED, 'replaced by a newer connection of this device');
     this.enforceDevicePolicy(entry, session);
     this.heartbeats.cancel(session.heartbeatEntry);
@@ -140,16 +148,28 @@ export class Gateway {
     const entry = this.users.get(session.userId);
     if (!entry || entry.devices.get(session.deviceId) !== session) return;
     entry.devices.delete(session.deviceId);
+    this.bus.setLocalDevices(session.userId, entry.devices.size);
     if (entry.devices.size === 0) {
       this.users.delete(session.userId);
-      const now = Date.now();
-      this.announcePresence(session.userId, false, now);
-      this.chat.wentOffline(session.userId, now).catch((err: unknown) => this.log.error({ err }, 'could not record last seen'));
+      void this.wentOfflineHere(session.userId, session.id);
     }
   }
 
-  isOnline(userId: string): boolean {
-    return this.users.has(userId);
+  /** The user's last device on this node left: offline, unless a device is connected to another node. */
+  private async wentOfflineHere(userId: string, originSession: string): Promise<void> {
+    try {
+      if (this.users.has(userId) || (await this.bus.isOnline(userId))) return;
+      const now = Date.now();
+      this.bus.publish({ kind: 'presence', userId, online: false, time: now, recipients: [], originSession });
+      await this.chat.wentOffline(userId, now);
+    } catch (err) {
+      this.log.error({ err }, 'could not record going offline');
+    }
+  }
+
+  /** Whether the user has a device connected here or to any other node. */
+  async isOnline(userId: string): Promise<boolean> {
+    return this.users.has(userId) || this.bus.isOnline(userId);
   }
 
   /** Push presence changes of `userId` to `session` until it closes. */
@@ -264,6 +284,10 @@ export class Gateway {
   private signal(event: Exclude<BusEvent, MessageEvent>): void {
     if (event.kind === 'block') {
       this.unwatchBetween(event.userId, event.blockedId);
+      return;
+    }
+    if (event.kind === 'presence') {
+      this.announcePresence(event.userId, event.online, event.time);
       return;
     }
     const frame =

@@ -313,11 +313,13 @@ export class Session {
     } else if (frame.body === 'presence') {
       const req = frame.presence!;
       const visible = await chat.presenceOf(caller, req.users ?? []);
-      const users = [...visible].map(([userId, lastSeen]) => {
-        const online = this.gateway.isOnline(userId);
-        if (req.subscribe && this.state === 'open' && this.watching.size < MAX_WATCHED) this.gateway.watch(this, userId);
-        return { userId, online, lastSeen: online ? Date.now() : lastSeen };
-      });
+      const users = await Promise.all(
+        [...visible].map(async ([userId, lastSeen]) => {
+          const online = await this.gateway.isOnline(userId);
+          if (req.subscribe && this.state === 'open' && this.watching.size < MAX_WATCHED) this.gateway.watch(this, userId);
+          return { userId, online, lastSeen: online ? Date.now() : lastSeen };
+        }),
+      );
       this.write({ id, presenceResult: { users } });
     } else if (frame.body === 'typing') {
       // No answer on success: typing is fire-and-forget; only a failure is reported.
@@ -456,6 +458,13 @@ export class Session {
       if (this.state !== 'open') return; // closed as a slow consumer
     }
     this.gateway.scheduleRetransmit(this);
+  }
+
+  /** Events for this device may have been lost on the way (the bus lost its connection): sync. */
+  resync(): void {
+    if (this.state !== 'open') return;
+    this.gateway.stats.resyncs++;
+    this.write({ notice: { code: NoticeCode.RESYNC, message: 'the node may have missed messages; sync to catch up' } });
   }
 
   private dropPending(): void {
