@@ -223,8 +223,20 @@ export interface ClientEvents {
 }
 
 export interface ClientOptions {
-  /** One URL or several (tried in turn): ws://host:8080/ws, wss://…, tcp://host:8081. */
-  url: string | string[];
+  /**
+   * One URL or several (tried in turn, moving on after each lost connection):
+   * ws://host:8080/ws, wss://…, tcp://host:8081. May be left out when `nodesUrl` is given.
+   */
+  url?: string | string[];
+  /**
+   * A cluster's node list (GET /v1/nodes of any node or of a load balancer, e.g.
+   * http://host:8080/v1/nodes). Read before connecting and after every lost
+   * connection, so the client follows the cluster as nodes come, drain and die;
+   * its nodes are tried before `url`, the least loaded first.
+   */
+  nodesUrl?: string;
+  /** Which endpoint of a listed node to use: 'ws' (default) or 'tcp'. */
+  transport?: 'ws' | 'tcp';
   /** A JWT, or a function returning a fresh one (called on every connect). */
   token: string | (() => string | Promise<string>);
   /** Stable id of this device/installation. */
@@ -419,7 +431,9 @@ class Terminal extends Error {
 }
 
 export class ParleyClient extends Emitter<ClientEvents> {
-  private readonly urls: string[];
+  /** Where to connect: the cluster's live nodes (with `nodesUrl`), then the configured urls. */
+  private urls: string[];
+  private readonly configuredUrls: string[];
   private readonly store: SessionStore;
   private readonly reorderWindowMs: number;
   private readonly ackTimeoutMs: number;
@@ -456,8 +470,9 @@ export class ParleyClient extends Emitter<ClientEvents> {
 
   constructor(private readonly options: ClientOptions) {
     super();
-    this.urls = Array.isArray(options.url) ? [...options.url] : [options.url];
-    if (this.urls.length === 0) throw new Error('at least one url is required');
+    this.configuredUrls = options.url === undefined ? [] : Array.isArray(options.url) ? [...options.url] : [options.url];
+    this.urls = [...this.configuredUrls];
+    if (this.urls.length === 0 && !options.nodesUrl) throw new Error('at least one url (or a nodesUrl) is required');
     if (!Limits.DEVICE_ID.test(options.deviceId)) throw new Error('deviceId must be 1..64 characters of A-Z a-z 0-9 _ . : -');
     this.store = options.store ?? new MemorySessionStore();
     this.reorderWindowMs = options.reorderWindowMs ?? 250;
@@ -901,10 +916,14 @@ export class ParleyClient extends Emitter<ClientEvents> {
   private async run(): Promise<void> {
     await this.load();
     let attempt = 0;
+    let lastUrl: string | undefined;
     while (!this.stopped) {
-      const url = this.urls[this.urlIndex % this.urls.length]!;
+      if (this.options.nodesUrl) await this.discoverNodes(lastUrl);
+      const url = this.urls[this.urlIndex % Math.max(1, this.urls.length)];
       let terminal: Error | undefined;
       try {
+        if (url === undefined) throw new ConnectionLost('no node of the cluster is reachable');
+        lastUrl = url;
         await this.session(url, () => (attempt = 0));
       } catch (err) {
         if (err instanceof Terminal) terminal = err.error;
@@ -930,6 +949,28 @@ export class ParleyClient extends Emitter<ClientEvents> {
       this.wake = undefined;
     }
     this.setState('closed');
+  }
+
+  /**
+   * Read the cluster's node list: its live nodes, the ones taking connections and
+   * the least loaded first, then the configured urls; the node just lost is
+   * tried last. A failed read keeps the list as it was.
+   */
+  private async discoverNodes(lastUrl: string | undefined): Promise<void> {
+    const key = this.options.transport === 'tcp' ? 'tcpUrl' : 'wsUrl';
+    let listed: string[];
+    try {
+      const res = await fetch(this.options.nodesUrl!, { signal: AbortSignal.timeout(this.connectTimeoutMs) });
+      if (!res.ok) return;
+      const body = (await res.json()) as { nodes?: { wsUrl?: string; tcpUrl?: string; draining?: boolean }[] };
+      listed = (body.nodes ?? []).filter((n) => !n.draining && typeof n[key] === 'string').map((n) => n[key]!);
+    } catch {
+      return; // the lookup is down too: go on with the list we have
+    }
+    const urls = [...new Set([...listed, ...this.configuredUrls])];
+    if (lastUrl !== undefined && urls.length > 1 && urls.includes(lastUrl)) urls.push(...urls.splice(urls.indexOf(lastUrl), 1));
+    this.urls = urls;
+    this.urlIndex = 0;
   }
 
   /** One connection, from dial to loss. Resolves/rejects when it ends. */
@@ -1155,7 +1196,10 @@ export class ParleyClient extends Emitter<ClientEvents> {
       this.stopAsKicked(n.message);
       this.transport?.close();
     } else if (n.code === NoticeCode.RECONNECT) {
-      for (const e of n.endpoints) if (!this.urls.includes(e)) this.urls.push(e);
+      // Only endpoints of the transport in use: a browser cannot dial tcp://.
+      const family = (u: string) => (u.startsWith('tcp:') ? 'tcp' : 'ws');
+      const current = this.urls[this.urlIndex % this.urls.length];
+      for (const e of n.endpoints) if (current && family(e) === family(current) && !this.urls.includes(e)) this.urls.push(e);
       this.transport?.close();
     } else if (n.code === NoticeCode.RESYNC) {
       void this.syncNow().catch((err: unknown) => this.emit('error', err as Error));

@@ -52,6 +52,17 @@ for (const transport of ['ws', 'tcp'] as const) {
       }
     });
 
+    test('given only the node list URL, the client finds a node of its transport and chats', async () => {
+      const discovered = new ParleyClient({ nodesUrl: `${server.httpUrl}/v1/nodes`, transport, token: tokens.ann!, deviceId: 'ann-nodes' });
+      clients.push(discovered);
+      const ben = client('ben', 'ben-nodes');
+      const got = collect(ben);
+      await Promise.all([discovered.connect(), ben.connect()]);
+      const ack = await discovered.send({ to: 'ben', text: 'found you' });
+      await waitUntil(() => got.some((m) => m.id === ack.messageId), 5000, 'delivery');
+      assert.throws(() => new ParleyClient({ token: 't', deviceId: 'd' }), /at least one url \(or a nodesUrl\)/);
+    });
+
     test('a device that was away catches up through sync, in order, once', async () => {
       const ann = client('ann', 'ann-3');
       await ann.connect();

@@ -1,9 +1,10 @@
 /**
- * The composition root: the one place that picks concrete adapters (by name, from
- * the maps below, failing fast on an unknown one) and wires store → chat → gateway
+ * The composition root: the one place that picks concrete adapters (by the
+ * scheme of the store and bus settings) and wires store → chat → gateway
  * → transports. Everything else depends on interfaces.
  */
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo, Server as NetServer } from 'node:net';
@@ -23,25 +24,38 @@ import { createLogger, type Logger } from './logger.ts';
 import { SqliteStore } from './store/sqlite/sqlite-store.ts';
 import { crashHook, parseUnsafe, type CrashHook } from './testing/faults.ts';
 
-const stores: Record<string, (config: Config, crash: CrashHook) => Store> = {
-  sqlite: (config, crash) =>
-    new SqliteStore({
+/**
+ * The store a config names, by the scheme of its `store` setting. Networked
+ * adapters are loaded only when named, so the embedded server never loads their clients.
+ */
+async function openStore(config: Config, crash: CrashHook): Promise<Store> {
+  if (config.store === 'sqlite') {
+    return new SqliteStore({
       file: join(resolve(config.dataDir), 'parley.db'),
       synchronous: config.sqliteSynchronous,
       largeGroupThreshold: config.largeGroupThreshold,
       crash,
       unsafe: parseUnsafe(config.testUnsafe),
-    }),
-};
+    });
+  }
+  throw new Error(`no store adapter for "${config.store}"`);
+}
 
-const buses: Record<string, (config: Config) => Bus> = {
-  local: () => new LocalBus(),
-};
+async function openBus(config: Config, _nodeId: string, _log: Logger): Promise<Bus> {
+  if (config.bus === 'local') return new LocalBus();
+  throw new Error(`no bus adapter for "${config.bus}"`);
+}
 
-function pick<F>(kind: string, map: Record<string, F>, name: string): F {
-  const make = map[name];
-  if (!make) throw new Error(`unknown ${kind} "${name}"; known: ${Object.keys(map).join(', ')}`);
-  return make;
+/** This node's id: configured, or made unique from the host, the process and a random part. */
+function nodeIdOf(config: Config): string {
+  return config.nodeId !== '' ? config.nodeId : `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+}
+
+/** The host clients reach this node by. */
+function publicHostOf(config: Config): string {
+  if (config.publicHost !== '') return config.publicHost;
+  if (config.host === '0.0.0.0' || config.host === '::') return hostname();
+  return config.host;
 }
 
 /** The token secret: from config, or generated once and kept beside the data. */
@@ -85,8 +99,15 @@ function listen(server: HttpServer | NetServer, port: number, host: string): Pro
 
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const crash = crashHook(config.testCrashPoint, config.testCrashProbability);
-  const store = pick('store', stores, config.store)(config, crash);
-  const bus = pick('bus', buses, config.bus)(config);
+  const nodeId = nodeIdOf(config);
+  const store = await openStore(config, crash);
+  let bus: Bus;
+  try {
+    bus = await openBus(config, nodeId, log);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   const tokens = new TokenService(issuerSecret(config), config.appJwtKeys, config.tokenTtlSeconds);
   const accounts = new Accounts(store, tokens);
   const chat = new ChatService(store, bus, config, crash);
@@ -122,7 +143,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   };
 
   const http = createHttpServer(
-    createHttpHandler({ accounts, tokens, chat, adminKey: config.adminKey, log, metrics, ready: () => ready }),
+    createHttpHandler({ accounts, tokens, chat, adminKey: config.adminKey, log, metrics, ready: () => ready, nodes: () => bus.nodes() }),
   );
   http.headersTimeout = 10_000;
   http.requestTimeout = 30_000;
@@ -138,19 +159,39 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     http.close();
     tcp.close();
     gateway.close();
+    await bus.close();
     await store.close();
     throw err;
   }
   ready = true;
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const publicHost = publicHostOf(config);
+  const publicForUrl = publicHost.includes(':') ? `[${publicHost}]` : publicHost;
+  const startedAt = Date.now();
+  let draining = false;
+  bus.announce(() => ({
+    id: nodeId,
+    httpUrl: `http://${publicForUrl}:${httpPort}`,
+    wsUrl: `ws://${publicForUrl}:${httpPort}${WS_PATH}`,
+    tcpUrl: `tcp://${publicForUrl}:${tcpPort}`,
+    startedAt,
+    draining,
+    connections: gateway.connectionCount,
+  }));
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       ready = false;
+      draining = true;
+      // Tell clients where to go: the other nodes still taking connections.
+      const others = await bus.nodes().then(
+        (nodes) => nodes.filter((n) => n.id !== nodeId && !n.draining).flatMap((n) => [n.wsUrl, n.tcpUrl]),
+        () => [] as string[],
+      );
       http.close();
       tcp.close();
-      gateway.drain();
+      gateway.drain(others);
       const deadline = Date.now() + config.drainTimeoutMs;
       while (!chat.idle && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
       await chat.flushPending();

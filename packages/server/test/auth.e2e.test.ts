@@ -103,4 +103,13 @@ describe('Auth and accounts', () => {
     const metrics = await (await fetch(`${server.httpUrl}/metrics`)).text();
     assert.match(metrics, /^parley_messages_committed_total \d+$/m);
   });
+
+  test('GET /v1/nodes lists this node, where clients reach it', async () => {
+    const res = await fetch(`${server.httpUrl}/v1/nodes`);
+    assert.equal(res.status, 200);
+    const { nodes } = (await res.json()) as { nodes: { id: string; wsUrl: string; tcpUrl: string; httpUrl: string; draining: boolean }[] };
+    assert.equal(nodes.length, 1);
+    assert.deepEqual([nodes[0]!.httpUrl, nodes[0]!.wsUrl, nodes[0]!.tcpUrl, nodes[0]!.draining], [server.httpUrl, server.wsUrl, server.tcpUrl, false]);
+    assert.ok(nodes[0]!.id.length > 0);
+  });
 });

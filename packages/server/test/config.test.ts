@@ -25,7 +25,13 @@ test('Config › rejects bad values with a message naming the setting', () => {
   assert.throws(() => loadConfig({ flags: { 'http-port': '70000' } }), /httpPort/);
   assert.throws(() => loadConfig({ flags: { 'http-port': 'abc' } }), /httpPort must be a number/);
   assert.throws(() => loadConfig({ flags: { 'no-such-thing': '1' } }), /unknown flag/);
-  assert.throws(() => loadConfig({ flags: { store: 'mongodb' } }), /store must be one of/);
+  assert.throws(() => loadConfig({ flags: { store: 'mongodb' } }), /store must be "sqlite" or a postgres:\/\/ URL/);
+  assert.throws(() => loadConfig({ flags: { bus: 'nats://x' } }), /bus must be "local" or a redis:\/\/ URL/);
+  assert.throws(() => loadConfig({ flags: { bus: 'redis://127.0.0.1:6379' } }), /Redis bus joins nodes that share one PostgreSQL store/);
+  assert.throws(() => loadConfig({ flags: { 'bus-prefix': 'a b' } }), /busPrefix/);
+  assert.throws(() => loadConfig({ flags: { 'node-id': 'x/y' } }), /nodeId/);
+  const cluster = loadConfig({ env: { PARLEY_STORE: 'postgres://db/parley', PARLEY_BUS: 'redis://cache:6379', PARLEY_NODE_ID: 'n1' } });
+  assert.deepEqual([cluster.store, cluster.bus, cluster.nodeId], ['postgres://db/parley', 'redis://cache:6379', 'n1']);
   assert.throws(() => loadConfig({ overrides: { maxBodyBytes: 70000 } }), /maxBodyBytes/);
   assert.throws(() => loadConfig({ overrides: { jwtSecret: 'short' } }), /jwtSecret/);
   assert.throws(() => loadConfig({ flags: { 'device-policy': 'mobile=0' } }), /devicePolicy/);

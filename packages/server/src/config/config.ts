@@ -15,10 +15,18 @@ export const defaults = {
   httpPort: 8080,
   /** Raw TCP port; 0 picks a free one. */
   tcpPort: 8081,
-  /** Store adapter: 'sqlite' (embedded). */
+  /** Store: 'sqlite' (embedded, in dataDir) or a PostgreSQL URL (postgres://user@host:5432/db) for cluster mode. */
   store: 'sqlite',
-  /** Bus adapter: 'local' (in-process). */
+  /** Bus: 'local' (in-process, one node) or a Redis URL (redis://host:6379) joining the nodes of a cluster. */
   bus: 'local',
+  /** Prefix of every Redis key and channel of this cluster, so clusters can share one Redis. */
+  busPrefix: 'parley',
+  /** This node's id in the cluster registry; empty: hostname, pid and a random suffix. */
+  nodeId: '',
+  /** Host name clients reach this node by, as listed by GET /v1/nodes; empty: the listen host (or the machine's hostname when listening on all addresses). */
+  publicHost: '',
+  /** Connections in the PostgreSQL pool. */
+  pgPoolSize: 10,
   /** Where the embedded store keeps its files. */
   dataDir: './data',
   /** SQLite durability: 'full' fsyncs every commit (survives power loss), 'normal' survives a process crash. */
@@ -177,8 +185,12 @@ export function validateConfig(input: Record<string, unknown>): Config {
   };
   port('httpPort');
   port('tcpPort');
-  if (!['sqlite'].includes(c.store)) throw bad(`store must be one of: sqlite (got "${c.store}")`);
-  if (!['local'].includes(c.bus)) throw bad(`bus must be one of: local (got "${c.bus}")`);
+  if (c.store !== 'sqlite' && !/^postgres(ql)?:\/\/./.test(c.store)) throw bad(`store must be "sqlite" or a postgres:// URL (got "${c.store}")`);
+  if (c.bus !== 'local' && !/^rediss?:\/\/./.test(c.bus)) throw bad(`bus must be "local" or a redis:// URL (got "${c.bus}")`);
+  if (c.bus !== 'local' && c.store === 'sqlite') throw bad('a Redis bus joins nodes that share one PostgreSQL store; set store to a postgres:// URL');
+  if (!/^[A-Za-z0-9._:-]{1,64}$/.test(c.busPrefix)) throw bad('busPrefix must be 1-64 characters of A-Z a-z 0-9 . _ : -');
+  if (c.nodeId !== '' && !/^[A-Za-z0-9._-]{1,64}$/.test(c.nodeId)) throw bad('nodeId must be 1-64 characters of A-Z a-z 0-9 . _ -');
+  positive('pgPoolSize');
   if (!['full', 'normal'].includes(c.sqliteSynchronous)) throw bad(`sqliteSynchronous must be "full" or "normal"`);
   positive('maxFrameBytes', 1024);
   positive('maxBodyBytes');

@@ -51,6 +51,8 @@ export class Gateway {
   /** Sessions subscribed to a user's presence changes (this node's sessions only). */
   private readonly watchers = new Map<string, Set<Session>>();
   private draining = false;
+  /** Where a draining node sends its clients: the other nodes. */
+  private drainEndpoints: string[] = [];
   /** Bus events published since the last `deliverQueued`, which a queued microtask runs. */
   private queued: BusEvent[] = [];
 
@@ -97,7 +99,7 @@ export class Gateway {
     this.stats.connectionsOpened++;
     session.heartbeatEntry = this.heartbeats.schedule(session, this.config.authTimeoutMs);
     if (this.draining) {
-      session.notice(NoticeCode.RECONNECT, 'this node is draining');
+      session.notice(NoticeCode.RECONNECT, 'this node is draining', this.drainEndpoints);
       session.close(CloseCode.DRAINING, 'draining');
     }
     return session;
@@ -306,6 +308,7 @@ export class Gateway {
   /** Stop taking connections and tell every client to reconnect elsewhere. */
   drain(endpoints: string[] = []): void {
     this.draining = true;
+    this.drainEndpoints = endpoints;
     for (const session of [...this.sessions]) {
       session.notice(NoticeCode.RECONNECT, 'this node is shutting down', endpoints);
       session.close(CloseCode.DRAINING, 'draining');

@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import type { Accounts } from '../auth/accounts.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { ChatService } from '../chat/chat-service.ts';
-import type { StoredMessage } from '../chat/types.ts';
+import type { NodeInfo, StoredMessage } from '../chat/types.ts';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -39,6 +39,8 @@ export interface HttpDeps {
   metrics: () => string;
   /** False while starting or draining. */
   ready: () => boolean;
+  /** The cluster's live nodes (this one alone on the embedded store). */
+  nodes: () => Promise<NodeInfo[]>;
 }
 
 type Handler = (req: IncomingMessage, url: URL, params: string[]) => Promise<[number, unknown]>;
@@ -104,6 +106,16 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
 
   const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
     { method: 'GET', pattern: /^\/healthz$/, handler: async () => [200, { status: 'ok' }] },
+    // Where clients may connect: live nodes, the ones taking connections first.
+    {
+      method: 'GET',
+      pattern: /^\/v1\/nodes$/,
+      handler: async () => {
+        const nodes = await deps.nodes();
+        nodes.sort((a, b) => Number(a.draining) - Number(b.draining) || a.connections - b.connections);
+        return [200, { nodes }];
+      },
+    },
     {
       method: 'GET',
       pattern: /^\/readyz$/,
