@@ -11,11 +11,12 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { freePort, openAuthed, registerUser, spawnServer, startFaultProxy, tempDir, type ChildServer, type FaultProxy } from '@parley/testkit';
-import { ErrorCode, MessageType, type MembershipEvent } from '@parley/protocol';
-import { ParleyClient } from '@parley/sdk';
+import { ErrorCode } from '@parley/protocol';
 import { check, type CheckReport, type MemberRow, type StoredRow } from './checker.ts';
+import { fromRows, type MemberTableRow, type MessageRow } from './store-rows.ts';
 import { History, type FaultEvent } from './history.ts';
 import { seededRandom } from './rng.ts';
+import { createDevices, drain, runSenders, settle, sleep, type Device } from './workload.ts';
 
 export interface ChaosOptions {
   seconds: number;
@@ -67,13 +68,6 @@ export interface ChaosResult {
 }
 
 const HEARTBEAT_MS = 1000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface Device {
-  deviceId: string;
-  userId: string;
-  client: ParleyClient;
-}
 
 export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<ChaosResult> {
   const options = { ...DEFAULT_CHAOS, ...input };
@@ -123,27 +117,16 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
     const users = Array.from({ length: options.users }, (_, i) => `user${i}`);
     const tokens = new Map<string, string>();
     for (const u of users) tokens.set(u, await registerUser(`http://127.0.0.1:${ports.http}`, u));
-    for (const userId of users) {
-      for (let d = 0; d < options.devicesPerUser; d++) {
-        const deviceId = `${userId}-dev${d}`;
-        const url = d % 2 === 0 ? `ws://127.0.0.1:${wsProxy.port}/ws` : `tcp://127.0.0.1:${tcpProxy.port}`;
-        const client = new ParleyClient({
-          url,
-          token: tokens.get(userId)!,
-          deviceId,
-          backoff: { baseMs: 20, maxMs: 300 },
-          ackTimeoutMs: 1000,
-          reorderWindowMs: 100,
-          connectTimeoutMs: 2000,
-          testDisableGapPull: options.control === 'no-gap-pull',
-        });
-        client.on('error', () => {});
-        client.on('message', (m) =>
-          history.deliveries.push({ deviceId, userId, conversationId: m.conversationId, seq: m.seq, messageId: m.id, payload: m.text ?? `#${m.id}`, at: Date.now() }),
-        );
-        devices.push({ deviceId, userId, client });
-      }
-    }
+    devices.push(
+      ...createDevices({
+        users,
+        devicesPerUser: options.devicesPerUser,
+        tokens,
+        urlOf: (_u, d) => (d % 2 === 0 ? `ws://127.0.0.1:${wsProxy.port}/ws` : `tcp://127.0.0.1:${tcpProxy.port}`),
+        history,
+        testDisableGapPull: options.control === 'no-gap-pull',
+      }),
+    );
     await Promise.all(devices.map((d) => d.client.connect()));
     // One group of every user, created before the nemesis starts; a share of the sends go there.
     const group = (await devices[0]!.client.createGroup('chaos', users.slice(1))).conversationId;
@@ -153,24 +136,7 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
     const running = () => Date.now() < deadline;
 
     // The workload: each device sends to random other users at random intervals.
-    const senders = devices.map(async (device) => {
-      let counter = 0;
-      while (running()) {
-        await sleep(random() * 2 * options.sendIntervalMs);
-        if (!running()) break;
-        const toGroup = random() < 0.3;
-        const to = toGroup ? group : pick(users.filter((u) => u !== device.userId));
-        const clientMsgId = `${device.deviceId}.${counter++}`;
-        const op = history.invoke({ clientMsgId, userId: device.userId, deviceId: device.deviceId, to, invokedAt: Date.now() });
-        const target = toGroup ? { conversationId: group } : { to };
-        const p = device.client.send({ ...target, text: clientMsgId, clientMsgId }).then(
-          (ack) => Object.assign(op, { outcome: 'ok', completedAt: Date.now(), seq: ack.seq, messageId: ack.messageId, conversationId: ack.conversationId }),
-          (err: { code?: string; message: string }) => Object.assign(op, { outcome: 'failed', completedAt: Date.now(), error: err.code ?? err.message }),
-        );
-        pendingSends.add(p);
-        void p.finally(() => pendingSends.delete(p));
-      }
-    });
+    const senders = runSenders({ devices, users, group, sendIntervalMs: options.sendIntervalMs, random, running, history, pending: pendingSends });
 
     const allOnline = () => devices.every((d) => d.client.state === 'online');
     const recordFault = async (event: FaultEvent, heal: () => Promise<void>) => {
@@ -337,7 +303,7 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
       }
     })();
 
-    await Promise.all([...senders, nemesis, churner]);
+    await Promise.all([senders, nemesis, churner]);
 
     // Heal everything and let every device drain. From here the server stays up.
     log('healing and draining');
@@ -365,8 +331,7 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
       p.setDropPushes(0);
     });
     if (paused) server?.process.kill('SIGCONT');
-    const settleBy = Date.now() + 60_000;
-    while (pendingSends.size > 0 && Date.now() < settleBy) await sleep(20);
+    await settle(pendingSends);
     // Everyone back in the group, so every device ends as a member of everything.
     for (const user of options.membershipChanges ? others : []) {
       for (let attempt = 0; attempt < 200; attempt++) {
@@ -378,14 +343,7 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
         await sleep(50);
       }
     }
-    const { stored, members } = readStore(join(dataDir, 'parley.db'));
-    const maxSeq = new Map<string, number>();
-    for (const r of stored) maxSeq.set(r.conversationId, Math.max(maxSeq.get(r.conversationId) ?? 0, r.seq));
-    const drained = () =>
-      devices.every((d) => members.filter((m) => m.userId === d.userId).every((m) => d.client.cursor(m.conversationId) >= (maxSeq.get(m.conversationId) ?? 0)));
-    const drainBy = Date.now() + 30_000;
-    while (!drained() && Date.now() < drainBy) await sleep(20);
-    await sleep(300); // a duplicate or stray delivery would show up now
+    await drain(devices, pendingSends, async () => readStore(join(dataDir, 'parley.db')));
 
     const final = readStore(join(dataDir, 'parley.db'));
     const report = check(history, final.stored, final.members, devices);
@@ -413,49 +371,14 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
   }
 }
 
-/**
- * Read messages and memberships straight from the SQLite file (read-only). A
- * group member's periods come from the group's MEMBERSHIP events (the members
- * table keeps only the latest join point); a direct conversation's from its row.
- */
+/** Read messages and memberships straight from the SQLite file (read-only). */
 function readStore(file: string): { stored: StoredRow[]; members: MemberRow[] } {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const decoder = new TextDecoder();
-    const rows = db.prepare('SELECT conv_id, seq, id, sender_id, type, body FROM messages ORDER BY conv_id, seq').all() as {
-      conv_id: string; seq: number; id: string; sender_id: string; type: number; body: Buffer;
-    }[];
-    const periods = new Map<string, [number, number | null][]>();
-    const open = (key: string, after: number) => {
-      const list = periods.get(key) ?? [];
-      list.push([after, null]);
-      periods.set(key, list);
-    };
-    const close = (key: string, upTo: number) => {
-      const last = periods.get(key)?.at(-1);
-      if (last && last[1] === null) last[1] = upTo;
-    };
-    const stored = rows.map((r) => {
-      const system = r.type === MessageType.MEMBERSHIP;
-      if (system) {
-        const e = JSON.parse(decoder.decode(r.body)) as MembershipEvent;
-        const key = (u: string) => `${r.conv_id}#${u}`;
-        if (e.op === 'create') for (const u of [e.actor, ...e.users]) open(key(u), 0);
-        else if (e.op === 'invite') for (const u of e.users) open(key(u), r.seq - 1);
-        else if (e.op === 'kick') for (const u of e.users) close(key(u), r.seq);
-        else if (e.op === 'leave') close(key(e.actor), r.seq);
-      }
-      return { conversationId: r.conv_id, seq: r.seq, id: r.id, senderId: r.sender_id, system, payload: system ? `#${r.id}` : decoder.decode(r.body) };
-    });
-    const members = (db.prepare('SELECT conv_id, user_id, join_seq FROM members').all() as { conv_id: string; user_id: string; join_seq: number }[]).map(
-      (r) => ({
-        conversationId: r.conv_id,
-        userId: r.user_id,
-        joinSeq: r.join_seq,
-        periods: periods.get(`${r.conv_id}#${r.user_id}`) ?? [[r.join_seq, null] as [number, number | null]],
-      }),
+    return fromRows(
+      db.prepare('SELECT conv_id, seq, id, sender_id, type, body FROM messages ORDER BY conv_id, seq').all() as MessageRow[],
+      db.prepare('SELECT conv_id, user_id, join_seq FROM members').all() as MemberTableRow[],
     );
-    return { stored, members };
   } finally {
     db.close();
   }

@@ -30,7 +30,10 @@ test('Config › rejects bad values with a message naming the setting', () => {
   assert.throws(() => loadConfig({ flags: { bus: 'redis://127.0.0.1:6379' } }), /Redis bus joins nodes that share one PostgreSQL store/);
   assert.throws(() => loadConfig({ flags: { 'bus-prefix': 'a b' } }), /busPrefix/);
   assert.throws(() => loadConfig({ flags: { 'node-id': 'x/y' } }), /nodeId/);
-  const cluster = loadConfig({ env: { PARLEY_STORE: 'postgres://db/parley', PARLEY_BUS: 'redis://cache:6379', PARLEY_NODE_ID: 'n1' } });
+  assert.throws(() => loadConfig({ flags: { store: 'postgres://db/parley' } }), /set jwtSecret \(the same on every node\)/);
+  const cluster = loadConfig({
+    env: { PARLEY_STORE: 'postgres://db/parley', PARLEY_BUS: 'redis://cache:6379', PARLEY_NODE_ID: 'n1', PARLEY_JWT_SECRET: 'x'.repeat(32) },
+  });
   assert.deepEqual([cluster.store, cluster.bus, cluster.nodeId], ['postgres://db/parley', 'redis://cache:6379', 'n1']);
   assert.throws(() => loadConfig({ overrides: { maxBodyBytes: 70000 } }), /maxBodyBytes/);
   assert.throws(() => loadConfig({ overrides: { jwtSecret: 'short' } }), /jwtSecret/);

@@ -223,6 +223,8 @@ export function validateConfig(input: Record<string, unknown>): Config {
   if (!(c.testCrashProbability >= 0 && c.testCrashProbability <= 1)) throw bad('testCrashProbability must be from 0 to 1');
   if (!LOG_LEVELS.includes(c.logLevel)) throw bad(`logLevel must be one of ${LOG_LEVELS.join(', ')}`);
   if (c.jwtSecret !== '' && c.jwtSecret.length < 32) throw bad('jwtSecret must be at least 32 characters');
+  // A token issued by one node must be good on every other: nodes share the secret.
+  if (c.store !== 'sqlite' && c.jwtSecret === '') throw bad('a PostgreSQL store means a cluster: set jwtSecret (the same on every node)');
   for (const k of c.appJwtKeys) if (typeof k !== 'string' || k.length < 32) throw bad('each of appJwtKeys must be at least 32 characters');
   if (c.adminKey !== '' && c.adminKey.length < 16) throw bad('adminKey must be at least 16 characters');
   return c;

@@ -1,0 +1,107 @@
+/**
+ * The workload every chaos run drives, whatever it runs against: SDK devices of
+ * several users, each sending 1:1 and group messages at random moments, with
+ * every send and every message shown recorded in the history; then the drain
+ * that waits until every device has everything the store holds for it.
+ */
+import { ParleyClient } from '@parley/sdk';
+import type { MemberRow, StoredRow } from './checker.ts';
+import type { History } from './history.ts';
+
+export interface Device {
+  deviceId: string;
+  userId: string;
+  client: ParleyClient;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Devices `${user}-dev${d}`; `urlOf` says where each connects; every message shown goes to the history. */
+export function createDevices(input: {
+  users: readonly string[];
+  devicesPerUser: number;
+  tokens: ReadonlyMap<string, string>;
+  urlOf: (userIndex: number, device: number) => string | string[];
+  history: History;
+  testDisableGapPull?: boolean;
+}): Device[] {
+  const devices: Device[] = [];
+  input.users.forEach((userId, u) => {
+    for (let d = 0; d < input.devicesPerUser; d++) {
+      const deviceId = `${userId}-dev${d}`;
+      const client = new ParleyClient({
+        url: input.urlOf(u, d),
+        token: input.tokens.get(userId)!,
+        deviceId,
+        backoff: { baseMs: 20, maxMs: 300 },
+        ackTimeoutMs: 1000,
+        reorderWindowMs: 100,
+        connectTimeoutMs: 2000,
+        testDisableGapPull: input.testDisableGapPull,
+      });
+      client.on('error', () => {});
+      client.on('message', (m) =>
+        input.history.deliveries.push({ deviceId, userId, conversationId: m.conversationId, seq: m.seq, messageId: m.id, payload: m.text ?? `#${m.id}`, at: Date.now() }),
+      );
+      devices.push({ deviceId, userId, client });
+    }
+  });
+  return devices;
+}
+
+/**
+ * Each device sends to a random other user, or to the group (30 %), after a
+ * random pause, until `running()` says stop. Sends still in flight are in `pending`.
+ */
+export function runSenders(input: {
+  devices: readonly Device[];
+  users: readonly string[];
+  group: string;
+  sendIntervalMs: number;
+  random: () => number;
+  running: () => boolean;
+  history: History;
+  pending: Set<Promise<unknown>>;
+}): Promise<void[]> {
+  const { devices, users, group, random, running, history, pending } = input;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  return Promise.all(
+    devices.map(async (device) => {
+      let counter = 0;
+      while (running()) {
+        await sleep(random() * 2 * input.sendIntervalMs);
+        if (!running()) break;
+        const toGroup = random() < 0.3;
+        const to = toGroup ? group : pick(users.filter((u) => u !== device.userId));
+        const clientMsgId = `${device.deviceId}.${counter++}`;
+        const op = history.invoke({ clientMsgId, userId: device.userId, deviceId: device.deviceId, to, invokedAt: Date.now() });
+        const target = toGroup ? { conversationId: group } : { to };
+        const p = device.client.send({ ...target, text: clientMsgId, clientMsgId }).then(
+          (ack) => Object.assign(op, { outcome: 'ok', completedAt: Date.now(), seq: ack.seq, messageId: ack.messageId, conversationId: ack.conversationId }),
+          (err: { code?: string; message: string }) => Object.assign(op, { outcome: 'failed', completedAt: Date.now(), error: err.code ?? err.message }),
+        );
+        pending.add(p);
+        void p.finally(() => pending.delete(p));
+      }
+    }),
+  );
+}
+
+/** Wait (at most a minute) until every send in flight has settled. */
+export async function settle(pending: Set<Promise<unknown>>): Promise<void> {
+  const settleBy = Date.now() + 60_000;
+  while (pending.size > 0 && Date.now() < settleBy) await sleep(20);
+}
+
+/** Wait (bounded) until every send settled and every device has shown all the store holds for it. */
+export async function drain(devices: readonly Device[], pending: Set<Promise<unknown>>, readStore: () => Promise<{ stored: StoredRow[]; members: MemberRow[] }>): Promise<void> {
+  await settle(pending);
+  const { stored, members } = await readStore();
+  const maxSeq = new Map<string, number>();
+  for (const r of stored) maxSeq.set(r.conversationId, Math.max(maxSeq.get(r.conversationId) ?? 0, r.seq));
+  const drained = () =>
+    devices.every((d) => members.filter((m) => m.userId === d.userId).every((m) => d.client.cursor(m.conversationId) >= (maxSeq.get(m.conversationId) ?? 0)));
+  const drainBy = Date.now() + 30_000;
+  while (!drained() && Date.now() < drainBy) await sleep(20);
+  await sleep(300); // a duplicate or stray delivery would show up now
+}
