@@ -4,9 +4,10 @@
  * share a server. Without a reachable Redis these tests fail: they do not skip.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
 import { Redis } from 'ioredis';
@@ -251,6 +252,61 @@ test('events dropped while the command connection is down: the other nodes are t
   const atB = received(b);
   a.publish(typing);
   await waitFor('b receives again', () => atB.length === 1);
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+/** A Redis server of this test alone, without persistence, so a restart loses everything. */
+async function privateRedis(port: number): Promise<ChildProcess> {
+  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  server.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  await waitFor('redis-server is ready', () => out.includes('Ready to accept connections'));
+  return server;
+}
+
+test('Redis restarting empty: nothing throws while it is down, and once it is back the nodes resync and rewrite their entries', async (t) => {
+  const port = await freePort();
+  let server = await privateRedis(port);
+  t.after(() => void server.kill('SIGKILL'));
+  const open = async (id: string) => {
+    const bus = await RedisBus.open({ url: `redis://127.0.0.1:${port}`, prefix: PREFIX, nodeId: id, heartbeatMs: HEARTBEAT_MS, log: quiet });
+    t.after(() => bus.close());
+    return bus;
+  };
+  const [a, b] = await Promise.all([open('restart-a'), open('restart-b')]);
+  a.announce(() => info('restart-a'));
+  a.setLocalDevices('u6', 1);
+  const [missedA, missedB] = [missedCount(a), missedCount(b)];
+  const atB = received(b);
+  await waitFor('u6 online', () => b.isOnline('u6'));
+
+  server.kill('SIGKILL');
+  await once(server, 'exit');
+  const typing: BusEvent = { kind: 'typing', conversationId: 'c', userId: 'u', typing: true, recipients: ['v'], originSession: 's' };
+  await waitFor('a publish is dropped', async () => {
+    a.publish(typing);
+    await sleep(5);
+    return a.stats.dropped > 0;
+  });
+  a.setLocalDevices('u7', 2); // written once Redis is back
+  await assert.rejects(b.isOnline('u6'), 'isOnline does not guess while Redis is gone');
+  await assert.rejects(b.nodes());
+  await sleep(3 * HEARTBEAT_MS);
+
+  server = await privateRedis(port);
+  await waitFor('both were told they missed events', () => missedA.count >= 1 && missedB.count >= 1);
+  await waitFor('the entries are back', async () => (await b.isOnline('u6')) && (await b.isOnline('u7')) && (await b.nodes()).some((n) => n.id === 'restart-a'));
+  atB.length = 0;
+  a.publish(typing);
+  await waitFor('events flow again', () => atB.length === 1);
 });
 
 test('open fails when Redis cannot be reached', async () => {
