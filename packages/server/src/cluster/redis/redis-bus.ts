@@ -24,6 +24,11 @@ import { decodeBusFrame, encodeBusFrame, type BusFrame } from './event-codec.ts'
 export interface RedisBusOptions {
   url: string;
   prefix: string;
+  /**
+   * Unique among running nodes, and best not reused by a restarted node: a node
+   * ignores events carrying its own id, and while the id's heartbeat key lives,
+   * online entries left under it by a previous process still count.
+   */
   nodeId: string;
   /** How often the node writes its registry entry; it expires after three missed beats. Default 2000. */
   heartbeatMs?: number;
@@ -32,7 +37,7 @@ export interface RedisBusOptions {
 
 export interface RedisBusStats {
   published: number;
-  /** Events other nodes did not get because Redis was unreachable. */
+  /** Frames (events, and notices of dropped events) the other nodes did not get because Redis was unreachable. */
   dropped: number;
   /** Events received from other nodes. */
   received: number;
@@ -124,6 +129,7 @@ export class RedisBus implements Bus {
    */
   publish(event: BusEvent): void {
     for (const listener of this.listeners) listener(event);
+    this.stats.published++;
     this.send({ from: this.options.nodeId, event });
   }
 
@@ -182,7 +188,6 @@ export class RedisBus implements Bus {
   }
 
   private send(frame: BusFrame): void {
-    this.stats.published++;
     this.commands.publish(this.channel, encodeBusFrame(frame)).catch(() => {
       this.stats.dropped++;
       this.droppedSinceReady++;
@@ -255,8 +260,8 @@ export class RedisBus implements Bus {
    */
   private async beat(): Promise<void> {
     if (this.closed || this.commands.status !== 'ready') return;
-    const info = this.describe ? JSON.stringify(this.describe()) : '';
     try {
+      const info = this.describe ? JSON.stringify(this.describe()) : '';
       const results = await this.commands
         .pipeline()
         .set(this.nodeKey, info, 'PX', this.heartbeatMs * 3, 'GET')
