@@ -41,9 +41,17 @@ async function openStore(config: Config, crash: CrashHook): Promise<Store> {
   throw new Error(`no store adapter for "${config.store}"`);
 }
 
-async function openBus(config: Config, _nodeId: string, _log: Logger): Promise<Bus> {
+async function openBus(config: Config, nodeId: string, log: Logger): Promise<Bus> {
   if (config.bus === 'local') return new LocalBus();
-  throw new Error(`no bus adapter for "${config.bus}"`);
+  const { RedisBus } = await import('./cluster/redis/redis-bus.ts');
+  return RedisBus.open({
+    url: config.bus,
+    prefix: config.busPrefix,
+    // Unique to this process even when the node id is reused by a restart, so
+    // online entries a killed predecessor left behind never count for it.
+    nodeId: `${nodeId}.${randomBytes(4).toString('hex')}`,
+    log: (msg, err) => (err ? log.warn({ err }, `bus: ${msg}`) : log.info(`bus: ${msg}`)),
+  });
 }
 
 /** This node's id: configured, or made unique from the host, the process and a random part. */
@@ -192,6 +200,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       http.close();
       tcp.close();
       gateway.drain(others);
+      // Let the notices and close frames leave: sockets are uncorked on the next
+      // tick, which would otherwise come after an exit at the end of this chain.
+      await new Promise((r) => setImmediate(r));
       const deadline = Date.now() + config.drainTimeoutMs;
       while (!chat.idle && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
       await chat.flushPending();

@@ -160,7 +160,7 @@ export class Gateway {
   /** The user's last device on this node left: offline, unless a device is connected to another node. */
   private async wentOfflineHere(userId: string, originSession: string): Promise<void> {
     try {
-      if (this.users.has(userId) || (await this.bus.isOnline(userId))) return;
+      if (await this.isOnline(userId)) return;
       const now = Date.now();
       this.bus.publish({ kind: 'presence', userId, online: false, time: now, recipients: [], originSession });
       await this.chat.wentOffline(userId, now);
@@ -169,9 +169,12 @@ export class Gateway {
     }
   }
 
-  /** Whether the user has a device connected here or to any other node. */
+  /**
+   * Whether the user has a device connected here or to any other node. Presence
+   * is best effort: while the bus cannot say, only this node's devices count.
+   */
   async isOnline(userId: string): Promise<boolean> {
-    return this.users.has(userId) || this.bus.isOnline(userId);
+    return this.users.has(userId) || this.bus.isOnline(userId).catch(() => false);
   }
 
   /** Push presence changes of `userId` to `session` until it closes. */
