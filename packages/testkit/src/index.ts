@@ -3,3 +3,4 @@ export * from './raw-client.ts';
 export * from './fault-proxy.ts';
 export * from './wait.ts';
 export * from './raw-ws.ts';
+export * from './postgres.ts';
