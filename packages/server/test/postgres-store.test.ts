@@ -12,6 +12,7 @@ import { directConversationId, ErrorCode, GroupOp, MessageType } from '@parley/p
 import { createTestDatabase, postgresAdmin, startFaultProxy, type TestDatabase } from '@parley/testkit';
 import type { AppendRequest, AppendResult, ChangeCursor, Store } from '../src/chat/types.ts';
 import { PostgresStore, type PostgresStoreOptions } from '../src/store/postgres/postgres-store.ts';
+import { UnsafeMode } from '../src/testing/faults.ts';
 import { storeContract } from './store-contract.ts';
 
 const databases: TestDatabase[] = [];
@@ -168,6 +169,21 @@ describe('PostgresStore: several nodes on one database', () => {
     }
     assert.equal(seen.get(annBen)?.readSeq, 1, 'the slow transaction\'s change is listed');
     assert.equal(seen.get(annCat)?.maxSeq, 2, 'and the faster one\'s');
+  });
+
+  test('test-only unsafe modes break the contract as on SQLite: no-dedup stores a resend again, ack-before-commit answers before COMMIT', async () => {
+    const { url, a } = await twoNodes();
+    const conv = directConversationId('ann', 'ben');
+    const noDedup = await PostgresStore.open({ url, unsafe: new Set([UnsafeMode.NO_DEDUP]) });
+    stores.push(noDedup);
+    const [first, again] = await noDedup.appendMessages([text('ann', 'x', conv, ['ann', 'ben']), text('ann', 'x', conv, ['ann', 'ben'])]);
+    assert.deepEqual([ok(first).message.seq, ok(again).message.seq, ok(again).duplicate], [1, 2, false]);
+    const early = await PostgresStore.open({ url, unsafe: new Set([UnsafeMode.ACK_BEFORE_COMMIT]) });
+    stores.push(early);
+    assert.equal(ok((await early.appendMessages([text('ann', 'y', conv)]))[0]).message.seq, 3);
+    assert.equal((await a.readMessages(conv, 3, 3, 1)).length, 0, 'acked, not yet committed');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal((await a.readMessages(conv, 3, 3, 1)).length, 1, 'committed later');
   });
 
   test('lost connections: operations fail while the database is unreachable and succeed once it is back, without a restart', async () => {
