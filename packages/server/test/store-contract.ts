@@ -7,7 +7,9 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { directConversationId, ErrorCode, FriendOp, GroupInfoField, GroupOp, GroupRole, MessageOpKind, MessageType } from '@parley/protocol';
+import { ChatService } from '../src/chat/chat-service.ts';
 import type { AppendRequest, AppendResult, FriendChangeRequest, GroupChangeRequest, MessageOpRequest, Store } from '../src/chat/types.ts';
+import { LocalBus } from '../src/cluster/local/local-bus.ts';
 
 export interface OpenedStore {
   store: Store;
@@ -45,6 +47,11 @@ function messageOp(actorId: string, op: number, conversationId: string, seq: num
     body: new Uint8Array(0), emoji: '', recallWindowMs: 120_000, ...extra,
   };
 }
+
+const CHAT_LIMITS = {
+  maxBodyBytes: 1000, maxBatch: 512, pullMaxLimit: 500, syncPageSize: 500, maxGroupChange: 100, readReceiptPushMax: 20, typingPushMax: 50,
+  recallWindowMs: 120000, maxCustomBytes: 4096,
+};
 
 function friend(actorId: string, op: number, userId: string, extra: Partial<FriendChangeRequest> = {}): FriendChangeRequest {
   return { actorId, actorDevice: 'dev', clientMsgId: `${actorId}-f-${Math.random()}`, op: op as FriendChangeRequest['op'], userId, note: '', allow: false, ...extra };
@@ -274,6 +281,31 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       const marked = await store.markRead(g, 'ann', 2);
       assert.ok(marked?.changed);
       assert.deepEqual((await store.changesSince('ann', cursor, 10)).conversations.map((c) => [c.conversationId, c.readSeq]), [[g, 2]], 'a read position is a change too');
+    });
+
+    test('ChatService on this store: sends that arrive together commit in one transaction, with gap-free seqs', async () => {
+      const chat = new ChatService(store, new LocalBus(), CHAT_LIMITS);
+      const caller = { userId: 'ann', deviceId: 'd', sessionId: 's' };
+      const results = await Promise.all(
+        Array.from({ length: 300 }, (_, i) => chat.send(caller, { to: 'ben', clientMsgId: `c${i}`, type: 1, body: new Uint8Array([i % 128]) })),
+      );
+      assert.deepEqual(results.map((r) => r.message.seq), Array.from({ length: 300 }, (_, i) => i + 1));
+      assert.equal(chat.commitStats.committed, 300);
+      assert.ok(chat.commitStats.batches <= 2, `${chat.commitStats.batches} transactions for 300 concurrent sends`);
+    });
+
+    test('ChatService on this store: pull reports a range with holes and respects limit', async () => {
+      const chat = new ChatService(store, new LocalBus(), { ...CHAT_LIMITS, pullMaxLimit: 3 });
+      const caller = { userId: 'ben', deviceId: 'd', sessionId: 's' };
+      await store.appendMessages([req('1'), req('2'), req('3'), req('4')]);
+      const page = await chat.pull(caller, conv, 1, 0, 100);
+      assert.deepEqual([page.fromSeq, page.toSeq, page.messages.length, page.maxSeq], [1, 3, 3, 4]);
+      const tail = await chat.pull(caller, conv, 4, 0, 0);
+      assert.deepEqual([tail.fromSeq, tail.toSeq, tail.messages.map((m) => m.seq)], [4, 4, [4]]);
+      const beyond = await chat.pull(caller, conv, 9, 0, 0);
+      assert.ok(beyond.toSeq < beyond.fromSeq, 'an empty range when nothing is there yet');
+      await assert.rejects(chat.pull({ ...caller, userId: 'cat' }, conv, 1, 0, 0), { code: ErrorCode.NOT_MEMBER });
+      await assert.rejects(chat.pull(caller, conv, 3, 2, 0), { code: ErrorCode.INVALID_ARGUMENT });
     });
 
     test('keeps everything across a reopen, with the same store id', async (t) => {

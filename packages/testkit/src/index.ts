@@ -4,3 +4,4 @@ export * from './fault-proxy.ts';
 export * from './wait.ts';
 export * from './raw-ws.ts';
 export * from './redis-server.ts';
+export * from './postgres.ts';

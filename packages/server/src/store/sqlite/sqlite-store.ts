@@ -33,11 +33,9 @@ import {
   SERVER_MESSAGE_TYPE_MIN,
   noticeConversationId,
   parseDirectConversationId,
-  ReactionLimits,
   type FriendEvent,
   type HistoryEvent,
   type SettingsEvent,
-  type ReactionEvent,
   type MembershipEvent,
 } from '@parley/protocol';
 import type {
@@ -58,6 +56,27 @@ import type {
   User,
 } from '../../chat/types.ts';
 import { noCrash, UnsafeMode, type CrashHook } from '../../testing/faults.ts';
+import {
+  applyReaction,
+  changePage,
+  eventBody,
+  EVENT_TYPES,
+  FRIEND_OP_NAMES,
+  peerKey,
+  reactionBody,
+  reusedError,
+  sameAppend,
+  sameFriendChange,
+  sameGroupChange,
+  sameMessageOp,
+  sameSettings,
+  toMessage,
+  type ChangeRow,
+  type ConversationRow,
+  type GroupRow,
+  type MemberRow,
+  type MessageRow,
+} from '../common.ts';
 import { MIGRATIONS, SQL } from './queries.ts';
 
 export interface SqliteStoreOptions {
@@ -76,126 +95,6 @@ export interface SqliteStoreOptions {
 }
 
 type Statements = { [K in keyof typeof SQL]: Database.Statement };
-
-/** The event message type each MessageOp records. */
-const EVENT_TYPES: Record<number, number> = {
-  [MessageOpKind.RECALL]: MessageType.RECALL,
-  [MessageOpKind.EDIT]: MessageType.EDIT,
-  [MessageOpKind.REACT]: MessageType.REACTION,
-  [MessageOpKind.UNREACT]: MessageType.REACTION,
-  [MessageOpKind.HIDE]: MessageType.HISTORY,
-  [MessageOpKind.CLEAR]: MessageType.HISTORY,
-};
-
-/** The JSON body of a stored server-written event, if `row` is one of `type`. */
-function eventOf<T>(row: MessageRow, type: number): T | undefined {
-  return row.type === type ? (JSON.parse(Buffer.from(row.body).toString('utf8')) as T) : undefined;
-}
-
-/** The body of the REACTION event a REACT or UNREACT records. */
-function reactionBody(req: MessageOpRequest): Uint8Array {
-  const event: ReactionEvent = { op: req.op === MessageOpKind.REACT ? 'add' : 'remove', emoji: req.emoji };
-  return new TextEncoder().encode(JSON.stringify(event));
-}
-
-const FRIEND_OP_NAMES: Record<number, FriendEvent['op']> = {
-  [FriendOp.REQUEST]: 'request',
-  [FriendOp.ACCEPT]: 'accept',
-  [FriendOp.REJECT]: 'reject',
-  [FriendOp.REMOVE]: 'remove',
-  [FriendOp.BLOCK]: 'block',
-  [FriendOp.UNBLOCK]: 'unblock',
-  [FriendOp.ALLOW_STRANGERS]: 'allow_strangers',
-};
-
-/**
- * The dedup key of the copy of a friend event written to the other user's notice
- * conversation. A space cannot occur in a client's clientMsgId, so it never collides.
- */
-function peerKey(clientMsgId: string): string {
-  return `${clientMsgId} peer`;
-}
-
-const GROUP_OP_NAMES: Record<number, MembershipEvent['op']> = {
-  [GroupOp.CREATE]: 'create',
-  [GroupOp.INVITE]: 'invite',
-  [GroupOp.KICK]: 'kick',
-  [GroupOp.LEAVE]: 'leave',
-  [GroupOp.INFO]: 'info',
-  [GroupOp.SET_ROLE]: 'role',
-  [GroupOp.TRANSFER]: 'transfer',
-  [GroupOp.DISMISS]: 'dismiss',
-  [GroupOp.MUTE]: 'mute',
-  [GroupOp.MUTE_ALL]: 'mute_all',
-  [GroupOp.JOIN]: 'join',
-};
-
-interface MemberRow {
-  join_seq: number;
-  left_seq: number | null;
-  role: number;
-  muted_until: number;
-  cleared_seq: number;
-  max_seq: number;
-}
-
-interface ConversationRow {
-  kind: number;
-  max_seq: number;
-  muted_all: number;
-  dismissed: number;
-  joinable: number;
-  /** 1: a large group (see largeGroupThreshold). */
-  large?: number;
-}
-
-interface GroupRow extends ConversationRow {
-  name: string;
-  avatar_url: string;
-  announcement: string;
-}
-
-interface MessageRow {
-  conv_id: string;
-  seq: number;
-  id: string;
-  sender_id: string;
-  sender_device: string;
-  client_msg_id: string;
-  type: number;
-  body: Buffer;
-  server_time: number;
-  flags: number;
-  ref_seq: number;
-  mentions: string;
-  mention_all: number;
-  reply_to: number;
-  reactions: string;
-}
-
-function toMessage(row: MessageRow): StoredMessage {
-  return {
-    id: row.id,
-    conversationId: row.conv_id,
-    seq: row.seq,
-    senderId: row.sender_id,
-    senderDevice: row.sender_device,
-    clientMsgId: row.client_msg_id,
-    type: row.type,
-    body: row.body,
-    serverTime: row.server_time,
-    flags: row.flags,
-    refSeq: row.ref_seq,
-    mentions: row.mentions === '' ? [] : row.mentions.split(' '),
-    mentionAll: row.mention_all === 1,
-    replyTo: row.reply_to,
-    reactions: row.reactions === '' ? [] : (JSON.parse(row.reactions) as StoredMessage['reactions']),
-  };
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0;
-}
 
 export class SqliteStore implements Store {
   readonly storeId: string;
@@ -331,12 +230,9 @@ export class SqliteStore implements Store {
       ? undefined
       : (this.sql.findByClientMsgId.get(req.senderId, req.clientMsgId) as MessageRow | undefined);
     if (existing) {
-      if (existing.conv_id !== req.conversationId || existing.type !== req.type || !sameBytes(existing.body, req.body)) {
-        return {
-          ok: false,
-          code: ErrorCode.CLIENT_MSG_ID_REUSED,
-          message: `clientMsgId ${req.clientMsgId} was already used for a different message`,
-        };
+      if (!sameAppend(existing, req)) {
+        const { code, message } = reusedError(req.clientMsgId);
+        return { ok: false, code, message };
       }
       return { ok: true, message: toMessage(existing), duplicate: true, members: this.members(existing.conv_id) };
     }
@@ -535,13 +431,7 @@ export class SqliteStore implements Store {
     const eventType = EVENT_TYPES[req.op]!;
     const existing = this.sql.findByClientMsgId.get(req.actorId, req.clientMsgId) as MessageRow | undefined;
     if (existing) {
-      const history = eventOf<HistoryEvent>(existing, MessageType.HISTORY);
-      const same = history
-        ? eventType === MessageType.HISTORY && history.conversationId === req.conversationId && history.seq === req.seq &&
-          history.op === (req.op === MessageOpKind.HIDE ? 'hide' : 'clear')
-        : existing.type === eventType && existing.conv_id === req.conversationId && existing.ref_seq === req.seq &&
-          (eventType !== MessageType.REACTION || sameBytes(existing.body, reactionBody(req)));
-      if (!same) throw fail(ErrorCode.CLIENT_MSG_ID_REUSED, `clientMsgId ${req.clientMsgId} was already used for a different message`);
+      if (!sameMessageOp(existing, req)) throw reusedError(req.clientMsgId);
       return { ok: true, message: toMessage(existing), duplicate: true, members: this.members(existing.conv_id) };
     }
     const actor = this.sql.getMembership.get(req.conversationId, req.actorId) as MemberRow | undefined;
@@ -560,22 +450,7 @@ export class SqliteStore implements Store {
         conv.max_seq + 1, version, now, undefined, Boolean(conv.large),
       );
     if (req.op === MessageOpKind.REACT || req.op === MessageOpKind.UNREACT) {
-      const reactions = toMessage(target).reactions;
-      const entry = reactions.find((r) => r.emoji === req.emoji);
-      if (req.op === MessageOpKind.REACT) {
-        if (entry?.users.includes(req.actorId)) throw fail(ErrorCode.INVALID_ARGUMENT, `you already reacted with ${req.emoji}`);
-        if (!entry && reactions.length >= ReactionLimits.PER_MESSAGE) throw fail(ErrorCode.INVALID_ARGUMENT, `at most ${ReactionLimits.PER_MESSAGE} different reactions per message`);
-        if (reactions.filter((r) => r.users.includes(req.actorId)).length >= ReactionLimits.PER_USER) {
-          throw fail(ErrorCode.INVALID_ARGUMENT, `at most ${ReactionLimits.PER_USER} reactions of yours per message`);
-        }
-        if (entry) entry.users.push(req.actorId);
-        else reactions.push({ emoji: req.emoji, users: [req.actorId] });
-      } else {
-        if (!entry?.users.includes(req.actorId)) throw fail(ErrorCode.INVALID_ARGUMENT, `you have not reacted with ${req.emoji}`);
-        entry.users = entry.users.filter((u) => u !== req.actorId);
-      }
-      const left = reactions.filter((r) => r.users.length > 0);
-      this.sql.setReactions.run(left.length === 0 ? '' : JSON.stringify(left), req.conversationId, req.seq);
+      this.sql.setReactions.run(applyReaction(toMessage(target).reactions, req), req.conversationId, req.seq);
       return event(reactionBody(req));
     }
     const own = target.sender_id === req.actorId;
@@ -611,10 +486,7 @@ export class SqliteStore implements Store {
   private settingsInTx(req: SettingsRequest): AppendResult {
     const existing = this.sql.findByClientMsgId.get(req.userId, req.clientMsgId) as MessageRow | undefined;
     if (existing) {
-      const e = eventOf<SettingsEvent>(existing, MessageType.SETTINGS);
-      if (!e || e.conversationId !== req.conversationId) {
-        throw new ParleyError(ErrorCode.CLIENT_MSG_ID_REUSED, `clientMsgId ${req.clientMsgId} was already used for a different message`);
-      }
+      if (!sameSettings(existing, req)) throw reusedError(req.clientMsgId);
       return { ok: true, message: toMessage(existing), duplicate: true, members: this.members(existing.conv_id) };
     }
     const current = this.sql.getSettings.get(req.conversationId, req.userId) as { pinned: number; muted: number } | undefined;
@@ -667,16 +539,8 @@ export class SqliteStore implements Store {
     const fail = (code: ErrorCode, message: string) => new ParleyError(code, message);
     const existing = this.sql.findByClientMsgId.get(req.actorId, req.clientMsgId) as MessageRow | undefined;
     if (existing) {
-      const event = eventOf<MembershipEvent>(existing, MessageType.MEMBERSHIP);
-      const sameUsers = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((u) => b.includes(u));
-      if (
-        !event ||
-        event.op !== GROUP_OP_NAMES[req.op] ||
-        !sameUsers(event.users, [...new Set(req.users)].filter((u) => u !== req.actorId || req.op !== GroupOp.CREATE)) ||
-        (req.op !== GroupOp.CREATE && existing.conv_id !== req.conversationId)
-      ) {
-        throw fail(ErrorCode.CLIENT_MSG_ID_REUSED, `clientMsgId ${req.clientMsgId} was already used for a different message`);
-      }
+      const event = sameGroupChange(existing, req);
+      if (!event) throw reusedError(req.clientMsgId);
       const recipients = new Set([...this.members(existing.conv_id), ...event.users, event.actor]);
       return { ok: true, message: toMessage(existing), duplicate: true, members: [...recipients] };
     }
@@ -725,7 +589,7 @@ export class SqliteStore implements Store {
       this.sql.markLargeMembers.run(conversationId);
       large = true;
     }
-    const body = new TextEncoder().encode(JSON.stringify(event));
+    const body = eventBody(event);
     this.memberCache.delete(conversationId); // the event goes to the members as changed by it
     const result = this.insertMessage(
       { senderId: req.actorId, senderDevice: req.actorDevice, clientMsgId: req.clientMsgId, conversationId, type: MessageType.MEMBERSHIP, body },
@@ -781,12 +645,7 @@ export class SqliteStore implements Store {
     const op = FRIEND_OP_NAMES[req.op]!;
     const existing = this.sql.findByClientMsgId.get(me, req.clientMsgId) as MessageRow | undefined;
     if (existing) {
-      const e = eventOf<FriendEvent>(existing, MessageType.FRIEND);
-      // A request the other side had already made was recorded as what it became: an acceptance.
-      const sameOp = e && (e.op === op || (op === 'request' && e.op === 'accept'));
-      if (!e || !sameOp || (req.op !== FriendOp.ALLOW_STRANGERS && e.to !== them && e.from !== them)) {
-        throw fail(ErrorCode.CLIENT_MSG_ID_REUSED, `clientMsgId ${req.clientMsgId} was already used for a different message`);
-      }
+      if (!sameFriendChange(existing, req)) throw reusedError(req.clientMsgId);
       const copies = [existing, this.sql.findByClientMsgId.get(me, peerKey(req.clientMsgId)) as MessageRow | undefined];
       return { ok: true, duplicate: true, events: copies.filter((r) => r !== undefined).map((r) => ({ message: toMessage(r), members: this.members(r.conv_id) })) };
     }
@@ -877,7 +736,7 @@ export class SqliteStore implements Store {
       this.sql.insertMember.run(conversationId, userId, 0, version, GroupRole.MEMBER);
       conv = { kind: ConversationKind.NOTICES, max_seq: 0, muted_all: 0, dismissed: 0, joinable: 0 };
     }
-    const body = new TextEncoder().encode(JSON.stringify(event));
+    const body = eventBody(event);
     return this.insertMessage({ senderId: actorId, senderDevice: actorDevice, clientMsgId, conversationId, type, body }, conv.max_seq + 1, version, now);
   }
 
@@ -1009,47 +868,9 @@ export class SqliteStore implements Store {
 
   async changesSince(userId: string, after: ChangeCursor, limit: number): Promise<ChangePage> {
     const args = [userId, after.version, after.version, after.conversationId, limit + 1];
-    // Two sorted feeds, each cut at limit + 1: their merge's first limit + 1 rows are the page.
     const large = this.sql.hasLargeGroups.get(userId) ? this.sql.changesSinceLarge.all(...args) : [];
-    const rows = [...this.sql.changesSince.all(...args), ...large] as {
-      conv_id: string; join_seq: number; version: number; left_seq: number | null; read_seq: number; kind: number;
-      max_seq: number; name: string; unread: number; role: number; muted_until: number; avatar_url: string;
-      announcement: string; joinable: number; muted_all: number; dismissed: number; unread_mentions: number; cleared_seq: number;
-      pinned: number; muted: number; peer_read_seq: number | null; peer_delivered_seq: number | null;
-    }[];
-    rows.sort((a, b) => a.version - b.version || (a.conv_id < b.conv_id ? -1 : a.conv_id > b.conv_id ? 1 : 0));
-    if (rows.length > limit + 1) rows.length = limit + 1;
-    const more = rows.length > limit;
-    if (more) rows.length = limit;
-    const last = rows[rows.length - 1];
-    return {
-      conversations: rows.map((r) => ({
-        conversationId: r.conv_id,
-        kind: r.kind,
-        maxSeq: r.left_seq ?? r.max_seq,
-        joinSeq: r.join_seq,
-        members: parseDirectConversationId(r.conv_id) ?? [],
-        name: r.name,
-        left: r.left_seq !== null,
-        readSeq: r.read_seq,
-        unread: r.unread,
-        avatarUrl: r.avatar_url,
-        announcement: r.announcement,
-        joinable: Boolean(r.joinable),
-        mutedAll: Boolean(r.muted_all),
-        role: r.left_seq === null && r.kind === ConversationKind.GROUP ? r.role : 0,
-        mutedUntil: r.muted_until,
-        dismissed: Boolean(r.dismissed),
-        unreadMentions: r.unread_mentions,
-        clearedSeq: r.cleared_seq,
-        pinned: Boolean(r.pinned),
-        muted: Boolean(r.muted),
-        peerReadSeq: r.peer_read_seq ?? 0,
-        peerDeliveredSeq: r.peer_delivered_seq ?? 0,
-      })),
-      next: last ? { version: last.version, conversationId: last.conv_id } : after,
-      more,
-    };
+    const rows = [...this.sql.changesSince.all(...args), ...large] as ChangeRow[];
+    return changePage(rows, after, limit);
   }
 
   async close(): Promise<void> {
