@@ -24,7 +24,7 @@ async function clusterRun(name: string, nodes: number, faults: readonly ClusterF
       assert.ok(report.stats.acked > 200, `a real workload ran (${report.stats.acked} acked)`);
       for (const kind of faults) assert.ok((result.faults[kind] ?? 0) > 0, `${kind} was injected`);
       // Devices of one user sit on different nodes, and group sends come from all of them.
-      const groupSenders = new Set(result.history.sends.filter((s) => s.outcome === 'ok' && s.conversationId?.startsWith('g:')).map((s) => s.deviceId));
+      const groupSenders = new Set([...result.history.sends.values()].filter((s) => s.outcome === 'ok' && s.conversationId?.startsWith('g:')).map((s) => s.deviceId));
       assert.ok(groupSenders.size >= 4, `concurrent group senders through different nodes (${groupSenders.size})`);
     } finally {
       await db.drop();

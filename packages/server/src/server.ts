@@ -28,7 +28,7 @@ import { crashHook, parseUnsafe, type CrashHook } from './testing/faults.ts';
  * The store a config names, by the scheme of its `store` setting. Networked
  * adapters are loaded only when named, so the embedded server never loads their clients.
  */
-async function openStore(config: Config, crash: CrashHook): Promise<Store> {
+async function openStore(config: Config, crash: CrashHook, log: Logger): Promise<Store> {
   if (config.store === 'sqlite') {
     return new SqliteStore({
       file: join(resolve(config.dataDir), 'parley.db'),
@@ -38,7 +38,15 @@ async function openStore(config: Config, crash: CrashHook): Promise<Store> {
       unsafe: parseUnsafe(config.testUnsafe),
     });
   }
-  throw new Error(`no store adapter for "${config.store}"`);
+  const { PostgresStore } = await import('./store/postgres/postgres-store.ts');
+  return PostgresStore.open({
+    url: config.store,
+    largeGroupThreshold: config.largeGroupThreshold,
+    poolSize: config.pgPoolSize,
+    crash,
+    unsafe: parseUnsafe(config.testUnsafe),
+    log: (msg, err) => log.warn({ err }, `store: ${msg}`),
+  });
 }
 
 async function openBus(config: Config, nodeId: string, log: Logger): Promise<Bus> {
@@ -108,7 +116,7 @@ function listen(server: HttpServer | NetServer, port: number, host: string): Pro
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const crash = crashHook(config.testCrashPoint, config.testCrashProbability);
   const nodeId = nodeIdOf(config);
-  const store = await openStore(config, crash);
+  const store = await openStore(config, crash, log);
   let bus: Bus;
   try {
     bus = await openBus(config, nodeId, log);
