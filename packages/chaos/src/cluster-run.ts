@@ -41,6 +41,8 @@ export interface ClusterChaosOptions {
   sendIntervalMs: number;
   /** The faults to inject (empty: a calm run). */
   faults: readonly ClusterFault[];
+  /** A negative control: every node acks before its commit (the checker must then find acked messages lost). */
+  control?: '' | 'ack-before-commit';
   log?: (line: string) => void;
 }
 
@@ -100,6 +102,7 @@ export async function runClusterChaos(options: ClusterChaosOptions): Promise<Clu
     '--heartbeat-ms', String(HEARTBEAT_MS),
     '--retransmit-ms', '300',
     '--drain-timeout-ms', '2000',
+    ...(options.control ? ['--test-unsafe', options.control] : []),
   ];
   const nodes: Node[] = [];
   for (let i = 0; i < options.nodes; i++) nodes.push({ index: i, ports: { http: await freePort(), tcp: await freePort() }, server: undefined });

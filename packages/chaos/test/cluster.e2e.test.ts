@@ -38,3 +38,16 @@ void clusterRun('a node drained with SIGTERM mid-stream: its clients move on and
 void clusterRun('Redis killed and restarted empty, and flushed, mid-stream: nothing acknowledged is lost', 2, ['redis-kill', 'redis-flush'], 14, 104);
 void clusterRun("the nodes' PostgreSQL connections cut and blackholed, then restored, mid-stream", 2, ['pg-cut'], 12, 105);
 void clusterRun('three nodes with every fault at once', 3, CLUSTER_FAULTS, 20, 106);
+
+test('Cluster › negative control: nodes that ack before commit lose acked messages when killed, and the checker says so', async () => {
+  const db = await createTestDatabase();
+  try {
+    const { report } = await runClusterChaos({
+      pgUrl: db.url, nodes: 2, faults: ['kill-node'], seconds: 12, seed: 107, users: 4, devicesPerUser: 2, sendIntervalMs: 40, control: 'ack-before-commit',
+    });
+    assert.equal(report.ok, false);
+    assert.ok(report.violations.ackedLost.count > 0, JSON.stringify(report.stats));
+  } finally {
+    await db.drop();
+  }
+});

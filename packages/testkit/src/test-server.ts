@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, loadConfig, startServer, type Config, type RunningServer } from '@parley/server';
+import { createTestDatabase } from './postgres.ts';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
 export const APP_KEY = 'test-app-backend-key-0123456789-abcdef';
@@ -24,8 +25,18 @@ export function tempDir(prefix = 'parley-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/** The token secret of test servers that share a store (cluster nodes). */
+export const CLUSTER_JWT_SECRET = 'test-cluster-jwt-secret-0123456789-abcdef';
+
+/**
+ * A server on port 0 with a fresh data dir. With PARLEY_TEST_STORE=postgres (and
+ * no store given), it gets a fresh PostgreSQL database of its own instead of
+ * SQLite, dropped when it stops: `npm test` runs the SDK's end-to-end suite
+ * that way too, so every feature is proven on both stores.
+ */
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDir();
+  const database = overrides.store === undefined && process.env.PARLEY_TEST_STORE === 'postgres' ? await createTestDatabase() : undefined;
   const config = loadConfig({
     overrides: {
       httpPort: 0,
@@ -35,6 +46,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
       appJwtKeys: [APP_KEY],
       logLevel: 'silent',
       sqliteSynchronous: 'normal',
+      ...(database ? { store: database.url, jwtSecret: CLUSTER_JWT_SECRET } : {}),
       ...overrides,
     },
   });
@@ -44,6 +56,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     dataDir,
     stop: async () => {
       await server.close();
+      await database?.drop();
       if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,120 @@
+/**
+ * Two nodes of one cluster (a fresh PostgreSQL database, the machine's Redis
+ * under a key prefix of this run): what a user on one node does reaches users
+ * on the other — messages, typing, read positions, presence — the node list
+ * names both, and a drained node's clients carry on on the other.
+ * These tests fail, not skip, when PostgreSQL or Redis is unreachable.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { CLUSTER_JWT_SECRET, createTestDatabase, registerUser, startTestServer, waitUntil, type TestDatabase, type TestServer } from '@parley/testkit';
+import { ParleyClient, type Message, type PresenceInfo, type SendAck } from '../src/index.ts';
+
+describe('Cluster of two nodes', () => {
+  let db: TestDatabase;
+  const nodes: TestServer[] = [];
+  const clients: ParleyClient[] = [];
+  const tokens: Record<string, string> = {};
+  const prefix = `parley-test-${randomBytes(4).toString('hex')}`;
+  let devices = 0;
+
+  const node = () =>
+    startTestServer({ store: db.url, bus: process.env.PARLEY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', busPrefix: prefix, jwtSecret: CLUSTER_JWT_SECRET, heartbeatMs: 1000 });
+  const open = async (user: string, at: TestServer | { nodesUrl: string }) => {
+    const where = 'wsUrl' in at ? { url: at.wsUrl } : at;
+    const client = new ParleyClient({ ...where, token: tokens[user]!, deviceId: `${user}-${++devices}`, reorderWindowMs: 50, backoff: { baseMs: 20, maxMs: 200 } });
+    const got: Message[] = [];
+    client.on('message', (m) => got.push(m));
+    clients.push(client);
+    await client.connect();
+    return { client, got };
+  };
+
+  before(async () => {
+    db = await createTestDatabase();
+    nodes.push(await node(), await node());
+    for (const u of ['ann', 'ben', 'cid']) tokens[u] = await registerUser(nodes[0]!.httpUrl, u);
+  });
+  after(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    for (const n of nodes) await n.stop();
+    await db.drop();
+  });
+
+  test('a token from one node is good on the other, and the node list names both', async () => {
+    const res = await fetch(`${nodes[1]!.httpUrl}/v1/nodes`);
+    const { nodes: listed } = (await res.json()) as { nodes: { wsUrl: string; draining: boolean }[] };
+    assert.deepEqual(listed.map((n) => n.wsUrl).sort(), nodes.map((n) => n.wsUrl).sort());
+    const { client } = await open('cid', nodes[1]!);
+    assert.equal(client.state, 'online');
+  });
+
+  test('messages, typing and read positions cross from one node to the other, in order', async () => {
+    const ann = await open('ann', nodes[0]!);
+    const ben = await open('ben', nodes[1]!);
+    const typing: boolean[] = [];
+    ben.client.on('typing', (t) => typing.push(t.typing));
+    const acks: SendAck[] = [];
+    for (let i = 0; i < 20; i++) acks.push(await ann.client.send({ to: 'ben', text: `m${i}` }));
+    await waitUntil(() => ben.got.length === 20, 5000, 'cross-node pushes');
+    assert.deepEqual(ben.got.map((m) => m.text), acks.map((_, i) => `m${i}`));
+    assert.deepEqual(ben.got.map((m) => m.seq), acks.map((a) => a.seq));
+    const conversationId = acks[0]!.conversationId;
+    ann.client.setTyping(conversationId, true);
+    await waitUntil(() => typing.includes(true), 5000, 'typing across nodes');
+    const reads: number[] = [];
+    ann.client.on('read', (r) => reads.push(r.readSeq));
+    await ben.client.markRead(conversationId, acks[19]!.seq);
+    await waitUntil(() => reads.includes(acks[19]!.seq), 5000, 'read position across nodes');
+  });
+
+  test('a group with members on both nodes, senders on both: every member gets every message once, in seq order', async () => {
+    const ann = await open('ann', nodes[0]!);
+    const ben = await open('ben', nodes[1]!);
+    const cid = await open('cid', nodes[0]!);
+    const { conversationId } = await ann.client.createGroup('both nodes', ['ben', 'cid']);
+    const sends = [];
+    for (let i = 0; i < 30; i++) sends.push(ann.client.send({ conversationId, text: `a${i}` }), ben.client.send({ conversationId, text: `b${i}` }));
+    const acks = await Promise.all(sends);
+    const top = Math.max(...acks.map((a) => a.seq));
+    for (const d of [ann, ben, cid]) {
+      await waitUntil(() => d.got.filter((m) => m.conversationId === conversationId).at(-1)?.seq === top, 5000, 'group delivery');
+      const seqs = d.got.filter((m) => m.conversationId === conversationId).map((m) => m.seq);
+      assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b), 'in order');
+      assert.equal(new Set(seqs).size, seqs.length, 'once');
+      assert.equal(seqs.length, top, 'all of them, the group creation included');
+    }
+  });
+
+  test("presence: a user's last device leaving one node shows offline to a watcher on the other", async () => {
+    const watcher = await open('ben', nodes[1]!);
+    const watched = await open('cid', nodes[0]!);
+    const seen: PresenceInfo[] = [];
+    watcher.client.on('presence', (p) => seen.push(p));
+    const [now] = await watcher.client.presence(['cid'], true);
+    assert.equal(now?.online, true, 'online, on the other node');
+    // cid's other devices (earlier tests) go too, so this is the last one.
+    await Promise.all(clients.filter((c) => c.userId === 'cid' && c !== watched.client).map((c) => c.close()));
+    await watched.client.close();
+    await waitUntil(() => seen.some((p) => p.userId === 'cid' && !p.online), 5000, 'offline across nodes');
+  });
+
+  test('a node drained with SIGTERM-style close sends its clients to the other node, and they lose nothing', async () => {
+    const third = await node();
+    nodes.push(third);
+    const nodesUrl = `${nodes[0]!.httpUrl}/v1/nodes`;
+    const ann = await open('ann', nodes[0]!);
+    const ben = await open('ben', third);
+    const first = await ann.client.send({ to: 'ben', text: 'before the drain' });
+    await waitUntil(() => ben.got.some((m) => m.id === first.messageId), 5000, 'first message');
+    await third.stop();
+    nodes.pop();
+    const later = await ann.client.send({ to: 'ben', text: 'after the drain' });
+    await waitUntil(() => ben.got.some((m) => m.id === later.messageId), 10_000, 'ben reconnected to another node');
+    assert.equal(ben.got.filter((m) => m.id === first.messageId).length, 1);
+    // A client that knows only the node list finds a live node.
+    const { client } = await open('ben', { nodesUrl });
+    assert.equal(client.state, 'online');
+  });
+});
