@@ -75,6 +75,20 @@ test('bench › reconnect catches every device up', async () => {
   assert.ok(report.figures.allCaughtUpSeconds > 0);
 });
 
+test('bench › direct, group and reconnect run against a two-node cluster, clients spread over the nodes', async () => {
+  const direct = await bench(['direct', '--pairs', '4', '--messages', '20', '--window', '4', '--cluster', '2']);
+  assertCommon(direct.report, 'direct');
+  assert.equal(direct.report.figures.delivered, 80);
+  assert.deepEqual([direct.report.options.store, direct.report.options.clusterNodes], ['postgres', 2]);
+  assert.equal(direct.report.server.nodes.length, 2);
+  assert.ok(direct.report.server.nodes.every((n: { cpuSeconds: number }) => n.cpuSeconds > 0), 'both nodes worked');
+  assert.match(direct.stdout, /cluster of 2 nodes/);
+  const group = await bench(['group', '--members', '40', '--senders', '2', '--messages', '5', '--perWorker', '20', '--cluster', '2']);
+  assert.equal(group.report.figures.deliveries, 2 * 5 * 39);
+  const reconnect = await bench(['reconnect', '--n', '60', '--missed', '2', '--cluster', '2']);
+  assert.equal(reconnect.report.figures.caughtUp, 60);
+});
+
 test('bench › unknown scenarios and options are refused with a usage message', async () => {
   await assert.rejects(run(process.execPath, ['--import', 'tsx', MAIN, 'nonsense']), (err: { code: number; stderr: string }) => {
     assert.equal(err.code, 2);
@@ -82,4 +96,6 @@ test('bench › unknown scenarios and options are refused with a usage message',
     return true;
   });
   await assert.rejects(run(process.execPath, ['--import', 'tsx', MAIN, 'direct', '--bogus', '1']), /no option --bogus/);
+  await assert.rejects(run(process.execPath, ['--import', 'tsx', MAIN, 'connections', '--cluster', '2']), /run it without --cluster/);
+  await assert.rejects(run(process.execPath, ['--import', 'tsx', MAIN, 'direct', '--cluster', '0']), /--cluster must be a node count/);
 });

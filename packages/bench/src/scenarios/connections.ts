@@ -36,7 +36,7 @@ export const connections: Scenario = {
       const ranges = split(target - opened, ctx.pool.size).map((r) => ({ from: opened + r.from, to: opened + r.to }));
       ctx.log(`opening connections ${opened}..${target}`);
       const started = Date.now();
-      await ctx.pool.all('connections', 'open', ranges.map((r) => ({ ...r, url: ctx.clientUrl, appKey: ctx.appKey, run })));
+      await ctx.pool.all('connections', 'open', ranges.map((r) => ({ ...r, url: ctx.clientUrls[0]!, appKey: ctx.appKey, run })));
       connectSeconds += (Date.now() - started) / 1000;
       opened = target;
       await serverGc(ctx.endpoints.http, ctx.adminKey);

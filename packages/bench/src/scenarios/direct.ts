@@ -11,7 +11,7 @@ import { LeanClient } from '../lean-client.ts';
 import { summarize } from '../stats.ts';
 import { benchToken } from '../tokens.ts';
 import { split } from '../worker-pool.ts';
-import { BENCH_MESSAGE_TYPE, type Scenario } from './types.ts';
+import { BENCH_MESSAGE_TYPE, clientUrlOf, type Scenario } from './types.ts';
 
 interface Pair {
   index: number;
@@ -41,7 +41,7 @@ export const direct: Scenario = {
     const run = `d${Date.now().toString(36)}`;
     const ranges = split(pairs!, ctx.pool.size);
     ctx.log(`connecting ${pairs! * 2} clients`);
-    await ctx.pool.all('direct', 'setup', ranges.map((r) => ({ ...r, url: ctx.clientUrl, appKey: ctx.appKey, run })));
+    await ctx.pool.all('direct', 'setup', ranges.map((r) => ({ ...r, urls: ctx.clientUrls, appKey: ctx.appKey, run })));
     ctx.log(`sending ${pairs! * messages!} messages`);
     const results = await ctx.pool.all<RunResult>('direct', 'run', ranges.map(() => ({ messages, window, bytes, warmup })));
     await ctx.pool.all('direct', 'teardown', ranges.map(() => ({})));
@@ -62,14 +62,15 @@ export const direct: Scenario = {
   },
 
   worker: {
-    async setup(state, arg: { from: number; to: number; url: string; appKey: string; run: string }) {
+    async setup(state, arg: { from: number; to: number; urls: string[]; appKey: string; run: string }) {
       const pairs: Pair[] = [];
       for (let i = arg.from; i < arg.to; i++) {
         const senderId = `${arg.run}-s${i}`;
         const receiverId = `${arg.run}-r${i}`;
-        const receiver = await LeanClient.open(arg.url);
+        // On a cluster, sender and receiver sit on different nodes: every message crosses the bus.
+        const receiver = await LeanClient.open(clientUrlOf(arg.urls, i));
         await receiver.auth(await benchToken(receiverId, arg.appKey), 'bench');
-        const sender = await LeanClient.open(arg.url);
+        const sender = await LeanClient.open(clientUrlOf(arg.urls, i + 1));
         await sender.auth(await benchToken(senderId, arg.appKey), 'bench');
         pairs.push({ index: i, sender, receiver, senderId, receiverId });
       }

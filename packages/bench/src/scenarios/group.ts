@@ -10,7 +10,7 @@ import { LeanClient } from '../lean-client.ts';
 import { summarize } from '../stats.ts';
 import { benchToken } from '../tokens.ts';
 import { forEachLimited, split } from '../worker-pool.ts';
-import { BENCH_MESSAGE_TYPE, type Scenario } from './types.ts';
+import { BENCH_MESSAGE_TYPE, clientUrlOf, type Scenario } from './types.ts';
 
 const now = () => performance.timeOrigin + performance.now();
 const CHANGE_CHUNK = 500;
@@ -36,10 +36,10 @@ export const group: Scenario = {
     const run = `g${Date.now().toString(36)}`;
     const ids = Array.from({ length: members! }, (_, i) => `${run}-m${i}`);
     ctx.log(`creating a group of ${members}`);
-    const admin = await LeanClient.open(ctx.clientUrl);
+    const admin = await LeanClient.open(ctx.clientUrls[0]!);
     // Every member must exist before they are added: a first connection creates them.
     await forEachLimited(ids, 64, async (id) => {
-      const c = await LeanClient.open(ctx.clientUrl);
+      const c = await LeanClient.open(ctx.clientUrls[0]!);
       await c.auth(await benchToken(id, ctx.appKey), 'setup');
       c.close();
     });
@@ -54,7 +54,7 @@ export const group: Scenario = {
     admin.close();
     ctx.log(`connecting ${members} members`);
     const ranges = split(members!, ctx.pool.size);
-    await ctx.pool.all('group', 'connect', ranges.map((r) => ({ ...r, url: ctx.clientUrl, appKey: ctx.appKey, run })));
+    await ctx.pool.all('group', 'connect', ranges.map((r) => ({ ...r, urls: ctx.clientUrls, appKey: ctx.appKey, run })));
     ctx.log(`${senders} senders × ${messages} messages`);
     // Senders are members 0..S-1 (in the first worker's range or spread); each worker sends for those it holds.
     const results = await ctx.pool.all<{ firstSend: number; deliveries: number; seen: [string, number, number][] }>(
@@ -87,11 +87,11 @@ export const group: Scenario = {
   },
 
   worker: {
-    async connect(state, arg: { from: number; to: number; url: string; appKey: string; run: string }) {
+    async connect(state, arg: { from: number; to: number; urls: string[]; appKey: string; run: string }) {
       const s: MemberState = { clients: [], seen: new Map(), deliveries: 0, firstSend: 0 };
       const indexes = Array.from({ length: arg.to - arg.from }, (_, k) => arg.from + k);
       await forEachLimited(indexes, 128, async (i) => {
-        const c = await LeanClient.open(arg.url);
+        const c = await LeanClient.open(clientUrlOf(arg.urls, i));
         await c.auth(await benchToken(`${arg.run}-m${i}`, arg.appKey), 'bench');
         c.onPush = (m, received) => {
           if (m.type === MessageType.MEMBERSHIP) return;

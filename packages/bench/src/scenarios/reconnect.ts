@@ -9,12 +9,14 @@ import { LeanClient } from '../lean-client.ts';
 import { summarize } from '../stats.ts';
 import { benchToken } from '../tokens.ts';
 import { forEachLimited, split } from '../worker-pool.ts';
-import type { Scenario } from './types.ts';
+import { clientUrlOf, type Scenario } from './types.ts';
 
 const CONCURRENCY = 512;
 const now = () => performance.timeOrigin + performance.now();
 
 interface Device {
+  /** Its place among all devices: which node it connects to. */
+  index: number;
   userId: string;
   token: string;
   syncToken: string;
@@ -30,12 +32,12 @@ export const reconnect: Scenario = {
     const run = `r${Date.now().toString(36)}`;
     const ranges = split(n!, ctx.pool.size);
     ctx.log(`registering ${n} devices and taking their sync tokens`);
-    await ctx.pool.all('reconnect', 'prepare', ranges.map((r) => ({ ...r, url: ctx.clientUrl, appKey: ctx.appKey, run })));
+    await ctx.pool.all('reconnect', 'prepare', ranges.map((r) => ({ ...r, urls: ctx.clientUrls, appKey: ctx.appKey, run })));
     ctx.log(`sending ${n! * missed!} messages while they are away`);
-    await ctx.pool.all('reconnect', 'fill', ranges.map((r) => ({ ...r, url: ctx.clientUrl, appKey: ctx.appKey, run, missed })));
+    await ctx.pool.all('reconnect', 'fill', ranges.map((r) => ({ ...r, urls: ctx.clientUrls, appKey: ctx.appKey, run, missed })));
     ctx.log('reconnecting all devices at once');
     const results = await ctx.pool.all<{ start: number; end: number; caughtUp: number; times: number[] }>(
-      'reconnect', 'storm', ranges.map(() => ({ url: ctx.clientUrl, missed })),
+      'reconnect', 'storm', ranges.map(() => ({ urls: ctx.clientUrls, missed })),
     );
     const seconds = (Math.max(...results.map((r) => r.end)) - Math.min(...results.map((r) => r.start))) / 1000;
     const caughtUp = results.reduce((s, r) => s + r.caughtUp, 0);
@@ -52,11 +54,11 @@ export const reconnect: Scenario = {
 
   worker: {
     /** Connect each device once (creating its user), sync, keep the token, disconnect. */
-    async prepare(state, arg: { from: number; to: number; url: string; appKey: string; run: string }) {
+    async prepare(state, arg: { from: number; to: number; urls: string[]; appKey: string; run: string }) {
       const devices: Device[] = [];
-      for (let i = arg.from; i < arg.to; i++) devices.push({ userId: `${arg.run}-u${i}`, token: await benchToken(`${arg.run}-u${i}`, arg.appKey), syncToken: '' });
+      for (let i = arg.from; i < arg.to; i++) devices.push({ index: i, userId: `${arg.run}-u${i}`, token: await benchToken(`${arg.run}-u${i}`, arg.appKey), syncToken: '' });
       await forEachLimited(devices, 256, async (d) => {
-        const c = await LeanClient.open(arg.url);
+        const c = await LeanClient.open(clientUrlOf(arg.urls, d.index));
         await c.auth(d.token, 'phone');
         d.syncToken = (await c.request({ sync: { token: '' } })).syncResult!.token!;
         c.close();
@@ -65,9 +67,9 @@ export const reconnect: Scenario = {
     },
 
     /** One sender per worker sends K messages to each of this worker's devices. */
-    async fill(state, arg: { from: number; to: number; url: string; appKey: string; run: string; missed: number }) {
+    async fill(state, arg: { from: number; to: number; urls: string[]; appKey: string; run: string; missed: number }) {
       const devices = state.reconnect as Device[];
-      const sender = await LeanClient.open(arg.url);
+      const sender = await LeanClient.open(clientUrlOf(arg.urls, arg.from));
       await sender.auth(await benchToken(`${arg.run}-sender${arg.from}`, arg.appKey), 'sender');
       let n = 0;
       await forEachLimited(devices, 64, async (d) => {
@@ -80,14 +82,14 @@ export const reconnect: Scenario = {
     },
 
     /** All devices reconnect at once: auth, sync from the saved token, pull what is missing. */
-    async storm(state, arg: { url: string; missed: number }) {
+    async storm(state, arg: { urls: string[]; missed: number }) {
       const devices = state.reconnect as Device[];
       const times: number[] = [];
       const clients: LeanClient[] = [];
       const start = now();
       await forEachLimited(devices, CONCURRENCY, async (d) => {
         const t0 = performance.now();
-        const c = await LeanClient.open(arg.url);
+        const c = await LeanClient.open(clientUrlOf(arg.urls, d.index));
         clients.push(c);
         await c.auth(d.token, 'phone');
         let token = d.syncToken;

@@ -8,8 +8,11 @@ export interface Endpoints {
 
 export interface ScenarioContext {
   endpoints: Endpoints;
-  /** The URL load clients connect to (tcp:// or ws://). */
-  clientUrl: string;
+  /**
+   * Where load clients connect (tcp:// or ws://): one node, or every node of a
+   * cluster; client i of a scenario takes `clientUrlOf(urls, i)`.
+   */
+  clientUrls: string[];
   options: Record<string, number>;
   pool: WorkerPool;
   /** Signing key for tokens the server accepts (its appJwtKeys). */
@@ -44,3 +47,8 @@ export interface Scenario {
  * server stores the bytes as they are (TEXT and CUSTOM bodies are checked).
  */
 export const BENCH_MESSAGE_TYPE = 1000;
+
+/** The node client `i` connects to: the clients are dealt round the nodes. */
+export function clientUrlOf(urls: readonly string[], i: number): string {
+  return urls[i % urls.length]!;
+}
