@@ -490,7 +490,12 @@ export class PostgresStore implements Store {
     if (small.length > 0) await c.query(SQL.touchMembers, [small]);
   }
 
-  /** Lock these conversations (those that exist) in id order, for this transaction. */
+  /**
+   * Lock these conversations (those that exist) in id order, for this transaction.
+   * The lock order of the store: a transaction that writes member rows takes
+   * their conversations' rows first, all at once, in id order; two writers of
+   * the same member rows then queue on the conversation and never deadlock.
+   */
   private async lockConversations(c: Client, ids: readonly string[]): Promise<Map<string, LockedConversation>> {
     const { rows } = await c.query<LockedConversation>(SQL.lockConversations, [[...new Set(ids)]]);
     return new Map(rows.map((r) => [r.id, r]));
@@ -557,6 +562,8 @@ export class PostgresStore implements Store {
 
   async markRead(conversationId: string, userId: string, seq: number) {
     return this.transaction(async (c) => {
+      // The conversation first, as every writer of member rows does (see lockConversations).
+      await this.lockConversations(c, [conversationId]);
       const row = (await c.query<{ read_seq: number; visible: number }>(SQL.lockReadPosition, [conversationId, userId])).rows[0];
       if (!row) return undefined;
       const target = Math.min(seq, row.visible);
@@ -572,7 +579,13 @@ export class PostgresStore implements Store {
   async markDelivered(entries: readonly { conversationId: string; userId: string; seq: number }[]) {
     if (entries.length === 0) return [];
     const args = [entries.map((e) => e.conversationId), entries.map((e) => e.userId), entries.map((e) => e.seq)];
-    const rows = await this.retrying(() => this.query<{ conv_id: string; user_id: string; target: number; members: string[] | null }>(SQL.markDelivered, args));
+    const rows = await this.transaction(async (c) => {
+      // The conversations first, in id order, as every writer of member rows does:
+      // the statement below stamps the other members' rows in no set order, and
+      // without this it deadlocks with appends (and other flushes) on the same rows.
+      await this.lockConversations(c, entries.map((e) => e.conversationId));
+      return (await c.query<{ conv_id: string; user_id: string; target: number; members: string[] | null }>(SQL.markDelivered, args)).rows;
+    });
     return rows.map((r) => ({
       conversationId: r.conv_id,
       userId: r.user_id,
