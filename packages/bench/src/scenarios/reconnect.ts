@@ -95,12 +95,16 @@ export const reconnect: Scenario = {
         let token = d.syncToken;
         let held = 0;
         for (;;) {
-          const sync = (await c.request({ sync: { token } })).syncResult!;
+          const reply = await c.request({ sync: { token } });
+          if (reply.body !== 'syncResult') throw new Error(`sync: ${reply.error?.code} ${reply.error?.message}`);
+          const sync = reply.syncResult!;
           for (const conv of sync.conversations ?? []) {
             let from = 1;
             const max = Number(conv.maxSeq);
             while (from <= max) {
-              const page = (await c.request({ pull: { conversationId: conv.conversationId, fromSeq: from, toSeq: max, limit: 200 } })).pullResult!;
+              const answer = await c.request({ pull: { conversationId: conv.conversationId, fromSeq: from, toSeq: max, limit: 200 } });
+              if (answer.body !== 'pullResult') throw new Error(`pull: ${answer.error?.code} ${answer.error?.message}`);
+              const page = answer.pullResult!;
               held += page.messages?.length ?? 0;
               from = Number(page.toSeq) + 1;
             }
