@@ -209,9 +209,11 @@ describe('PostgresStore: several nodes on one database', () => {
       // Unreachable: every connection is cut, new ones too.
       proxy.setCutProbability(1);
       proxy.cutAll();
-      await assert.rejects(store.appendMessages([text('ann', 'm3', conv)]), Error);
-      await assert.rejects(store.changesSince('ann', NONE, 10), Error);
-      await assert.rejects(store.markDelivered([{ conversationId: conv, userId: 'ben', seq: 2 }]), Error);
+      // The retryable UNAVAILABLE a client knows to retry, not an internal error.
+      const unavailable = { code: ErrorCode.UNAVAILABLE };
+      await assert.rejects(store.appendMessages([text('ann', 'm3', conv)]), unavailable);
+      await assert.rejects(store.changesSince('ann', NONE, 10), unavailable);
+      await assert.rejects(store.markDelivered([{ conversationId: conv, userId: 'ben', seq: 2 }]), unavailable);
       // Back.
       proxy.setCutProbability(0);
       assert.equal(ok((await store.appendMessages([text('ann', 'm3', conv)]))[0]).message.seq, 3);

@@ -4,7 +4,7 @@
  * pulls what it lacks. Figure: time from the first reconnect until every device
  * has caught up.
  */
-import { MessageType } from '@parley/protocol';
+import { MessageType, type parley } from '@parley/protocol';
 import { LeanClient } from '../lean-client.ts';
 import { summarize } from '../stats.ts';
 import { benchToken } from '../tokens.ts';
@@ -36,18 +36,20 @@ export const reconnect: Scenario = {
     ctx.log(`sending ${n! * missed!} messages while they are away`);
     await ctx.pool.all('reconnect', 'fill', ranges.map((r) => ({ ...r, urls: ctx.clientUrls, appKey: ctx.appKey, run, missed })));
     ctx.log('reconnecting all devices at once');
-    const results = await ctx.pool.all<{ start: number; end: number; caughtUp: number; times: number[] }>(
+    const results = await ctx.pool.all<{ start: number; end: number; caughtUp: number; times: number[]; retries: number }>(
       'reconnect', 'storm', ranges.map(() => ({ urls: ctx.clientUrls, missed })),
     );
     const seconds = (Math.max(...results.map((r) => r.end)) - Math.min(...results.map((r) => r.start))) / 1000;
     const caughtUp = results.reduce((s, r) => s + r.caughtUp, 0);
     const perDevice = summarize(results.flatMap((r) => r.times));
+    const retries = results.reduce((s, r) => s + r.retries, 0);
     return {
-      figures: { devices: n, missedPerDevice: missed, caughtUp, allCaughtUpSeconds: seconds, perDeviceCatchUpMs: perDevice },
+      figures: { devices: n, missedPerDevice: missed, caughtUp, allCaughtUpSeconds: seconds, perDeviceCatchUpMs: perDevice, retries },
       table: [
         ['devices caught up', `${caughtUp} of ${n}, ${missed} missed messages each`],
         ['all caught up in', `${seconds.toFixed(2)} s`],
         ['per device ms', `p50 ${perDevice.p50}  p99 ${perDevice.p99}  max ${perDevice.max}`],
+        ['retried requests', `${retries} (the server answered a retryable error: busy store)`],
       ],
     };
   },
@@ -86,6 +88,17 @@ export const reconnect: Scenario = {
       const devices = state.reconnect as Device[];
       const times: number[] = [];
       const clients: LeanClient[] = [];
+      let retries = 0;
+      /** A request, asked again after a pause while the server answers with a retryable error (as the SDK does). */
+      const ask = async (c: LeanClient, frame: parley.IFrame, want: string): Promise<parley.Frame> => {
+        for (;;) {
+          const reply = await c.request(frame);
+          if (reply.body === want) return reply;
+          if (!reply.error?.retryable) throw new Error(`${want}: ${reply.error?.code} ${reply.error?.message}`);
+          retries++;
+          await new Promise((r) => setTimeout(r, 100 + Math.random() * 400));
+        }
+      };
       const start = now();
       await forEachLimited(devices, CONCURRENCY, async (d) => {
         const t0 = performance.now();
@@ -95,16 +108,12 @@ export const reconnect: Scenario = {
         let token = d.syncToken;
         let held = 0;
         for (;;) {
-          const reply = await c.request({ sync: { token } });
-          if (reply.body !== 'syncResult') throw new Error(`sync: ${reply.error?.code} ${reply.error?.message}`);
-          const sync = reply.syncResult!;
+          const sync = (await ask(c, { sync: { token } }, 'syncResult')).syncResult!;
           for (const conv of sync.conversations ?? []) {
             let from = 1;
             const max = Number(conv.maxSeq);
             while (from <= max) {
-              const answer = await c.request({ pull: { conversationId: conv.conversationId, fromSeq: from, toSeq: max, limit: 200 } });
-              if (answer.body !== 'pullResult') throw new Error(`pull: ${answer.error?.code} ${answer.error?.message}`);
-              const page = answer.pullResult!;
+              const page = (await ask(c, { pull: { conversationId: conv.conversationId, fromSeq: from, toSeq: max, limit: 200 } }, 'pullResult')).pullResult!;
               held += page.messages?.length ?? 0;
               from = Number(page.toSeq) + 1;
             }
@@ -118,7 +127,7 @@ export const reconnect: Scenario = {
       });
       const end = now();
       for (const c of clients) c.close();
-      return { start, end, caughtUp: times.length, times };
+      return { start, end, caughtUp: times.length, times, retries };
     },
   },
 };

@@ -120,6 +120,21 @@ const types: pg.CustomTypesConfig = {
     oid === pg.types.builtins.INT8 && format !== 'binary' ? Number : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
+/** SQLSTATEs and socket errors that mean the database cannot be reached right now (not that the query is wrong). */
+const UNREACHABLE = new Set(['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+
+/**
+ * A failure to reach the database — refused, cut, shut down, or every pooled
+ * connection busy for longer than the pool waits — as the retryable UNAVAILABLE
+ * a client knows to retry; anything else as it is.
+ */
+function asUnavailable(err: unknown): unknown {
+  const { code = '', message = '' } = err as { code?: string; message?: string };
+  const unreachable =
+    UNREACHABLE.has(code) || code.startsWith('08') || /timeout exceeded when trying to connect|Connection terminated/.test(message);
+  return unreachable ? new ParleyError(ErrorCode.UNAVAILABLE, 'the database is unreachable or busy; retry', { cause: err }) : err;
+}
+
 function isRetryable(err: unknown): boolean {
   return err instanceof RetryTransaction || RETRYABLE.has((err as { code?: string }).code ?? '');
 }
@@ -244,20 +259,28 @@ export class PostgresStore implements Store {
   /** `fn` in one transaction on one connection: committed if it returns, rolled back if it throws. */
   private transaction<R>(fn: (client: Client) => Promise<R>): Promise<R> {
     return this.retrying(async () => {
-      const { client, release } = await this.connect();
-      let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
-        const result = await fn(client);
-        await client.query('COMMIT');
-        return result;
+        return await this.once(fn);
       } catch (err) {
-        broken = await PostgresStore.rollback(client, err);
-        throw err;
-      } finally {
-        release(broken);
+        throw asUnavailable(err);
       }
     });
+  }
+
+  private async once<R>(fn: (client: Client) => Promise<R>): Promise<R> {
+    const { client, release } = await this.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      broken = await PostgresStore.rollback(client, err);
+      throw err;
+    } finally {
+      release(broken);
+    }
   }
 
   /** A transaction whose refusals are thrown ParleyErrors (it rolls back): a refusal becomes a result. */
@@ -271,7 +294,11 @@ export class PostgresStore implements Store {
   }
 
   private async query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<R[]> {
-    return (await this.pool.query<R>(text, values)).rows;
+    try {
+      return (await this.pool.query<R>(text, values)).rows;
+    } catch (err) {
+      throw asUnavailable(err);
+    }
   }
 
   async createUser(user: User): Promise<void> {
