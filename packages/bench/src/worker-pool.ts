@@ -17,6 +17,7 @@ const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
 export class WorkerPool {
   private nextId = 1;
+  private stopping = false;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
   private constructor(private readonly children: ChildProcess[]) {
@@ -28,8 +29,11 @@ export class WorkerPool {
         if (reply.error) p.reject(new Error(`worker: ${reply.error}`));
         else p.resolve(reply.result);
       });
-      child.on('exit', (code) => {
-        if (code !== 0 && code !== null) for (const p of this.pending.values()) p.reject(new Error(`a worker exited with ${code}`));
+      // A worker gone before the pool stops (crashed, killed) fails every call still waiting.
+      child.on('exit', (code, signal) => {
+        if (this.stopping) return;
+        for (const p of this.pending.values()) p.reject(new Error(`a worker exited (${signal ?? `code ${code}`}) during the run`));
+        this.pending.clear();
       });
     }
   }
@@ -60,6 +64,7 @@ export class WorkerPool {
 
   /** Workers exit when their IPC channel closes (so flags like --cpu-prof can write); stragglers are killed. */
   async stop(): Promise<void> {
+    this.stopping = true;
     await Promise.all(
       this.children.map(
         (child) =>

@@ -102,9 +102,17 @@ export const reconnect: Scenario = {
       const start = now();
       await forEachLimited(devices, CONCURRENCY, async (d) => {
         const t0 = performance.now();
-        const c = await LeanClient.open(clientUrlOf(arg.urls, d.index));
-        clients.push(c);
-        await c.auth(d.token, 'phone');
+        let c: LeanClient;
+        for (;;) {
+          c = await LeanClient.open(clientUrlOf(arg.urls, d.index));
+          clients.push(c);
+          const failed = await c.auth(d.token, 'phone').then(() => undefined, (err: Error) => err);
+          if (!failed) break;
+          // A busy store refuses the auth with a retryable code and closes: connect again after a pause.
+          if (!/UNAVAILABLE|RATE_LIMITED|INTERNAL/.test(failed.message)) throw failed;
+          retries++;
+          await new Promise((r) => setTimeout(r, 100 + Math.random() * 400));
+        }
         let token = d.syncToken;
         let held = 0;
         for (;;) {

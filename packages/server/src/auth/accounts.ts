@@ -14,11 +14,26 @@ function invalid(message: string): ParleyError {
   return new ParleyError(ErrorCode.INVALID_ARGUMENT, message);
 }
 
+/** How many users an Accounts remembers as existing (oldest forgotten first). */
+const KNOWN_USERS_MAX = 200_000;
+
 export class Accounts {
+  /**
+   * Users known to exist. Users are never deleted, so a user once seen needs no
+   * store lookup on its next connect: after a node restart, a reconnect storm of
+   * app-token users costs the store nothing at authentication.
+   */
+  private readonly known = new Set<string>();
+
   constructor(
     private readonly store: Store,
     private readonly tokens: TokenService,
   ) {}
+
+  private remember(userId: string): void {
+    if (this.known.size >= KNOWN_USERS_MAX) this.known.delete(this.known.values().next().value!);
+    this.known.add(userId);
+  }
 
   /** Creates a user; a password is required unless `passwordOptional` (admin-created users). */
   async create(input: NewAccount, passwordOptional = false): Promise<{ userId: string }> {
@@ -63,11 +78,14 @@ export class Accounts {
 
   /** Makes sure a user named by an app backend's token exists. */
   async ensureExternalUser(userId: string): Promise<void> {
-    if (await this.store.getUser(userId)) return;
-    try {
-      await this.store.createUser({ id: userId, displayName: userId, passwordHash: null, createdAt: Date.now() });
-    } catch (err) {
-      if (!(err instanceof ParleyError && err.code === ErrorCode.USER_EXISTS)) throw err;
+    if (this.known.has(userId)) return;
+    if (!(await this.store.getUser(userId))) {
+      try {
+        await this.store.createUser({ id: userId, displayName: userId, passwordHash: null, createdAt: Date.now() });
+      } catch (err) {
+        if (!(err instanceof ParleyError && err.code === ErrorCode.USER_EXISTS)) throw err;
+      }
     }
+    this.remember(userId);
   }
 }

@@ -605,20 +605,23 @@ export class PostgresStore implements Store {
 
   async markDelivered(entries: readonly { conversationId: string; userId: string; seq: number }[]) {
     if (entries.length === 0) return [];
-    const args = [entries.map((e) => e.conversationId), entries.map((e) => e.userId), entries.map((e) => e.seq)];
-    const rows = await this.transaction(async (c) => {
+    return this.transaction(async (c) => {
       // The conversations first, in id order, as every writer of member rows does:
-      // the statement below stamps the other members' rows in no set order, and
-      // without this it deadlocks with appends (and other flushes) on the same rows.
+      // without it this deadlocks with appends (and other nodes' flushes) on the same rows.
       await this.lockConversations(c, entries.map((e) => e.conversationId));
-      return (await c.query<{ conv_id: string; user_id: string; target: number; members: string[] | null }>(SQL.markDelivered, args)).rows;
+      const { rows: moved } = await c.query<{ conv_id: string; user_id: string; target: number }>(SQL.raiseDelivered, [
+        entries.map((e) => e.conversationId),
+        entries.map((e) => e.userId),
+        entries.map((e) => e.seq),
+      ]);
+      // Only a direct conversation's sync reports the other user's position (peer_delivered_seq).
+      const direct = moved.filter((r) => parseDirectConversationId(r.conv_id));
+      if (direct.length > 0) await c.query(SQL.touchPeers, [direct.map((r) => r.conv_id), direct.map((r) => r.user_id)]);
+      const members = await this.membersOf(c, moved.map((r) => r.conv_id));
+      return moved
+        .sort((a, b) => (a.conv_id < b.conv_id ? -1 : a.conv_id > b.conv_id ? 1 : a.user_id < b.user_id ? -1 : a.user_id > b.user_id ? 1 : 0))
+        .map((r) => ({ conversationId: r.conv_id, userId: r.user_id, seq: r.target, members: members.get(r.conv_id)! }));
     });
-    return rows.map((r) => ({
-      conversationId: r.conv_id,
-      userId: r.user_id,
-      seq: r.target,
-      members: parseDirectConversationId(r.conv_id) ?? r.members ?? [],
-    }));
   }
 
   async setLastSeen(userId: string, time: number): Promise<void> {

@@ -224,30 +224,20 @@ export const SQL = {
   setReadSeq: `UPDATE members SET read_seq = $1, version = ${XID} WHERE conv_id = $2 AND user_id = $3`,
   touchOthers: `UPDATE members SET version = ${XID} WHERE conv_id = $1 AND user_id <> $2`,
   /**
-   * Delivered positions, in one statement: each entry raised to what its member
-   * can see (never back), the other current members stamped so their sync reports
-   * it as peer_delivered_seq. One UPDATE does both, as a statement may change a
-   * row once only (a data-modifying CTE runs whether or not it is read). Returns what moved, with the conversation's current members.
+   * Delivered positions: each entry raised to what its member can see (never
+   * back); returns the rows that moved. A join, not a lookup per row: a flush
+   * after a reconnect storm carries thousands of entries.
    */
-  markDelivered: `WITH wanted AS (
-      SELECT m.conv_id, m.user_id, MAX(LEAST(i.seq, COALESCE(m.left_seq, c.max_seq))) AS target
-      FROM unnest($1::text[], $2::text[], $3::int[]) AS i(conv_id, user_id, seq)
-      JOIN members m ON m.conv_id = i.conv_id AND m.user_id = i.user_id
-      JOIN conversations c ON c.id = m.conv_id
-      GROUP BY m.conv_id, m.user_id),
-    moving AS (
-      SELECT w.conv_id, w.user_id, w.target FROM wanted w
-      JOIN members m ON m.conv_id = w.conv_id AND m.user_id = w.user_id WHERE w.target > m.delivered_seq),
-    changed AS (
-      UPDATE members m SET
-        delivered_seq = GREATEST(m.delivered_seq,
-          COALESCE((SELECT v.target FROM moving v WHERE v.conv_id = m.conv_id AND v.user_id = m.user_id), 0)),
-        version = CASE WHEN m.left_seq IS NULL AND EXISTS (SELECT 1 FROM moving v WHERE v.conv_id = m.conv_id AND v.user_id <> m.user_id)
-          THEN ${XID} ELSE m.version END
-      WHERE m.conv_id IN (SELECT conv_id FROM moving))
-    SELECT v.conv_id, v.user_id, v.target,
-      (SELECT array_agg(p.user_id ORDER BY p.user_id) FROM members p WHERE p.conv_id = v.conv_id AND p.left_seq IS NULL) AS members
-    FROM moving v ORDER BY v.conv_id, v.user_id`,
+  raiseDelivered: `UPDATE members m SET delivered_seq = LEAST(i.seq, COALESCE(m.left_seq, c.max_seq))
+    FROM (SELECT conv_id, user_id, MAX(seq) AS seq FROM unnest($1::text[], $2::text[], $3::int[]) AS u(conv_id, user_id, seq)
+          GROUP BY conv_id, user_id) i, conversations c
+    WHERE m.conv_id = i.conv_id AND m.user_id = i.user_id AND c.id = m.conv_id
+      AND LEAST(i.seq, COALESCE(m.left_seq, c.max_seq)) > m.delivered_seq
+    RETURNING m.conv_id, m.user_id, m.delivered_seq AS target`,
+  /** Stamp the other current members of these (conversation, mover) pairs, so their sync reports the mover's position. */
+  touchPeers: `UPDATE members m SET version = ${XID}
+    FROM unnest($1::text[], $2::text[]) AS x(conv_id, user_id)
+    WHERE m.conv_id = x.conv_id AND m.user_id <> x.user_id AND m.left_seq IS NULL`,
   countMembers: `SELECT COUNT(*) AS n FROM members WHERE conv_id = $1 AND left_seq IS NULL`,
   markLarge: `WITH c AS (UPDATE conversations SET large = 1 WHERE id = $1) UPDATE members SET large = 1 WHERE conv_id = $1`,
   /**

@@ -382,8 +382,8 @@ export class SqliteStore implements Store {
       }
       this.sql.setDelivered.run(target, e.conversationId, e.userId);
       const members = this.members(e.conversationId);
-      // The other member's sync reports it as peer_delivered_seq.
-      for (const other of members) if (other !== e.userId) this.sql.touchMember.run(version, e.conversationId, other);
+      // The other member's sync reports it as peer_delivered_seq (direct conversations only).
+      if (parseDirectConversationId(e.conversationId)) for (const other of members) if (other !== e.userId) this.sql.touchMember.run(version, e.conversationId, other);
       moved.push({ conversationId: e.conversationId, userId: e.userId, seq: target, members });
     }
     return moved;
