@@ -6,7 +6,8 @@
  * a node with kill -9, drains one with SIGTERM, kills or flushes Redis, and
  * cuts the nodes' PostgreSQL connections (through a proxy in front of it).
  * Group sends from devices on different nodes make concurrent senders into one
- * conversation through different nodes all along.
+ * conversation through different nodes all along, while the group's owner
+ * removes and re-invites members.
  */
 import pg from 'pg';
 import {
@@ -25,7 +26,7 @@ import { check, type CheckReport, type MemberRow, type StoredRow } from './check
 import { History, type FaultEvent } from './history.ts';
 import { seededRandom } from './rng.ts';
 import { fromRows, type MemberTableRow, type MessageRow } from './store-rows.ts';
-import { createDevices, drain, runSenders, sleep, type Device } from './workload.ts';
+import { createDevices, drain, inviteAllBack, runChurner, runSenders, settle, sleep, type Device } from './workload.ts';
 
 export const CLUSTER_FAULTS = ['kill-node', 'drain-node', 'redis-kill', 'redis-flush', 'pg-cut'] as const;
 export type ClusterFault = (typeof CLUSTER_FAULTS)[number];
@@ -41,6 +42,8 @@ export interface ClusterChaosOptions {
   sendIntervalMs: number;
   /** The faults to inject (empty: a calm run). */
   faults: readonly ClusterFault[];
+  /** Kick and re-invite group members while the run goes on (default true). */
+  membershipChanges?: boolean;
   /** A negative control: every node acks before its commit (the checker must then find acked messages lost). */
   control?: '' | 'ack-before-commit';
   log?: (line: string) => void;
@@ -49,6 +52,8 @@ export interface ClusterChaosOptions {
 export interface ClusterChaosResult {
   report: CheckReport;
   faults: Record<string, number>;
+  /** Deliveries the SDK dropped as duplicates (retransmits, resyncs, moves between nodes): allowed, measured. */
+  rawRedeliveries: number;
   history: History;
 }
 
@@ -173,6 +178,12 @@ export async function runClusterChaos(options: ClusterChaosOptions): Promise<Clu
         pgProxy.setBlackhole(false);
       },
     };
+    const owner = devices[0]!.client;
+    const others = users.slice(1);
+    const churner =
+      options.membershipChanges === false
+        ? Promise.resolve()
+        : runChurner({ owner, group, others, random: seededRandom(options.seed ^ 0x5eed), running, counts });
     const nemesis = (async () => {
       while (options.faults.length > 0 && running()) {
         await sleep(500 + random() * 1500);
@@ -184,14 +195,21 @@ export async function runClusterChaos(options: ClusterChaosOptions): Promise<Clu
         await faults[kind]();
       }
     })();
-    await Promise.all([senders, nemesis]);
+    await Promise.all([senders, nemesis, churner]);
 
     log('healing and draining');
     pgProxy.setBlackhole(false);
     for (const node of nodes) if (!node.server) await startNode(node);
+    await settle(pending);
+    if (options.membershipChanges !== false) await inviteAllBack(owner, group, others);
     await drain(devices, pending, () => readPg(options.pgUrl));
     const final = await readPg(options.pgUrl);
-    return { report: check(history, final.stored, final.members, devices), faults: counts, history };
+    return {
+      report: check(history, final.stored, final.members, devices),
+      faults: counts,
+      rawRedeliveries: devices.reduce((sum, d) => sum + d.client.duplicatesDropped, 0),
+      history,
+    };
   } finally {
     await Promise.all(devices.map((d) => d.client.close()));
     for (const node of nodes) await stopNode(node, 'SIGKILL');

@@ -1,11 +1,14 @@
 /**
  * `npm run chaos -- --seconds N --seed S [--users U --devices D --control MODE --no-membership 1 --json FILE]`
  * Runs the workload under faults and prints the checker's counts (all must be 0)
- * and the fault figures; exits 1 if any count is not 0.
+ * and the fault figures; exits 1 if any count is not 0. With `--cluster N` the
+ * run is against N nodes on a fresh PostgreSQL database and a private Redis.
  */
 import { writeFileSync } from 'node:fs';
-import { CHECKS } from './checker.ts';
-import { runChaos, type ChaosOptions } from './run.ts';
+import { createTestDatabase } from '@parley/testkit';
+import { CHECKS, type CheckReport } from './checker.ts';
+import { CLUSTER_FAULTS, runClusterChaos, type ClusterFault } from './cluster-run.ts';
+import { DEFAULT_CHAOS, runChaos, type ChaosOptions } from './run.ts';
 
 const NAMES: Record<string, keyof ChaosOptions> = {
   seconds: 'seconds',
@@ -15,30 +18,71 @@ const NAMES: Record<string, keyof ChaosOptions> = {
   interval: 'sendIntervalMs',
 };
 
+const USAGE = `usage: chaos [--seconds N] [--seed S] [--users U] [--devices D] [--interval MS] [--control ack-before-commit|no-dedup|no-gap-pull|no-retransmit] [--faults kind,kind] [--no-faults 1] [--no-membership 1] [--cluster NODES] [--json FILE]
+  cluster faults: ${CLUSTER_FAULTS.join(', ')}`;
+
+/** A cluster run: a database of its own, dropped afterwards. */
+async function clusterRun(nodes: number, options: Partial<ChaosOptions>, log: (l: string) => void) {
+  const kinds = options.faults === false ? [] : (options.faultKinds ?? [...CLUSTER_FAULTS]);
+  for (const k of kinds) if (!(CLUSTER_FAULTS as readonly string[]).includes(k)) throw new Error(`unknown cluster fault ${k}\n${USAGE}`);
+  if (options.control && options.control !== 'ack-before-commit') throw new Error('a cluster run takes --control ack-before-commit only');
+  const db = await createTestDatabase();
+  try {
+    const merged = { ...DEFAULT_CHAOS, ...options };
+    const result = await runClusterChaos({
+      pgUrl: db.url,
+      nodes,
+      seconds: merged.seconds,
+      seed: merged.seed,
+      users: merged.users,
+      devicesPerUser: merged.devicesPerUser,
+      sendIntervalMs: merged.sendIntervalMs,
+      faults: kinds as ClusterFault[],
+      control: options.control === 'ack-before-commit' ? 'ack-before-commit' : '',
+      membershipChanges: merged.membershipChanges,
+      log,
+    });
+    return { ...result, options: { ...merged, cluster: nodes, faultKinds: kinds, log: undefined } };
+  } finally {
+    await db.drop();
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const options: Partial<ChaosOptions> = {};
   let json: string | undefined;
+  let cluster = 0;
   for (let i = 0; i < args.length; i += 2) {
     const [flag, value] = [args[i]!, args[i + 1]];
-    if (!flag.startsWith('--') || value === undefined) throw new Error(`usage: chaos [--seconds N] [--seed S] [--users U] [--devices D] [--interval MS] [--control ack-before-commit|no-dedup|no-gap-pull|no-retransmit] [--faults kind,kind] [--no-faults 1] [--no-membership 1] [--json FILE]`);
+    if (!flag.startsWith('--') || value === undefined) throw new Error(USAGE);
     const name = flag.slice(2);
     if (name === 'json') json = value;
     else if (name === 'control') options.control = value as ChaosOptions['control'];
     else if (name === 'no-faults') options.faults = value !== '1';
     else if (name === 'no-membership') options.membershipChanges = value !== '1';
     else if (name === 'faults') options.faultKinds = value.split(',');
+    else if (name === 'cluster') cluster = Number(value);
     else if (NAMES[name]) (options as Record<string, number>)[NAMES[name]!] = Number(value);
     else throw new Error(`unknown option ${flag}`);
   }
-  const result = await runChaos({ ...options, log: (l) => process.stderr.write(`chaos: ${l}\n`) });
+  if (!(Number.isInteger(cluster) && cluster >= 0 && cluster <= 8)) throw new Error('--cluster must be a node count from 1 to 8');
+  const log = (l: string) => process.stderr.write(`chaos: ${l}\n`);
+  const result: {
+    options: Record<string, unknown>;
+    report: CheckReport;
+    faults: Record<string, number>;
+    rawRedeliveries: number;
+    recoveryMs?: { p50: number; max: number };
+  } = cluster > 0 ? await clusterRun(cluster, options, log) : await runChaos({ ...options, log });
   const { report } = result;
+  const o = result.options as { seed: number; seconds: number; users: number; devicesPerUser: number };
   const rows: [string, string][] = [
-    ['seed / seconds', `${result.options.seed} / ${result.options.seconds} s (${result.options.users} users × ${result.options.devicesPerUser} devices)`],
+    ['seed / seconds', `${o.seed} / ${o.seconds} s (${o.users} users × ${o.devicesPerUser} devices${cluster > 0 ? `, ${cluster} nodes` : ''})`],
     ['sends', `${report.stats.sends} (acked ${report.stats.acked}, failed ${report.stats.failed}, unknown ${report.stats.unknown}); stored ${report.stats.stored}`],
     ['deliveries to apps', `${report.stats.deliveries} (raw re-deliveries dropped by the SDK: ${result.rawRedeliveries})`],
     ['faults', Object.entries(result.faults).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'],
-    ['recovery after fault', `p50 ${result.recoveryMs.p50} ms, max ${result.recoveryMs.max} ms`],
+    ...(result.recoveryMs ? [['recovery after fault', `p50 ${result.recoveryMs.p50} ms, max ${result.recoveryMs.max} ms`] as [string, string]] : []),
     ['ack → delivery', `p50 ${report.stats.ackToDeliveryMs.p50} ms, p99 ${report.stats.ackToDeliveryMs.p99} ms, max ${report.stats.ackToDeliveryMs.max} ms`],
     ...CHECKS.map((c): [string, string] => [c, String(report.violations[c].count)]),
   ];
@@ -47,7 +91,7 @@ async function main(): Promise<void> {
   for (const c of CHECKS) for (const e of report.violations[c].examples) process.stdout.write(`  ${c}: ${e}\n`);
   process.stdout.write(report.ok ? 'checker: all counts 0\n' : 'checker: CONTRACT VIOLATED\n');
   if (json) {
-    const out = { options: result.options, faults: result.faults, recoveryMs: result.recoveryMs, rawRedeliveries: result.rawRedeliveries, ...report };
+    const out = { options: result.options, faults: result.faults, recoveryMs: result.recoveryMs ?? null, rawRedeliveries: result.rawRedeliveries, ...report };
     writeFileSync(json, JSON.stringify(out, null, 2) + '\n');
   }
   process.exit(report.ok ? 0 : 1);

@@ -11,12 +11,11 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { freePort, openAuthed, registerUser, spawnServer, startFaultProxy, tempDir, type ChildServer, type FaultProxy } from '@parley/testkit';
-import { ErrorCode } from '@parley/protocol';
 import { check, type CheckReport, type MemberRow, type StoredRow } from './checker.ts';
 import { fromRows, type MemberTableRow, type MessageRow } from './store-rows.ts';
 import { History, type FaultEvent } from './history.ts';
 import { seededRandom } from './rng.ts';
-import { createDevices, drain, runSenders, settle, sleep, type Device } from './workload.ts';
+import { createDevices, drain, inviteAllBack, runChurner, runSenders, settle, sleep, type Device } from './workload.ts';
 
 export interface ChaosOptions {
   seconds: number;
@@ -274,34 +273,12 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
       }
     })();
 
-    // Membership changes: the owner kicks a random member, or invites one back,
-    // every second or two, through the same faults. Its own random stream keeps
-    // the senders' choices the same with it on or off.
+    // Membership changes, on a random stream of their own.
     const owner = devices[0]!.client;
     const others = users.slice(1);
-    const outOfGroup = new Set<string>();
-    const churnRandom = seededRandom(options.seed ^ 0x5eed);
-    const churner = (async () => {
-      if (!options.membershipChanges) return;
-      while (running()) {
-        await sleep(800 + churnRandom() * 1200);
-        if (!running()) break;
-        const user = others[Math.floor(churnRandom() * others.length)]!;
-        const kicking = !outOfGroup.has(user);
-        try {
-          await (kicking ? owner.kick(group, [user]) : owner.invite(group, [user]));
-          if (kicking) outOfGroup.add(user);
-          else outOfGroup.delete(user);
-          const kind = kicking ? 'membership:kick' : 'membership:invite';
-          counts[kind] = (counts[kind] ?? 0) + 1;
-        } catch (err) {
-          // The answer tells the state; a lost connection leaves it to the next try.
-          const code = (err as { code?: string }).code;
-          if (code === ErrorCode.NOT_MEMBER) outOfGroup.add(user);
-          else if (code === ErrorCode.ALREADY_MEMBER) outOfGroup.delete(user);
-        }
-      }
-    })();
+    const churner = options.membershipChanges
+      ? runChurner({ owner, group, others, random: seededRandom(options.seed ^ 0x5eed), running, counts })
+      : Promise.resolve();
 
     await Promise.all([senders, nemesis, churner]);
 
@@ -332,17 +309,7 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
     });
     if (paused) server?.process.kill('SIGCONT');
     await settle(pendingSends);
-    // Everyone back in the group, so every device ends as a member of everything.
-    for (const user of options.membershipChanges ? others : []) {
-      for (let attempt = 0; attempt < 200; attempt++) {
-        const done = await owner.invite(group, [user]).then(
-          () => true,
-          (err: { code?: string }) => err.code === ErrorCode.ALREADY_MEMBER,
-        );
-        if (done) break;
-        await sleep(50);
-      }
-    }
+    if (options.membershipChanges) await inviteAllBack(owner, group, others);
     await drain(devices, pendingSends, async () => readStore(join(dataDir, 'parley.db')));
 
     const final = readStore(join(dataDir, 'parley.db'));

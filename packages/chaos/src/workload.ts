@@ -4,6 +4,7 @@
  * every send and every message shown recorded in the history; then the drain
  * that waits until every device has everything the store holds for it.
  */
+import { ErrorCode } from '@parley/protocol';
 import { ParleyClient } from '@parley/sdk';
 import type { MemberRow, StoredRow } from './checker.ts';
 import type { History } from './history.ts';
@@ -104,4 +105,54 @@ export async function drain(devices: readonly Device[], pending: Set<Promise<unk
   const drainBy = Date.now() + 30_000;
   while (!drained() && Date.now() < drainBy) await sleep(20);
   await sleep(300); // a duplicate or stray delivery would show up now
+}
+
+/**
+ * Membership changes: the group's owner kicks a random member, or invites one
+ * back, every second or two, through whatever faults are on. `random` is a
+ * stream of its own, so the senders' choices are the same with churn on or off.
+ * Each change done is counted in `counts` as membership:kick / membership:invite.
+ */
+export async function runChurner(input: {
+  owner: ParleyClient;
+  group: string;
+  others: readonly string[];
+  random: () => number;
+  running: () => boolean;
+  counts: Record<string, number>;
+}): Promise<void> {
+  const { owner, group, others, random, running, counts } = input;
+  const outOfGroup = new Set<string>();
+  while (running()) {
+    await sleep(800 + random() * 1200);
+    if (!running()) break;
+    const user = others[Math.floor(random() * others.length)]!;
+    const kicking = !outOfGroup.has(user);
+    try {
+      await (kicking ? owner.kick(group, [user]) : owner.invite(group, [user]));
+      if (kicking) outOfGroup.add(user);
+      else outOfGroup.delete(user);
+      const kind = kicking ? 'membership:kick' : 'membership:invite';
+      counts[kind] = (counts[kind] ?? 0) + 1;
+    } catch (err) {
+      // The answer tells the state; a lost connection leaves it to the next try.
+      const code = (err as { code?: string }).code;
+      if (code === ErrorCode.NOT_MEMBER) outOfGroup.add(user);
+      else if (code === ErrorCode.ALREADY_MEMBER) outOfGroup.delete(user);
+    }
+  }
+}
+
+/** Everyone back in the group, so every device ends as a member of everything. */
+export async function inviteAllBack(owner: ParleyClient, group: string, others: readonly string[]): Promise<void> {
+  for (const user of others) {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const done = await owner.invite(group, [user]).then(
+        () => true,
+        (err: { code?: string }) => err.code === ErrorCode.ALREADY_MEMBER,
+      );
+      if (done) break;
+      await sleep(50);
+    }
+  }
 }

@@ -23,6 +23,7 @@ async function clusterRun(name: string, nodes: number, faults: readonly ClusterF
       assert.equal(report.stats.unknown, 0, 'every send settled');
       assert.ok(report.stats.acked > 200, `a real workload ran (${report.stats.acked} acked)`);
       for (const kind of faults) assert.ok((result.faults[kind] ?? 0) > 0, `${kind} was injected`);
+      assert.ok((result.faults['membership:kick'] ?? 0) > 0 && (result.faults['membership:invite'] ?? 0) > 0, 'members were removed and invited back');
       // Devices of one user sit on different nodes, and group sends come from all of them.
       const groupSenders = new Set([...result.history.sends.values()].filter((s) => s.outcome === 'ok' && s.conversationId?.startsWith('g:')).map((s) => s.deviceId));
       assert.ok(groupSenders.size >= 4, `concurrent group senders through different nodes (${groupSenders.size})`);
@@ -32,7 +33,7 @@ async function clusterRun(name: string, nodes: number, faults: readonly ClusterF
   });
 }
 
-void clusterRun('two nodes, users spread over them, chatting 1:1 and in a group, keep the contract', 2, [], 8, 101);
+void clusterRun('two nodes, users spread over them, chatting 1:1 and in a group, keep the contract', 2, [], 10, 101);
 void clusterRun('three nodes, one killed with kill -9 mid-stream and restarted, keep the contract', 3, ['kill-node'], 15, 102);
 void clusterRun('a node drained with SIGTERM mid-stream: its clients move on and lose nothing', 2, ['drain-node'], 12, 103);
 void clusterRun('Redis killed and restarted empty, and flushed, mid-stream: nothing acknowledged is lost', 2, ['redis-kill', 'redis-flush'], 14, 104);
