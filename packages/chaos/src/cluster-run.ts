@@ -184,11 +184,24 @@ export async function runClusterChaos(options: ClusterChaosOptions): Promise<Clu
       options.membershipChanges === false
         ? Promise.resolve()
         : runChurner({ owner, group, others, random: seededRandom(options.seed ^ 0x5eed), running, counts });
+    // Faults come in rounds, each a shuffle of the kinds asked for: every kind is
+    // injected once the run is long enough for one round.
+    let round: ClusterFault[] = [];
+    const nextFault = () => {
+      if (round.length === 0) {
+        round = [...options.faults];
+        for (let i = round.length - 1; i > 0; i--) {
+          const j = Math.floor(random() * (i + 1));
+          [round[i], round[j]] = [round[j]!, round[i]!];
+        }
+      }
+      return round.pop()!;
+    };
     const nemesis = (async () => {
       while (options.faults.length > 0 && running()) {
         await sleep(500 + random() * 1500);
         if (!running()) break;
-        const kind = pick(options.faults);
+        const kind = nextFault();
         const event: FaultEvent = { at: Date.now(), kind };
         counts[kind] = (counts[kind] ?? 0) + 1;
         history.faults.push(event);

@@ -48,7 +48,6 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     });
     child = proc;
     exited = new Promise((r) => proc.once('exit', () => r()));
-    process.once('exit', () => proc.kill('SIGKILL'));
     const deadline = Date.now() + 10_000;
     for (;;) {
       if (proc.exitCode !== null) throw new Error(`redis-server on ${port} exited with ${proc.exitCode}`);
@@ -64,6 +63,8 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     child = undefined;
   };
 
+  // Never outlive the test process, whichever child is current then.
+  process.once('exit', () => child?.kill('SIGKILL'));
   await start();
   return {
     port,
