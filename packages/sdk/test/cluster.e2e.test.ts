@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { CLUSTER_JWT_SECRET, createTestDatabase, registerUser, startTestServer, waitUntil, type TestDatabase, type TestServer } from '@parley/testkit';
+import { CLUSTER_JWT_SECRET, createTestDatabase, openAuthed, registerUser, startTestServer, waitUntil, type TestDatabase, type TestServer } from '@parley/testkit';
 import { ParleyClient, type Message, type PresenceInfo, type SendAck } from '../src/index.ts';
 
 describe('Cluster of two nodes', () => {
@@ -84,6 +84,38 @@ describe('Cluster of two nodes', () => {
       assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b), 'in order');
       assert.equal(new Set(seqs).size, seqs.length, 'once');
       assert.equal(seqs.length, top, 'all of them, the group creation included');
+    }
+  });
+
+  test('membership changed on one node reaches the other node\'s member cache: typing follows invites and kicks', async () => {
+    const ann = await open('ann', nodes[0]!);
+    const ben = await open('ben', nodes[1]!);
+    const cid = await open('cid', nodes[1]!);
+    const { conversationId } = await ann.client.createGroup('cache', ['ben']);
+    const seenBy = (d: { client: ParleyClient }) => {
+      const from: string[] = [];
+      d.client.on('typing', (t) => t.conversationId === conversationId && t.typing && from.push(t.userId));
+      return from;
+    };
+    const annSees = seenBy(ann);
+    const cidSees = seenBy(cid);
+    // ben's node caches the group's members (ann, ben) with this indicator.
+    ben.client.setTyping(conversationId, true);
+    await waitUntil(() => annSees.includes('ben'), 5000, 'typing before the invite');
+    // Invited on the other node: ben's node must drop its cached list.
+    await ann.client.invite(conversationId, ['cid']);
+    ben.client.setTyping(conversationId, true);
+    await waitUntil(() => cidSees.includes('ben'), 5000, 'the invited member gets typing through a node that had cached the group');
+    cid.client.setTyping(conversationId, true);
+    await waitUntil(() => annSees.includes('cid'), 5000, 'the invited member may type');
+    // Kicked on the other node: cid's node (which cached the group) refuses cid's indicators.
+    await ann.client.kick(conversationId, ['cid']);
+    const raw = await openAuthed(nodes[1]!.wsUrl, tokens.cid!, 'cid-raw');
+    try {
+      const reply = await raw.request({ typing: { conversationId, typing: true } });
+      assert.equal(reply.error?.code, 'NOT_MEMBER');
+    } finally {
+      raw.close();
     }
   });
 

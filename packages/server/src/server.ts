@@ -175,6 +175,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     http.close();
     tcp.close();
     gateway.close();
+    chat.close();
     await bus.close();
     await store.close();
     throw err;
@@ -215,6 +216,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       while (!chat.idle && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
       await chat.flushPending();
       gateway.close();
+      chat.close();
       loopDelay.disable();
       wss.close();
       http.closeAllConnections();

@@ -18,6 +18,7 @@ import {
   ParleyError,
   ReactionLimits,
   SERVER_MESSAGE_TYPE_MIN,
+  parseDirectConversationId,
 } from '@parley/protocol';
 import { noCrash, type CrashHook } from '../testing/faults.ts';
 import { GroupCommitter } from './group-commit.ts';
@@ -47,6 +48,8 @@ export interface ChatLimits {
 
 /** How long acked positions gather before they are stored and pushed as delivered state. */
 const DELIVERED_FLUSH_MS = 50;
+/** Groups whose members one node keeps for typing indicators. */
+const MEMBER_CACHE_MAX = 10_000;
 
 export interface Caller {
   userId: string;
@@ -159,6 +162,11 @@ function checkConversationId(id: string): void {
 
 export class ChatService {
   private readonly committer: GroupCommitter;
+  /** Members of groups, by conversation (see groupMembers), oldest entry first. */
+  private readonly memberCache = new Map<string, readonly string[]>();
+  /** Bumped by every invalidation, so a read racing one is not cached. */
+  private invalidations = 0;
+  private readonly detach: () => void;
   private deliveredDue = new Map<string, { conversationId: string; userId: string; seq: number; session: string }>();
   private deliveredTimer: NodeJS.Timeout | undefined;
 
@@ -169,6 +177,46 @@ export class ChatService {
     private readonly crash: CrashHook = noCrash,
   ) {
     this.committer = new GroupCommitter(store, limits.maxBatch);
+    // The member cache is invalidated explicitly: by every node's committed group
+    // change, and wholesale when the bus may have lost events (invalidations too).
+    const unsubscribe = bus.subscribe((event) => {
+      if (event.kind === 'membership') {
+        this.memberCache.delete(event.conversationId);
+        this.invalidations++;
+      }
+    });
+    const unMissed = bus.onMissed(() => {
+      this.memberCache.clear();
+      this.invalidations++;
+    });
+    this.detach = () => {
+      unsubscribe();
+      unMissed();
+    };
+  }
+
+  /**
+   * Current members of a group, for typing indicators: ephemeral events, where a
+   * list a few milliseconds stale costs at most one indicator. Messages never use
+   * it: their recipients come from the store's own transaction.
+   */
+  private async groupMembers(conversationId: string): Promise<readonly string[]> {
+    const cached = this.memberCache.get(conversationId);
+    if (cached) return cached;
+    const seen = this.invalidations;
+    const members = await this.store.listMembers(conversationId);
+    // Cache only if no invalidation came while the store was read.
+    if (seen === this.invalidations) {
+      if (this.memberCache.size >= MEMBER_CACHE_MAX) this.memberCache.delete(this.memberCache.keys().next().value!);
+      this.memberCache.set(conversationId, members);
+    }
+    return members;
+  }
+
+  /** Stop listening to the bus. */
+  close(): void {
+    this.detach();
+    this.memberCache.clear();
   }
 
   /** Commit statistics: how many transactions stored how many sends. */
@@ -297,6 +345,9 @@ export class ChatService {
       mutedUntil,
       on: input.on ?? false,
     });
+    if (result.ok && !result.duplicate) {
+      this.bus.publish({ kind: 'membership', conversationId: result.message.conversationId, recipients: [], originSession: caller.sessionId });
+    }
     return this.fanOut(caller, result);
   }
 
@@ -359,9 +410,15 @@ export class ChatService {
   /** A typing indicator: checked, never stored, pushed to the other members of small conversations. */
   async typing(caller: Caller, conversationId: string, typing: boolean): Promise<void> {
     checkConversationId(conversationId);
-    const membership = await this.store.getMembership(conversationId, caller.userId);
-    if (!membership || membership.leftSeq !== null) throw new ParleyError(ErrorCode.NOT_MEMBER, `not a member of ${conversationId}`);
-    const members = await this.store.listMembers(conversationId);
+    let members: readonly string[];
+    if (parseDirectConversationId(conversationId)) {
+      const membership = await this.store.getMembership(conversationId, caller.userId);
+      if (!membership || membership.leftSeq !== null) throw new ParleyError(ErrorCode.NOT_MEMBER, `not a member of ${conversationId}`);
+      members = await this.store.listMembers(conversationId);
+    } else {
+      members = await this.groupMembers(conversationId);
+      if (!members.includes(caller.userId)) throw new ParleyError(ErrorCode.NOT_MEMBER, `not a member of ${conversationId}`);
+    }
     if (members.length > this.limits.typingPushMax) return;
     this.bus.publish({
       kind: 'typing',

@@ -291,6 +291,16 @@ export type BusEvent =
       originSession: string;
     }
   | {
+      /**
+       * A group's membership changed (a committed GroupRequest): every node drops
+       * what it cached of the group's members. `recipients` is empty.
+       */
+      kind: 'membership';
+      conversationId: string;
+      recipients: readonly string[];
+      originSession: string;
+    }
+  | {
       kind: 'delivered';
       conversationId: string;
       userId: string;

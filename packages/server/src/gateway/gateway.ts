@@ -295,6 +295,7 @@ export class Gateway {
       this.announcePresence(event.userId, event.online, event.time);
       return;
     }
+    if (event.kind === 'membership') return; // for the chat layer's member cache
     const frame =
       event.kind === 'typing'
         ? encodeFrame({ typing: { conversationId: event.conversationId, typing: event.typing, userId: event.userId } })
