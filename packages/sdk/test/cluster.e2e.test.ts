@@ -11,6 +11,16 @@ import { after, before, describe, test } from 'node:test';
 import { CLUSTER_JWT_SECRET, createTestDatabase, openAuthed, registerUser, startTestServer, waitUntil, type TestDatabase, type TestServer } from '@parley/testkit';
 import { ParleyClient, type Message, type PresenceInfo, type SendAck } from '../src/index.ts';
 
+/** Do `act` every 100 ms until `done` holds (at most 5 s). */
+async function repeatUntil(act: () => unknown, done: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await act();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 describe('Cluster of two nodes', () => {
   let db: TestDatabase;
   const nodes: TestServer[] = [];
@@ -102,18 +112,24 @@ describe('Cluster of two nodes', () => {
     // ben's node caches the group's members (ann, ben) with this indicator.
     ben.client.setTyping(conversationId, true);
     await waitUntil(() => annSees.includes('ben'), 5000, 'typing before the invite');
-    // Invited on the other node: ben's node must drop its cached list.
+    // Invited on the other node: ben's node must drop its cached list. The
+    // invalidation crosses Redis on its own, so an indicator sent at once may
+    // still go by the old list (the cache's documented staleness): ben keeps
+    // typing until cid sees it, which never happens if the list is not dropped.
     await ann.client.invite(conversationId, ['cid']);
-    ben.client.setTyping(conversationId, true);
-    await waitUntil(() => cidSees.includes('ben'), 5000, 'the invited member gets typing through a node that had cached the group');
+    await repeatUntil(() => ben.client.setTyping(conversationId, true), () => cidSees.includes('ben'), 'the invited member gets typing through a node that had cached the group');
     cid.client.setTyping(conversationId, true);
     await waitUntil(() => annSees.includes('cid'), 5000, 'the invited member may type');
     // Kicked on the other node: cid's node (which cached the group) refuses cid's indicators.
     await ann.client.kick(conversationId, ['cid']);
     const raw = await openAuthed(nodes[1]!.wsUrl, tokens.cid!, 'cid-raw');
     try {
-      const reply = await raw.request({ typing: { conversationId, typing: true } });
-      assert.equal(reply.error?.code, 'NOT_MEMBER');
+      let code: string | undefined;
+      await repeatUntil(
+        async () => (code = (await raw.request({ typing: { conversationId, typing: true } }, 2000).catch(() => undefined))?.error?.code ?? undefined),
+        () => code === 'NOT_MEMBER',
+        'a kicked member is refused by the node that had cached the group',
+      );
     } finally {
       raw.close();
     }
