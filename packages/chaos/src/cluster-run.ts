@@ -129,15 +129,14 @@ export async function runClusterChaos(options: ClusterChaosOptions): Promise<Clu
     const users = Array.from({ length: options.users }, (_, i) => `user${i}`);
     const tokens = new Map<string, string>();
     for (const u of users) tokens.set(u, await registerUser(`http://127.0.0.1:${nodes[0]!.ports.http}`, u));
-    let next = 0;
     devices.push(
       ...createDevices({
         users,
         devicesPerUser: options.devicesPerUser,
         tokens,
         // Round the nodes, each device starting at its own; every other device on TCP.
-        urlOf: (_u, d) => {
-          const first = next++ % nodes.length;
+        urlOf: (u, d) => {
+          const first = (u * options.devicesPerUser + d) % nodes.length;
           const order = nodes.map((_, k) => nodes[(first + k) % nodes.length]!);
           return order.map((n) => (d % 2 === 0 ? `ws://127.0.0.1:${n.ports.http}/ws` : `tcp://127.0.0.1:${n.ports.tcp}`));
         },

@@ -67,6 +67,11 @@ function nodeIdOf(config: Config): string {
   return config.nodeId !== '' ? config.nodeId : `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
 }
 
+/** A host as it goes into a URL (an IPv6 address in brackets). */
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 /** The host clients reach this node by. */
 function publicHostOf(config: Config): string {
   if (config.publicHost !== '') return config.publicHost;
@@ -181,9 +186,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     throw err;
   }
   ready = true;
-  const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const publicHost = publicHostOf(config);
-  const publicForUrl = publicHost.includes(':') ? `[${publicHost}]` : publicHost;
+  const hostForUrl = urlHost(config.host);
+  const publicForUrl = urlHost(publicHostOf(config));
   const startedAt = Date.now();
   let draining = false;
   bus.announce(() => ({

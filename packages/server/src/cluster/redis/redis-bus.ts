@@ -72,6 +72,8 @@ export class RedisBus implements Bus {
   private readonly unsynced = new Set<string>();
   private readonly channel: string;
   private readonly nodeKey: string;
+  /** The set of node ids that may be alive. */
+  private readonly nodesKey: string;
   private readonly heartbeatMs: number;
   private readonly log: (msg: string, err?: unknown) => void;
   private describe: (() => NodeInfo) | undefined;
@@ -87,6 +89,7 @@ export class RedisBus implements Bus {
   ) {
     this.channel = `${options.prefix}:events`;
     this.nodeKey = this.nodeKeyOf(options.nodeId);
+    this.nodesKey = `${options.prefix}:nodes`;
     this.heartbeatMs = options.heartbeatMs ?? 2000;
     this.log = options.log ?? ((msg, err) => console.error(`redis bus: ${msg}`, err ?? ''));
   }
@@ -163,12 +166,11 @@ export class RedisBus implements Bus {
 
   /** Live nodes (those whose key has not expired); ids of expired ones are removed from the set. */
   async nodes(): Promise<NodeInfo[]> {
-    const setKey = `${this.options.prefix}:nodes`;
-    const ids = await this.commands.smembers(setKey);
+    const ids = await this.commands.smembers(this.nodesKey);
     if (ids.length === 0) return [];
     const values = await this.commands.mget(ids.map((id) => this.nodeKeyOf(id)));
     const dead = ids.filter((_, i) => values[i] === null);
-    if (dead.length > 0) this.commands.srem(setKey, ...dead).catch((err: unknown) => this.log('could not remove dead nodes', err));
+    if (dead.length > 0) this.commands.srem(this.nodesKey, ...dead).catch((err: unknown) => this.log('could not remove dead nodes', err));
     return values.filter((v): v is string => v !== null && v !== '').map((v) => JSON.parse(v) as NodeInfo);
   }
 
@@ -180,7 +182,7 @@ export class RedisBus implements Bus {
     this.listeners.clear();
     this.missedListeners.clear();
     if (this.commands.status === 'ready') {
-      const pipeline = this.commands.pipeline().del(this.nodeKey).srem(`${this.options.prefix}:nodes`, this.options.nodeId);
+      const pipeline = this.commands.pipeline().del(this.nodeKey).srem(this.nodesKey, this.options.nodeId);
       for (const userId of new Set([...this.devices.keys(), ...this.unsynced])) pipeline.hdel(this.onlineKey(userId), this.options.nodeId);
       await pipeline.exec().catch((err: unknown) => this.log('could not remove this node from the registries', err));
     }
@@ -265,7 +267,7 @@ export class RedisBus implements Bus {
       const results = await this.commands
         .pipeline()
         .set(this.nodeKey, info, 'PX', this.heartbeatMs * 3, 'GET')
-        .sadd(`${this.options.prefix}:nodes`, this.options.nodeId)
+        .sadd(this.nodesKey, this.options.nodeId)
         .exec();
       const [err, previous] = results?.[0] ?? [new Error('heartbeat pipeline returned nothing')];
       if (err) throw err;

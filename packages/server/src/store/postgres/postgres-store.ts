@@ -618,9 +618,7 @@ export class PostgresStore implements Store {
       const direct = moved.filter((r) => parseDirectConversationId(r.conv_id));
       if (direct.length > 0) await c.query(SQL.touchPeers, [direct.map((r) => r.conv_id), direct.map((r) => r.user_id)]);
       const members = await this.membersOf(c, moved.map((r) => r.conv_id));
-      return moved
-        .sort((a, b) => (a.conv_id < b.conv_id ? -1 : a.conv_id > b.conv_id ? 1 : a.user_id < b.user_id ? -1 : a.user_id > b.user_id ? 1 : 0))
-        .map((r) => ({ conversationId: r.conv_id, userId: r.user_id, seq: r.target, members: members.get(r.conv_id)! }));
+      return moved.map((r) => ({ conversationId: r.conv_id, userId: r.user_id, seq: r.target, members: members.get(r.conv_id)! }));
     });
   }
 

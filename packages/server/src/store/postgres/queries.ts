@@ -228,12 +228,14 @@ export const SQL = {
    * back); returns the rows that moved. A join, not a lookup per row: a flush
    * after a reconnect storm carries thousands of entries.
    */
-  raiseDelivered: `UPDATE members m SET delivered_seq = LEAST(i.seq, COALESCE(m.left_seq, c.max_seq))
-    FROM (SELECT conv_id, user_id, MAX(seq) AS seq FROM unnest($1::text[], $2::text[], $3::int[]) AS u(conv_id, user_id, seq)
-          GROUP BY conv_id, user_id) i, conversations c
-    WHERE m.conv_id = i.conv_id AND m.user_id = i.user_id AND c.id = m.conv_id
-      AND LEAST(i.seq, COALESCE(m.left_seq, c.max_seq)) > m.delivered_seq
-    RETURNING m.conv_id, m.user_id, m.delivered_seq AS target`,
+  raiseDelivered: `WITH moved AS (
+      UPDATE members m SET delivered_seq = LEAST(i.seq, COALESCE(m.left_seq, c.max_seq))
+      FROM (SELECT conv_id, user_id, MAX(seq) AS seq FROM unnest($1::text[], $2::text[], $3::int[]) AS u(conv_id, user_id, seq)
+            GROUP BY conv_id, user_id) i, conversations c
+      WHERE m.conv_id = i.conv_id AND m.user_id = i.user_id AND c.id = m.conv_id
+        AND LEAST(i.seq, COALESCE(m.left_seq, c.max_seq)) > m.delivered_seq
+      RETURNING m.conv_id, m.user_id, m.delivered_seq AS target)
+    SELECT conv_id, user_id, target FROM moved ORDER BY conv_id, user_id`,
   /** Stamp the other current members of these (conversation, mover) pairs, so their sync reports the mover's position. */
   touchPeers: `UPDATE members m SET version = ${XID}
     FROM unnest($1::text[], $2::text[]) AS x(conv_id, user_id)
