@@ -277,6 +277,8 @@ interface Waiting {
 }
 
 const TICK_MS = 50;
+/** A pull refused with these means the user is no longer in the conversation: nothing more to hold there. */
+const GONE: ReadonlySet<string> = new Set([ErrorCode.NOT_MEMBER, ErrorCode.CONVERSATION_NOT_FOUND]);
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
@@ -1156,7 +1158,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
     if (!info || receipt.readSeq <= info.readSeq) return;
     info.readSeq = receipt.readSeq;
     if (info.readSeq >= info.maxSeq) info.unread = info.unreadMentions = 0;
-    else void this.syncNow().catch(() => {}); // the exact count after a partial read comes from the server
+    else this.syncInBackground(); // the exact count after a partial read comes from the server
     this.emit('conversation', this.conversation(receipt.conversationId)!);
   }
 
@@ -1202,7 +1204,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
       for (const e of n.endpoints) if (current && family(e) === family(current) && !this.urls.includes(e)) this.urls.push(e);
       this.transport?.close();
     } else if (n.code === NoticeCode.RESYNC) {
-      void this.syncNow().catch((err: unknown) => this.emit('error', err as Error));
+      this.syncInBackground();
     }
   }
 
@@ -1334,7 +1336,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
       const before = buffer.cursor;
       this.release(conversationId, buffer.passTo(seq, Date.now()), before);
     }
-    void this.syncNow().catch(() => {});
+    this.syncInBackground();
   }
 
   /** Apply one PullResponse to the conversation's buffer. */
@@ -1363,6 +1365,23 @@ export class ParleyClient extends Emitter<ClientEvents> {
       if (Number(page.toSeq ?? 0) < Number(page.fromSeq ?? 0)) return; // nothing there (yet)
       if (buffer.cursor < from) return; // no progress: do not spin
     }
+  }
+
+  /**
+   * A sync while online (after RESYNC, a read elsewhere, a clear elsewhere). A
+   * retryable failure (the server busy) is tried again after a pause; a lost
+   * connection needs nothing, as the reconnect syncs.
+   */
+  private syncInBackground(attempt = 0): void {
+    this.syncNow().catch((err: unknown) => {
+      if (err instanceof ConnectionLost || this.stopped) return;
+      if (err instanceof ParleyError && err.retryable) {
+        const timer = setTimeout(() => this.transport && this.syncInBackground(attempt + 1), backoffDelay(attempt, this.backoff));
+        (timer as { unref?: () => void }).unref?.();
+        return;
+      }
+      this.emit('error', err as Error);
+    });
   }
 
   /** Sync: list changed conversations, pull what each lacks, then save the token. */
@@ -1396,8 +1415,10 @@ export class ParleyClient extends Emitter<ClientEvents> {
               this.release(conversationId, buffer.passTo(joinSeq, Date.now()), before);
             }
             await this.catchUp(conversationId, Number(c.maxSeq ?? 0)).catch((err: unknown) => {
-              if (err instanceof ConnectionLost) throw err;
-              this.emit('error', err as Error); // e.g. removed from the conversation meanwhile
+              // Removed from the conversation meanwhile: there is nothing more to hold, go on.
+              // Anything else (the server busy, the connection lost) leaves the token unsaved.
+              if (!(err instanceof ParleyError) || !GONE.has(err.code)) throw err;
+              this.emit('error', err);
             });
           }
           token = result.token ?? '';

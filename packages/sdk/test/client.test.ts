@@ -79,6 +79,42 @@ describe('ParleyClient against a scripted server', () => {
     assert.equal(sync2.sync!.token, 'after');
   });
 
+  test('a sync whose pull fails for a passing reason does not save its token; the catch-up is tried again', async () => {
+    // At connect: the reconnect syncs again from the old token.
+    const connected = client.connect();
+    const conn = await fake.connection(0);
+    const auth = await conn.next((f) => f.body === 'auth');
+    conn.send({ id: auth.id, authOk: { userId: 'me', heartbeatMs: 60_000 } });
+    const sync = await conn.next((f) => f.body === 'sync');
+    conn.send({ id: sync.id, syncResult: { conversations: [{ conversationId: CONV, maxSeq: 2, joinSeq: 0 }], token: 'after' } });
+    const pull = await conn.next((f) => f.body === 'pull');
+    conn.send({ id: pull.id, error: { code: 'UNAVAILABLE', message: 'database busy', retryable: true } });
+    const again = await fake.connection(1);
+    const auth2 = await again.next((f) => f.body === 'auth');
+    again.send({ id: auth2.id, authOk: { userId: 'me', heartbeatMs: 60_000 } });
+    const sync2 = await again.next((f) => f.body === 'sync');
+    assert.equal(sync2.sync!.token ?? '', '', 'the token of the failed sync was not saved');
+    again.send({ id: sync2.id, syncResult: { conversations: [{ conversationId: CONV, maxSeq: 2, joinSeq: 0 }], token: 'after' } });
+    const pull2 = await again.next((f) => f.body === 'pull');
+    again.send({ id: pull2.id, pullResult: { conversationId: CONV, fromSeq: 1, toSeq: 2, messages: [msg(1), msg(2)], maxSeq: 2 } });
+    await connected;
+    assert.deepEqual(got.map((m) => m.seq), [1, 2]);
+
+    // While online (after a RESYNC): the sync is tried again on the same connection.
+    again.send({ notice: { code: NoticeCode.RESYNC, message: 'catch up' } });
+    const resync = await again.next((f) => f.body === 'sync' && f.sync!.token === 'after');
+    again.send({ id: resync.id, syncResult: { conversations: [{ conversationId: CONV, maxSeq: 3, joinSeq: 0 }], token: 'later' } });
+    const pull3 = await again.next((f) => f.body === 'pull' && f.pull!.fromSeq === 3);
+    again.send({ id: pull3.id, error: { code: 'UNAVAILABLE', message: 'database busy', retryable: true } });
+    const retry = await again.next((f) => f.body === 'sync' && f.id !== resync.id && f.sync!.token === 'after');
+    again.send({ id: retry.id, syncResult: { conversations: [{ conversationId: CONV, maxSeq: 3, joinSeq: 0 }], token: 'later' } });
+    const pull4 = await again.next((f) => f.body === 'pull' && f.id !== pull3.id && f.pull!.fromSeq === 3);
+    again.send({ id: pull4.id, pullResult: { conversationId: CONV, fromSeq: 3, toSeq: 3, messages: [msg(3)], maxSeq: 3 } });
+    await waitUntil(() => got.length === 3);
+    assert.deepEqual(got.map((m) => m.seq), [1, 2, 3]);
+    assert.equal(client.state, 'online', 'no reconnect was needed');
+  });
+
   test('a lost ack: the send is resent with the same clientMsgId, on the same and on a new connection, and resolves once', async () => {
     const connected = client.connect();
     const conn = await fake.connection(0);
