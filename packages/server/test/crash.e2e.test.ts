@@ -95,6 +95,58 @@ for (const round of [1, 2, 3]) {
   });
 }
 
+/**
+ * Each named crash point, hit for sure (probability 1) by the first message: what
+ * the clients saw before the kill is what the point names, and after a restart
+ * the resend settles the message exactly once.
+ */
+const POINTS = [
+  // point, the sender got its ack, the message survived, reader devices that got the push
+  ['after-insert', false, false, 0],
+  ['after-commit', false, true, 0],
+  ['mid-fanout', false, true, 1],
+  // The fan-out is queued ahead of the SendAck (the gateway runs it first), so both are out.
+  ['after-ack', true, true, 2],
+] as const;
+for (const [point, acked, stored, pushes] of POINTS) {
+  test(`Crash › the named crash point ${point}: ack ${acked ? 'out' : 'never sent'}, message ${stored ? 'kept' : 'rolled back'}, ${pushes} of 2 devices pushed`, async () => {
+    const dataDir = tempDir('parley-crash-point-');
+    try {
+      let server = await spawnServer(dataDir, ['--test-crash-point', point, '--test-crash-probability', '1']);
+      const senderToken = await registerUser(server.httpUrl, 'sender');
+      const readerToken = await registerUser(server.httpUrl, 'reader');
+      const sender = await openAuthed(server.tcpUrl, senderToken, 'phone');
+      const readers = [await openAuthed(server.tcpUrl, readerToken, 'tablet'), await openAuthed(server.wsUrl, readerToken, 'laptop')];
+      const body = new TextEncoder().encode('the one message');
+      const reply = await sender.request({ send: { to: 'reader', clientMsgId: 'only', type: MessageType.TEXT, body } }, 10_000).catch(() => undefined);
+      assert.equal(await server.exited, null, 'killed by the crash point');
+      await Promise.all([sender, ...readers].map((c) => c.closed));
+      assert.equal(reply?.body === 'sendAck', acked, `ack before the kill: ${reply?.body ?? 'none'}`);
+      const pushed = readers.filter((r) => r.frames.some((f) => f.body === 'push' && f.push!.message!.clientMsgId === 'only'));
+      assert.equal(pushed.length, pushes, 'devices that had the push before the kill');
+
+      server = await spawnServer(dataDir);
+      try {
+        const again = await openAuthed(server.tcpUrl, senderToken, 'phone');
+        const resent = await again.request({ send: { to: 'reader', clientMsgId: 'only', type: MessageType.TEXT, body } });
+        assert.equal(resent.body, 'sendAck', resent.error?.message ?? '');
+        assert.equal(resent.sendAck!.duplicate, stored, 'the resend finds the original exactly when it was committed');
+        if (acked) assert.equal(resent.sendAck!.messageId, reply!.sendAck!.messageId);
+        again.close();
+        const reader = await openAuthed(server.tcpUrl, readerToken, 'tablet');
+        const all = await pullAll(reader);
+        reader.close();
+        assert.deepEqual(all.map((m) => [m.seq, m.clientMsgId]), [[1, 'only']]);
+      } finally {
+        server.process.kill('SIGKILL');
+        await server.exited;
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+}
+
 test('Crash › SIGTERM drains: clients get a RECONNECT notice and the process exits 0', async () => {
   const dataDir = tempDir('parley-drain-');
   try {

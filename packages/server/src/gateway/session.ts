@@ -40,6 +40,8 @@ export interface Link {
   write(frame: Uint8Array): number;
   /** Send every frame of a run, in order; returns what `write` returns. */
   writeRun(run: PushRun): number;
+  /** Hand what this turn has gathered to the kernel now (test-only crash points; normally a turn ends it). */
+  flush(): void;
   close(code: CloseCode, reason: string): void;
 }
 
@@ -295,7 +297,11 @@ export class Session {
           duplicate,
         },
       });
-      this.gateway.crash('after-ack');
+      if (this.gateway.crashArmed) {
+        // The named moment is the SendAck on the wire and the pushes not yet (they leave at the end of the turn).
+        this.link.flush();
+        this.gateway.crash('after-ack');
+      }
     } else if (frame.body === 'group') {
       const { message, duplicate } = await chat.changeGroup(caller, frame.group!);
       this.write({ id, groupResult: { conversationId: message.conversationId, seq: message.seq, duplicate, message } });
@@ -488,6 +494,11 @@ export class Session {
     }
     if (now - this.lastSent >= heartbeatMs) this.write({ ping: { time: now } });
     return true;
+  }
+
+  /** TEST ONLY (crash points): put what this turn wrote on the wire now. */
+  flushLink(): void {
+    this.link.flush();
   }
 
   /** Send an already encoded frame that needs no delivery tracking. */

@@ -20,6 +20,7 @@ function tcpLink(socket: Socket): Link {
       if (!socket.destroyed && socket.writable) frames.writePrefixed(run.lengthPrefixed);
       return socket.writableLength + frames.gatheredBytes;
     },
+    flush: () => frames.flush(),
     close: () => {
       frames.flush();
       socket.end();

@@ -41,6 +41,9 @@ function wsLink(ws: WebSocket, socket: Duplex, remote: string): Link {
       for (const frame of run.frames) send(frame);
       return ws.bufferedAmount;
     },
+    flush: () => {
+      if (corked) uncork();
+    },
     close: (code, reason) => {
       ws.close(code, reason);
       // A peer that never answers the close handshake is cut off.

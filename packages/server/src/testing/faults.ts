@@ -10,9 +10,12 @@ export const CrashPoint = {
   AFTER_INSERT: 'after-insert',
   /** After the commit, before the ack and the fan-out. */
   AFTER_COMMIT: 'after-commit',
-  /** After the fan-out reached the first device, before the others. */
+  /** After the fan-out reached the first device (its bytes handed to the kernel), before the others and the ack. */
   MID_FANOUT: 'mid-fanout',
-  /** After the SendAck was written. */
+  /**
+   * After the SendAck was handed to the kernel. The gateway queues a message's
+   * pushes ahead of its SendAck, so they are out too.
+   */
   AFTER_ACK: 'after-ack',
 } as const;
 export type CrashPoint = (typeof CrashPoint)[keyof typeof CrashPoint];
