@@ -164,7 +164,18 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   };
 
   const http = createHttpServer(
-    createHttpHandler({ accounts, tokens, chat, adminKey: config.adminKey, log, metrics, ready: () => ready, nodes: () => bus.nodes() }),
+    createHttpHandler({
+      accounts,
+      tokens,
+      chat,
+      adminKey: config.adminKey,
+      log,
+      metrics,
+      ready: () => ready,
+      nodes: () => bus.nodes(),
+      isOnline: (userId) => gateway.isOnline(userId),
+      pullMaxLimit: config.pullMaxLimit,
+    }),
   );
   http.headersTimeout = 10_000;
   http.requestTimeout = 30_000;

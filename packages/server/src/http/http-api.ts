@@ -1,32 +1,53 @@
 /**
- * The HTTP API beside the socket: accounts, tokens, history pages, health. JSON in
- * and out; every failure is `{ "error": { "code", "message" } }` with a stable code.
+ * The HTTP API beside the socket: accounts, tokens, health, nodes, and (in
+ * chat-routes.ts) the chat features that suit request/response. JSON in and out;
+ * every failure is `{ "error": { "code", "message" } }` with a stable code, and
+ * every code has its HTTP status here, so no coded error comes out as a 500.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ErrorCode, MessageType, ParleyError } from '@parley/protocol';
+import { ErrorCode, ParleyError } from '@parley/protocol';
 import type { Logger } from 'pino';
 import type { Accounts } from '../auth/accounts.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { ChatService } from '../chat/chat-service.ts';
-import type { NodeInfo, StoredMessage } from '../chat/types.ts';
+import type { NodeInfo } from '../chat/types.ts';
+import { chatRoutes } from './chat-routes.ts';
+import { readJson } from './parse.ts';
 
-const MAX_BODY_BYTES = 64 * 1024;
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  INVALID_ARGUMENT: 400,
-  AUTH_FAILED: 401,
+/** The HTTP status of each error code. A `Record` over all codes: a new code does not compile until it has one. */
+const STATUS: Record<ErrorCode, number> = {
+  BAD_FRAME: 400,
+  FRAME_TOO_LARGE: 413,
+  UNKNOWN_FRAME: 400,
+  UNEXPECTED_FRAME: 400,
   AUTH_REQUIRED: 401,
+  AUTH_FAILED: 401,
+  ALREADY_AUTHENTICATED: 409,
+  INVALID_ARGUMENT: 400,
   BAD_CREDENTIALS: 401,
-  FORBIDDEN: 403,
-  NOT_MEMBER: 403,
-  NOT_FOUND: 404,
+  USER_EXISTS: 409,
   USER_NOT_FOUND: 404,
   CONVERSATION_NOT_FOUND: 404,
-  USER_EXISTS: 409,
+  NOT_MEMBER: 403,
+  MESSAGE_LOCKED: 409,
+  MESSAGE_NOT_FOUND: 404,
+  MUTED: 403,
+  GROUP_DISMISSED: 410,
+  BLOCKED: 403,
+  NOT_FRIENDS: 403,
+  ALREADY_FRIENDS: 409,
+  REQUEST_NOT_FOUND: 404,
+  ALREADY_MEMBER: 409,
+  CLIENT_MSG_ID_REUSED: 409,
   MESSAGE_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
   UNAVAILABLE: 503,
+  HEARTBEAT_TIMEOUT: 408,
+  SLOW_CONSUMER: 503,
+  INTERNAL: 500,
 };
 
 export interface HttpDeps {
@@ -41,57 +62,24 @@ export interface HttpDeps {
   ready: () => boolean;
   /** The cluster's live nodes (this one alone on the embedded store). */
   nodes: () => Promise<NodeInfo[]>;
+  /** Whether a user has a device connected to any node (presence). */
+  isOnline: (userId: string) => Promise<boolean>;
+  /** The most seqs one pull covers (config `pullMaxLimit`). */
+  pullMaxLimit: number;
 }
 
-type Handler = (req: IncomingMessage, url: URL, params: string[]) => Promise<[number, unknown]>;
+export type Handler = (req: IncomingMessage, url: URL, params: string[]) => Promise<[number, unknown]>;
 
-function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        chunks.length = 0; // keep draining, so the client reads the 413 rather than a reset
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (size > MAX_BODY_BYTES) {
-        reject(new ParleyError(ErrorCode.MESSAGE_TOO_LARGE, `request body exceeds ${MAX_BODY_BYTES} bytes`));
-        return;
-      }
-      try {
-        const parsed: unknown = size === 0 ? {} : JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-        resolve(parsed as Record<string, unknown>);
-      } catch {
-        reject(new ParleyError(ErrorCode.INVALID_ARGUMENT, 'request body must be a JSON object'));
-      }
-    });
-    req.on('error', reject);
-  });
+export interface Route {
+  method: string;
+  /** Matches the whole path; its groups are the handler's params (still percent-encoded). */
+  pattern: RegExp;
+  handler: Handler;
 }
 
 function bearer(req: IncomingMessage): string {
   const header = req.headers.authorization ?? '';
   return header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-}
-
-function int(url: URL, name: string, fallback: number): number {
-  const raw = url.searchParams.get(name);
-  if (raw === null) return fallback;
-  const n = Number(raw);
-  if (!/^\d{1,16}$/.test(raw) || !Number.isSafeInteger(n)) {
-    throw new ParleyError(ErrorCode.INVALID_ARGUMENT, `query parameter ${name} must be a non-negative integer`);
-  }
-  return n;
-}
-
-export function messageJson(m: StoredMessage): Record<string, unknown> {
-  const body = Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength);
-  return { ...m, body: body.toString('base64'), ...(m.type === MessageType.TEXT ? { text: body.toString('utf8') } : {}) };
 }
 
 export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: ServerResponse) => void {
@@ -102,9 +90,14 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       throw new ParleyError(ErrorCode.FORBIDDEN, 'admin key required (Authorization: Bearer <adminKey>)');
     }
   };
-  const userOf = async (req: IncomingMessage) => (await deps.tokens.verify(bearer(req))).userId;
+  // As at connect: a user whose token their app's backend signed exists from first use.
+  const authenticate = async (req: IncomingMessage) => {
+    const verified = await deps.tokens.verify(bearer(req));
+    if (verified.external) await deps.accounts.ensureExternalUser(verified.userId);
+    return verified.userId;
+  };
 
-  const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
+  const routes: Route[] = [
     { method: 'GET', pattern: /^\/healthz$/, handler: async () => [200, { status: 'ok' }] },
     // Where clients may connect: live nodes, the ones taking connections first.
     {
@@ -169,22 +162,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
         return [200, { collected: gc !== undefined, rssBytes: process.memoryUsage.rss() }];
       },
     },
-    {
-      method: 'GET',
-      pattern: /^\/v1\/conversations\/([^/]+)\/messages$/,
-      handler: async (req, url, [rawId]) => {
-        const userId = await userOf(req);
-        const conversationId = decodeURIComponent(rawId!);
-        const page = await deps.chat.pull(
-          { userId, deviceId: 'http', sessionId: 'http' },
-          conversationId,
-          int(url, 'from', 1),
-          int(url, 'to', 0),
-          int(url, 'limit', 100),
-        );
-        return [200, { ...page, messages: page.messages.map(messageJson) }];
-      },
-    },
+    ...chatRoutes({ chat: deps.chat, authenticate, isOnline: deps.isOnline, pullMaxLimit: deps.pullMaxLimit }),
   ];
 
   return (req, res) => {
@@ -200,13 +178,16 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       res.end(text);
       return;
     }
-    const route = routes.find((r) => r.pattern.test(url.pathname));
+    const matching = routes.filter((r) => r.pattern.test(url.pathname));
+    const route = matching.find((r) => r.method === req.method);
     if (!route) {
-      send(404, { error: { code: ErrorCode.NOT_FOUND, message: `no route ${url.pathname}` } });
-      return;
-    }
-    if (route.method !== req.method) {
-      send(405, { error: { code: ErrorCode.NOT_FOUND, message: `${url.pathname} takes ${route.method}` } });
+      if (matching.length === 0) {
+        send(404, { error: { code: ErrorCode.NOT_FOUND, message: `no route ${url.pathname}` } });
+      } else {
+        const allowed = matching.map((r) => r.method).join(', ');
+        res.setHeader('allow', allowed);
+        send(405, { error: { code: ErrorCode.NOT_FOUND, message: `${url.pathname} takes ${allowed}` } });
+      }
       return;
     }
     const params = route.pattern.exec(url.pathname)!.slice(1);

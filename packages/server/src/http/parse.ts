@@ -1,0 +1,148 @@
+/**
+ * Small readers for HTTP input: the JSON body (bounded), its fields by type, query
+ * parameters and path segments. Each one fails with INVALID_ARGUMENT naming the
+ * field, so a wrong type is a 400 with a clear message rather than a confused
+ * domain error. Domain rules (ranges, id formats, limits) stay in the chat service.
+ */
+import type { IncomingMessage } from 'node:http';
+import { ErrorCode, ParleyError } from '@parley/protocol';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** A parsed JSON request body: always an object. */
+export type JsonBody = Record<string, unknown>;
+
+function invalid(message: string): ParleyError {
+  return new ParleyError(ErrorCode.INVALID_ARGUMENT, message);
+}
+
+/** The body as a JSON object; an empty body is `{}`. Larger than MAX_BODY_BYTES: MESSAGE_TOO_LARGE. */
+export function readJson(req: IncomingMessage): Promise<JsonBody> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        chunks.length = 0; // keep draining, so the client reads the 413 rather than a reset
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES) {
+        reject(new ParleyError(ErrorCode.MESSAGE_TOO_LARGE, `request body exceeds ${MAX_BODY_BYTES} bytes`));
+        return;
+      }
+      let parsed: unknown;
+      try {
+        parsed = size === 0 ? {} : JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        reject(invalid('request body is not valid JSON'));
+        return;
+      }
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        reject(invalid('request body must be a JSON object'));
+        return;
+      }
+      resolve(parsed as JsonBody);
+    });
+    req.on('error', reject);
+  });
+}
+
+/** Typed fields of a JSON body. `undefined` (and `null`) mean absent. */
+export const field = {
+  string(body: JsonBody, name: string): string | undefined {
+    const v = body[name];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'string') throw invalid(`${name} must be a string`);
+    return v;
+  },
+  requiredString(body: JsonBody, name: string): string {
+    const v = field.string(body, name);
+    if (v === undefined) throw invalid(`${name} is required`);
+    return v;
+  },
+  int(body: JsonBody, name: string): number | undefined {
+    const v = body[name];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw invalid(`${name} must be an integer`);
+    return v;
+  },
+  requiredInt(body: JsonBody, name: string): number {
+    const v = field.int(body, name);
+    if (v === undefined) throw invalid(`${name} is required`);
+    return v;
+  },
+  bool(body: JsonBody, name: string): boolean | undefined {
+    const v = body[name];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'boolean') throw invalid(`${name} must be true or false`);
+    return v;
+  },
+  requiredBool(body: JsonBody, name: string): boolean {
+    const v = field.bool(body, name);
+    if (v === undefined) throw invalid(`${name} is required`);
+    return v;
+  },
+  strings(body: JsonBody, name: string): string[] | undefined {
+    const v = body[name];
+    if (v === undefined || v === null) return undefined;
+    if (!Array.isArray(v) || !v.every((s) => typeof s === 'string')) throw invalid(`${name} must be an array of strings`);
+    return v as string[];
+  },
+  requiredStrings(body: JsonBody, name: string): string[] {
+    const v = field.strings(body, name);
+    if (v === undefined) throw invalid(`${name} is required`);
+    return v;
+  },
+};
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * Message content from a body: `text` (UTF-8) or `body` (base64), exactly one.
+ * Returns undefined when neither is given.
+ */
+export function content(body: JsonBody): Uint8Array | undefined {
+  const text = field.string(body, 'text');
+  const encoded = field.string(body, 'body');
+  if (text !== undefined && encoded !== undefined) throw invalid('give either text or body (base64), not both');
+  if (text !== undefined) return new TextEncoder().encode(text);
+  if (encoded === undefined) return undefined;
+  if (!BASE64.test(encoded)) throw invalid('body must be standard base64');
+  return new Uint8Array(Buffer.from(encoded, 'base64'));
+}
+
+/** A non-negative integer query parameter, or `fallback` when absent. */
+export function queryInt(url: URL, name: string, fallback: number): number {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return fallback;
+  const n = Number(raw);
+  if (!/^\d{1,16}$/.test(raw) || !Number.isSafeInteger(n)) {
+    throw invalid(`query parameter ${name} must be a non-negative integer`);
+  }
+  return n;
+}
+
+export function requiredQueryInt(url: URL, name: string): number {
+  if (!url.searchParams.has(name)) throw invalid(`query parameter ${name} is required`);
+  return queryInt(url, name, 0);
+}
+
+/** A path segment, percent-decoded. */
+export function segment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw invalid('the path is not validly percent-encoded');
+  }
+}
+
+/** A path segment that is a positive integer (a seq). */
+export function seqSegment(raw: string): number {
+  const n = Number(raw);
+  if (!/^\d{1,16}$/.test(raw) || !Number.isSafeInteger(n) || n < 1) throw invalid('the seq in the path must be a positive integer');
+  return n;
+}
