@@ -283,12 +283,12 @@ export class ChatService {
    */
   private fanOut(caller: Caller, result: AppendResult): SendOutput {
     if (!result.ok) throw new ParleyError(result.code, result.message);
-    this.publish(caller, result.message, result.members);
+    this.publish(caller, result.message, result.members, result.membersVersion);
     return { message: result.message, duplicate: result.duplicate };
   }
 
-  private publish(caller: Caller, message: StoredMessage, recipients: readonly string[]): void {
-    this.bus.publish({ kind: 'message', message, recipients, originSession: caller.sessionId });
+  private publish(caller: Caller, message: StoredMessage, recipients: readonly string[], membersVersion?: number): void {
+    this.bus.publish({ kind: 'message', message, recipients, membersVersion, originSession: caller.sessionId });
   }
 
   /** Create a group or change its membership (a MEMBERSHIP message in its timeline). */

@@ -50,7 +50,19 @@ export interface MessageOpRequest {
 }
 
 export type AppendResult =
-  | { ok: true; message: StoredMessage; duplicate: boolean; members: readonly string[] }
+  | {
+      ok: true;
+      message: StoredMessage;
+      duplicate: boolean;
+      members: readonly string[];
+      /**
+       * Which member list `members` is: the seq of the conversation's last group
+       * change (0 for a direct conversation). Two messages of a conversation with the
+       * same version have the same members, so a node may keep the list's online
+       * devices between them. Set on new messages only.
+       */
+      membersVersion?: number;
+    }
   | { ok: false; code: ErrorCode; message: string };
 
 /** A conversation as one member sees it, as listed by sync. */
@@ -249,6 +261,8 @@ export type BusEvent =
       message: StoredMessage;
       /** Users to deliver to (all members of the conversation). */
       recipients: readonly string[];
+      /** Which member list `recipients` is (AppendResult.membersVersion), when the store said. */
+      membersVersion?: number;
       /** The connection that sent it: it learns the message from its SendAck. */
       originSession: string;
     }

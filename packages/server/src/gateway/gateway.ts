@@ -7,7 +7,7 @@
  * Timers: two timer wheels drive all sessions — one for heartbeats and the auth
  * deadline, one for retransmits — so timers never scale with messages.
  */
-import { CloseCode, encodeFrame, NoticeCode } from '@parley/protocol';
+import { CloseCode, encodeFrame, MessageType, NoticeCode } from '@parley/protocol';
 import type { Logger } from 'pino';
 import type { Accounts } from '../auth/accounts.ts';
 import type { TokenService } from '../auth/tokens.ts';
@@ -28,26 +28,49 @@ export interface GatewayConfig {
   maxBufferedBytes: number;
   maxInFlight: number;
   devicePolicy: string;
+  /** Conversations with more members than this fan out through a room (see `Room`). */
+  largeGroupThreshold: number;
 }
 
 export interface GatewayStats {
   retransmits: number;
   resyncs: number;
   connectionsOpened: number;
+  /** Runs of messages fanned out through a room (a large conversation's online members). */
+  roomRuns: number;
 }
 
 interface UserEntry {
   devices: Map<string, Session>;
 }
 
+/**
+ * The online members of a large conversation on this node: their sessions, for
+ * one version of its member list. A message whose member list has that version
+ * goes to these sessions without a look at every member; a message with a newer
+ * version rebuilds the room from its list. Connects join the rooms their user is
+ * a member of; disconnects leave them.
+ */
+export interface Room {
+  readonly conversationId: string;
+  readonly version: number;
+  readonly members: ReadonlySet<string>;
+  readonly sessions: Set<Session>;
+}
+
+/** Rooms kept at most; the least recently used goes first. */
+const MAX_ROOMS = 1024;
+
 export class Gateway {
-  readonly stats: GatewayStats = { retransmits: 0, resyncs: 0, connectionsOpened: 0 };
+  readonly stats: GatewayStats = { retransmits: 0, resyncs: 0, connectionsOpened: 0, roomRuns: 0 };
   private readonly sessions = new Set<Session>();
   private readonly users = new Map<string, UserEntry>();
   private readonly heartbeats: TimerWheel<Session>;
   private readonly retransmits: TimerWheel<Session>;
   private readonly unsubscribe: () => void;
   private readonly devicePolicy: DevicePolicy;
+  /** Large conversations' online members here, by conversation id (most recently used last). */
+  private readonly rooms = new Map<string, Room>();
   /** Sessions subscribed to a user's presence changes (this node's sessions only). */
   private readonly watchers = new Map<string, Set<Session>>();
   private draining = false;
@@ -126,7 +149,13 @@ export class Gateway {
     const previous = entry.devices.get(session.deviceId);
     entry.devices.set(session.deviceId, session);
     if (!previous) this.bus.setLocalDevices(session.userId, entry.devices.size);
+    if (previous) this.leaveRooms(previous);
     previous?.close(CloseCode.REPLACED, 'replaced by a newer connection of this device');
+    for (const room of this.rooms.values()) {
+      if (!room.members.has(session.userId)) continue;
+      room.sessions.add(session);
+      session.rooms.add(room);
+    }
     this.enforceDevicePolicy(entry, session);
     this.heartbeats.cancel(session.heartbeatEntry);
     session.heartbeatEntry = this.heartbeats.schedule(session, this.config.heartbeatMs / 2);
@@ -140,6 +169,7 @@ export class Gateway {
     // Map order is connection order: the oldest come first.
     const others = [...entry.devices.values()].filter((s) => s !== session && platformClass(s.platform) === cls);
     for (const old of others.slice(0, Math.max(0, others.length + 1 - limit))) {
+      this.leaveRooms(old);
       old.notice(NoticeCode.KICKED, `signed in on another ${cls} device (${session.deviceId}); at most ${limit} ${cls} connection${limit > 1 ? 's' : ''} per user`);
       old.close(CloseCode.KICKED, `another ${cls} device signed in`);
     }
@@ -148,6 +178,7 @@ export class Gateway {
   unregister(session: Session): void {
     this.sessions.delete(session);
     this.unwatchAll(session);
+    this.leaveRooms(session);
     this.heartbeats.cancel(session.heartbeatEntry);
     this.retransmits.cancel(session.retransmitEntry);
     const entry = this.users.get(session.userId);
@@ -269,29 +300,82 @@ export class Gateway {
     const run = new PushRun(messages, frames);
     const origins = new Set(events.map((e) => e.originSession));
     const now = Date.now();
+    const room = this.roomFor(events);
+    if (room) {
+      this.stats.roomRuns++;
+      for (const session of room.sessions) this.pushTo(session, events, run, origins, now);
+      return;
+    }
     for (const userId of events[0]!.recipients) {
       const entry = this.users.get(userId);
       if (!entry) continue;
+      for (const session of entry.devices.values()) this.pushTo(session, events, run, origins, now);
+    }
+  }
+
+  /**
+   * The room to fan a run out through: for a large conversation whose messages all
+   * carry the same member-list version. Built (or rebuilt, for a newer version)
+   * from the run's recipients; a run older than the room's version takes the
+   * slow path. Group changes take it too: their recipients include the members
+   * they remove, who are not in the list that follows.
+   */
+  private roomFor(events: readonly MessageEvent[]): Room | undefined {
+    const first = events[0]!;
+    const version = first.membersVersion;
+    if (version === undefined || first.recipients.length <= this.config.largeGroupThreshold) return undefined;
+    for (const e of events) if (e.membersVersion !== version || e.message.type === MessageType.MEMBERSHIP) return undefined;
+    const conversationId = first.message.conversationId;
+    let room = this.rooms.get(conversationId);
+    if (room && room.version > version) return undefined;
+    if (room && room.version === version) {
+      this.rooms.delete(conversationId); // most recently used last
+      this.rooms.set(conversationId, room);
+      return room;
+    }
+    if (room) this.dropRoom(room);
+    room = { conversationId, version, members: new Set(first.recipients), sessions: new Set() };
+    for (const userId of first.recipients) {
+      const entry = this.users.get(userId);
+      if (!entry) continue;
       for (const session of entry.devices.values()) {
-        if (!origins.has(session.id)) {
-          session.pushRun(run, now);
-        } else {
-          // A sender learns its own message from its SendAck: it takes the rest one by one.
-          let pushed = false;
-          for (let k = 0; k < events.length; k++) {
-            if (events[k]!.originSession !== session.id) {
-              session.push(messages[k]!, frames[k]!, now);
-              pushed = true;
-            }
-          }
-          if (!pushed) continue;
-        }
-        if (this.crashArmed) {
-          // The named moment: this device has its pushes on the wire, the others nothing.
-          session.flushLink();
-          this.crash('mid-fanout');
-        }
+        room.sessions.add(session);
+        session.rooms.add(room);
       }
+    }
+    this.rooms.set(conversationId, room);
+    if (this.rooms.size > MAX_ROOMS) this.dropRoom(this.rooms.values().next().value!);
+    return room;
+  }
+
+  private dropRoom(room: Room): void {
+    this.rooms.delete(room.conversationId);
+    for (const session of room.sessions) session.rooms.delete(room);
+  }
+
+  private leaveRooms(session: Session): void {
+    for (const room of session.rooms) room.sessions.delete(session);
+    session.rooms.clear();
+  }
+
+  /** One session's share of a run. */
+  private pushTo(session: Session, events: readonly MessageEvent[], run: PushRun, origins: ReadonlySet<string>, now: number): void {
+    if (!origins.has(session.id)) {
+      session.pushRun(run, now);
+    } else {
+      // A sender learns its own message from its SendAck: it takes the rest one by one.
+      let pushed = false;
+      for (let k = 0; k < events.length; k++) {
+        if (events[k]!.originSession === session.id) continue;
+        session.push(run.messages[k]!, run.frames[k]!, now);
+        pushed = true;
+      }
+      if (!pushed) return;
+    }
+    if (this.crashArmed) {
+      // The named moment: this device has its pushes on the wire, the others nothing.
+      session.flushLink();
+      this.crash('mid-fanout');
     }
   }
 

@@ -29,7 +29,7 @@ import {
 } from '@parley/protocol';
 import type { Caller } from '../chat/chat-service.ts';
 import type { StoredMessage } from '../chat/types.ts';
-import type { Gateway } from './gateway.ts';
+import type { Gateway, Room } from './gateway.ts';
 import type { WheelEntry } from './timer-wheel.ts';
 
 /** What a session needs from its transport. */
@@ -169,6 +169,8 @@ export class Session {
   heartbeatEntry: WheelEntry | undefined;
   /** Users whose presence this session is subscribed to. */
   readonly watching = new Set<string>();
+  /** The large conversations' rooms this session is in (see Gateway). */
+  readonly rooms = new Set<Room>();
   retransmitEntry: WheelEntry | undefined;
 
   private caller: Caller | undefined;

@@ -108,6 +108,8 @@ export interface ConversationRow {
   joinable: number;
   /** 1: a large group (see largeGroupThreshold). */
   large?: number;
+  /** The seq of the last group change: the version of the member list (see AppendResult). */
+  members_seq?: number;
 }
 
 export interface GroupRow extends ConversationRow {

@@ -366,7 +366,10 @@ export class PostgresStore implements Store {
     const members = await this.membersOf(c, outcomes.flatMap((o) => ('fresh' in o ? [o.fresh.conversationId] : 'original' in o ? [o.original.conv_id] : [])));
     this.crash('after-insert');
     return outcomes.map((o) => {
-      if ('fresh' in o) return { ok: true, message: o.fresh, duplicate: false, members: members.get(o.fresh.conversationId)! };
+      if ('fresh' in o) {
+        const membersVersion = ctx.convs.get(o.fresh.conversationId)?.members_seq ?? 0; // read under the conversation's lock
+        return { ok: true, message: o.fresh, duplicate: false, members: members.get(o.fresh.conversationId)!, membersVersion };
+      }
       if ('original' in o) return { ok: true, message: toMessage(o.original), duplicate: true, members: members.get(o.original.conv_id)! };
       return o;
     });
@@ -944,6 +947,7 @@ export class PostgresStore implements Store {
     );
     // The removed see their own removal event and nothing after it.
     if (removed.length > 0) await c.query(SQL.removeMembers, [seq, conversationId, removed]);
+    await c.query(SQL.setMembersSeq, [seq, conversationId]);
     return { ...result, members: [...new Set([...result.members, ...removed])] };
   }
 

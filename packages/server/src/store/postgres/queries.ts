@@ -100,6 +100,10 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (user_id, conv_id, seq)
   );
   `,
+  // 2: the version of a conversation's member list (the seq of its last group change).
+  `
+  ALTER TABLE conversations ADD COLUMN members_seq INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /** Any number: the advisory lock that serialises migrations of nodes starting together. */
@@ -127,7 +131,7 @@ const CHANGE_COLUMNS = `m.conv_id, m.join_seq, m.left_seq, m.read_seq, m.role, m
 /** A large-group member's change version: the later of their row's and (while a member) the conversation's. */
 const LARGE_VERSION = `CASE WHEN m.left_seq IS NULL THEN GREATEST(m.version, c.version) ELSE m.version END`;
 
-const CONVERSATION_COLUMNS = `kind, max_seq, muted_all, dismissed, joinable, large`;
+const CONVERSATION_COLUMNS = `kind, max_seq, muted_all, dismissed, joinable, large, members_seq`;
 
 export const SQL = {
   createMigrations: `CREATE TABLE IF NOT EXISTS parley_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
@@ -188,6 +192,7 @@ export const SQL = {
     ON CONFLICT (id) DO NOTHING RETURNING id`,
   setGroupInfo: `UPDATE conversations SET name = $1, avatar_url = $2, announcement = $3, joinable = $4 WHERE id = $5`,
   setMutedAll: `UPDATE conversations SET muted_all = $1 WHERE id = $2`,
+  setMembersSeq: `UPDATE conversations SET members_seq = $1 WHERE id = $2`,
   setDismissed: `UPDATE conversations SET dismissed = 1, joinable = 0 WHERE id = $1`,
   setRole: `UPDATE members SET role = $1 WHERE conv_id = $2 AND user_id = ANY($3::text[])`,
   setMutedUntil: `UPDATE members SET muted_until = $1 WHERE conv_id = $2 AND user_id = ANY($3::text[])`,

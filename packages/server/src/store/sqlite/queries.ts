@@ -129,6 +129,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE members ADD COLUMN large INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX members_large ON members (user_id, conv_id) WHERE large = 1;
   `,
+  // 14: the version of a conversation's member list (the seq of its last group change).
+  `
+  ALTER TABLE conversations ADD COLUMN members_seq INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /** What a change-feed row carries (the version column comes separately). */
@@ -193,7 +197,8 @@ export const SQL = {
   getSettings: `SELECT pinned, muted FROM members WHERE conv_id = ? AND user_id = ?`,
   setSettings: `UPDATE members SET pinned = ?, muted = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
   setClearedSeq: `UPDATE members SET cleared_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
-  getConversation: `SELECT kind, max_seq, muted_all, dismissed, joinable, large FROM conversations WHERE id = ?`,
+  getConversation: `SELECT kind, max_seq, muted_all, dismissed, joinable, large, members_seq FROM conversations WHERE id = ?`,
+  setMembersSeq: `UPDATE conversations SET members_seq = ? WHERE id = ?`,
   getGroup: `SELECT kind, max_seq, name, avatar_url, announcement, joinable, muted_all, dismissed, large FROM conversations WHERE id = ?`,
   setGroupInfo: `UPDATE conversations SET name = ?, avatar_url = ?, announcement = ?, joinable = ? WHERE id = ?`,
   setMutedAll: `UPDATE conversations SET muted_all = ? WHERE id = ?`,

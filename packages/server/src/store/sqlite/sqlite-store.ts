@@ -251,7 +251,7 @@ export class SqliteStore implements Store {
       if (refusal) return refusal;
       this.sql.insertConversation.run(req.conversationId, ConversationKind.DIRECT, now, '');
       for (const userId of req.directMembers) this.sql.insertMember.run(req.conversationId, userId, 0, version, GroupRole.MEMBER);
-      conv = { kind: ConversationKind.DIRECT, max_seq: 0, muted_all: 0, dismissed: 0, joinable: 0 };
+      conv = { kind: ConversationKind.DIRECT, max_seq: 0, muted_all: 0, dismissed: 0, joinable: 0, members_seq: 0 };
     }
     if (conv.dismissed) return { ok: false, code: ErrorCode.GROUP_DISMISSED, message: `${req.conversationId} was dismissed` };
     if (conv.kind === ConversationKind.NOTICES) return { ok: false, code: ErrorCode.FORBIDDEN, message: 'notice conversations are written by the server only' };
@@ -271,7 +271,8 @@ export class SqliteStore implements Store {
     }
     const refusal = this.referenceRefusal(req, conv, sender);
     if (refusal) return refusal;
-    return this.insertMessage(req, conv.max_seq + 1, version, now, touched, Boolean(conv.large));
+    const result = this.insertMessage(req, conv.max_seq + 1, version, now, touched, Boolean(conv.large));
+    return result.ok ? { ...result, membersVersion: conv.members_seq ?? 0 } : result;
   }
 
   /**
@@ -597,6 +598,7 @@ export class SqliteStore implements Store {
     );
     // The removed see their own removal event and nothing after it.
     for (const u of removed) this.sql.removeMember.run(seq, version, conversationId, u);
+    this.sql.setMembersSeq.run(seq, conversationId);
     return result.ok ? { ...result, members: [...new Set([...result.members, ...removed])] } : result;
   }
 
