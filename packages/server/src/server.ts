@@ -145,6 +145,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       `parley_connections ${gateway.connectionCount}`,
       '# TYPE parley_connections_opened_total counter',
       `parley_connections_opened_total ${gateway.stats.connectionsOpened}`,
+      '# TYPE parley_socket_writes_total counter',
+      `parley_socket_writes_total ${gateway.stats.socketWrites}`,
       '# TYPE parley_fanout_room_runs_total counter',
       `parley_fanout_room_runs_total ${gateway.stats.roomRuns}`,
       '# TYPE parley_messages_committed_total counter',

@@ -26,10 +26,11 @@ const open = (user: string, device: string, transport: 'ws' | 'tcp' = 'tcp') =>
 const pushesOf = (client: RawClient, clientMsgId: string): parley.Frame[] =>
   client.frames.filter((f) => f.body === 'push' && f.push!.message!.clientMsgId === clientMsgId);
 
-async function roomRuns(): Promise<number> {
+async function metric(name: string): Promise<number> {
   const text = await (await fetch(`${server.httpUrl}/metrics`)).text();
-  return Number(/^parley_fanout_room_runs_total (\d+)$/m.exec(text)![1]);
+  return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)![1]);
 }
+const roomRuns = () => metric('parley_fanout_room_runs_total');
 
 test('Rooms › a large group reaches exactly its online members through connects, disconnects, invites and kicks', async () => {
   const owner = await open('owner', 'o');
@@ -39,14 +40,14 @@ test('Rooms › a large group reaches exactly its online members through connect
   const clients: RawClient[] = [owner, m1a, m2, outsider];
   try {
     const created = await owner.request({ group: { op: GroupOp.CREATE, name: 'big', users: ['m1', 'm2', 'm3'], clientMsgId: 'create' } });
-    assert.equal(created.body, 'groupResult', created.error?.message);
+    assert.equal(created.body, 'groupResult', created.error?.message ?? '');
     const g = created.groupResult!.conversationId!;
     let n = 0;
     /** The owner sends one message; resolves once `expect` have it, then checks nobody else does. */
     const say = async (expect: RawClient[], others: RawClient[]) => {
       const id = `msg-${++n}`;
       const ack = await owner.request({ send: { conversationId: g, clientMsgId: id, type: MessageType.TEXT, body: new TextEncoder().encode(id) } });
-      assert.equal(ack.body, 'sendAck', ack.error?.message);
+      assert.equal(ack.body, 'sendAck', ack.error?.message ?? '');
       for (const c of expect) await c.waitFor((f) => f.push?.message?.clientMsgId === id);
       // A push to anyone else would have been written in the same turn as these.
       await new Promise((r) => setTimeout(r, 100));
@@ -66,13 +67,13 @@ test('Rooms › a large group reaches exactly its online members through connect
 
     // Kicked: the kick event reaches m2, nothing after it does.
     const kicked = await owner.request({ group: { op: GroupOp.KICK, conversationId: g, users: ['m2'], clientMsgId: 'kick' } });
-    assert.equal(kicked.body, 'groupResult', kicked.error?.message);
+    assert.equal(kicked.body, 'groupResult', kicked.error?.message ?? '');
     await m2.waitFor((f) => f.push?.message?.clientMsgId === 'kick');
     await say([m1a, m1b, m3], [m2, outsider]);
 
     // Invited while online: the next message reaches them.
     const invited = await owner.request({ group: { op: GroupOp.INVITE, conversationId: g, users: ['outsider'], clientMsgId: 'invite' } });
-    assert.equal(invited.body, 'groupResult', invited.error?.message);
+    assert.equal(invited.body, 'groupResult', invited.error?.message ?? '');
     await say([m1a, m1b, m3, outsider], [m2]);
 
     // A device that disconnects leaves the room; the user's other device still gets pushes.
@@ -87,5 +88,33 @@ test('Rooms › a large group reaches exactly its online members through connect
     await say([m1b, m3again, outsider], [m2, m3]);
   } finally {
     for (const c of clients) c.close();
+  }
+});
+
+test('Rooms › a burst to a large group costs each connection a few writes, not one per message', async () => {
+  const owner = await open('owner', 'burst-o');
+  const members = [await open('m1', 'burst-1'), await open('m3', 'burst-3', 'ws'), await open('outsider', 'burst-x')];
+  try {
+    const created = await owner.request({ group: { op: GroupOp.CREATE, name: 'burst', users: ['m1', 'm3', 'outsider'], clientMsgId: 'create-burst' } });
+    assert.equal(created.body, 'groupResult', created.error?.message ?? '');
+    const g = created.groupResult!.conversationId!;
+    for (const c of members) await c.waitFor((f) => f.push?.message?.clientMsgId === 'create-burst');
+    const N = 40;
+    const writesBefore = await metric('parley_socket_writes_total');
+    const acks = Array.from({ length: N }, (_, i) =>
+      owner.request({ send: { conversationId: g, clientMsgId: `burst-${i}`, type: MessageType.TEXT, body: new TextEncoder().encode(`b${i}`) } }),
+    );
+    for (const a of await Promise.all(acks)) assert.equal(a.body, 'sendAck', a.error?.message ?? '');
+    for (const c of members) await c.waitFor((f) => f.push?.message?.clientMsgId === `burst-${N - 1}`);
+    const writes = (await metric('parley_socket_writes_total')) - writesBefore;
+    for (const c of members) {
+      const seqs = c.frames.filter((f) => f.push?.message?.clientMsgId?.startsWith('burst-')).map((f) => Number(f.push!.message!.seq));
+      assert.deepEqual(seqs, Array.from({ length: N }, (_, i) => i + 2), 'every message once, in order');
+    }
+    // 40 acks and 120 pushes: one write per frame would be 160.
+    assert.ok(writes < N, `${writes} writes for ${N} messages to ${members.length} devices and their ${N} acks`);
+  } finally {
+    owner.close();
+    for (const c of members) c.close();
   }
 });

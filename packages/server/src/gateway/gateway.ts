@@ -38,6 +38,8 @@ export interface GatewayStats {
   connectionsOpened: number;
   /** Runs of messages fanned out through a room (a large conversation's online members). */
   roomRuns: number;
+  /** Writes handed to sockets (each carries every frame a connection got in one turn). */
+  socketWrites: number;
 }
 
 interface UserEntry {
@@ -62,7 +64,7 @@ export interface Room {
 const MAX_ROOMS = 1024;
 
 export class Gateway {
-  readonly stats: GatewayStats = { retransmits: 0, resyncs: 0, connectionsOpened: 0, roomRuns: 0 };
+  readonly stats: GatewayStats = { retransmits: 0, resyncs: 0, connectionsOpened: 0, roomRuns: 0, socketWrites: 0 };
   private readonly sessions = new Set<Session>();
   private readonly users = new Map<string, UserEntry>();
   private readonly heartbeats: TimerWheel<Session>;

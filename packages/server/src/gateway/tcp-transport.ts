@@ -4,11 +4,11 @@
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { CloseCode, createFrameWriter, ErrorCode, FrameDecoder, ParleyError } from '@parley/protocol';
-import type { Gateway } from './gateway.ts';
+import type { Gateway, GatewayStats } from './gateway.ts';
 import type { Link } from './session.ts';
 
-function tcpLink(socket: Socket): Link {
-  const frames = createFrameWriter({ write: (bytes) => socket.writable && socket.write(bytes) }, process.nextTick);
+function tcpLink(socket: Socket, stats: GatewayStats): Link {
+  const frames = createFrameWriter({ write: (bytes) => socket.writable && (stats.socketWrites++, socket.write(bytes)) }, process.nextTick);
   return {
     transport: 'tcp',
     remote: `${socket.remoteAddress}:${socket.remotePort}`,
@@ -33,7 +33,7 @@ export function createTcpServer(gateway: Gateway): Server {
   return createServer((socket) => {
     socket.setNoDelay(true);
     const decoder = new FrameDecoder(gateway.config.maxFrameBytes);
-    const session = gateway.attach(tcpLink(socket));
+    const session = gateway.attach(tcpLink(socket, gateway.stats));
     socket.on('data', (chunk: Buffer) => {
       let frames: Uint8Array[];
       try {

@@ -8,18 +8,19 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, ErrorCode } from '@parley/protocol';
-import type { Gateway } from './gateway.ts';
+import type { Gateway, GatewayStats } from './gateway.ts';
 import type { Link } from './session.ts';
 
 export const WS_PATH = '/ws';
 
-function wsLink(ws: WebSocket, socket: Duplex, remote: string): Link {
+function wsLink(ws: WebSocket, socket: Duplex, remote: string, stats: GatewayStats): Link {
   // Frames written in one turn of the event loop leave in one syscall: the first
   // write of a turn corks the socket and a nextTick uncorks it (ws corks and
   // uncorks around each frame itself; corks nest, so ours holds).
   let corked = false;
   const uncork = () => {
     corked = false;
+    stats.socketWrites++;
     socket.uncork();
   };
   const send = (frame: Uint8Array) => {
@@ -66,7 +67,7 @@ export function attachWebSocket(http: HttpServer, gateway: Gateway): WebSocketSe
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const session = gateway.attach(wsLink(ws, socket, `${req.socket.remoteAddress}:${req.socket.remotePort}`));
+      const session = gateway.attach(wsLink(ws, socket, `${req.socket.remoteAddress}:${req.socket.remotePort}`, gateway.stats));
       ws.on('message', (data: Buffer, isBinary: boolean) => {
         if (!isBinary) {
           session.fail(ErrorCode.BAD_FRAME, 'text messages are not frames; send binary', CloseCode.PROTOCOL_ERROR);
