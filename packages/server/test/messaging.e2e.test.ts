@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { directConversationId, ErrorCode, MessageType } from '@parley/protocol';
+import { directConversationId, ErrorCode, MessageOpKind, MessageType } from '@parley/protocol';
 import { openAuthed, registerUser, startTestServer, type TestServer } from '@parley/testkit';
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -113,6 +113,29 @@ for (const transport of ['ws', 'tcp'] as const) {
         assert.equal(s3.syncResult!.conversations![0]!.maxSeq, maxSeq + 1);
       } finally {
         b.close();
+      }
+    });
+
+    test('pull reports a message deleted for me as a hole, on every device of mine and only of mine', async () => {
+      const b1 = await openAuthed(url, bob, `hole-1-${transport}`);
+      const b2 = await openAuthed(url, bob, `hole-2-${transport}`);
+      const a = await openAuthed(url, alice, `hole-a-${transport}`);
+      try {
+        const sent = await a.request({ send: { to: 'bob', clientMsgId: `to-hide-${transport}`, type: MessageType.TEXT, body: text('hide me') } });
+        const seq = sent.sendAck!.seq!;
+        const after = await a.request({ send: { to: 'bob', clientMsgId: `after-hide-${transport}`, type: MessageType.TEXT, body: text('keep me') } });
+        const hidden = await b1.request({ messageOp: { op: MessageOpKind.HIDE, conversationId: conv, seq, clientMsgId: `hide-${transport}` } });
+        assert.equal(hidden.body, 'sendAck', hidden.error?.message ?? '');
+        for (const device of [b1, b2]) {
+          const page = (await device.request({ pull: { conversationId: conv, fromSeq: seq, toSeq: after.sendAck!.seq!, limit: 10 } })).pullResult!;
+          assert.deepEqual(page.holes!.map(Number), [seq], 'the hidden seq is a hole');
+          assert.deepEqual(page.messages!.map((m) => Number(m.seq)), [after.sendAck!.seq!], 'the rest is there');
+        }
+        const theirs = (await a.request({ pull: { conversationId: conv, fromSeq: seq, toSeq: seq, limit: 10 } })).pullResult!;
+        assert.deepEqual(theirs.messages!.map((m) => Number(m.seq)), [seq], 'the sender still has it');
+        assert.equal(theirs.holes?.length ?? 0, 0);
+      } finally {
+        for (const c of [b1, b2, a]) c.close();
       }
     });
 
