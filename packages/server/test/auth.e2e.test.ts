@@ -44,11 +44,13 @@ describe('Auth and accounts', () => {
     other.close();
   });
 
-  test('expired tokens, tokens with a foreign key and bad subjects are refused', async () => {
+  test('expired tokens, tokens without an expiry, tokens with a foreign key and bad subjects are refused', async () => {
     const bad = [
       await appToken('late', APP_KEY, '-1m'),
       await appToken('mallory', 'some-other-key-that-is-long-enough-xx'),
       await appToken('has space'),
+      // A token that never expires would be a password forever: app tokens must carry exp.
+      await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('forever').sign(new TextEncoder().encode(APP_KEY)),
     ];
     for (const token of bad) {
       const c = await openRaw(server.wsUrl);

@@ -1,7 +1,7 @@
 /**
  * Access tokens are JWTs (HS256). Parley signs its own with `issuerSecret` (issuer
  * "parley"); an app backend may sign tokens for its users with one of `appKeys`,
- * and Parley accepts those too, taking the user id from `sub`.
+ * and Parley accepts those too, taking the user id from `sub` (`exp` is required).
  */
 import { jwtVerify, SignJWT } from 'jose';
 import { ErrorCode, Limits, ParleyError } from '@parley/protocol';
@@ -44,7 +44,8 @@ export class TokenService {
     }
     for (const key of this.appKeys) {
       try {
-        const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
+        // An app token without exp would never expire: refused.
+        const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], requiredClaims: ['exp'] });
         return { userId: this.subject(payload.sub), external: true };
       } catch (err) {
         if (err instanceof ParleyError) throw err;
