@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { CLUSTER_JWT_SECRET, createTestDatabase, openAuthed, registerUser, startTestServer, waitUntil, type TestDatabase, type TestServer } from '@parley/testkit';
-import { ParleyClient, type Message, type PresenceInfo, type SendAck } from '../src/index.ts';
+import { NoticeCode } from '@parley/protocol';
+import { ParleyClient, type Message, type Notice, type PresenceInfo, type SendAck } from '../src/index.ts';
 
 /** Do `act` every 100 ms until `done` holds (at most 5 s). */
 async function repeatUntil(act: () => unknown, done: () => boolean, what: string): Promise<void> {
@@ -30,7 +31,7 @@ describe('Cluster of two nodes', () => {
   let devices = 0;
 
   const node = () =>
-    startTestServer({ store: db.url, bus: process.env.PARLEY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', busPrefix: prefix, jwtSecret: CLUSTER_JWT_SECRET, heartbeatMs: 1000 });
+    startTestServer({ store: db.url, bus: process.env.PARLEY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', busPrefix: prefix, jwtSecret: CLUSTER_JWT_SECRET, heartbeatMs: 1000, devicePolicy: 'mobile=1,desktop=2' });
   const open = async (user: string, at: TestServer | { nodesUrl: string }) => {
     const where = 'wsUrl' in at ? { url: at.wsUrl } : at;
     const client = new ParleyClient({ ...where, token: tokens[user]!, deviceId: `${user}-${++devices}`, reorderWindowMs: 50, backoff: { baseMs: 20, maxMs: 200 } });
@@ -58,6 +59,37 @@ describe('Cluster of two nodes', () => {
     assert.deepEqual(listed.map((n) => n.wsUrl).sort(), nodes.map((n) => n.wsUrl).sort());
     const { client } = await open('cid', nodes[1]!);
     assert.equal(client.state, 'online');
+  });
+
+  test('the device policy holds across nodes: a newer connection of a class on one node kicks the oldest on the other', async () => {
+    const device = async (deviceId: string, platform: string, at: TestServer) => {
+      const client = new ParleyClient({ url: at.wsUrl, token: tokens['cid']!, deviceId, platform, backoff: { baseMs: 20, maxMs: 200 } });
+      const notices: Notice[] = [];
+      client.on('notice', (n) => notices.push(n));
+      client.on('error', () => {});
+      clients.push(client);
+      await client.connect();
+      return { client, notices };
+    };
+    const kicked = (d: { notices: Notice[] }) => d.notices.some((n) => n.code === NoticeCode.KICKED);
+    // mobile=1: a phone on node 0, then another on node 1.
+    const phone = await device('cid-phone-1', 'ios', nodes[0]!);
+    const phone2 = await device('cid-phone-2', 'android', nodes[1]!);
+    await waitUntil(() => kicked(phone), 5000, 'the older phone, on the other node, is told');
+    assert.match(phone.notices.find((n) => n.code === NoticeCode.KICKED)!.message, /another mobile device/);
+    await waitUntil(() => phone.client.state !== 'online', 5000, 'the older phone is closed');
+    // desktop=2: two on node 0, a third on node 1 — only the oldest goes.
+    const deskA = await device('cid-desk-a', 'macos', nodes[0]!);
+    await new Promise((r) => setTimeout(r, 20)); // distinct connect times
+    const deskB = await device('cid-desk-b', 'windows', nodes[0]!);
+    await new Promise((r) => setTimeout(r, 20));
+    const deskC = await device('cid-desk-c', 'linux', nodes[1]!);
+    await waitUntil(() => kicked(deskA), 5000, 'the oldest desktop is told');
+    await new Promise((r) => setTimeout(r, 300)); // time for a wrong kick to show
+    assert.equal(kicked(deskB), false, 'the second desktop stays');
+    assert.equal(kicked(deskC), false, 'the newest desktop stays');
+    assert.equal(kicked(phone2), false, 'the newer phone stays');
+    assert.deepEqual([phone2, deskB, deskC].map((d) => d.client.state), ['online', 'online', 'online']);
   });
 
   test('messages, typing and read positions cross from one node to the other, in order', async () => {

@@ -315,6 +315,21 @@ export type BusEvent =
       originSession: string;
     }
   | {
+      /**
+       * A device of a limited platform class (see the device policy) connected.
+       * `sessions` are the user's connections of that class on the announcing
+       * node, the new one among them, each with when it connected: every other
+       * node ranks its own connections of the class with these, newest first, and
+       * kicks those past the limit. `recipients` is the user.
+       */
+      kind: 'device';
+      userId: string;
+      platformClass: string;
+      sessions: readonly { id: string; at: number }[];
+      recipients: readonly string[];
+      originSession: string;
+    }
+  | {
       kind: 'delivered';
       conversationId: string;
       userId: string;

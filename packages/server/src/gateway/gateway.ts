@@ -163,16 +163,44 @@ export class Gateway {
     session.heartbeatEntry = this.heartbeats.schedule(session, this.config.heartbeatMs / 2);
   }
 
-  /** Over the limit of its platform class: the newest connection stays, the oldest of the class go. */
+  /**
+   * Over the limit of its platform class: the newest connections stay, the oldest
+   * of the class go — here, and on every other node, which hears of the new
+   * connection from the bus (see `devicesElsewhere`).
+   */
   private enforceDevicePolicy(entry: UserEntry, session: Session): void {
+    session.registeredAt = Date.now();
     const cls = platformClass(session.platform);
     const limit = this.devicePolicy.get(cls);
     if (limit === undefined) return;
-    // Map order is connection order: the oldest come first.
-    const others = [...entry.devices.values()].filter((s) => s !== session && platformClass(s.platform) === cls);
-    for (const old of others.slice(0, Math.max(0, others.length + 1 - limit))) {
+    const mine = [...entry.devices.values()].filter((s) => platformClass(s.platform) === cls);
+    this.kickPastLimit(mine, [], cls, limit, session.deviceId);
+    const sessions = mine.filter((s) => s.state === 'open').map((s) => ({ id: s.id, at: s.registeredAt }));
+    this.bus.publish({ kind: 'device', userId: session.userId, platformClass: cls, sessions, recipients: [session.userId], originSession: session.id });
+  }
+
+  /** Another node's connection of a limited class: this node's connections of the user's class rank with it. */
+  private devicesElsewhere(event: Extract<BusEvent, { kind: 'device' }>): void {
+    const limit = this.devicePolicy.get(event.platformClass);
+    const entry = this.users.get(event.userId);
+    if (limit === undefined || !entry) return;
+    const mine = [...entry.devices.values()].filter((s) => platformClass(s.platform) === event.platformClass);
+    if (mine.some((s) => s.id === event.originSession)) return; // our own announcement
+    this.kickPastLimit(mine, event.sessions, event.platformClass, limit, 'another node');
+  }
+
+  /**
+   * Rank `mine` (this node's connections of a class) with `theirs` (another
+   * node's) newest first — by connect time, then id, the same order on every
+   * node — and close those of `mine` past `limit`.
+   */
+  private kickPastLimit(mine: readonly Session[], theirs: readonly { id: string; at: number }[], cls: string, limit: number, by: string): void {
+    const ranked = [...mine.map((s) => ({ id: s.id, at: s.registeredAt, session: s as Session | undefined })), ...theirs.map((t) => ({ ...t, session: undefined }))];
+    ranked.sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    for (const { session: old } of ranked.slice(limit)) {
+      if (!old || old.state !== 'open') continue;
       this.leaveRooms(old);
-      old.notice(NoticeCode.KICKED, `signed in on another ${cls} device (${session.deviceId}); at most ${limit} ${cls} connection${limit > 1 ? 's' : ''} per user`);
+      old.notice(NoticeCode.KICKED, `signed in on another ${cls} device (${by}); at most ${limit} ${cls} connection${limit > 1 ? 's' : ''} per user`);
       old.close(CloseCode.KICKED, `another ${cls} device signed in`);
     }
   }
@@ -396,6 +424,10 @@ export class Gateway {
       return;
     }
     if (event.kind === 'membership') return; // for the chat layer's member cache
+    if (event.kind === 'device') {
+      this.devicesElsewhere(event);
+      return;
+    }
     const frame =
       event.kind === 'typing'
         ? encodeFrame({ typing: { conversationId: event.conversationId, typing: event.typing, userId: event.userId } })

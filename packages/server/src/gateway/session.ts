@@ -164,6 +164,8 @@ export class Session {
   userId = '';
   deviceId = '';
   platform = '';
+  /** When the gateway indexed this session (ms since epoch): its place in the device policy's order. */
+  registeredAt = 0;
   lastReceived: number;
   lastSent: number;
   heartbeatEntry: WheelEntry | undefined;
