@@ -11,6 +11,8 @@ export interface Device {
   client: ParleyClient;
   /** Every message the app was shown, in order. */
   got: Message[];
+  /** Sends that can never succeed (from this device's outbox), with their error codes. */
+  failed: { clientMsgId: string; code: string }[];
   user: string;
 }
 
@@ -43,9 +45,11 @@ export function sdkWorld(users: readonly string[], overrides: Parameters<typeof 
       const client = new ParleyClient({ url: server!.wsUrl, token: tokens[user]!, deviceId: `${user}-${++device}`, reorderWindowMs: 50, ...options });
       const got: Message[] = [];
       client.on('message', (m) => got.push(m));
+      const failed: Device['failed'] = [];
+      client.on('send-failed', (f) => failed.push({ clientMsgId: f.clientMsgId, code: f.error.code }));
       clients.push(client);
       await client.connect();
-      return { client, got, user };
+      return { client, got, failed, user };
     },
   };
 }

@@ -110,6 +110,8 @@ const RETRYABLE = new Set([
   '23505', // unique_violation: a concurrent writer stored the same key first; the retry sees its row
 ]);
 const MAX_ATTEMPTS = 5;
+/** Longest a sync waits for the transactions running when it began to end (see horizonPassesNow). */
+const HORIZON_WAIT_MS = 1000;
 
 /** Thrown inside a transaction that found another node got there first: run it again. */
 class RetryTransaction extends Error {}
@@ -1064,8 +1066,28 @@ export class PostgresStore implements Store {
   }
 
   async changesSince(userId: string, after: ChangeCursor, limit: number): Promise<ChangePage> {
+    await this.horizonPassesNow();
     const rows = await this.query<ChangeRow>(SQL.changesSince, [userId, after.version, after.conversationId, limit + 1]);
     return changePage(rows, after, limit);
+  }
+
+  /**
+   * Wait until every transaction running now has ended (at most HORIZON_WAIT_MS).
+   * The change feed withholds versions at or above xmin, and xmin is held back by
+   * any transaction on the server: without this wait a sync could leave out a
+   * change committed before it began (a kick, a role) because some unrelated
+   * transaction was open, and the client would not ask again until it reconnects.
+   * A transaction that outlives the bound is not waited for (the feed then
+   * withholds as before, to a later sync).
+   */
+  private async horizonPassesNow(): Promise<void> {
+    const deadline = Date.now() + HORIZON_WAIT_MS;
+    const [now] = await this.query<{ xmin: number; xmax: number }>(SQL.snapshotBounds, []);
+    let xmin = now!.xmin;
+    while (xmin < now!.xmax && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 5));
+      xmin = (await this.query<{ xmin: number }>(SQL.snapshotBounds, []))[0]!.xmin;
+    }
   }
 
   async close(): Promise<void> {

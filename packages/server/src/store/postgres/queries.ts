@@ -247,6 +247,8 @@ export const SQL = {
     WHERE m.conv_id = x.conv_id AND m.user_id <> x.user_id AND m.left_seq IS NULL`,
   countMembers: `SELECT COUNT(*) AS n FROM members WHERE conv_id = $1 AND left_seq IS NULL`,
   markLarge: `WITH c AS (UPDATE conversations SET large = 1 WHERE id = $1) UPDATE members SET large = 1 WHERE conv_id = $1`,
+  /** The server's transaction horizon now: every id below xmin has ended; ids from xmax on are not yet begun. */
+  snapshotBounds: `SELECT pg_snapshot_xmin(s)::text::bigint AS xmin, pg_snapshot_xmax(s)::text::bigint AS xmax FROM pg_current_snapshot() AS s`,
   /**
    * The change feed: rows changed after the cursor by transactions older than the
    * snapshot's xmin. Every transaction still running (or not yet begun) has an id
