@@ -83,6 +83,11 @@ export interface ConversationState {
   /** Direct conversations: the other user's read position and how far their devices have acked. */
   peerReadSeq: number;
   peerDeliveredSeq: number;
+  /**
+   * The newest message this member may see, as it is now (see
+   * ConversationState.last_message in parley.proto); undefined if none is visible.
+   */
+  lastMessage: StoredMessage | undefined;
 }
 
 /** A user's own settings of one conversation; recorded as a SETTINGS event in their notice conversation. */

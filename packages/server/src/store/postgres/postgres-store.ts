@@ -717,6 +717,8 @@ export class PostgresStore implements Store {
       if ((await c.query(SQL.hide, [req.actorId, req.conversationId, req.seq])).rowCount === 0) {
         throw fail(ErrorCode.INVALID_ARGUMENT, `message ${req.seq} is already deleted for you`);
       }
+      // It may have been the last message the user sees there: their sync lists the conversation again.
+      await c.query(SQL.touchMember, [req.conversationId, req.actorId]);
       event = { op: 'hide', conversationId: req.conversationId, seq: req.seq };
     } else {
       await c.query(SQL.setClearedSeq, [req.seq, req.conversationId, req.actorId]);

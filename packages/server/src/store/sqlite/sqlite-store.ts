@@ -514,6 +514,8 @@ export class SqliteStore implements Store {
       if (!this.sql.getMessage.get(req.conversationId, req.seq)) throw fail(ErrorCode.MESSAGE_NOT_FOUND, `no message ${req.seq} in ${req.conversationId}`);
       if (this.sql.isHidden.get(req.actorId, req.conversationId, req.seq)) throw fail(ErrorCode.INVALID_ARGUMENT, `message ${req.seq} is already deleted for you`);
       this.sql.hide.run(req.actorId, req.conversationId, req.seq);
+      // It may have been the last message the user sees there: their sync lists the conversation again.
+      this.sql.touchMember.run(version, req.conversationId, req.actorId);
       event = { op: 'hide', conversationId: req.conversationId, seq: req.seq };
     } else {
       this.sql.setClearedSeq.run(req.seq, version, req.conversationId, req.actorId);
