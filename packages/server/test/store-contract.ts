@@ -324,6 +324,27 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       assert.equal((await last('ben'))?.seq, invite.seq, 'after a clear, what came later');
     });
 
+    test('member presence pages: current members by id with last seen, blocks either way left out', async () => {
+      const g = ok(await store.changeGroup(group('ann', GroupOp.CREATE, { users: ['ben', 'cat', 'dan'], name: 'P' }))).message.conversationId;
+      await store.setLastSeen('ben', 1234);
+      assert.deepEqual(await store.memberPresence(g, 'ann', '', 2), [{ userId: 'ann', lastSeen: 0 }, { userId: 'ben', lastSeen: 1234 }]);
+      assert.deepEqual((await store.memberPresence(g, 'ann', 'ben', 10)).map((p) => p.userId), ['cat', 'dan']);
+      ok(await store.changeGroup(group('ann', GroupOp.KICK, { conversationId: g, users: ['dan'] })));
+      assert.ok((await store.changeFriends(friend('cat', FriendOp.BLOCK, 'ann'))).ok);
+      assert.deepEqual((await store.memberPresence(g, 'ann', '', 10)).map((p) => p.userId), ['ann', 'ben'], 'no removed member, nobody ann is blocked by');
+      assert.deepEqual((await store.memberPresence(g, 'ben', '', 10)).map((p) => p.userId), ['ann', 'ben', 'cat']);
+      const chat = new ChatService(store, new LocalBus(), CHAT_LIMITS);
+      const as = (userId: string) => ({ userId, deviceId: 'd', sessionId: 's' });
+      const ask = (userId: string, after = '', limit = 0) => chat.groupPresence(as(userId), { conversationId: g, after, limit, users: [], subscribe: false });
+      const first = await ask('ben', '', 2);
+      assert.deepEqual([first.members.map((m) => m.userId), first.next], [['ann', 'ben'], 'ben']);
+      const rest = await ask('ben', first.next, 2);
+      assert.deepEqual([rest.members.map((m) => m.userId), rest.next], [['cat'], '']);
+      await assert.rejects(ask('dan'), { code: ErrorCode.NOT_MEMBER }, 'a removed member');
+      await assert.rejects(chat.groupPresence(as('ben'), { conversationId: conv, after: '', limit: 0, users: [], subscribe: false }), { code: ErrorCode.NOT_MEMBER });
+      await assert.rejects(chat.groupPresence(as('ben'), { conversationId: g, after: '', limit: 0, users: ['ann'], subscribe: false }), { code: ErrorCode.INVALID_ARGUMENT });
+    });
+
     test('ChatService on this store: sends that arrive together commit in one transaction, with gap-free seqs', async () => {
       const chat = new ChatService(store, new LocalBus(), CHAT_LIMITS);
       const caller = { userId: 'ann', deviceId: 'd', sessionId: 's' };

@@ -630,6 +630,11 @@ export class PostgresStore implements Store {
     return (await this.query<{ last_seen: number }>(SQL.getLastSeen, [userId]))[0]?.last_seen;
   }
 
+  async memberPresence(conversationId: string, viewerId: string, after: string, limit: number) {
+    const rows = await this.query<{ user_id: string; last_seen: number }>(SQL.memberPresence, [conversationId, after, viewerId, limit]);
+    return rows.map((r) => ({ userId: r.user_id, lastSeen: r.last_seen }));
+  }
+
   async presenceVisible(a: string, b: string): Promise<boolean> {
     const has = async (text: string, x: string, y: string) => (await this.query(text, [x, y])).length > 0;
     if ((await has(SQL.isBlocked, a, b)) || (await has(SQL.isBlocked, b, a))) return false;

@@ -153,6 +153,13 @@ export const SQL = {
   existingUsers: `SELECT id FROM users WHERE id = ANY($1::text[])`,
   setLastSeen: `UPDATE users SET last_seen = $1 WHERE id = $2`,
   getLastSeen: `SELECT last_seen FROM users WHERE id = $1`,
+  // A page of a conversation's current members with their last seen, by user id (the
+  // primary key's order), without those between whom and the viewer there is a block.
+  memberPresence: `SELECT m.user_id, u.last_seen FROM members m JOIN users u ON u.id = m.user_id
+    WHERE m.conv_id = $1 AND m.user_id > $2 AND m.left_seq IS NULL
+      AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.user_id = $3 AND b.blocked_id = m.user_id)
+      AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.user_id = m.user_id AND b.blocked_id = $3)
+    ORDER BY m.user_id LIMIT $4`,
   getAllowStrangers: `SELECT allow_strangers FROM users WHERE id = $1`,
   setAllowStrangers: `UPDATE users SET allow_strangers = $1 WHERE id = $2`,
   isFriend: `SELECT 1 FROM friends WHERE user_id = $1 AND friend_id = $2`,

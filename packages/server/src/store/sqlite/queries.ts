@@ -174,6 +174,13 @@ export const SQL = {
   userExists: `SELECT 1 FROM users WHERE id = ?`,
   setLastSeen: `UPDATE users SET last_seen = ? WHERE id = ?`,
   getLastSeen: `SELECT last_seen FROM users WHERE id = ?`,
+  // A page of a conversation's current members with their last seen, by user id (the
+  // primary key's order), without those between whom and the viewer there is a block.
+  memberPresence: `SELECT m.user_id, u.last_seen FROM members m JOIN users u ON u.id = m.user_id
+    WHERE m.conv_id = ? AND m.user_id > ? AND m.left_seq IS NULL
+      AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.user_id = ? AND b.blocked_id = m.user_id)
+      AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.user_id = m.user_id AND b.blocked_id = ?)
+    ORDER BY m.user_id LIMIT ?`,
   getAllowStrangers: `SELECT allow_strangers FROM users WHERE id = ?`,
   setAllowStrangers: `UPDATE users SET allow_strangers = ? WHERE id = ?`,
   isFriend: `SELECT 1 FROM friends WHERE user_id = ? AND friend_id = ?`,

@@ -397,6 +397,11 @@ export class SqliteStore implements Store {
     return (this.sql.getLastSeen.get(userId) as { last_seen: number } | undefined)?.last_seen;
   }
 
+  async memberPresence(conversationId: string, viewerId: string, after: string, limit: number) {
+    const rows = this.sql.memberPresence.all(conversationId, after, viewerId, viewerId, limit) as { user_id: string; last_seen: number }[];
+    return rows.map((r) => ({ userId: r.user_id, lastSeen: r.last_seen }));
+  }
+
   async presenceVisible(a: string, b: string): Promise<boolean> {
     if (this.sql.isBlocked.get(a, b) || this.sql.isBlocked.get(b, a)) return false;
     return this.sql.isFriend.get(a, b) !== undefined || this.sql.sharesConversation.get(a, b) !== undefined;
