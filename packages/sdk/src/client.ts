@@ -26,6 +26,7 @@ import {
   GroupOp,
   GroupRole,
   isRetryable,
+  MessageFlag,
   MessageOpKind,
   parseDirectConversationId,
   Limits,
@@ -154,6 +155,15 @@ export interface ConversationInfo {
   /** 1:1: how far the other user has read, and how far their devices hold the messages (delivered). */
   peerReadSeq: number;
   peerDeliveredSeq: number;
+  /**
+   * The newest message you can see here, as it is now: from sync (no history
+   * needed), then kept current as messages, edits and recalls arrive. Edited: the
+   * latest content (flag EDITED); recalled: empty, flag RECALLED. Membership
+   * events ("X joined") count; edit, recall and reaction events do not (they change
+   * an earlier message). Skips what you deleted for yourself; undefined when
+   * nothing is visible (e.g. after clearing the history).
+   */
+  lastMessage: Message | undefined;
 }
 
 /** A group's info and current members, as the server has them now. */
@@ -189,6 +199,14 @@ export interface PresenceInfo {
   userId: string;
   online: boolean;
   lastSeen: number;
+}
+
+/** One page of a conversation's members' presence (see groupPresence()). */
+export interface GroupPresencePage {
+  /** Members after the page's `after`, by user id. */
+  users: PresenceInfo[];
+  /** Pass as `after` for the next page; '' when this was the last. */
+  next: string;
 }
 
 export interface Notice {
@@ -314,7 +332,44 @@ function conversationInfo(c: parley.IConversationState): ConversationInfo & { co
     muted: c.muted ?? false,
     peerReadSeq: Number(c.peerReadSeq ?? 0),
     peerDeliveredSeq: Number(c.peerDeliveredSeq ?? 0),
+    lastMessage: c.lastMessage ? toMessage(c.lastMessage) : undefined,
   };
+}
+
+/** Event types that change an earlier message rather than being one to show in a list. */
+const CHANGES_ANOTHER = new Set<number>([MessageType.RECALL, MessageType.EDIT, MessageType.REACTION]);
+
+/** A message with new content and flags (an edit or a recall of it). */
+function withContent(m: Message, body: Uint8Array, flags: number): Message {
+  return { ...m, body, flags, ...(m.type === MessageType.TEXT ? { text: decoder.decode(body) } : {}) };
+}
+
+/**
+ * Keep a conversation's last message current with a message as it is delivered
+ * (the rules the server applies at sync, see ConversationInfo.lastMessage).
+ */
+function applyLastMessage(info: ConversationInfo, m: Message): void {
+  const last = info.lastMessage;
+  if (!CHANGES_ANOTHER.has(m.type)) {
+    if (!last || m.seq > last.seq) info.lastMessage = m;
+    return;
+  }
+  if (!last || m.refSeq !== last.seq) return;
+  if (m.type === MessageType.EDIT) info.lastMessage = withContent(last, m.body, last.flags | MessageFlag.EDITED);
+  else if (m.type === MessageType.RECALL) info.lastMessage = withContent(last, new Uint8Array(0), last.flags | MessageFlag.RECALLED);
+  else if (m.reaction) {
+    const { op, emoji } = m.reaction;
+    const reactions = last.reactions.map((r) => ({ emoji: r.emoji, users: [...r.users] }));
+    const entry = reactions.find((r) => r.emoji === emoji);
+    if (op === 'remove') {
+      if (entry) entry.users = entry.users.filter((u) => u !== m.senderId);
+    } else if (!entry) {
+      reactions.push({ emoji, users: [m.senderId] });
+    } else if (!entry.users.includes(m.senderId)) {
+      entry.users.push(m.senderId);
+    }
+    info.lastMessage = { ...last, reactions: reactions.filter((r) => r.users.length > 0) };
+  }
 }
 
 /** Keep a conversation's info current with a membership event as it is delivered. */
@@ -511,11 +566,15 @@ export class ParleyClient extends Emitter<ClientEvents> {
     return { ...rest, members: [...rest.members] };
   }
 
-  /** Every conversation known: pinned ones first, then most recently active first. */
+  /**
+   * Every conversation known: pinned ones first, then by last activity (the time
+   * of the last message), newest first; conversations with nothing visible last.
+   */
   conversationList(): ConversationInfo[] {
+    const activity = (c: ConversationInfo) => c.lastMessage?.serverTime ?? 0;
     return [...this.infos.keys()]
       .map((id) => this.conversation(id)!)
-      .sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.maxSeq - a.maxSeq);
+      .sort((a, b) => Number(b.pinned) - Number(a.pinned) || activity(b) - activity(a) || (a.conversationId < b.conversationId ? -1 : 1));
   }
 
   /**
@@ -636,6 +695,22 @@ export class ParleyClient extends Emitter<ClientEvents> {
     if (subscribe) for (const u of users) this.watched.add(u);
     const reply = await this.request({ presence: { users, subscribe } });
     return (reply.presenceResult?.users ?? []).map((p) => ({ userId: p.userId ?? '', online: p.online ?? false, lastSeen: Number(p.lastSeen ?? 0) }));
+  }
+
+  /**
+   * The presence of a conversation's members, a page at a time: what large groups
+   * pull instead of subscribing. Members by user id after `after` ('' from the
+   * first), at most `limit` (0: the server's maximum, 500). Members only
+   * (NOT_MEMBER otherwise, also after leaving); members between whom and you there
+   * is a block are left out. Continue with `after` = the page's `next` until it is ''.
+   */
+  async groupPresence(conversationId: string, options: { after?: string; limit?: number } = {}): Promise<GroupPresencePage> {
+    const reply = await this.request({ presence: { conversationId, after: options.after ?? '', limit: options.limit ?? 0 } });
+    const r = reply.presenceResult!;
+    return {
+      users: (r.users ?? []).map((p) => ({ userId: p.userId ?? '', online: p.online ?? false, lastSeen: Number(p.lastSeen ?? 0) })),
+      next: r.next ?? '',
+    };
   }
 
   /**
@@ -1298,7 +1373,9 @@ export class ParleyClient extends Emitter<ClientEvents> {
           if (m.mentionAll || m.mentions.includes(this.currentUserId)) info.unreadMentions++;
         }
         if (m.membership) applyMembership(info, m.membership, this.currentUserId);
+        applyLastMessage(info, m);
         if (m.history?.op === 'clear') this.clearedElsewhere(m.history.conversationId, m.history.seq);
+        if (m.history?.op === 'hide') this.hiddenElsewhere(m.history.conversationId, m.history.seq);
         if (m.settings) this.settingsChanged(m.settings);
       }
       this.emit('conversation', this.conversation(conversationId)!);
@@ -1325,6 +1402,11 @@ export class ParleyClient extends Emitter<ClientEvents> {
     info.pinned = e.pinned;
     info.muted = e.muted;
     this.emit('conversation', this.conversation(e.conversationId)!);
+  }
+
+  /** You deleted a message for yourself (on any device): if it was the last one, the server names the one before at sync. */
+  private hiddenElsewhere(conversationId: string, seq: number): void {
+    if (this.infos.get(conversationId)?.lastMessage?.seq === seq) void this.syncNow().catch(() => {});
   }
 
   /** One of your devices cleared a history: skip past it here too, and take the server's new counts. */

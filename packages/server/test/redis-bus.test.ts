@@ -169,6 +169,22 @@ test('the online registry spans nodes', async (t) => {
   await waitFor('u1 offline everywhere', async () => !(await a.isOnline('u1')) && !(await b.isOnline('u1')));
 });
 
+test('onlineOf answers for many users at once, across nodes, without closed nodes', async (t) => {
+  const [a, b, c] = await Promise.all([node(t, 'many-a'), node(t, 'many-b'), node(t, 'many-c')]);
+  a.setLocalDevices('m1', 1);
+  a.setLocalDevices('m2', 2);
+  b.setLocalDevices('m3', 1);
+  c.setLocalDevices('m4', 1);
+  const users = ['m1', 'm2', 'm3', 'm4', 'm5', 'm1'];
+  const sorted = async (bus: RedisBus) => [...(await bus.onlineOf(users))].sort();
+  await waitFor('every node sees m1–m4 online', async () => (await sorted(a)).join() === 'm1,m2,m3,m4' && (await sorted(b)).join() === 'm1,m2,m3,m4');
+  assert.deepEqual([...(await b.onlineOf([]))], []);
+  await c.close();
+  assert.deepEqual(await sorted(a), ['m1', 'm2', 'm3'], "a closed node's users are offline");
+  a.setLocalDevices('m2', 0);
+  await waitFor('m2 offline for b', async () => (await sorted(b)).join() === 'm1,m3');
+});
+
 test('the node registry lists live nodes with their latest description; close removes a node at once', async (t) => {
   const [a, b] = await Promise.all([node(t, 'reg-a'), node(t, 'reg-b')]);
   let connections = 0;
@@ -298,12 +314,14 @@ test('Redis restarting empty: nothing throws while it is down, and once it is ba
   });
   a.setLocalDevices('u7', 2); // written once Redis is back
   await assert.rejects(b.isOnline('u6'), 'isOnline does not guess while Redis is gone');
+  await assert.rejects(b.onlineOf(['u6', 'u7']), 'nor does onlineOf');
   await assert.rejects(b.nodes());
   await sleep(3 * HEARTBEAT_MS);
 
   server = await privateRedis(port);
   await waitFor('both were told they missed events', () => missedA.count >= 1 && missedB.count >= 1);
   await waitFor('the entries are back', async () => (await b.isOnline('u6')) && (await b.isOnline('u7')) && (await b.nodes()).some((n) => n.id === 'restart-a'));
+  assert.deepEqual([...(await b.onlineOf(['u6', 'u7', 'u8']))].sort(), ['u6', 'u7']);
   atB.length = 0;
   a.publish(typing);
   await waitFor('events flow again', () => atB.length === 1);

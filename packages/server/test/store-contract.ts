@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { directConversationId, ErrorCode, FriendOp, GroupInfoField, GroupOp, GroupRole, MessageOpKind, MessageType } from '@parley/protocol';
+import { directConversationId, ErrorCode, FriendOp, GroupInfoField, GroupOp, GroupRole, MessageFlag, MessageOpKind, MessageType } from '@parley/protocol';
 import { ChatService } from '../src/chat/chat-service.ts';
 import type { AppendRequest, AppendResult, FriendChangeRequest, GroupChangeRequest, MessageOpRequest, Store } from '../src/chat/types.ts';
 import { LocalBus } from '../src/cluster/local/local-bus.ts';
@@ -281,6 +281,68 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       const marked = await store.markRead(g, 'ann', 2);
       assert.ok(marked?.changed);
       assert.deepEqual((await store.changesSince('ann', cursor, 10)).conversations.map((c) => [c.conversationId, c.readSeq]), [[g, 2]], 'a read position is a change too');
+    });
+
+    test("the change feed carries each member's last message: join and leave points, edits, recalls, hidden and cleared history", async () => {
+      // Four members: a large group in the runs with a low threshold, a small one otherwise.
+      const g = ok(await store.changeGroup(group('ann', GroupOp.CREATE, { users: ['ben', 'cat', 'dan'], name: 'L' }))).message.conversationId;
+      const say = async (from: string, text: string) =>
+        ok((await store.appendMessages([{ ...req(`${from}-${text}`, text, from), conversationId: g, directMembers: undefined }]))[0]).message;
+      const view = async (u: string, after = NONE) => (await store.changesSince(u, after, 50)).conversations.find((c) => c.conversationId === g);
+      const last = async (u: string) => (await view(u))?.lastMessage;
+      const text = (m: { body: Uint8Array } | undefined) => (m ? new TextDecoder().decode(m.body) : undefined);
+      assert.deepEqual([(await last('dan'))?.seq, (await last('dan'))?.type], [1, MessageType.MEMBERSHIP], 'the creation event, before anyone spoke');
+      await say('ann', 'one');
+      const two = await say('ben', 'two');
+      ok(await store.modifyMessage(messageOp('ben', MessageOpKind.EDIT, g, two.seq, { body: new TextEncoder().encode('two, edited') })));
+      ok(await store.modifyMessage(messageOp('cat', MessageOpKind.REACT, g, two.seq, { emoji: '👍' })));
+      const edited = await last('cat');
+      assert.deepEqual(
+        [edited?.seq, text(edited), edited?.flags, edited?.reactions],
+        [two.seq, 'two, edited', MessageFlag.EDITED, [{ emoji: '👍', users: ['cat'] }]],
+        'an edit or a reaction is not the last message: the message it changed is, as it is now',
+      );
+      const kick = ok(await store.changeGroup(group('ann', GroupOp.KICK, { conversationId: g, users: ['dan'] }))).message;
+      const three = await say('ann', 'three');
+      const four = await say('ann', 'four');
+      ok(await store.modifyMessage(messageOp('ann', MessageOpKind.RECALL, g, four.seq)));
+      const recalled = await last('ben');
+      assert.deepEqual([recalled?.seq, recalled?.flags, recalled?.body.length], [four.seq, MessageFlag.RECALLED, 0], 'a recalled message shows as recalled, without its content');
+      const dan = await view('dan');
+      assert.deepEqual([dan?.left, dan?.lastMessage?.seq, dan?.lastMessage?.type], [true, kick.seq, MessageType.MEMBERSHIP], 'a removed member: their removal, nothing after');
+      const beforeHide = (await store.changesSince('cat', NONE, 50)).next;
+      ok(await store.modifyMessage(messageOp('cat', MessageOpKind.HIDE, g, four.seq)));
+      const afterHide = await view('cat', beforeHide);
+      assert.deepEqual([afterHide?.lastMessage?.seq, text(afterHide?.lastMessage)], [three.seq, 'three'], 'deleting one\'s last message is a change, and the one before shows');
+      ok(await store.modifyMessage(messageOp('cat', MessageOpKind.HIDE, g, three.seq)));
+      assert.equal((await last('cat'))?.seq, kick.seq, 'membership events count as last messages');
+      assert.equal((await last('ann'))?.seq, four.seq, 'what cat deleted stays for the others');
+      ok(await store.modifyMessage(messageOp('ben', MessageOpKind.CLEAR, g, four.seq + 1)));
+      assert.equal(await last('ben'), undefined, 'nothing visible after clearing everything');
+      const invite = ok(await store.changeGroup(group('ann', GroupOp.INVITE, { conversationId: g, users: ['dan'] }))).message;
+      assert.equal((await last('dan'))?.seq, invite.seq, 'invited again: from the join point on');
+      assert.equal((await last('ben'))?.seq, invite.seq, 'after a clear, what came later');
+    });
+
+    test('member presence pages: current members by id with last seen, blocks either way left out', async () => {
+      const g = ok(await store.changeGroup(group('ann', GroupOp.CREATE, { users: ['ben', 'cat', 'dan'], name: 'P' }))).message.conversationId;
+      await store.setLastSeen('ben', 1234);
+      assert.deepEqual(await store.memberPresence(g, 'ann', '', 2), [{ userId: 'ann', lastSeen: 0 }, { userId: 'ben', lastSeen: 1234 }]);
+      assert.deepEqual((await store.memberPresence(g, 'ann', 'ben', 10)).map((p) => p.userId), ['cat', 'dan']);
+      ok(await store.changeGroup(group('ann', GroupOp.KICK, { conversationId: g, users: ['dan'] })));
+      assert.ok((await store.changeFriends(friend('cat', FriendOp.BLOCK, 'ann'))).ok);
+      assert.deepEqual((await store.memberPresence(g, 'ann', '', 10)).map((p) => p.userId), ['ann', 'ben'], 'no removed member, nobody ann is blocked by');
+      assert.deepEqual((await store.memberPresence(g, 'ben', '', 10)).map((p) => p.userId), ['ann', 'ben', 'cat']);
+      const chat = new ChatService(store, new LocalBus(), CHAT_LIMITS);
+      const as = (userId: string) => ({ userId, deviceId: 'd', sessionId: 's' });
+      const ask = (userId: string, after = '', limit = 0) => chat.groupPresence(as(userId), { conversationId: g, after, limit, users: [], subscribe: false });
+      const first = await ask('ben', '', 2);
+      assert.deepEqual([first.members.map((m) => m.userId), first.next], [['ann', 'ben'], 'ben']);
+      const rest = await ask('ben', first.next, 2);
+      assert.deepEqual([rest.members.map((m) => m.userId), rest.next], [['cat'], '']);
+      await assert.rejects(ask('dan'), { code: ErrorCode.NOT_MEMBER }, 'a removed member');
+      await assert.rejects(chat.groupPresence(as('ben'), { conversationId: conv, after: '', limit: 0, users: [], subscribe: false }), { code: ErrorCode.NOT_MEMBER });
+      await assert.rejects(chat.groupPresence(as('ben'), { conversationId: g, after: '', limit: 0, users: ['ann'], subscribe: false }), { code: ErrorCode.INVALID_ARGUMENT });
     });
 
     test('ChatService on this store: sends that arrive together commit in one transaction, with gap-free seqs', async () => {

@@ -1187,6 +1187,9 @@ export namespace parley {
         /** ConversationState peerDeliveredSeq. */
         peerDeliveredSeq: number;
 
+        /** ConversationState lastMessage. */
+        lastMessage?: (parley.Message.$Properties|null);
+
         /**
          * Encodes the specified ConversationState message. Does not implicitly {@link parley.ConversationState.verify|verify} messages.
          * @param message ConversationState message or plain object to encode
@@ -1283,6 +1286,9 @@ export namespace parley {
 
             /** ConversationState peerDeliveredSeq */
             peerDeliveredSeq?: (number|null);
+
+            /** ConversationState lastMessage */
+            lastMessage?: (parley.Message.$Properties|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -2289,6 +2295,15 @@ export namespace parley {
         /** PresenceRequest subscribe. */
         subscribe: boolean;
 
+        /** PresenceRequest conversationId. */
+        conversationId: string;
+
+        /** PresenceRequest after. */
+        after: string;
+
+        /** PresenceRequest limit. */
+        limit: number;
+
         /**
          * Encodes the specified PresenceRequest message. Does not implicitly {@link parley.PresenceRequest.verify|verify} messages.
          * @param message PresenceRequest message or plain object to encode
@@ -2325,6 +2340,15 @@ export namespace parley {
 
             /** PresenceRequest subscribe */
             subscribe?: (boolean|null);
+
+            /** PresenceRequest conversationId */
+            conversationId?: (string|null);
+
+            /** PresenceRequest after */
+            after?: (string|null);
+
+            /** PresenceRequest limit */
+            limit?: (number|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -2432,6 +2456,9 @@ export namespace parley {
         /** PresenceResponse users. */
         users: parley.Presence.$Properties[];
 
+        /** PresenceResponse next. */
+        next: string;
+
         /**
          * Encodes the specified PresenceResponse message. Does not implicitly {@link parley.PresenceResponse.verify|verify} messages.
          * @param message PresenceResponse message or plain object to encode
@@ -2465,6 +2492,9 @@ export namespace parley {
 
             /** PresenceResponse users */
             users?: (parley.Presence.$Properties[]|null);
+
+            /** PresenceResponse next */
+            next?: (string|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

@@ -2912,6 +2912,7 @@ export const parley = $root.parley = (() => {
          * @property {boolean|null} [muted] ConversationState muted
          * @property {number|null} [peerReadSeq] ConversationState peerReadSeq
          * @property {number|null} [peerDeliveredSeq] ConversationState peerDeliveredSeq
+         * @property {parley.Message.$Properties|null} [lastMessage] ConversationState lastMessage
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -3121,6 +3122,14 @@ export const parley = $root.parley = (() => {
         ConversationState.prototype.peerDeliveredSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
         /**
+         * ConversationState lastMessage.
+         * @member {parley.Message.$Properties|null|undefined} lastMessage
+         * @memberof parley.ConversationState
+         * @instance
+         */
+        ConversationState.prototype.lastMessage = null;
+
+        /**
          * Encodes the specified ConversationState message. Does not implicitly {@link parley.ConversationState.verify|verify} messages.
          * @function encode
          * @memberof parley.ConversationState
@@ -3181,6 +3190,8 @@ export const parley = $root.parley = (() => {
                 writer.uint32(/* id 21, wireType 0 =*/168).uint64(message.peerReadSeq);
             if (message.peerDeliveredSeq != null && $Object.hasOwnProperty.call(message, "peerDeliveredSeq") && (typeof message.peerDeliveredSeq === "object" ? message.peerDeliveredSeq.low || message.peerDeliveredSeq.high : message.peerDeliveredSeq !== 0))
                 writer.uint32(/* id 22, wireType 0 =*/176).uint64(message.peerDeliveredSeq);
+            if (message.lastMessage != null && $Object.hasOwnProperty.call(message, "lastMessage"))
+                $root.parley.Message.encode(message.lastMessage, writer.uint32(/* id 23, wireType 2 =*/186).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -3420,6 +3431,12 @@ export const parley = $root.parley = (() => {
                             message.peerDeliveredSeq = value;
                         else
                             delete message.peerDeliveredSeq;
+                        continue;
+                    }
+                case 23: {
+                        if (wireType !== 2)
+                            break;
+                        message.lastMessage = $root.parley.Message.decode(reader, reader.size(), $undefined, _depth + 1, message.lastMessage);
                         continue;
                     }
                 }
@@ -5950,6 +5967,9 @@ export const parley = $root.parley = (() => {
          * @typedef {Object} parley.PresenceRequest.$Properties
          * @property {Array.<string>|null} [users] PresenceRequest users
          * @property {boolean|null} [subscribe] PresenceRequest subscribe
+         * @property {string|null} [conversationId] PresenceRequest conversationId
+         * @property {string|null} [after] PresenceRequest after
+         * @property {number|null} [limit] PresenceRequest limit
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -5999,6 +6019,30 @@ export const parley = $root.parley = (() => {
         PresenceRequest.prototype.subscribe = false;
 
         /**
+         * PresenceRequest conversationId.
+         * @member {string} conversationId
+         * @memberof parley.PresenceRequest
+         * @instance
+         */
+        PresenceRequest.prototype.conversationId = "";
+
+        /**
+         * PresenceRequest after.
+         * @member {string} after
+         * @memberof parley.PresenceRequest
+         * @instance
+         */
+        PresenceRequest.prototype.after = "";
+
+        /**
+         * PresenceRequest limit.
+         * @member {number} limit
+         * @memberof parley.PresenceRequest
+         * @instance
+         */
+        PresenceRequest.prototype.limit = 0;
+
+        /**
          * Encodes the specified PresenceRequest message. Does not implicitly {@link parley.PresenceRequest.verify|verify} messages.
          * @function encode
          * @memberof parley.PresenceRequest
@@ -6019,6 +6063,12 @@ export const parley = $root.parley = (() => {
                     writer.uint32(/* id 1, wireType 2 =*/10).string(message.users[i]);
             if (message.subscribe != null && $Object.hasOwnProperty.call(message, "subscribe") && message.subscribe !== false)
                 writer.uint32(/* id 2, wireType 0 =*/16).bool(message.subscribe);
+            if (message.conversationId != null && $Object.hasOwnProperty.call(message, "conversationId") && message.conversationId !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.conversationId);
+            if (message.after != null && $Object.hasOwnProperty.call(message, "after") && message.after !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.after);
+            if (message.limit != null && $Object.hasOwnProperty.call(message, "limit") && message.limit !== 0)
+                writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.limit);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -6078,6 +6128,33 @@ export const parley = $root.parley = (() => {
                             message.subscribe = value;
                         else
                             delete message.subscribe;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.conversationId = value;
+                        else
+                            delete message.conversationId;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.after = value;
+                        else
+                            delete message.after;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.limit = value;
+                        else
+                            delete message.limit;
                         continue;
                     }
                 }
@@ -6310,6 +6387,7 @@ export const parley = $root.parley = (() => {
          * Properties of a PresenceResponse.
          * @typedef {Object} parley.PresenceResponse.$Properties
          * @property {Array.<parley.Presence.$Properties>|null} [users] PresenceResponse users
+         * @property {string|null} [next] PresenceResponse next
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -6351,6 +6429,14 @@ export const parley = $root.parley = (() => {
         PresenceResponse.prototype.users = $util.emptyArray;
 
         /**
+         * PresenceResponse next.
+         * @member {string} next
+         * @memberof parley.PresenceResponse
+         * @instance
+         */
+        PresenceResponse.prototype.next = "";
+
+        /**
          * Encodes the specified PresenceResponse message. Does not implicitly {@link parley.PresenceResponse.verify|verify} messages.
          * @function encode
          * @memberof parley.PresenceResponse
@@ -6369,6 +6455,8 @@ export const parley = $root.parley = (() => {
             if (message.users != null && message.users.length)
                 for (let i = 0; i < message.users.length; ++i)
                     $root.parley.Presence.encode(message.users[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.next != null && $Object.hasOwnProperty.call(message, "next") && message.next !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.next);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -6393,7 +6481,7 @@ export const parley = $root.parley = (() => {
                 _depth = 0;
             if (_depth > $Reader.recursionLimit)
                 throw $Error("max depth exceeded");
-            let end, message;
+            let end, message, value;
             if (length === $undefined)
                 end = reader.len;
             else {
@@ -6419,6 +6507,15 @@ export const parley = $root.parley = (() => {
                         if (!(message.users && message.users.length))
                             message.users = [];
                         message.users.push($root.parley.Presence.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.next = value;
+                        else
+                            delete message.next;
                         continue;
                     }
                 }

@@ -431,10 +431,6 @@ export class ChatService {
   }
 
   /**
-   * Which of `users` the caller may see the presence of (themself, and users they
-   * share a conversation with), each with when they were last seen (0: never).
-   */
-  /**
    * Friends, blocks and the stranger setting. The FRIEND events go to the notice
    * conversations of the users concerned; the caller gets the ones in their own.
    */
@@ -552,6 +548,10 @@ export class ChatService {
     return group;
   }
 
+  /**
+   * Which of `users` the caller may see the presence of (themself, friends, and
+   * users they share a conversation with), each with when they were last seen (0: never).
+   */
   async presenceOf(caller: Caller, users: readonly string[]): Promise<Map<string, number>> {
     if (users.length > this.limits.maxGroupChange) throw invalid(`at most ${this.limits.maxGroupChange} users per presence request`);
     const visible = new Map<string, number>();
@@ -562,6 +562,34 @@ export class ChatService {
       if (lastSeen !== undefined) visible.set(u, lastSeen);
     }
     return visible;
+  }
+
+  /**
+   * A page of a conversation's current members, for pulling the presence of a
+   * large group (no subscription: a group of thousands would flood the caller).
+   * Current members only. The page goes by user id after `after`, at most `limit`
+   * (0 or more than pullMaxLimit: pullMaxLimit); `next` is the `after` of the next
+   * page, '' after the last. Each member comes with when they were last seen;
+   * whether they are online now is the gateway's to say (it asks the bus for the
+   * whole page at once). Members with a block either way are left out, as in
+   * `presenceOf`. One store query per page.
+   */
+  async groupPresence(
+    caller: Caller,
+    input: { conversationId: string; after: string; limit: number; users: readonly string[]; subscribe: boolean },
+  ): Promise<{ members: { userId: string; lastSeen: number }[]; next: string }> {
+    const { conversationId, after } = input;
+    checkConversationId(conversationId);
+    if (input.users.length > 0 || input.subscribe) throw invalid('a presence request names users or a conversation, not both; a conversation takes no subscription');
+    if (after !== '' && !Limits.USER_ID.test(after)) throw invalid('after is not a valid user id');
+    if (!Number.isSafeInteger(input.limit) || input.limit < 0) throw invalid('limit must be a non-negative integer');
+    const membership = await this.store.getMembership(conversationId, caller.userId);
+    if (!membership || membership.leftSeq !== null) throw new ParleyError(ErrorCode.NOT_MEMBER, `not a member of ${conversationId}`);
+    const cap = Math.min(input.limit > 0 ? input.limit : this.limits.pullMaxLimit, this.limits.pullMaxLimit);
+    const rows = await this.store.memberPresence(conversationId, caller.userId, after, cap + 1);
+    const more = rows.length > cap;
+    const members = more ? rows.slice(0, cap) : rows;
+    return { members, next: more ? members[members.length - 1]!.userId : '' };
   }
 
   /** The user's last device went away. */

@@ -95,6 +95,11 @@ export interface ConversationState {
   /** Direct conversations: the other user's read position and how far their devices have acked. */
   peerReadSeq: number;
   peerDeliveredSeq: number;
+  /**
+   * The newest message this member may see, as it is now (see
+   * ConversationState.last_message in parley.proto); undefined if none is visible.
+   */
+  lastMessage: StoredMessage | undefined;
 }
 
 /** A user's own settings of one conversation; recorded as a SETTINGS event in their notice conversation. */
@@ -233,6 +238,12 @@ export interface Store {
   setLastSeen(userId: string, time: number): Promise<void>;
   /** When the user's last device went away (0: never), or undefined for an unknown user. */
   getLastSeen(userId: string): Promise<number | undefined>;
+  /**
+   * A page of a conversation's current members, by user id, after `after`: each
+   * with when they were last seen (0: never). Leaves out members between whom and
+   * `viewerId` there is a block either way. One query for the page.
+   */
+  memberPresence(conversationId: string, viewerId: string, after: string, limit: number): Promise<{ userId: string; lastSeen: number }[]>;
   /** Whether `a` may see `b`'s presence: friends, or sharing a conversation, and neither blocked the other. */
   presenceVisible(a: string, b: string): Promise<boolean>;
   /** Current members of a conversation (for fan-out of ephemeral events). */
@@ -364,6 +375,8 @@ export interface Bus {
   setLocalDevices(userId: string, devices: number): void;
   /** Whether `userId` has a device connected to any live node. */
   isOnline(userId: string): Promise<boolean>;
+  /** Which of `userIds` have a device connected to any live node: one round trip for all of them. */
+  onlineOf(userIds: readonly string[]): Promise<Set<string>>;
   /**
    * The node registry: keep announcing this node (its `describe()` as it is at
    * each heartbeat) until close; a node that stops announcing drops out.

@@ -241,6 +241,12 @@ export class Gateway {
     return this.users.has(userId) || this.bus.isOnline(userId).catch(() => false);
   }
 
+  /** `isOnline` for many users, with one ask of the bus for those not connected here. */
+  async onlineOf(userIds: readonly string[]): Promise<Set<string>> {
+    const elsewhere = await this.bus.onlineOf(userIds.filter((u) => !this.users.has(u))).catch(() => new Set<string>());
+    return new Set(userIds.filter((u) => this.users.has(u) || elsewhere.has(u)));
+  }
+
   /** Push presence changes of `userId` to `session` until it closes. */
   watch(session: Session, userId: string): void {
     let set = this.watchers.get(userId);

@@ -320,6 +320,16 @@ export class Session {
     } else if (frame.body === 'groupInfo') {
       const info = await chat.groupInfo(caller, frame.groupInfo!.conversationId ?? '');
       this.write({ id, groupInfoResult: info });
+    } else if (frame.body === 'presence' && frame.presence!.conversationId) {
+      // A conversation's members, a page at a time: online state for the whole page in one ask.
+      const req = frame.presence!;
+      const page = await chat.groupPresence(caller, {
+        conversationId: req.conversationId ?? '', after: req.after ?? '', limit: req.limit ?? 0, users: req.users ?? [], subscribe: req.subscribe ?? false,
+      });
+      const online = await this.gateway.onlineOf(page.members.map((m) => m.userId));
+      const now = Date.now();
+      const users = page.members.map((m) => ({ userId: m.userId, online: online.has(m.userId), lastSeen: online.has(m.userId) ? now : m.lastSeen }));
+      this.write({ id, presenceResult: { users, next: page.next } });
     } else if (frame.body === 'presence') {
       const req = frame.presence!;
       const visible = await chat.presenceOf(caller, req.users ?? []);

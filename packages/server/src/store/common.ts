@@ -237,12 +237,40 @@ export function applyReaction(current: StoredMessage['reactions'], req: MessageO
   return left.length === 0 ? '' : JSON.stringify(left);
 }
 
+/**
+ * The message types that are never a conversation's last message: events that
+ * change an earlier message (its stored row shows the change). Both stores' SQL
+ * and their partial index `messages_shown` use this exact text.
+ */
+export const SHOWN_TYPES = `type NOT IN (${MessageType.RECALL}, ${MessageType.EDIT}, ${MessageType.REACTION})`;
+
+/** The last message's columns in a change-feed row (`lm_` + the MessageRow name; null when there is none). */
+export const LAST_MESSAGE_COLUMNS = `lm.id AS lm_id, lm.sender_id AS lm_sender_id, lm.sender_device AS lm_sender_device,
+      lm.client_msg_id AS lm_client_msg_id, lm.type AS lm_type, lm.body AS lm_body, lm.server_time AS lm_server_time,
+      lm.flags AS lm_flags, lm.ref_seq AS lm_ref_seq, lm.mentions AS lm_mentions, lm.mention_all AS lm_mention_all,
+      lm.reply_to AS lm_reply_to, lm.reactions AS lm_reactions`;
+
 /** One row of a change feed query (both stores select the same columns). */
 export interface ChangeRow {
   conv_id: string; join_seq: number; version: number; left_seq: number | null; read_seq: number; kind: number;
   max_seq: number; name: string; unread: number; role: number; muted_until: number; avatar_url: string;
   announcement: string; joinable: number; muted_all: number; dismissed: number; unread_mentions: number; cleared_seq: number;
   pinned: number; muted: number; peer_read_seq: number | null; peer_delivered_seq: number | null;
+  /** The seq of the newest message the member may see, and that message's columns (all null if none). */
+  last_seq: number | null;
+  lm_id: string | null; lm_sender_id: string; lm_sender_device: string; lm_client_msg_id: string; lm_type: number;
+  lm_body: Buffer; lm_server_time: number; lm_flags: number; lm_ref_seq: number; lm_mentions: string;
+  lm_mention_all: number; lm_reply_to: number; lm_reactions: string;
+}
+
+/** The last message a change-feed row carries, if any. */
+function lastMessageOf(r: ChangeRow): StoredMessage | undefined {
+  if (r.last_seq === null || r.lm_id === null) return undefined;
+  return toMessage({
+    conv_id: r.conv_id, seq: r.last_seq, id: r.lm_id, sender_id: r.lm_sender_id, sender_device: r.lm_sender_device,
+    client_msg_id: r.lm_client_msg_id, type: r.lm_type, body: r.lm_body, server_time: r.lm_server_time, flags: r.lm_flags,
+    ref_seq: r.lm_ref_seq, mentions: r.lm_mentions, mention_all: r.lm_mention_all, reply_to: r.lm_reply_to, reactions: r.lm_reactions,
+  });
 }
 
 /**
@@ -279,6 +307,7 @@ export function changePage(rows: ChangeRow[], after: ChangeCursor, limit: number
       muted: Boolean(r.muted),
       peerReadSeq: r.peer_read_seq ?? 0,
       peerDeliveredSeq: r.peer_delivered_seq ?? 0,
+      lastMessage: lastMessageOf(r),
     })),
     next: last ? { version: last.version, conversationId: last.conv_id } : after,
     more,

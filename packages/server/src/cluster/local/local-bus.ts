@@ -29,6 +29,10 @@ export class LocalBus implements Bus {
     return this.devices.has(userId);
   }
 
+  async onlineOf(userIds: readonly string[]): Promise<Set<string>> {
+    return new Set(userIds.filter((u) => this.devices.has(u)));
+  }
+
   announce(describe: () => NodeInfo): void {
     this.describe = describe;
   }

@@ -61,6 +61,7 @@ end
 return live`;
 
 type ScriptedRedis = Redis & { onlineElsewhere(key: string, nodeKeyPrefix: string, self: string): Promise<number> };
+type ScriptedPipeline = ReturnType<Redis['pipeline']> & { onlineElsewhere(key: string, nodeKeyPrefix: string, self: string): unknown };
 
 export class RedisBus implements Bus {
   readonly stats: RedisBusStats = { published: 0, dropped: 0, received: 0, missed: 0 };
@@ -157,6 +158,27 @@ export class RedisBus implements Bus {
     if (this.devices.has(userId)) return true;
     const prefix = this.nodeKeyOf('');
     return (await this.commands.onlineElsewhere(this.onlineKey(userId), prefix, this.options.nodeId)) === 1;
+  }
+
+  /**
+   * `isOnline` for many users in one round trip: the users with no device here are
+   * asked in one pipeline of the same script. Rejects, like isOnline, while Redis
+   * is unreachable.
+   */
+  async onlineOf(userIds: readonly string[]): Promise<Set<string>> {
+    const online = new Set(userIds.filter((u) => this.devices.has(u)));
+    const rest = [...new Set(userIds.filter((u) => !online.has(u)))];
+    if (rest.length === 0) return online;
+    const prefix = this.nodeKeyOf('');
+    const pipeline = this.commands.pipeline() as ScriptedPipeline;
+    for (const u of rest) pipeline.onlineElsewhere(this.onlineKey(u), prefix, this.options.nodeId);
+    const results = (await pipeline.exec()) ?? [];
+    if (results.length !== rest.length) throw new Error('redis bus: the online pipeline was cut short');
+    results.forEach(([err, live], i) => {
+      if (err) throw err;
+      if (live === 1) online.add(rest[i]!);
+    });
+    return online;
   }
 
   announce(describe: () => NodeInfo): void {

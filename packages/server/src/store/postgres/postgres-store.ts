@@ -635,6 +635,11 @@ export class PostgresStore implements Store {
     return (await this.query<{ last_seen: number }>(SQL.getLastSeen, [userId]))[0]?.last_seen;
   }
 
+  async memberPresence(conversationId: string, viewerId: string, after: string, limit: number) {
+    const rows = await this.query<{ user_id: string; last_seen: number }>(SQL.memberPresence, [conversationId, after, viewerId, limit]);
+    return rows.map((r) => ({ userId: r.user_id, lastSeen: r.last_seen }));
+  }
+
   async presenceVisible(a: string, b: string): Promise<boolean> {
     const has = async (text: string, x: string, y: string) => (await this.query(text, [x, y])).length > 0;
     if ((await has(SQL.isBlocked, a, b)) || (await has(SQL.isBlocked, b, a))) return false;
@@ -722,6 +727,8 @@ export class PostgresStore implements Store {
       if ((await c.query(SQL.hide, [req.actorId, req.conversationId, req.seq])).rowCount === 0) {
         throw fail(ErrorCode.INVALID_ARGUMENT, `message ${req.seq} is already deleted for you`);
       }
+      // It may have been the last message the user sees there: their sync lists the conversation again.
+      await c.query(SQL.touchMember, [req.conversationId, req.actorId]);
       event = { op: 'hide', conversationId: req.conversationId, seq: req.seq };
     } else {
       await c.query(SQL.setClearedSeq, [req.seq, req.conversationId, req.actorId]);

@@ -5,6 +5,7 @@
  * byte-wise, as the SQLite store and JavaScript string comparison do. Columns keep
  * the SQLite store's names and 0/1 integer flags, so rows map through common.ts.
  */
+import { LAST_MESSAGE_COLUMNS, SHOWN_TYPES } from '../common.ts';
 
 export const MIGRATIONS: readonly string[] = [
   // 1: the schema of SQLite migrations 1–13 in one step (this store starts there).
@@ -100,7 +101,13 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (user_id, conv_id, seq)
   );
   `,
-  // 2: the version of a conversation's member list (the seq of its last group change).
+  // 2: a conversation's last message in one index probe: its messages that may be shown
+  // as the last one (not RECALL 101, EDIT 102 or REACTION 104 events; common.ts's
+  // SHOWN_TYPES, which the change feed's query repeats so the planner can use it).
+  `
+  CREATE INDEX messages_shown ON messages (conv_id, seq) WHERE type NOT IN (101, 102, 104);
+  `,
+  // 3: the version of a conversation's member list (the seq of its last group change).
   `
   ALTER TABLE conversations ADD COLUMN members_seq INTEGER NOT NULL DEFAULT 0;
   `,
@@ -126,7 +133,11 @@ const CHANGE_COLUMNS = `m.conv_id, m.join_seq, m.left_seq, m.read_seq, m.role, m
         AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id <> m.user_id AND x.type <> 104) AS unread,
       (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > GREATEST(m.read_seq, m.join_seq, m.cleared_seq)
         AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id <> m.user_id
-        AND (x.mention_all = 1 OR (x.mentions <> '' AND strpos(' ' || x.mentions || ' ', ' ' || m.user_id || ' ') > 0))) AS unread_mentions`;
+        AND (x.mention_all = 1 OR (x.mentions <> '' AND strpos(' ' || x.mentions || ' ', ' ' || m.user_id || ' ') > 0))) AS unread_mentions,
+      (SELECT x.seq FROM messages x WHERE x.conv_id = m.conv_id AND x.${SHOWN_TYPES}
+        AND x.seq > GREATEST(m.join_seq, m.cleared_seq) AND x.seq <= COALESCE(m.left_seq, c.max_seq)
+        AND NOT EXISTS (SELECT 1 FROM hidden h WHERE h.user_id = m.user_id AND h.conv_id = x.conv_id AND h.seq = x.seq)
+        ORDER BY x.seq DESC LIMIT 1) AS last_seq`;
 
 /** A large-group member's change version: the later of their row's and (while a member) the conversation's. */
 const LARGE_VERSION = `CASE WHEN m.left_seq IS NULL THEN GREATEST(m.version, c.version) ELSE m.version END`;
@@ -146,6 +157,13 @@ export const SQL = {
   existingUsers: `SELECT id FROM users WHERE id = ANY($1::text[])`,
   setLastSeen: `UPDATE users SET last_seen = $1 WHERE id = $2`,
   getLastSeen: `SELECT last_seen FROM users WHERE id = $1`,
+  // A page of a conversation's current members with their last seen, by user id (the
+  // primary key's order), without those between whom and the viewer there is a block.
+  memberPresence: `SELECT m.user_id, u.last_seen FROM members m JOIN users u ON u.id = m.user_id
+    WHERE m.conv_id = $1 AND m.user_id > $2 AND m.left_seq IS NULL
+      AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.user_id = $3 AND b.blocked_id = m.user_id)
+      AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.user_id = m.user_id AND b.blocked_id = $3)
+    ORDER BY m.user_id LIMIT $4`,
   getAllowStrangers: `SELECT allow_strangers FROM users WHERE id = $1`,
   setAllowStrangers: `UPDATE users SET allow_strangers = $1 WHERE id = $2`,
   isFriend: `SELECT 1 FROM friends WHERE user_id = $1 AND friend_id = $2`,
@@ -254,9 +272,10 @@ export const SQL = {
    * snapshot's xmin. Every transaction still running (or not yet begun) has an id
    * at or above xmin, so nothing can later commit below what this returns: a
    * reader never moves its cursor past a change that is still to come. Small
-   * conversations and large groups are two sorted feeds, each cut at limit + 1.
+   * conversations and large groups are two sorted feeds, each cut at limit + 1;
+   * each listed row then gets its last message by primary key.
    */
-  changesSince: `WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin)
+  changesSince: `WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin), f AS (
     (SELECT ${CHANGE_COLUMNS}, m.version
       FROM members m JOIN conversations c ON c.id = m.conv_id, horizon h
       WHERE m.user_id = $1 AND m.large = 0 AND m.version < h.xmin AND (m.version > $2 OR (m.version = $2 AND m.conv_id > $3))
@@ -266,5 +285,6 @@ export const SQL = {
       FROM members m JOIN conversations c ON c.id = m.conv_id, horizon h
       WHERE m.user_id = $1 AND m.large = 1 AND ${LARGE_VERSION} < h.xmin
         AND (${LARGE_VERSION} > $2 OR (${LARGE_VERSION} = $2 AND m.conv_id > $3))
-      ORDER BY version, m.conv_id LIMIT $4)`,
+      ORDER BY version, m.conv_id LIMIT $4))
+    SELECT f.*, ${LAST_MESSAGE_COLUMNS} FROM f LEFT JOIN messages lm ON lm.conv_id = f.conv_id AND lm.seq = f.last_seq`,
 } as const;

@@ -1,4 +1,5 @@
 /** SQL of the SQLite store, in one visible place. Migrations are append-only. */
+import { LAST_MESSAGE_COLUMNS, SHOWN_TYPES } from '../common.ts';
 
 export const MIGRATIONS: readonly string[] = [
   // 1: users, conversations, members (with each member's change version), messages.
@@ -129,7 +130,13 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE members ADD COLUMN large INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX members_large ON members (user_id, conv_id) WHERE large = 1;
   `,
-  // 14: the version of a conversation's member list (the seq of its last group change).
+  // 14: a conversation's last message in one index probe: its messages that may be shown
+  // as the last one (not RECALL 101, EDIT 102 or REACTION 104 events). The WHERE is
+  // common.ts's SHOWN_TYPES word for word, so the planner matches it.
+  `
+  CREATE INDEX messages_shown ON messages (conv_id, seq) WHERE type NOT IN (101, 102, 104);
+  `,
+  // 15: the version of a conversation's member list (the seq of its last group change).
   `
   ALTER TABLE conversations ADD COLUMN members_seq INTEGER NOT NULL DEFAULT 0;
   `,
@@ -146,7 +153,18 @@ const CHANGE_COLUMNS = `m.conv_id, m.join_seq, m.left_seq, m.read_seq, m.role, m
         AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id AND x.type != 104) AS unread,
       (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq, m.cleared_seq)
         AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id
-        AND (x.mention_all = 1 OR (x.mentions != '' AND instr(' ' || x.mentions || ' ', ' ' || m.user_id || ' ') > 0))) AS unread_mentions`;
+        AND (x.mention_all = 1 OR (x.mentions != '' AND instr(' ' || x.mentions || ' ', ' ' || m.user_id || ' ') > 0))) AS unread_mentions,
+      (SELECT x.seq FROM messages x INDEXED BY messages_shown WHERE x.conv_id = m.conv_id AND x.${SHOWN_TYPES}
+        AND x.seq > MAX(m.join_seq, m.cleared_seq) AND x.seq <= COALESCE(m.left_seq, c.max_seq)
+        AND NOT EXISTS (SELECT 1 FROM hidden h WHERE h.user_id = m.user_id AND h.conv_id = x.conv_id AND h.seq = x.seq)
+        ORDER BY x.seq DESC LIMIT 1) AS last_seq`;
+
+/**
+ * A page of the change feed with each conversation's last message: one primary-key
+ * lookup per listed row, after the page is cut.
+ */
+const withLastMessage = (page: string) => `SELECT f.*, ${LAST_MESSAGE_COLUMNS}
+    FROM (${page}) f LEFT JOIN messages lm ON lm.conv_id = f.conv_id AND lm.seq = f.last_seq`;
 
 /** A large-group member's change version: the later of their row's and (while a member) the conversation's. */
 const LARGE_VERSION = `CASE WHEN m.left_seq IS NULL THEN MAX(m.version, c.version) ELSE m.version END`;
@@ -160,6 +178,13 @@ export const SQL = {
   userExists: `SELECT 1 FROM users WHERE id = ?`,
   setLastSeen: `UPDATE users SET last_seen = ? WHERE id = ?`,
   getLastSeen: `SELECT last_seen FROM users WHERE id = ?`,
+  // A page of a conversation's current members with their last seen, by user id (the
+  // primary key's order), without those between whom and the viewer there is a block.
+  memberPresence: `SELECT m.user_id, u.last_seen FROM members m JOIN users u ON u.id = m.user_id
+    WHERE m.conv_id = ? AND m.user_id > ? AND m.left_seq IS NULL
+      AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.user_id = ? AND b.blocked_id = m.user_id)
+      AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.user_id = m.user_id AND b.blocked_id = ?)
+    ORDER BY m.user_id LIMIT ?`,
   getAllowStrangers: `SELECT allow_strangers FROM users WHERE id = ?`,
   setAllowStrangers: `UPDATE users SET allow_strangers = ? WHERE id = ?`,
   isFriend: `SELECT 1 FROM friends WHERE user_id = ? AND friend_id = ?`,
@@ -226,16 +251,16 @@ export const SQL = {
   getReadSeq: `SELECT read_seq FROM members WHERE conv_id = ? AND user_id = ?`,
   // Unread: what others sent after the read position, within what the member can see.
   // Small conversations: the member row's version says when it last changed for the member.
-  changesSince: `SELECT ${CHANGE_COLUMNS}, m.version
+  changesSince: withLastMessage(`SELECT ${CHANGE_COLUMNS}, m.version
     FROM members m JOIN conversations c ON c.id = m.conv_id
     WHERE m.user_id = ? AND m.large = 0 AND (m.version > ? OR (m.version = ? AND m.conv_id > ?))
-    ORDER BY m.version, m.conv_id LIMIT ?`,
+    ORDER BY m.version, m.conv_id LIMIT ?`),
   // Large groups: a message raises the conversation's version only (not 2,000 member rows), so
   // a current member's change version is the later of the two; one who left keeps their own.
-  changesSinceLarge: `SELECT ${CHANGE_COLUMNS}, ${LARGE_VERSION} AS version
+  changesSinceLarge: withLastMessage(`SELECT ${CHANGE_COLUMNS}, ${LARGE_VERSION} AS version
     FROM members m JOIN conversations c ON c.id = m.conv_id
     WHERE m.user_id = ? AND m.large = 1 AND (${LARGE_VERSION} > ? OR (${LARGE_VERSION} = ? AND m.conv_id > ?))
-    ORDER BY version, m.conv_id LIMIT ?`,
+    ORDER BY version, m.conv_id LIMIT ?`),
   hasLargeGroups: `SELECT 1 FROM members WHERE user_id = ? AND large = 1 LIMIT 1`,
   countMembers: `SELECT COUNT(*) AS n FROM members WHERE conv_id = ? AND left_seq IS NULL`,
   markLargeConversation: `UPDATE conversations SET large = 1 WHERE id = ?`,

@@ -398,6 +398,11 @@ export class SqliteStore implements Store {
     return (this.sql.getLastSeen.get(userId) as { last_seen: number } | undefined)?.last_seen;
   }
 
+  async memberPresence(conversationId: string, viewerId: string, after: string, limit: number) {
+    const rows = this.sql.memberPresence.all(conversationId, after, viewerId, viewerId, limit) as { user_id: string; last_seen: number }[];
+    return rows.map((r) => ({ userId: r.user_id, lastSeen: r.last_seen }));
+  }
+
   async presenceVisible(a: string, b: string): Promise<boolean> {
     if (this.sql.isBlocked.get(a, b) || this.sql.isBlocked.get(b, a)) return false;
     return this.sql.isFriend.get(a, b) !== undefined || this.sql.sharesConversation.get(a, b) !== undefined;
@@ -515,6 +520,8 @@ export class SqliteStore implements Store {
       if (!this.sql.getMessage.get(req.conversationId, req.seq)) throw fail(ErrorCode.MESSAGE_NOT_FOUND, `no message ${req.seq} in ${req.conversationId}`);
       if (this.sql.isHidden.get(req.actorId, req.conversationId, req.seq)) throw fail(ErrorCode.INVALID_ARGUMENT, `message ${req.seq} is already deleted for you`);
       this.sql.hide.run(req.actorId, req.conversationId, req.seq);
+      // It may have been the last message the user sees there: their sync lists the conversation again.
+      this.sql.touchMember.run(version, req.conversationId, req.actorId);
       event = { op: 'hide', conversationId: req.conversationId, seq: req.seq };
     } else {
       this.sql.setClearedSeq.run(req.seq, version, req.conversationId, req.actorId);
