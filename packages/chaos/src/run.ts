@@ -339,7 +339,7 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
 }
 
 /** Read messages and memberships straight from the SQLite file (read-only). */
-function readStore(file: string): { stored: StoredRow[]; members: MemberRow[] } {
+export function readStore(file: string): { stored: StoredRow[]; members: MemberRow[] } {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     return fromRows(
