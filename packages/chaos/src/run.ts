@@ -359,6 +359,7 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
         await sleep(200 + random() * 600);
         if (!running()) break;
         const kind = nextFault();
+        log(`fault ${kind}`);
         await recordFault({ at: Date.now(), kind }, faults[kind]);
       }
     })();
