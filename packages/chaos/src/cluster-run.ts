@@ -24,7 +24,7 @@ import {
 import { rmSync } from 'node:fs';
 import { check, type CheckReport, type MemberRow, type StoredRow } from './checker.ts';
 import { History, type FaultEvent } from './history.ts';
-import { seededRandom } from './rng.ts';
+import { seededRandom, streamOf } from './rng.ts';
 import { fromRows, type MemberTableRow, type MessageRow } from './store-rows.ts';
 import { createDevices, drain, inviteAllBack, runChurner, runSenders, settle, sleep, type Device } from './workload.ts';
 
@@ -149,7 +149,7 @@ export async function runClusterChaos(options: ClusterChaosOptions): Promise<Clu
 
     const deadline = Date.now() + options.seconds * 1000;
     const running = () => Date.now() < deadline;
-    const senders = runSenders({ devices, users, group, sendIntervalMs: options.sendIntervalMs, random, running, history, pending });
+    const senders = runSenders({ devices, users, group, sendIntervalMs: options.sendIntervalMs, randomOf: (id) => streamOf(options.seed, `sender:${id}`), running, history, pending });
 
     const faults: Record<ClusterFault, () => Promise<void>> = {
       'kill-node': async () => {

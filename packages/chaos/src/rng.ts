@@ -9,3 +9,21 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * A seed of its own for one consumer of randomness (`sender:user0-dev1`,
+ * `nemesis`, `proxy:tcp`, …), derived from the run's seed and the consumer's
+ * name (FNV-1a). Each consumer draws from its own stream, so what one draws does
+ * not depend on how the others' draws interleave in time. Never 0 (the server
+ * reads a crash seed of 0 as "unseeded").
+ */
+export function deriveSeed(seed: number, name: string): number {
+  let h = 0x811c9dc5;
+  for (const ch of `${seed}:${name}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
+  return h >>> 0 || 1;
+}
+
+/** The seeded stream of one named consumer of a run. */
+export function streamOf(seed: number, name: string): () => number {
+  return seededRandom(deriveSeed(seed, name));
+}

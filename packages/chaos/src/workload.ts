@@ -52,22 +52,24 @@ export function createDevices(input: {
 
 /**
  * Each device sends to a random other user, or to the group (30 %), after a
- * random pause, until `running()` says stop. Sends still in flight are in `pending`.
+ * random pause (from its own seeded stream), until `running()` says stop. Sends still in flight are in `pending`.
  */
 export function runSenders(input: {
   devices: readonly Device[];
   users: readonly string[];
   group: string;
   sendIntervalMs: number;
-  random: () => number;
+  /** Each device's own random stream (see `streamOf`), so one device's choices do not depend on the others' timing. */
+  randomOf: (deviceId: string) => () => number;
   running: () => boolean;
   history: History;
   pending: Set<Promise<unknown>>;
 }): Promise<void[]> {
-  const { devices, users, group, random, running, history, pending } = input;
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const { devices, users, group, running, history, pending } = input;
   return Promise.all(
     devices.map(async (device) => {
+      const random = input.randomOf(device.deviceId);
+      const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
       let counter = 0;
       while (running()) {
         await sleep(random() * 2 * input.sendIntervalMs);

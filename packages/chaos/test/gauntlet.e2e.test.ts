@@ -36,7 +36,7 @@ import {
 } from '@parley/testkit';
 import { check, CHECKS, type CheckReport } from '../src/checker.ts';
 import { History } from '../src/history.ts';
-import { seededRandom } from '../src/rng.ts';
+import { seededRandom, streamOf } from '../src/rng.ts';
 import { readStore } from '../src/run.ts';
 import { createDevices, drain, inviteAllBack, runChurner, runSenders, settle } from '../src/workload.ts';
 import { ANSWERS, answerBeforeAuth, authArbitrary, encoded, judge, kindOf, requestArbitrary, type Answer } from './gauntlet-requests.ts';
@@ -246,7 +246,7 @@ async function checkedWorkload(server: ChildServer, dbFile: string, seconds: num
     const running = () => Date.now() < deadline;
     const pending = new Set<Promise<unknown>>();
     await Promise.all([
-      runSenders({ devices, users, group, sendIntervalMs: 40, random: seededRandom(seed), running, history, pending }),
+      runSenders({ devices, users, group, sendIntervalMs: 40, randomOf: (id) => streamOf(seed, `sender:${id}`), running, history, pending }),
       runChurner({ owner, group, others: users.slice(1), random: seededRandom(seed ^ 0x5eed), running, counts: {} }),
     ]);
     await settle(pending);

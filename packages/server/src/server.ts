@@ -23,6 +23,7 @@ import { createHttpHandler } from './http/http-api.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { SqliteStore } from './store/sqlite/sqlite-store.ts';
 import { crashHook, parseUnsafe, type CrashHook } from './testing/faults.ts';
+import { seededRandom } from './testing/seeded-random.ts';
 
 /**
  * The store a config names, by the scheme of its `store` setting. Networked
@@ -119,7 +120,7 @@ function listen(server: HttpServer | NetServer, port: number, host: string): Pro
 }
 
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
-  const crash = crashHook(config.testCrashPoint, config.testCrashProbability);
+  const crash = crashHook(config.testCrashPoint, config.testCrashProbability, config.testCrashSeed ? seededRandom(config.testCrashSeed) : Math.random);
   const nodeId = nodeIdOf(config);
   const store = await openStore(config, crash, log);
   let bus: Bus;

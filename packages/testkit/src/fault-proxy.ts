@@ -4,6 +4,12 @@
  * (reset all, or each at random), add latency, or blackhole traffic, to make the
  * network misbehave without touching the code under test. Works for WebSocket
  * (it is TCP underneath) and raw TCP alike.
+ *
+ * Invariant: whatever the faults, the bytes that pass in one direction leave in
+ * the order they came (a fault may drop or cut, never reorder: a reordered TCP
+ * stream is corruption no real network produces). Each direction has a FIFO
+ * lane; a chunk's release time is max(arrival + latency, the previous chunk's),
+ * so lowering or ending latency cannot let new bytes overtake delayed ones.
  */
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { decodeFrame, FrameDecoder, lengthPrefixed } from '@parley/protocol';
@@ -36,6 +42,17 @@ export interface FaultProxy {
    * message is stored; only its ack is lost). Needs `framed` (raw TCP protocol).
    */
   setDropAcks(p: number): void;
+  /**
+   * Drop each device Ack frame going to the server with this probability (the
+   * device has the message; the server does not learn it and retransmits). Needs `framed`.
+   */
+  setDropDeviceAcks(p: number): void;
+  /**
+   * Stop reading from both ends of every connection (and of new ones) until
+   * turned off: to the server, the client has stopped reading (a slow consumer),
+   * and the kernel buffers fill up.
+   */
+  setStalled(on: boolean): void;
   close(): Promise<void>;
 }
 
@@ -55,9 +72,11 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
   let blackhole = false;
   let blackholeDirection: 'up' | 'down' | 'none' = 'none';
   let trickle = false;
+  let stalled = false;
   let closeAfter = 0;
   let dropAcks = 0;
   let dropPushes = 0;
+  let dropDeviceAcks = 0;
   const budget = new Map<[Socket, Socket], number>();
 
   const cut = (pair: [Socket, Socket]) => {
@@ -68,32 +87,34 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
     pair[1].resetAndDestroy();
   };
 
+  /** Whether a decoded frame passes, going to the client (`toClient`) or to the server. */
+  const keep = (frame: Uint8Array, toClient: boolean): boolean => {
+    if (toClient ? dropAcks === 0 && dropPushes === 0 : dropDeviceAcks === 0) return true;
+    const body = decodeFrame(frame).body;
+    if (toClient && body === 'sendAck') return !(random() < dropAcks);
+    if (toClient && body === 'push') return !(random() < dropPushes);
+    if (!toClient && body === 'ack') return !(random() < dropDeviceAcks);
+    return true;
+  };
+
   const server: Server = createServer((client) => {
     const upstream = connect(targetPort, targetHost);
+    // A byte-at-a-time trickle must leave as one segment per byte, not be coalesced by Nagle.
+    client.setNoDelay(true);
+    upstream.setNoDelay(true);
     const pair: [Socket, Socket] = [client, upstream];
     pairs.add(pair);
-    // Server → client bytes of a framed connection pass frame by frame, so single frames can be dropped.
-    const downstream = framed ? new FrameDecoder(1 << 24) : undefined;
-    const filter = (chunk: Buffer, toClient: boolean): Uint8Array[] => {
-      if (!toClient || !downstream) return [chunk];
-      return downstream
-        .push(chunk)
-        .filter((frame) => {
-          if (dropAcks === 0 && dropPushes === 0) return true;
-          const body = decodeFrame(frame).body;
-          if (body === 'sendAck') return !(random() < dropAcks);
-          if (body === 'push') return !(random() < dropPushes);
-          return true;
-        })
-        .map(lengthPrefixed);
-    };
+    const live = () => pairs.has(pair);
     const pipe = (from: Socket, to: Socket) => {
       const toClient = to === client;
+      // Bytes of a framed connection pass frame by frame, so single frames can be dropped.
+      const decoder = framed ? new FrameDecoder(1 << 24) : undefined;
+      const lane = new Lane(to, live, () => trickle);
       from.on('data', (raw: Buffer) => {
-        if (!pairs.has(pair)) return;
-        const parts = filter(raw, toClient);
+        if (!live()) return;
+        const parts = decoder ? decoder.push(raw).filter((f) => keep(f, toClient)).map(lengthPrefixed) : [raw];
         if (parts.length === 0) return;
-        const chunk = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+        const chunk = parts.length === 1 ? Buffer.from(parts[0]!) : Buffer.concat(parts);
         if (cutProbability > 0 && random() < cutProbability) {
           cut(pair);
           return;
@@ -103,19 +124,14 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
           const left = (budget.get(pair) ?? closeAfter) - chunk.length;
           budget.set(pair, left);
           if (left <= 0) {
-            to.write(chunk.subarray(0, chunk.length + left));
-            cut(pair);
+            lane.push(chunk.subarray(0, chunk.length + left), latency, () => cut(pair));
             return;
           }
         }
-        const send = (bytes: Uint8Array) => {
-          if (!trickle) return void to.write(bytes);
-          for (let i = 0; i < bytes.length; i++) to.write(bytes.subarray(i, i + 1));
-        };
-        if (latency > 0) setTimeout(() => pairs.has(pair) && send(chunk), latency);
-        else send(chunk);
+        lane.push(chunk, latency);
       });
       const end = () => {
+        lane.clear();
         if (pairs.delete(pair)) {
           client.destroy();
           upstream.destroy();
@@ -126,6 +142,10 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
     };
     pipe(client, upstream);
     pipe(upstream, client);
+    if (stalled) {
+      client.pause();
+      upstream.pause();
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 
@@ -145,6 +165,19 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
     setDropPushes: (p) => (dropPushes = p),
     setBlackholeDirection: (d) => (blackholeDirection = d),
     setTrickle: (on) => (trickle = on),
+    setDropDeviceAcks: (p) => (dropDeviceAcks = p),
+    setStalled: (on) => {
+      stalled = on;
+      for (const [client, upstream] of pairs) {
+        if (on) {
+          client.pause();
+          upstream.pause();
+        } else {
+          client.resume();
+          upstream.resume();
+        }
+      }
+    },
     closeAfterBytes: (bytes) => {
       closeAfter = bytes;
       budget.clear();
@@ -155,4 +188,71 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * One direction of one connection: chunks leave in arrival order, each no
+ * earlier than its release time; in trickle mode one byte per write, the next
+ * only once the previous one has been handed to the kernel.
+ */
+class Lane {
+  private readonly queue: { due: number; bytes: Buffer; then?: () => void }[] = [];
+  private lastDue = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private writing = false;
+
+  constructor(
+    private readonly to: Socket,
+    private readonly live: () => boolean,
+    private readonly trickle: () => boolean,
+  ) {}
+
+  /** Queue `bytes` to leave `latency` ms from now (or after what is queued); `then` runs once they are written. */
+  push(bytes: Buffer, latency: number, then?: () => void): void {
+    const due = Math.max(Date.now() + latency, this.lastDue);
+    this.lastDue = due;
+    this.queue.push({ due, bytes, then });
+    this.pump();
+  }
+
+  clear(): void {
+    this.queue.length = 0;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private pump(): void {
+    if (this.writing || this.timer) return;
+    while (this.queue.length > 0) {
+      if (!this.live()) return this.clear();
+      const head = this.queue[0]!;
+      const wait = head.due - Date.now();
+      if (wait > 0) {
+        this.timer = setTimeout(() => {
+          this.timer = undefined;
+          this.pump();
+        }, wait);
+        return;
+      }
+      if (this.trickle() && head.bytes.length > 0) {
+        const byte = head.bytes.subarray(0, 1);
+        head.bytes = head.bytes.subarray(1);
+        if (head.bytes.length === 0) this.queue.shift();
+        this.writing = true;
+        // The next byte waits a turn of the event loop: written back to back they
+        // would reach a reader in the same process as one read.
+        this.to.write(byte, () =>
+          setImmediate(() => {
+            this.writing = false;
+            if (head.bytes.length === 0) head.then?.();
+            this.pump();
+          }),
+        );
+        return;
+      }
+      this.queue.shift();
+      if (head.bytes.length > 0) this.to.write(head.bytes);
+      head.then?.();
+    }
+  }
 }

@@ -17,6 +17,8 @@ export interface RawClient {
   request(frame: FrameData, timeoutMs?: number): Promise<parley.Frame>;
   /** Stop reading from the socket (a consumer that does not keep up). */
   pause(): void;
+  /** Read again after `pause()`. */
+  resume(): void;
   /** Wait for a received frame matching `pred` (looks at past frames first). */
   waitFor(pred: (f: parley.Frame) => boolean, timeoutMs?: number): Promise<parley.Frame>;
   close(): void;
@@ -56,6 +58,7 @@ export async function openRaw(url: string): Promise<RawClient> {
   let sendFrame: (bytes: Uint8Array) => void;
   let close: () => void;
   let pause: () => void;
+  let resume: () => void;
   if (url.startsWith('tcp://')) {
     const { hostname, port } = new URL(url.replace('tcp://', 'http://'));
     const socket: Socket = connect(Number(port), hostname.replace(/^\[|\]$/g, ''));
@@ -71,6 +74,7 @@ export async function openRaw(url: string): Promise<RawClient> {
     sendFrame = (bytes) => socket.write(lengthPrefixed(bytes));
     close = () => socket.destroy();
     pause = () => socket.pause();
+    resume = () => socket.resume();
   } else {
     const ws = new WebSocket(url);
     ws.binaryType = 'nodebuffer';
@@ -85,6 +89,7 @@ export async function openRaw(url: string): Promise<RawClient> {
     sendFrame = (bytes) => ws.send(bytes);
     close = () => ws.terminate();
     pause = () => ws.pause();
+    resume = () => ws.resume();
   }
 
   const waitFor = (pred: (f: parley.Frame) => boolean, timeoutMs = 5000) => {
@@ -119,6 +124,7 @@ export async function openRaw(url: string): Promise<RawClient> {
     waitFor,
     close,
     pause,
+    resume,
   };
 }
 

@@ -92,6 +92,8 @@ export const defaults = {
   testCrashPoint: '',
   /** TEST ONLY: probability that reaching `testCrashPoint` kills the process. */
   testCrashProbability: 0,
+  /** TEST ONLY: seed of the crash coin, so a run's crashes can be replayed; 0 = unseeded (Math.random). */
+  testCrashSeed: 0,
   /** TEST ONLY: comma-separated modes that break the delivery contract on purpose. */
   testUnsafe: '',
 };
@@ -213,6 +215,7 @@ export function validateConfig(input: Record<string, unknown>): Config {
   positive('largeGroupThreshold');
   positive('tokenTtlSeconds', 60);
   positive('drainTimeoutMs', 0);
+  positive('testCrashSeed', 0);
   try {
     parseDevicePolicy(c.devicePolicy);
     parseUnsafe(c.testUnsafe);
