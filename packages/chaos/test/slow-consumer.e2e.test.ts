@@ -86,15 +86,8 @@ test('Slow consumer › past maxUnackedPushes a device that stops reading gets N
 
 test(
   'Slow consumer › past maxBufferedBytes a device that stops reading is cut off, the server keeps running, and the device then has every message once, in order',
-  {
-    // Found by this test: the server dies of a stack overflow. Session.writeBytes
-    // calls fail(SLOW_CONSUMER) when over the limit; fail() writes an Error frame
-    // through writeBytes before it marks the session closed, which is still over
-    // the limit and calls fail() again, without end. A guard in fail() (set before
-    // writing the Error) makes this test pass. To be fixed in the gateway; then
-    // drop this todo.
-    todo: 'server crash: Session.fail → writeBytes → fail recursion past maxBufferedBytes',
-  },
+  // Found by this test: the server died of a stack overflow (Session.fail wrote its
+  // Error frame through writeBytes, still over the limit, which called fail again).
   async () => {
     const s = await setUp(['--max-buffered-bytes', '65536']);
     try {

@@ -166,6 +166,8 @@ export class Session {
   platform = '';
   /** When the gateway indexed this session (ms since epoch): its place in the device policy's order. */
   registeredAt = 0;
+  /** `fail` has begun: the connection is on its way out. */
+  private failing = false;
   lastReceived: number;
   lastSent: number;
   heartbeatEntry: WheelEntry | undefined;
@@ -544,7 +546,10 @@ export class Session {
 
   /** Send an Error and close the connection. */
   fail(code: ErrorCode, message: string, closeCode: CloseCode, id = 0): void {
-    if (this.state === 'closed') return;
+    if (this.state === 'closed' || this.failing) return;
+    // The Error frame goes through writeBytes, which may find the buffer over its
+    // limit and fail again: once is enough (it used to recurse until the stack overflowed).
+    this.failing = true;
     this.error(id, new ParleyError(code, message));
     this.close(closeCode, message);
   }
