@@ -267,6 +267,12 @@ export interface ClientOptions {
   ackTimeoutMs?: number;
   /** Give up a connection attempt after this long. Default 10000 ms. */
   connectTimeoutMs?: number;
+  /**
+   * A request (group change, pull, history, …) with no answer for this long on a
+   * live connection rejects with the retryable UNAVAILABLE. Default 30000 ms.
+   * (Sends are not requests: the outbox resends them until acked.)
+   */
+  requestTimeoutMs?: number;
   /** Reconnect delays. Default base 250 ms, max 10 s. */
   backoff?: BackoffOptions;
   /** Messages per pull request. Default 200. */
@@ -292,6 +298,8 @@ interface OutboxItem {
 interface Waiting {
   resolve: (frame: parley.Frame) => void;
   reject: (err: Error) => void;
+  /** When the request was written (ms since epoch). */
+  since: number;
 }
 
 const TICK_MS = 50;
@@ -495,6 +503,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
   private readonly reorderWindowMs: number;
   private readonly ackTimeoutMs: number;
   private readonly connectTimeoutMs: number;
+  private readonly requestTimeoutMs: number;
   private readonly backoff: BackoffOptions;
   private readonly pullPageSize: number;
 
@@ -535,6 +544,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
     this.reorderWindowMs = options.reorderWindowMs ?? 250;
     this.ackTimeoutMs = options.ackTimeoutMs ?? 5000;
     this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.pullPageSize = options.pullPageSize ?? 200;
   }
@@ -1150,7 +1160,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
     if (!this.transport) return Promise.reject(new ConnectionLost('not connected'));
     const id = this.nextRequestId++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(id, { resolve, reject, since: Date.now() });
       this.write({ ...frame, id });
     });
   }
@@ -1525,6 +1535,11 @@ export class ParleyClient extends Emitter<ClientEvents> {
       return;
     }
     if (now - this.lastSent >= this.heartbeatMs) this.write({ ping: { time: now } });
+    for (const [id, w] of this.waiting) {
+      if (now - w.since < this.requestTimeoutMs) break; // in the order written: the rest are younger
+      this.waiting.delete(id);
+      w.reject(new ParleyError(ErrorCode.UNAVAILABLE, `no answer within ${this.requestTimeoutMs} ms`, { retryable: true }));
+    }
     if (this.currentState === 'online' || this.currentState === 'syncing') {
       for (const item of this.outbox.values()) {
         if (item.requestId !== undefined && now - item.sentAt >= this.ackTimeoutMs) item.requestId = undefined;

@@ -115,6 +115,22 @@ describe('ParleyClient against a scripted server', () => {
     assert.equal(client.state, 'online', 'no reconnect was needed');
   });
 
+  test('a request the server never answers rejects with the retryable UNAVAILABLE after requestTimeoutMs; the connection stays', async () => {
+    await client.close();
+    client = new ParleyClient({ url: fake.url, token: 't', deviceId: 'dev', requestTimeoutMs: 300, backoff: { baseMs: 5, maxMs: 20 } });
+    client.on('error', () => {});
+    const connected = client.connect();
+    const conn = await fake.connection(0);
+    await handshake(conn);
+    await connected;
+    const started = Date.now();
+    const kick = client.kick('g:1', ['someone']);
+    await conn.next((f) => f.body === 'group');
+    await assert.rejects(kick, (err: { code?: string; retryable?: boolean }) => err.code === 'UNAVAILABLE' && err.retryable === true);
+    assert.ok(Date.now() - started >= 250, 'not before its time');
+    assert.equal(client.state, 'online');
+  });
+
   test('a lost ack: the send is resent with the same clientMsgId, on the same and on a new connection, and resolves once', async () => {
     const connected = client.connect();
     const conn = await fake.connection(0);
