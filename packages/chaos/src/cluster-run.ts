@@ -26,7 +26,7 @@ import { check, type CheckReport, type MemberRow, type StoredRow } from './check
 import { History, type FaultEvent } from './history.ts';
 import { seededRandom, streamOf } from './rng.ts';
 import { fromRows, type MemberTableRow, type MessageRow } from './store-rows.ts';
-import { createDevices, drain, inviteAllBack, runChurner, runSenders, settle, sleep, type Device } from './workload.ts';
+import { createDevices, drain, inviteAllBack, joinParts, runChurner, runSenders, settle, sleep, type Device } from './workload.ts';
 
 export const CLUSTER_FAULTS = ['kill-node', 'drain-node', 'redis-kill', 'redis-flush', 'pg-cut'] as const;
 export type ClusterFault = (typeof CLUSTER_FAULTS)[number];
@@ -207,7 +207,7 @@ export async function runClusterChaos(options: ClusterChaosOptions): Promise<Clu
         await faults[kind]();
       }
     })();
-    await Promise.all([senders, nemesis, churner]);
+    await joinParts({ senders, nemesis, churner }, deadline);
 
     log('healing and draining');
     pgProxy.setBlackhole(false);

@@ -22,7 +22,7 @@ import { check, type CheckReport, type MemberRow, type StoredRow } from './check
 import { fromRows, type MemberTableRow, type MessageRow } from './store-rows.ts';
 import { History, type FaultEvent } from './history.ts';
 import { streamOf } from './rng.ts';
-import { createDevices, drain, inviteAllBack, runChurner, runSenders, settle, sleep, type Device } from './workload.ts';
+import { createDevices, drain, inviteAllBack, joinParts, runChurner, runSenders, settle, sleep, type Device } from './workload.ts';
 
 export interface ChaosOptions {
   seconds: number;
@@ -371,7 +371,7 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
       ? runChurner({ owner, group, others, random: streamOf(options.seed, 'churn'), running, counts })
       : Promise.resolve();
 
-    await Promise.all([senders, nemesis, churner]);
+    await joinParts({ senders, nemesis, churner }, deadline);
 
     // Heal everything and let every device drain. From here the server stays up.
     log('healing and draining');

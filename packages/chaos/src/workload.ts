@@ -90,6 +90,25 @@ export function runSenders(input: {
   );
 }
 
+/**
+ * Wait for the workload's parts (senders, nemesis, churner) to end. One still
+ * going two minutes after `deadline` is named in the error that ends the run:
+ * a hang would otherwise last until the test's own timeout, with nothing to show.
+ */
+export async function joinParts(parts: Record<string, Promise<unknown>>, deadline: number): Promise<void> {
+  const going = new Set(Object.keys(parts));
+  const all = Promise.all(Object.entries(parts).map(([name, p]) => p.finally(() => going.delete(name))));
+  let timer: NodeJS.Timeout | undefined;
+  const watchdog = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the workload did not end within 2 minutes of the run's end; still going: ${[...going].join(', ')}`)), Math.max(0, deadline - Date.now()) + 120_000);
+  });
+  try {
+    await Promise.race([all, watchdog]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Wait (at most a minute) until every send in flight has settled. */
 export async function settle(pending: Set<Promise<unknown>>): Promise<void> {
   const settleBy = Date.now() + 60_000;
