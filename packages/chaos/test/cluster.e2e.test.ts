@@ -45,9 +45,11 @@ test('Cluster › negative control: nodes that ack before commit lose acked mess
   const db = await createTestDatabase();
   try {
     const { report } = await runClusterChaos({
-      pgUrl: db.url, nodes: 2, faults: ['kill-node'], seconds: 12, seed: 107, users: 4, devicesPerUser: 2, sendIntervalMs: 40, control: 'ack-before-commit',
+      pgUrl: db.url, nodes: 2, faults: ['kill-node'], seconds: 20, seed: 107, users: 4, devicesPerUser: 2, sendIntervalMs: 40, control: 'ack-before-commit',
     });
-    assert.equal(report.ok, false);
+    // A kill loses acked messages only when it takes a node that holds acked, uncommitted
+    // ones at that moment; 20 s of kills make that near certain even on a loaded machine.
+    assert.equal(report.ok, false, `no violation found: ${JSON.stringify(report.stats)}`);
     assert.ok(report.violations.ackedLost.count > 0, JSON.stringify(report.stats));
   } finally {
     await db.drop();
