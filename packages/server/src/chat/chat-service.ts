@@ -73,6 +73,18 @@ export interface SendOutput {
   duplicate: boolean;
 }
 
+/** The answer to a committed send or message event, as SendAck carries it (and the HTTP API). */
+export function sendAckOf({ message, duplicate }: SendOutput) {
+  return {
+    conversationId: message.conversationId,
+    seq: message.seq,
+    messageId: message.id,
+    serverTime: message.serverTime,
+    clientMsgId: message.clientMsgId,
+    duplicate,
+  };
+}
+
 export interface GroupInput {
   op?: number | null;
   conversationId?: string | null;

@@ -27,7 +27,7 @@ import {
   type FrameData,
   type parley,
 } from '@parley/protocol';
-import type { Caller } from '../chat/chat-service.ts';
+import { sendAckOf, type Caller } from '../chat/chat-service.ts';
 import type { StoredMessage } from '../chat/types.ts';
 import type { Gateway, Room } from './gateway.ts';
 import type { WheelEntry } from './timer-wheel.ts';
@@ -286,23 +286,13 @@ export class Session {
     const caller = this.caller!;
     const chat = this.gateway.chat;
     if (frame.body === 'send' || frame.body === 'messageOp' || frame.body === 'settings') {
-      const { message, duplicate } =
+      const output =
         frame.body === 'send'
           ? await chat.send(caller, frame.send!)
           : frame.body === 'messageOp'
             ? await chat.modifyMessage(caller, frame.messageOp!)
             : await chat.changeSettings(caller, frame.settings!);
-      this.write({
-        id,
-        sendAck: {
-          conversationId: message.conversationId,
-          seq: message.seq,
-          messageId: message.id,
-          serverTime: message.serverTime,
-          clientMsgId: message.clientMsgId,
-          duplicate,
-        },
-      });
+      this.write({ id, sendAck: sendAckOf(output) });
       if (this.gateway.crashArmed) {
         // The named moment is the SendAck on the wire and the pushes not yet (they leave at the end of the turn).
         this.link.flush();

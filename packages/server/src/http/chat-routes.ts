@@ -24,7 +24,7 @@ import {
   MessageType,
   ParleyError,
 } from '@parley/protocol';
-import type { Caller, ChatService, GroupInput, MessageOpInput, PullOutput, SendInput } from '../chat/chat-service.ts';
+import { sendAckOf, type Caller, type ChatService, type GroupInput, type MessageOpInput, type PullOutput, type SendInput } from '../chat/chat-service.ts';
 import type { StoredMessage } from '../chat/types.ts';
 import type { Route } from './http-api.ts';
 import { content, field, queryInt, readJson, requiredQueryInt, segment, seqSegment, type JsonBody } from './parse.ts';
@@ -58,18 +58,6 @@ export function messageJson(m: StoredMessage): Record<string, unknown> {
 
 function pullJson(page: PullOutput): Record<string, unknown> {
   return { ...page, messages: page.messages.map(messageJson) };
-}
-
-/** The answer to a send or a message event: the same fields as SendAck. */
-function ackJson(message: StoredMessage, duplicate: boolean) {
-  return {
-    conversationId: message.conversationId,
-    seq: message.seq,
-    messageId: message.id,
-    serverTime: message.serverTime,
-    clientMsgId: message.clientMsgId,
-    duplicate,
-  };
 }
 
 /** The caller's idempotency key, or a fresh one (then a retry is a new request). */
@@ -136,7 +124,7 @@ export function chatRoutes(deps: ChatRouteDeps): Route[] {
       replyTo: field.int(body, 'replyTo'),
     });
     // The first commit creates the message; a resend answers the same ack.
-    return [duplicate ? 200 : 201, ackJson(message, duplicate)];
+    return [duplicate ? 200 : 201, sendAckOf({ message, duplicate })];
   };
 
   /** Recall, edit, react, hide: a message event answered like a send. */
@@ -151,7 +139,7 @@ export function chatRoutes(deps: ChatRouteDeps): Route[] {
         clientMsgId: clientMsgIdOf(body),
         ...read(body, params),
       });
-      return [200, ackJson(message, duplicate)];
+      return [200, sendAckOf({ message, duplicate })];
     };
 
   const changeGroup = async (caller: Caller, body: JsonBody, input: GroupInput): Promise<[number, unknown]> => {
@@ -230,7 +218,7 @@ export function chatRoutes(deps: ChatRouteDeps): Route[] {
         seq: field.requiredInt(body, 'seq'),
         clientMsgId: clientMsgIdOf(body),
       });
-      return [200, ackJson(message, duplicate)];
+      return [200, sendAckOf({ message, duplicate })];
     }),
     user('POST', `/v1/conversations/${ID}/read`, async (caller, req, _url, [rawId]) => {
       const body = await readJson(req);
@@ -250,7 +238,7 @@ export function chatRoutes(deps: ChatRouteDeps): Route[] {
         muted: field.bool(body, 'muted'),
         clientMsgId: clientMsgIdOf(body),
       });
-      return [200, ackJson(message, duplicate)];
+      return [200, sendAckOf({ message, duplicate })];
     }),
 
     user('POST', '/v1/groups', async (caller, req) => {
