@@ -241,9 +241,20 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
       // devices go on through the proxies.
       'reconnect-storm': async () => {
         const n = options.stormConnections;
-        const opened = await Promise.allSettled(
-          Array.from({ length: n }, (_, i) => openAuthed(tcpUrl, stormTokens[i % stormTokens.length]!, `storm-${i}`)),
-        );
+        // Each tries again for up to 10 s, as a real client would: the server may be
+        // restarting after a crash point just then.
+        const connect = async (i: number): Promise<RawClient> => {
+          const giveUpAt = Date.now() + 10_000;
+          for (;;) {
+            try {
+              return await openAuthed(tcpUrl, stormTokens[i % stormTokens.length]!, `storm-${i}`);
+            } catch (err) {
+              if (Date.now() > giveUpAt) throw err;
+              await sleep(50 + (i % 10) * 20);
+            }
+          }
+        };
+        const opened = await Promise.allSettled(Array.from({ length: n }, (_, i) => connect(i)));
         const clients = opened.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
         storm.push(...clients);
         await sleep(200 + random() * 500);

@@ -131,7 +131,12 @@ export async function openRaw(url: string): Promise<RawClient> {
 /** Open a raw connection and authenticate it. */
 export async function openAuthed(url: string, token: string, deviceId = 'raw-device'): Promise<RawClient & { userId: string }> {
   const client = await openRaw(url);
-  const reply = await client.request({ auth: { token, deviceId, platform: 'test', protocolVersion: 1 } });
-  if (reply.body !== 'authOk') throw new Error(`auth failed: ${reply.error?.code} ${reply.error?.message}`);
-  return Object.assign(client, { userId: reply.authOk!.userId! });
+  try {
+    const reply = await client.request({ auth: { token, deviceId, platform: 'test', protocolVersion: 1 } });
+    if (reply.body !== 'authOk') throw new Error(`auth failed: ${reply.error?.code} ${reply.error?.message}`);
+    return Object.assign(client, { userId: reply.authOk!.userId! });
+  } catch (err) {
+    client.close(); // not left open behind a caller that tries again
+    throw err;
+  }
 }
