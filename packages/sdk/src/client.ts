@@ -344,6 +344,11 @@ function conversationInfo(c: parley.IConversationState): ConversationInfo & { co
   };
 }
 
+/** A user's presence as the server reports it. */
+function toPresence(p: parley.IPresence): PresenceInfo {
+  return { userId: p.userId ?? '', online: p.online ?? false, lastSeen: Number(p.lastSeen ?? 0) };
+}
+
 /** Event types that change an earlier message rather than being one to show in a list. */
 const CHANGES_ANOTHER = new Set<number>([MessageType.RECALL, MessageType.EDIT, MessageType.REACTION]);
 
@@ -704,7 +709,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
   async presence(users: string[], subscribe = false): Promise<PresenceInfo[]> {
     if (subscribe) for (const u of users) this.watched.add(u);
     const reply = await this.request({ presence: { users, subscribe } });
-    return (reply.presenceResult?.users ?? []).map((p) => ({ userId: p.userId ?? '', online: p.online ?? false, lastSeen: Number(p.lastSeen ?? 0) }));
+    return (reply.presenceResult?.users ?? []).map(toPresence);
   }
 
   /**
@@ -718,7 +723,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
     const reply = await this.request({ presence: { conversationId, after: options.after ?? '', limit: options.limit ?? 0 } });
     const r = reply.presenceResult!;
     return {
-      users: (r.users ?? []).map((p) => ({ userId: p.userId ?? '', online: p.online ?? false, lastSeen: Number(p.lastSeen ?? 0) })),
+      users: (r.users ?? []).map(toPresence),
       next: r.next ?? '',
     };
   }
@@ -1185,11 +1190,9 @@ export class ParleyClient extends Emitter<ClientEvents> {
       case 'notice':
         this.onNotice(frame.notice!);
         return;
-      case 'presenceUpdate': {
-        const p = frame.presenceUpdate!;
-        this.emit('presence', { userId: p.userId ?? '', online: p.online ?? false, lastSeen: Number(p.lastSeen ?? 0) });
+      case 'presenceUpdate':
+        this.emit('presence', toPresence(frame.presenceUpdate!));
         return;
-      }
       case 'typing': {
         const t = frame.typing!;
         this.emit('typing', { conversationId: t.conversationId ?? '', userId: t.userId ?? '', typing: t.typing ?? false });
@@ -1416,7 +1419,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
 
   /** You deleted a message for yourself (on any device): if it was the last one, the server names the one before at sync. */
   private hiddenElsewhere(conversationId: string, seq: number): void {
-    if (this.infos.get(conversationId)?.lastMessage?.seq === seq) void this.syncNow().catch(() => {});
+    if (this.infos.get(conversationId)?.lastMessage?.seq === seq) this.syncInBackground();
   }
 
   /** One of your devices cleared a history: skip past it here too, and take the server's new counts. */

@@ -178,7 +178,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       metrics,
       ready: () => ready,
       nodes: () => bus.nodes(),
-      isOnline: (userId) => gateway.isOnline(userId),
+      presence: (users) => gateway.presence(users),
       pullMaxLimit: config.pullMaxLimit,
     }),
   );

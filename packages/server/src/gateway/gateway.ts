@@ -247,6 +247,16 @@ export class Gateway {
     return new Set(userIds.filter((u) => this.users.has(u) || elsewhere.has(u)));
   }
 
+  /**
+   * Presence as clients get it: each user with whether they are online now (one
+   * ask of the bus for all of them) and when last seen — now, for a user online.
+   */
+  async presence(users: readonly { userId: string; lastSeen: number }[]): Promise<{ userId: string; online: boolean; lastSeen: number }[]> {
+    const online = await this.onlineOf(users.map((u) => u.userId));
+    const now = Date.now();
+    return users.map(({ userId, lastSeen }) => ({ userId, online: online.has(userId), lastSeen: online.has(userId) ? now : lastSeen }));
+  }
+
   /** Push presence changes of `userId` to `session` until it closes. */
   watch(session: Session, userId: string): void {
     let set = this.watchers.get(userId);

@@ -318,20 +318,14 @@ export class Session {
       const page = await chat.groupPresence(caller, {
         conversationId: req.conversationId ?? '', after: req.after ?? '', limit: req.limit ?? 0, users: req.users ?? [], subscribe: req.subscribe ?? false,
       });
-      const online = await this.gateway.onlineOf(page.members.map((m) => m.userId));
-      const now = Date.now();
-      const users = page.members.map((m) => ({ userId: m.userId, online: online.has(m.userId), lastSeen: online.has(m.userId) ? now : m.lastSeen }));
-      this.write({ id, presenceResult: { users, next: page.next } });
+      this.write({ id, presenceResult: { users: await this.gateway.presence(page.members), next: page.next } });
     } else if (frame.body === 'presence') {
       const req = frame.presence!;
       const visible = await chat.presenceOf(caller, req.users ?? []);
-      const users = await Promise.all(
-        [...visible].map(async ([userId, lastSeen]) => {
-          const online = await this.gateway.isOnline(userId);
-          if (req.subscribe && this.state === 'open' && this.watching.size < MAX_WATCHED) this.gateway.watch(this, userId);
-          return { userId, online, lastSeen: online ? Date.now() : lastSeen };
-        }),
-      );
+      const users = await this.gateway.presence([...visible].map(([userId, lastSeen]) => ({ userId, lastSeen })));
+      if (req.subscribe) {
+        for (const { userId } of users) if (this.state === 'open' && this.watching.size < MAX_WATCHED) this.gateway.watch(this, userId);
+      }
       this.write({ id, presenceResult: { users } });
     } else if (frame.body === 'typing') {
       // No answer on success: typing is fire-and-forget; only a failure is reported.

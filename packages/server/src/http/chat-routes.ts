@@ -39,8 +39,8 @@ export interface ChatRouteDeps {
   chat: ChatService;
   /** The user a request's bearer token names. */
   authenticate(req: IncomingMessage): Promise<string>;
-  /** Whether a user has a device connected to any node. */
-  isOnline(userId: string): Promise<boolean>;
+  /** Presence as clients get it (Gateway.presence): online now, and last seen. */
+  presence(users: readonly { userId: string; lastSeen: number }[]): Promise<{ userId: string; online: boolean; lastSeen: number }[]>;
   /** The most seqs one pull covers (config `pullMaxLimit`). */
   pullMaxLimit: number;
 }
@@ -284,13 +284,7 @@ export function chatRoutes(deps: ChatRouteDeps): Route[] {
       const raw = url.searchParams.get('users');
       if (raw === null || raw === '') throw invalid('query parameter users is required (comma-separated user ids)');
       const visible = await chat.presenceOf(caller, raw.split(','));
-      const users = await Promise.all(
-        [...visible].map(async ([userId, lastSeen]) => {
-          const online = await deps.isOnline(userId);
-          return { userId, online, lastSeen: online ? Date.now() : lastSeen };
-        }),
-      );
-      return [200, { users }];
+      return [200, { users: await deps.presence([...visible].map(([userId, lastSeen]) => ({ userId, lastSeen }))) }];
     }),
   ];
 }

@@ -12,7 +12,7 @@ import type { Accounts } from '../auth/accounts.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { NodeInfo } from '../chat/types.ts';
-import { chatRoutes } from './chat-routes.ts';
+import { chatRoutes, type ChatRouteDeps } from './chat-routes.ts';
 import { readJson } from './parse.ts';
 
 /** The HTTP status of each error code. A `Record` over all codes: a new code does not compile until it has one. */
@@ -62,8 +62,8 @@ export interface HttpDeps {
   ready: () => boolean;
   /** The cluster's live nodes (this one alone on the embedded store). */
   nodes: () => Promise<NodeInfo[]>;
-  /** Whether a user has a device connected to any node (presence). */
-  isOnline: (userId: string) => Promise<boolean>;
+  /** Presence as clients get it (Gateway.presence): online now, and last seen. */
+  presence: ChatRouteDeps['presence'];
   /** The most seqs one pull covers (config `pullMaxLimit`). */
   pullMaxLimit: number;
 }
@@ -162,7 +162,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
         return [200, { collected: gc !== undefined, rssBytes: process.memoryUsage.rss() }];
       },
     },
-    ...chatRoutes({ chat: deps.chat, authenticate, isOnline: deps.isOnline, pullMaxLimit: deps.pullMaxLimit }),
+    ...chatRoutes({ chat: deps.chat, authenticate, presence: deps.presence, pullMaxLimit: deps.pullMaxLimit }),
   ];
 
   return (req, res) => {
