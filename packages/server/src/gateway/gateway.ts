@@ -148,6 +148,7 @@ export class Gateway {
       this.users.set(userId, entry);
       this.bus.publish({ kind: 'presence', userId, online: true, time: Date.now(), recipients: [], originSession: session.id });
     }
+    session.registeredAt = Date.now();
     const previous = entry.devices.get(session.deviceId);
     entry.devices.set(session.deviceId, session);
     if (!previous) this.bus.setLocalDevices(session.userId, entry.devices.size);
@@ -169,7 +170,6 @@ export class Gateway {
    * connection from the bus (see `devicesElsewhere`).
    */
   private enforceDevicePolicy(entry: UserEntry, session: Session): void {
-    session.registeredAt = Date.now();
     const cls = platformClass(session.platform);
     const limit = this.devicePolicy.get(cls);
     if (limit === undefined) return;
@@ -420,7 +420,7 @@ export class Gateway {
     }
     if (this.crashArmed) {
       // The named moment: this device has its pushes on the wire, the others nothing.
-      session.flushLink();
+      session.link.flush();
       this.crash('mid-fanout');
     }
   }

@@ -294,7 +294,7 @@ export class Session {
             : await chat.changeSettings(caller, frame.settings!);
       this.write({ id, sendAck: sendAckOf(output) });
       if (this.gateway.crashArmed) {
-        // The named moment is the SendAck on the wire and the pushes not yet (they leave at the end of the turn).
+        // The named moment: the SendAck on the wire (the pushes, queued ahead of it, are out already).
         this.link.flush();
         this.gateway.crash('after-ack');
       }
@@ -494,11 +494,6 @@ export class Session {
     }
     if (now - this.lastSent >= heartbeatMs) this.write({ ping: { time: now } });
     return true;
-  }
-
-  /** TEST ONLY (crash points): put what this turn wrote on the wire now. */
-  flushLink(): void {
-    this.link.flush();
   }
 
   /** Send an already encoded frame that needs no delivery tracking. */
