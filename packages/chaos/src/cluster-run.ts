@@ -24,7 +24,7 @@ import {
 import { rmSync } from 'node:fs';
 import { check, type CheckReport, type MemberRow, type StoredRow } from './checker.ts';
 import { History, type FaultEvent } from './history.ts';
-import { seededRandom, streamOf } from './rng.ts';
+import { inRounds, seededRandom, streamOf } from './rng.ts';
 import { fromRows, type MemberTableRow, type MessageRow } from './store-rows.ts';
 import { createDevices, drain, inviteAllBack, joinParts, runChurner, runSenders, settle, sleep, type Device } from './workload.ts';
 
@@ -183,19 +183,8 @@ export async function runClusterChaos(options: ClusterChaosOptions): Promise<Clu
       options.membershipChanges === false
         ? Promise.resolve()
         : runChurner({ owner, group, others, random: seededRandom(options.seed ^ 0x5eed), running, counts });
-    // Faults come in rounds, each a shuffle of the kinds asked for: every kind is
-    // injected once the run is long enough for one round.
-    let round: ClusterFault[] = [];
-    const nextFault = () => {
-      if (round.length === 0) {
-        round = [...options.faults];
-        for (let i = round.length - 1; i > 0; i--) {
-          const j = Math.floor(random() * (i + 1));
-          [round[i], round[j]] = [round[j]!, round[i]!];
-        }
-      }
-      return round.pop()!;
-    };
+    // Faults come in rounds: every kind asked for is injected once the run is long enough for one round.
+    const nextFault = inRounds(options.faults, random);
     const nemesis = (async () => {
       while (options.faults.length > 0 && running()) {
         await sleep(500 + random() * 1500);

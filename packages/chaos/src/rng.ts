@@ -27,3 +27,21 @@ export function deriveSeed(seed: number, name: string): number {
 export function streamOf(seed: number, name: string): () => number {
   return seededRandom(deriveSeed(seed, name));
 }
+
+/**
+ * Draws in rounds: each round is a shuffle of `kinds` (from `random`), so every
+ * kind comes once a run lasts one round, and no kind twice before all the others.
+ */
+export function inRounds<T>(kinds: readonly T[], random: () => number): () => T {
+  let round: T[] = [];
+  return () => {
+    if (round.length === 0) {
+      round = [...kinds];
+      for (let i = round.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [round[i], round[j]] = [round[j]!, round[i]!];
+      }
+    }
+    return round.pop()!;
+  };
+}

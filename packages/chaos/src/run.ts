@@ -21,7 +21,7 @@ import { freePort, openAuthed, registerUser, spawnServer, startFaultProxy, tempD
 import { check, type CheckReport, type MemberRow, type StoredRow } from './checker.ts';
 import { fromRows, type MemberTableRow, type MessageRow } from './store-rows.ts';
 import { History, type FaultEvent } from './history.ts';
-import { streamOf } from './rng.ts';
+import { inRounds, streamOf } from './rng.ts';
 import { createDevices, drain, inviteAllBack, joinParts, runChurner, runSenders, settle, sleep, type Device } from './workload.ts';
 
 export interface ChaosOptions {
@@ -351,19 +351,8 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
       },
     };
     const kinds = FAULTS.filter((kind) => !options.faultKinds || options.faultKinds.includes(kind));
-    // Faults come in rounds, each a shuffle of the kinds: every kind fires once a
-    // run is long enough for one round.
-    let round: Fault[] = [];
-    const nextFault = (): Fault => {
-      if (round.length === 0) {
-        round = [...kinds];
-        for (let i = round.length - 1; i > 0; i--) {
-          const j = Math.floor(random() * (i + 1));
-          [round[i], round[j]] = [round[j]!, round[i]!];
-        }
-      }
-      return round.pop()!;
-    };
+    // Faults come in rounds: every kind fires once a run is long enough for one round.
+    const nextFault = inRounds(kinds, random);
     const nemesis = (async () => {
       if (!options.faults || kinds.length === 0) return;
       while (running()) {
