@@ -51,53 +51,36 @@ export function readJson(req: IncomingMessage): Promise<JsonBody> {
   });
 }
 
+/**
+ * A reader of one type of field: `optional` gives undefined when the field is
+ * absent (`undefined` or `null`), `required` refuses that; both refuse a value of
+ * another type, saying what it must be.
+ */
+function reader<T>(is: (v: unknown) => v is T, mustBe: string) {
+  const optional = (body: JsonBody, name: string): T | undefined => {
+    const v = body[name];
+    if (v === undefined || v === null) return undefined;
+    if (!is(v)) throw invalid(`${name} must be ${mustBe}`);
+    return v;
+  };
+  const required = (body: JsonBody, name: string): T => {
+    const v = optional(body, name);
+    if (v === undefined) throw invalid(`${name} is required`);
+    return v;
+  };
+  return [optional, required] as const;
+}
+
+const [string, requiredString] = reader((v): v is string => typeof v === 'string', 'a string');
+const [int, requiredInt] = reader((v): v is number => typeof v === 'number' && Number.isSafeInteger(v), 'an integer');
+const [bool, requiredBool] = reader((v): v is boolean => typeof v === 'boolean', 'true or false');
+const [strings, requiredStrings] = reader(
+  (v): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string'),
+  'an array of strings',
+);
+
 /** Typed fields of a JSON body. `undefined` (and `null`) mean absent. */
-export const field = {
-  string(body: JsonBody, name: string): string | undefined {
-    const v = body[name];
-    if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'string') throw invalid(`${name} must be a string`);
-    return v;
-  },
-  requiredString(body: JsonBody, name: string): string {
-    const v = field.string(body, name);
-    if (v === undefined) throw invalid(`${name} is required`);
-    return v;
-  },
-  int(body: JsonBody, name: string): number | undefined {
-    const v = body[name];
-    if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw invalid(`${name} must be an integer`);
-    return v;
-  },
-  requiredInt(body: JsonBody, name: string): number {
-    const v = field.int(body, name);
-    if (v === undefined) throw invalid(`${name} is required`);
-    return v;
-  },
-  bool(body: JsonBody, name: string): boolean | undefined {
-    const v = body[name];
-    if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'boolean') throw invalid(`${name} must be true or false`);
-    return v;
-  },
-  requiredBool(body: JsonBody, name: string): boolean {
-    const v = field.bool(body, name);
-    if (v === undefined) throw invalid(`${name} is required`);
-    return v;
-  },
-  strings(body: JsonBody, name: string): string[] | undefined {
-    const v = body[name];
-    if (v === undefined || v === null) return undefined;
-    if (!Array.isArray(v) || !v.every((s) => typeof s === 'string')) throw invalid(`${name} must be an array of strings`);
-    return v as string[];
-  },
-  requiredStrings(body: JsonBody, name: string): string[] {
-    const v = field.strings(body, name);
-    if (v === undefined) throw invalid(`${name} is required`);
-    return v;
-  },
-};
+export const field = { string, requiredString, int, requiredInt, bool, requiredBool, strings, requiredStrings };
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
