@@ -87,6 +87,14 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
     pair[1].resetAndDestroy();
   };
 
+  /** Stop (or go back to) reading both ends of a connection. */
+  const hold = (pair: [Socket, Socket], on: boolean) => {
+    for (const socket of pair) {
+      if (on) socket.pause();
+      else socket.resume();
+    }
+  };
+
   /** Whether a decoded frame passes, going to the client (`toClient`) or to the server. */
   const keep = (frame: Uint8Array, toClient: boolean): boolean => {
     if (toClient ? dropAcks === 0 && dropPushes === 0 : dropDeviceAcks === 0) return true;
@@ -142,10 +150,7 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
     };
     pipe(client, upstream);
     pipe(upstream, client);
-    if (stalled) {
-      client.pause();
-      upstream.pause();
-    }
+    if (stalled) hold(pair, true);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 
@@ -168,15 +173,7 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
     setDropDeviceAcks: (p) => (dropDeviceAcks = p),
     setStalled: (on) => {
       stalled = on;
-      for (const [client, upstream] of pairs) {
-        if (on) {
-          client.pause();
-          upstream.pause();
-        } else {
-          client.resume();
-          upstream.resume();
-        }
-      }
+      for (const pair of pairs) hold(pair, on);
     },
     closeAfterBytes: (bytes) => {
       closeAfter = bytes;
