@@ -189,6 +189,8 @@ export const Limits = {
   USER_ID: /^[A-Za-z0-9_.@-]{1,64}$/,
   DEVICE_ID: /^[A-Za-z0-9_.:-]{1,64}$/,
   CLIENT_MSG_ID: /^[\x21-\x7e]{1,64}$/,
+  /** Conversation ids: `d:<user>:<user>`, `g:<id>`, `n:<user>`; always of these characters. */
+  CONVERSATION_ID: /^[A-Za-z0-9_.@:-]{1,160}$/,
   CONVERSATION_ID_MAX: 160,
   /** Users one message may mention. */
   MENTIONS_MAX: 50,

@@ -5,5 +5,6 @@ export { TimerWheel } from './gateway/timer-wheel.ts';
 export { SqliteStore } from './store/sqlite/sqlite-store.ts';
 export { PostgresStore, type PostgresStoreOptions } from './store/postgres/postgres-store.ts';
 export { ChatService } from './chat/chat-service.ts';
+export { ChatStore } from './chat/rules/chat-store.ts';
 export { LocalBus } from './cluster/local/local-bus.ts';
 export type * from './chat/types.ts';

@@ -13,6 +13,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Accounts } from './auth/accounts.ts';
 import { TokenService } from './auth/tokens.ts';
 import { ChatService } from './chat/chat-service.ts';
+import { ChatStore } from './chat/rules/chat-store.ts';
 import type { Bus, Store } from './chat/types.ts';
 import { LocalBus } from './cluster/local/local-bus.ts';
 import type { Config } from './config/config.ts';
@@ -30,24 +31,13 @@ import { seededRandom } from './testing/seeded-random.ts';
  * adapters are loaded only when named, so the embedded server never loads their clients.
  */
 async function openStore(config: Config, crash: CrashHook, log: Logger): Promise<Store> {
+  const rules = { largeGroupThreshold: config.largeGroupThreshold, crash, unsafe: parseUnsafe(config.testUnsafe) };
   if (config.store === 'sqlite') {
-    return new SqliteStore({
-      file: join(resolve(config.dataDir), 'parley.db'),
-      synchronous: config.sqliteSynchronous,
-      largeGroupThreshold: config.largeGroupThreshold,
-      crash,
-      unsafe: parseUnsafe(config.testUnsafe),
-    });
+    return new ChatStore(new SqliteStore({ file: join(resolve(config.dataDir), 'parley.db'), synchronous: config.sqliteSynchronous }), rules);
   }
   const { PostgresStore } = await import('./store/postgres/postgres-store.ts');
-  return PostgresStore.open({
-    url: config.store,
-    largeGroupThreshold: config.largeGroupThreshold,
-    poolSize: config.pgPoolSize,
-    crash,
-    unsafe: parseUnsafe(config.testUnsafe),
-    log: (msg, err) => log.warn({ err }, `store: ${msg}`),
-  });
+  const port = await PostgresStore.open({ url: config.store, poolSize: config.pgPoolSize, log: (msg, err) => log.warn({ err }, `store: ${msg}`) });
+  return new ChatStore(port, rules);
 }
 
 async function openBus(config: Config, nodeId: string, log: Logger): Promise<Bus> {

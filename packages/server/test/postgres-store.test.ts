@@ -11,9 +11,16 @@ import pg from 'pg';
 import { directConversationId, ErrorCode, GroupOp, MessageType } from '@parley/protocol';
 import { createTestDatabase, postgresAdmin, startFaultProxy, type TestDatabase } from '@parley/testkit';
 import type { AppendRequest, AppendResult, ChangeCursor, Store } from '../src/chat/types.ts';
+import { ChatStore, type ChatStoreOptions } from '../src/chat/rules/chat-store.ts';
 import { PostgresStore, type PostgresStoreOptions } from '../src/store/postgres/postgres-store.ts';
 import { UnsafeMode } from '../src/testing/faults.ts';
 import { storeContract } from './store-contract.ts';
+
+/** A store on PostgreSQL with the chat rules, as the server composes it. */
+async function openStore(options: PostgresStoreOptions & ChatStoreOptions): Promise<Store> {
+  const { largeGroupThreshold, crash, unsafe, ...port } = options;
+  return new ChatStore(await PostgresStore.open(port), { largeGroupThreshold, crash, unsafe });
+}
 
 const databases: TestDatabase[] = [];
 const stores: Store[] = [];
@@ -29,13 +36,13 @@ async function freshDatabase(): Promise<string> {
 
 storeContract('PostgresStore', async () => {
   const url = await freshDatabase();
-  return { store: await PostgresStore.open({ url, poolSize: 4 }), reopen: () => PostgresStore.open({ url, poolSize: 4 }) };
+  return { store: await openStore({ url, poolSize: 4 }), reopen: () => openStore({ url, poolSize: 4 }) };
 });
 
 storeContract('PostgresStore, large groups from 4 members', async () => {
   const url = await freshDatabase();
   const options = { url, poolSize: 4, largeGroupThreshold: 3 };
-  return { store: await PostgresStore.open(options), reopen: () => PostgresStore.open(options) };
+  return { store: await openStore(options), reopen: () => openStore(options) };
 });
 
 const NONE: ChangeCursor = { version: 0, conversationId: '' };
@@ -58,9 +65,9 @@ function random(seed: number): () => number {
 }
 
 /** Two nodes on one fresh database, opened at the same moment (so they migrate it together). */
-async function twoNodes(options: Omit<PostgresStoreOptions, 'url'> = {}): Promise<{ url: string; a: PostgresStore; b: PostgresStore }> {
+async function twoNodes(options: Omit<PostgresStoreOptions & ChatStoreOptions, 'url'> = {}): Promise<{ url: string; a: Store; b: Store }> {
   const url = await freshDatabase();
-  const [a, b] = await Promise.all([PostgresStore.open({ url, ...options }), PostgresStore.open({ url, ...options })]);
+  const [a, b] = await Promise.all([openStore({ url, ...options }), openStore({ url, ...options })]);
   stores.push(a, b);
   for (const id of ['ann', 'ben', 'cat', 'dan']) await a.createUser({ id, displayName: id, passwordHash: null, createdAt: 0 });
   return { url, a, b };
@@ -174,11 +181,11 @@ describe('PostgresStore: several nodes on one database', () => {
   test('test-only unsafe modes break the contract as on SQLite: no-dedup stores a resend again, ack-before-commit answers before COMMIT', async () => {
     const { url, a } = await twoNodes();
     const conv = directConversationId('ann', 'ben');
-    const noDedup = await PostgresStore.open({ url, unsafe: new Set([UnsafeMode.NO_DEDUP]) });
+    const noDedup = await openStore({ url, unsafe: new Set([UnsafeMode.NO_DEDUP]) });
     stores.push(noDedup);
     const [first, again] = await noDedup.appendMessages([text('ann', 'x', conv, ['ann', 'ben']), text('ann', 'x', conv, ['ann', 'ben'])]);
     assert.deepEqual([ok(first).message.seq, ok(again).message.seq, ok(again).duplicate], [1, 2, false]);
-    const early = await PostgresStore.open({ url, unsafe: new Set([UnsafeMode.ACK_BEFORE_COMMIT]) });
+    const early = await openStore({ url, unsafe: new Set([UnsafeMode.ACK_BEFORE_COMMIT]) });
     stores.push(early);
     assert.equal(ok((await early.appendMessages([text('ann', 'y', conv)]))[0]).message.seq, 3);
     assert.equal((await a.readMessages(conv, 3, 3, 1)).length, 0, 'acked, not yet committed');
@@ -192,7 +199,7 @@ describe('PostgresStore: several nodes on one database', () => {
     const proxied = new URL(url);
     proxied.port = String(proxy.port);
     const logged: string[] = [];
-    const store = await PostgresStore.open({ url: proxied.toString(), poolSize: 3, log: (msg) => logged.push(msg) });
+    const store = await openStore({ url: proxied.toString(), poolSize: 3, log: (msg) => logged.push(msg) });
     try {
       for (const id of ['ann', 'ben']) await store.createUser({ id, displayName: id, passwordHash: null, createdAt: 0 });
       const conv = directConversationId('ann', 'ben');

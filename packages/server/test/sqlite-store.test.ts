@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { tempDir } from '@parley/testkit';
+import { ChatStore } from '../src/chat/rules/chat-store.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { storeContract } from './store-contract.ts';
 
@@ -12,8 +13,8 @@ let n = 0;
 storeContract('SqliteStore', async () => {
   const file = join(dir, `c${n++}.db`);
   return {
-    store: new SqliteStore({ file, synchronous: 'normal' }),
-    reopen: async () => new SqliteStore({ file, synchronous: 'normal' }),
+    store: new ChatStore(new SqliteStore({ file, synchronous: 'normal' })),
+    reopen: async () => new ChatStore(new SqliteStore({ file, synchronous: 'normal' })),
   };
 });
 
@@ -21,7 +22,7 @@ storeContract('SqliteStore', async () => {
 storeContract('SqliteStore, large groups from 4 members', async () => {
   const file = join(dir, `c${n++}.db`);
   return {
-    store: new SqliteStore({ file, synchronous: 'normal', largeGroupThreshold: 3 }),
-    reopen: async () => new SqliteStore({ file, synchronous: 'normal', largeGroupThreshold: 3 }),
+    store: new ChatStore(new SqliteStore({ file, synchronous: 'normal' }), { largeGroupThreshold: 3 }),
+    reopen: async () => new ChatStore(new SqliteStore({ file, synchronous: 'normal' }), { largeGroupThreshold: 3 }),
   };
 });

@@ -21,6 +21,9 @@ import {
   parseDirectConversationId,
 } from '@parley/protocol';
 import { noCrash, type CrashHook } from '../testing/faults.ts';
+import { BoundedMap } from '../bounded-map.ts';
+import { checkClientMsgId, checkContent, checkConversationId, checkOp, checkText, checkUserId, invalid } from './input-checks.ts';
+import { canSee, changesEarlierMessage, firstVisibleSeq, lastVisibleSeq } from './rules/visibility.ts';
 import { GroupCommitter } from './group-commit.ts';
 import { decodeSyncToken, encodeSyncToken } from './sync-token.ts';
 import type { AppendResult, Bus, ConversationState, FriendListRecord, GroupRecord, StoredMessage, Store } from './types.ts';
@@ -134,48 +137,10 @@ export interface PullOutput {
 
 const EMPTY = new Uint8Array(0);
 
-function invalid(message: string): ParleyError {
-  return new ParleyError(ErrorCode.INVALID_ARGUMENT, message);
-}
-
-/** `op` must be one of the values of `kinds` (an op enum of the protocol). */
-function checkOp(kinds: Readonly<Record<string, number>>, op: number): void {
-  if (!Object.values(kinds).includes(op)) throw invalid(`op must be one of ${Object.entries(kinds).map(([k, v]) => `${v} ${k}`).join(', ')}`);
-}
-
-function checkClientMsgId(id: string): void {
-  if (!Limits.CLIENT_MSG_ID.test(id)) throw invalid('clientMsgId must be 1..64 printable ASCII characters');
-}
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** TEXT must be UTF-8; CUSTOM must be UTF-8 JSON within its own size limit. */
-function checkContent(type: number, body: Uint8Array, maxCustomBytes: number): void {
-  if (type !== MessageType.TEXT && type !== MessageType.CUSTOM) return;
-  let text: string;
-  try {
-    text = strictUtf8.decode(body);
-  } catch {
-    throw invalid(`a ${type === MessageType.TEXT ? 'TEXT' : 'CUSTOM'} body must be UTF-8`);
-  }
-  if (type === MessageType.CUSTOM) {
-    if (body.length > maxCustomBytes) throw new ParleyError(ErrorCode.MESSAGE_TOO_LARGE, `a CUSTOM body may be at most ${maxCustomBytes} bytes`);
-    try {
-      JSON.parse(text);
-    } catch {
-      throw invalid('a CUSTOM body must be JSON');
-    }
-  }
-}
-
-function checkConversationId(id: string): void {
-  if (id.length === 0 || id.length > Limits.CONVERSATION_ID_MAX) throw invalid('conversationId is empty or too long');
-}
-
 export class ChatService {
   private readonly committer: GroupCommitter;
-  /** Members of groups, by conversation (see groupMembers), oldest entry first. */
-  private readonly memberCache = new Map<string, readonly string[]>();
+  /** Members of groups, by conversation (see groupMembers), least recently used dropped first. */
+  private readonly memberCache = new BoundedMap<string, readonly string[]>(MEMBER_CACHE_MAX);
   /** Bumped by every invalidation, so a read racing one is not cached. */
   private invalidations = 0;
   private readonly detach: () => void;
@@ -218,10 +183,7 @@ export class ChatService {
     const seen = this.invalidations;
     const members = await this.store.listMembers(conversationId);
     // Cache only if no invalidation came while the store was read.
-    if (seen === this.invalidations) {
-      if (this.memberCache.size >= MEMBER_CACHE_MAX) this.memberCache.delete(this.memberCache.keys().next().value!);
-      this.memberCache.set(conversationId, members);
-    }
+    if (seen === this.invalidations) this.memberCache.set(conversationId, members);
     return members;
   }
 
@@ -254,7 +216,7 @@ export class ChatService {
     checkContent(type, body, this.limits.maxCustomBytes);
     const mentions = [...new Set(input.mentions ?? [])];
     if (mentions.length > Limits.MENTIONS_MAX) throw invalid(`at most ${Limits.MENTIONS_MAX} mentions`);
-    for (const u of mentions) if (!Limits.USER_ID.test(u)) throw invalid(`"${u.slice(0, 70)}" is not a valid user id`);
+    for (const u of mentions) checkUserId(u, 'a mention');
     const replyTo = input.replyTo ?? 0;
     if (!Number.isSafeInteger(replyTo) || replyTo < 0) throw invalid('replyTo must be a seq, or 0');
     const to = input.to ?? '';
@@ -264,7 +226,7 @@ export class ChatService {
     let target = conversationId;
     let directMembers: [string, string] | undefined;
     if (to !== '') {
-      if (!Limits.USER_ID.test(to)) throw invalid('`to` is not a valid user id');
+      checkUserId(to, '`to`');
       if (to === caller.userId) throw invalid('cannot open a direct conversation with yourself');
       target = directConversationId(caller.userId, to);
       directMembers = caller.userId < to ? [caller.userId, to] : [to, caller.userId];
@@ -311,14 +273,14 @@ export class ChatService {
     checkOp(GroupOp, op);
     const users = input.users ?? [];
     if (users.length > this.limits.maxGroupChange) throw invalid(`at most ${this.limits.maxGroupChange} users per change`);
-    for (const u of users) if (!Limits.USER_ID.test(u)) throw invalid(`"${u.slice(0, 70)}" is not a valid user id`);
+    for (const u of users) checkUserId(u, 'a user');
     const name = input.name ?? '';
     const avatarUrl = input.avatarUrl ?? '';
     const announcement = input.announcement ?? '';
-    if (name.length > GroupLimits.NAME) throw invalid(`name must be at most ${GroupLimits.NAME} characters`);
-    if (avatarUrl.length > GroupLimits.AVATAR_URL) throw invalid(`avatarUrl must be at most ${GroupLimits.AVATAR_URL} characters`);
-    if (avatarUrl !== '' && !/^https?:\/\/\S+$/.test(avatarUrl)) throw invalid('avatarUrl must be an http(s) URL');
-    if (announcement.length > GroupLimits.ANNOUNCEMENT) throw invalid(`announcement must be at most ${GroupLimits.ANNOUNCEMENT} characters`);
+    checkText('name', name, GroupLimits.NAME);
+    checkText('avatarUrl', avatarUrl, GroupLimits.AVATAR_URL);
+    if (avatarUrl !== '' && !/^https?:\/\/[\x21-\x7e]+$/.test(avatarUrl)) throw invalid('avatarUrl must be an http(s) URL of printable ASCII');
+    checkText('announcement', announcement, GroupLimits.ANNOUNCEMENT, { multiline: true });
     const fields = input.fields ?? 0;
     const role = input.role ?? 0;
     const mutedUntil = input.mutedUntil ?? 0;
@@ -371,7 +333,9 @@ export class ChatService {
     checkOp(MessageOpKind, op);
     const emoji = input.emoji ?? '';
     const reaction = op === MessageOpKind.REACT || op === MessageOpKind.UNREACT;
-    if (reaction && !ReactionLimits.EMOJI.test(emoji)) throw invalid('emoji must be 1..32 characters without spaces or control characters');
+    if (reaction && (!ReactionLimits.EMOJI.test(emoji) || !emoji.isWellFormed())) {
+      throw invalid('emoji must be 1..32 characters without spaces or control characters');
+    }
     const conversationId = input.conversationId ?? '';
     checkConversationId(conversationId);
     const seq = input.seq ?? 0;
@@ -380,6 +344,12 @@ export class ChatService {
     if (op === MessageOpKind.EDIT && body.length === 0) throw invalid('an edit needs the new body');
     if (body.length > this.limits.maxBodyBytes) {
       throw new ParleyError(ErrorCode.MESSAGE_TOO_LARGE, `body of ${body.length} bytes exceeds ${this.limits.maxBodyBytes}`);
+    }
+    if (op === MessageOpKind.EDIT) {
+      // The new body must be what a send of the message's type may carry. A message's type never
+      // changes, so it is read here, before the transaction (which refuses a message not there or not seen).
+      const [target] = await this.store.readMessages(conversationId, seq, seq, 1);
+      if (target) checkContent(target.type, body, this.limits.maxCustomBytes);
     }
     const result = await this.store.modifyMessage({
       actorId: caller.userId,
@@ -452,9 +422,9 @@ export class ChatService {
     const op = input.op ?? 0;
     checkOp(FriendOp, op);
     const userId = input.userId ?? '';
-    if (op !== FriendOp.ALLOW_STRANGERS && !Limits.USER_ID.test(userId)) throw invalid('userId is not a valid user id');
+    if (op !== FriendOp.ALLOW_STRANGERS) checkUserId(userId);
     const note = input.note ?? '';
-    if (note.length > 256) throw invalid('note must be at most 256 characters');
+    checkText('note', note, 256, { multiline: true });
     const result = await this.store.changeFriends({
       actorId: caller.userId,
       actorDevice: caller.deviceId,
@@ -568,7 +538,7 @@ export class ChatService {
     if (users.length > this.limits.maxGroupChange) throw invalid(`at most ${this.limits.maxGroupChange} users per presence request`);
     const visible = new Map<string, number>();
     for (const u of new Set(users)) {
-      if (!Limits.USER_ID.test(u)) throw invalid(`"${u.slice(0, 70)}" is not a valid user id`);
+      checkUserId(u, 'a user');
       if (u !== caller.userId && !(await this.store.presenceVisible(caller.userId, u))) continue;
       const lastSeen = await this.store.getLastSeen(u);
       if (lastSeen !== undefined) visible.set(u, lastSeen);
@@ -593,7 +563,7 @@ export class ChatService {
     const { conversationId, after } = input;
     checkConversationId(conversationId);
     if (input.users.length > 0 || input.subscribe) throw invalid('a presence request names users or a conversation, not both; a conversation takes no subscription');
-    if (after !== '' && !Limits.USER_ID.test(after)) throw invalid('after is not a valid user id');
+    if (after !== '') checkUserId(after, 'after');
     if (!Number.isSafeInteger(input.limit) || input.limit < 0) throw invalid('limit must be a non-negative integer');
     const membership = await this.store.getMembership(conversationId, caller.userId);
     if (!membership || membership.leftSeq !== null) throw new ParleyError(ErrorCode.NOT_MEMBER, `not a member of ${conversationId}`);
@@ -633,15 +603,16 @@ export class ChatService {
     const membership = await this.store.getMembership(conversationId, caller.userId);
     if (!membership) throw new ParleyError(ErrorCode.NOT_MEMBER, `not a member of ${conversationId}`);
     const span = Math.min(limit > 0 ? limit : this.limits.pullMaxLimit, this.limits.pullMaxLimit);
-    // A member who left sees nothing after their leave event.
-    const visibleMax = membership.leftSeq ?? membership.maxSeq;
-    // Nor anything before joining, nor what they cleared; what they deleted for themselves is a hole.
-    const from = Math.max(fromSeq, membership.joinSeq + 1, membership.clearedSeq + 1, 1);
+    // The member's visible range (rules/visibility.ts); in it, what they may not see is a hole.
+    const visibleMax = lastVisibleSeq(membership);
+    const from = Math.max(fromSeq, firstVisibleSeq(membership));
     const end = Math.min(toSeq === 0 ? visibleMax : toSeq, visibleMax, from + span - 1);
     let messages = end >= from ? await this.store.readMessages(conversationId, from, end, span) : [];
     if (messages.length > 0) {
-      const hidden = new Set(await this.store.hiddenSeqs(caller.userId, conversationId, from, end));
-      if (hidden.size > 0) messages = messages.filter((m) => !hidden.has(m.seq));
+      // What they deleted for themselves, down to the oldest message an event here changes.
+      const low = Math.min(from, ...messages.filter((m) => changesEarlierMessage(m.type)).map((m) => m.refSeq));
+      const hidden = new Set(await this.store.hiddenSeqs(caller.userId, conversationId, low, end));
+      messages = messages.filter((m) => canSee(membership, (s) => hidden.has(s), m));
     }
     const holes: number[] = [];
     let expect = from;

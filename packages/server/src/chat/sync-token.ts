@@ -3,7 +3,7 @@
  * one store. A token minted by another store (a wiped data dir, another cluster)
  * is treated as empty, so the client gets a full listing instead of silence.
  */
-import { ErrorCode, ParleyError } from '@parley/protocol';
+import { ErrorCode, Limits, ParleyError } from '@parley/protocol';
 import type { ChangeCursor } from './types.ts';
 
 const PREFIX = 'p1';
@@ -28,7 +28,8 @@ export function decodeSyncToken(storeId: string, token: string): ChangeCursor {
   }
   if (
     !Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[0] !== 'string' ||
-    !Number.isSafeInteger(parsed[1]) || parsed[1] < 0 || typeof parsed[2] !== 'string'
+    !Number.isSafeInteger(parsed[1]) || parsed[1] < 0 || typeof parsed[2] !== 'string' ||
+    (parsed[2] !== '' && !Limits.CONVERSATION_ID.test(parsed[2]))
   ) {
     throw new ParleyError(ErrorCode.INVALID_ARGUMENT, 'sync token is malformed');
   }

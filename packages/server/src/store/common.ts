@@ -1,78 +1,15 @@
 /**
- * Store-agnostic pieces of the stores: the domain constants, the row shapes both
- * stores' SQL returns, and the pure checks that decide what a resend or a change
- * means. Kept here so SqliteStore and PostgresStore cannot drift apart on them.
+ * What both store adapters share: the row shapes their SQL selects (the two
+ * schemas keep the same column names and 0/1 flags), the mapping of rows to the
+ * port's types, and the change feed's SQL, written once for both dialects. No
+ * rule lives here: the rules are in chat/rules/.
  */
-import {
-  ConversationKind,
-  ErrorCode,
-  FriendOp,
-  GroupOp,
-  MessageOpKind,
-  MessageType,
-  ParleyError,
-  parseDirectConversationId,
-  ReactionLimits,
-  type FriendEvent,
-  type HistoryEvent,
-  type MembershipEvent,
-  type ReactionEvent,
-  type SettingsEvent,
-} from '@parley/protocol';
-import type {
-  ChangeCursor,
-  ChangePage,
-  FriendChangeRequest,
-  GroupChangeRequest,
-  MessageOpRequest,
-  SettingsRequest,
-  StoredMessage,
-} from '../chat/types.ts';
+import { MessageType } from '@parley/protocol';
+import type { ChangeRow, ConversationRow, FriendRow, MemberRow, SentMessage } from '../chat/store-port.ts';
+import type { StoredMessage } from '../chat/types.ts';
 
-/** The event message type each MessageOp records. */
-export const EVENT_TYPES: Record<number, number> = {
-  [MessageOpKind.RECALL]: MessageType.RECALL,
-  [MessageOpKind.EDIT]: MessageType.EDIT,
-  [MessageOpKind.REACT]: MessageType.REACTION,
-  [MessageOpKind.UNREACT]: MessageType.REACTION,
-  [MessageOpKind.HIDE]: MessageType.HISTORY,
-  [MessageOpKind.CLEAR]: MessageType.HISTORY,
-};
-
-export const FRIEND_OP_NAMES: Record<number, FriendEvent['op']> = {
-  [FriendOp.REQUEST]: 'request',
-  [FriendOp.ACCEPT]: 'accept',
-  [FriendOp.REJECT]: 'reject',
-  [FriendOp.REMOVE]: 'remove',
-  [FriendOp.BLOCK]: 'block',
-  [FriendOp.UNBLOCK]: 'unblock',
-  [FriendOp.ALLOW_STRANGERS]: 'allow_strangers',
-};
-
-export const GROUP_OP_NAMES: Record<number, MembershipEvent['op']> = {
-  [GroupOp.CREATE]: 'create',
-  [GroupOp.INVITE]: 'invite',
-  [GroupOp.KICK]: 'kick',
-  [GroupOp.LEAVE]: 'leave',
-  [GroupOp.INFO]: 'info',
-  [GroupOp.SET_ROLE]: 'role',
-  [GroupOp.TRANSFER]: 'transfer',
-  [GroupOp.DISMISS]: 'dismiss',
-  [GroupOp.MUTE]: 'mute',
-  [GroupOp.MUTE_ALL]: 'mute_all',
-  [GroupOp.JOIN]: 'join',
-};
-
-/**
- * The dedup key of the copy of a friend event written to the other user's notice
- * conversation. A space cannot occur in a client's clientMsgId, so it never collides.
- */
-export function peerKey(clientMsgId: string): string {
-  return `${clientMsgId} peer`;
-}
-
-/** A stored message as both stores' SQL selects it. */
-export interface MessageRow {
+/** A stored message as both stores' SQL selects it (MESSAGE_COLUMNS). */
+export interface MessageSqlRow {
   conv_id: string;
   seq: number;
   id: string;
@@ -88,37 +25,14 @@ export interface MessageRow {
   mention_all: number;
   reply_to: number;
   reactions: string;
+  sent_digest?: Buffer | null;
 }
 
-/** A member's row joined with its conversation's max_seq. */
-export interface MemberRow {
-  join_seq: number;
-  left_seq: number | null;
-  role: number;
-  muted_until: number;
-  cleared_seq: number;
-  max_seq: number;
-}
+/** The message columns, in MessageSqlRow's names. */
+export const MESSAGE_COLUMNS = `conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, flags, ref_seq,
+  mentions, mention_all, reply_to, reactions`;
 
-export interface ConversationRow {
-  kind: number;
-  max_seq: number;
-  muted_all: number;
-  dismissed: number;
-  joinable: number;
-  /** 1: a large group (see largeGroupThreshold). */
-  large?: number;
-  /** The seq of the last group change: the version of the member list (see AppendResult). */
-  members_seq?: number;
-}
-
-export interface GroupRow extends ConversationRow {
-  name: string;
-  avatar_url: string;
-  announcement: string;
-}
-
-export function toMessage(row: MessageRow): StoredMessage {
+export function toMessage(row: MessageSqlRow): StoredMessage {
   return {
     id: row.id,
     conversationId: row.conv_id,
@@ -138,8 +52,18 @@ export function toMessage(row: MessageRow): StoredMessage {
   };
 }
 
-export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return Buffer.compare(asBuffer(a), asBuffer(b)) === 0;
+export function toSent(row: MessageSqlRow): SentMessage {
+  return { message: toMessage(row), sentDigest: row.sent_digest ?? undefined };
+}
+
+/** Reactions as stored ('' for none). */
+export function reactionsText(reactions: StoredMessage['reactions']): string {
+  return reactions.length === 0 ? '' : JSON.stringify(reactions);
+}
+
+/** Mentions as stored (space-separated user ids). */
+export function mentionsText(mentions: readonly string[]): string {
+  return mentions.join(' ');
 }
 
 /** The same bytes as a Buffer, without copying. */
@@ -147,169 +71,141 @@ export function asBuffer(a: Uint8Array): Buffer {
   return Buffer.isBuffer(a) ? a : Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 }
 
-/** The JSON body of a stored server-written event, if `row` is one of `type`. */
-export function eventOf<T>(row: { type: number; body: Uint8Array }, type: number): T | undefined {
-  return row.type === type ? (JSON.parse(asBuffer(row.body).toString('utf8')) as T) : undefined;
+/** A member row joined with its conversation's max_seq (MEMBER_COLUMNS). */
+export interface MemberSqlRow {
+  conv_id: string;
+  user_id: string;
+  join_seq: number;
+  left_seq: number | null;
+  role: number;
+  muted_until: number;
+  cleared_seq: number;
+  read_seq: number;
+  delivered_seq: number;
+  pinned: number;
+  muted: number;
+  max_seq: number;
 }
 
-/** The body of a server-written event. */
-export function eventBody(event: object): Uint8Array {
-  return new TextEncoder().encode(JSON.stringify(event));
+/** The member columns (`m`: members, `c`: its conversation), in MemberSqlRow's names. */
+export const MEMBER_COLUMNS = `m.conv_id, m.user_id, m.join_seq, m.left_seq, m.role, m.muted_until, m.cleared_seq, m.read_seq,
+  m.delivered_seq, m.pinned, m.muted, c.max_seq`;
+
+export function toMember(r: MemberSqlRow): MemberRow {
+  return {
+    conversationId: r.conv_id, userId: r.user_id, joinSeq: r.join_seq, leftSeq: r.left_seq, role: r.role, mutedUntil: r.muted_until,
+    clearedSeq: r.cleared_seq, readSeq: r.read_seq, deliveredSeq: r.delivered_seq, pinned: r.pinned === 1, muted: r.muted === 1, maxSeq: r.max_seq,
+  };
 }
 
-/** The body of the REACTION event a REACT or UNREACT records. */
-export function reactionBody(req: MessageOpRequest): Uint8Array {
-  const event: ReactionEvent = { op: req.op === MessageOpKind.REACT ? 'add' : 'remove', emoji: req.emoji };
-  return eventBody(event);
+export interface ConversationSqlRow {
+  id: string;
+  kind: number;
+  max_seq: number;
+  name: string;
+  avatar_url: string;
+  announcement: string;
+  joinable: number;
+  muted_all: number;
+  dismissed: number;
+  large: number;
+  members_seq: number;
 }
 
-export function reusedError(clientMsgId: string): ParleyError {
-  return new ParleyError(ErrorCode.CLIENT_MSG_ID_REUSED, `clientMsgId ${clientMsgId} was already used for a different message`);
+export const CONVERSATION_COLUMNS = `id, kind, max_seq, name, avatar_url, announcement, joinable, muted_all, dismissed, large, members_seq`;
+
+export function toConversation(r: ConversationSqlRow): ConversationRow {
+  return {
+    id: r.id, kind: r.kind, maxSeq: r.max_seq, name: r.name, avatarUrl: r.avatar_url, announcement: r.announcement,
+    joinable: r.joinable === 1, mutedAll: r.muted_all === 1, dismissed: r.dismissed === 1, large: r.large === 1, membersSeq: r.members_seq,
+  };
 }
 
-/** Whether a stored message is what a resend of a plain append would store. */
-export function sameAppend(existing: MessageRow, req: { conversationId: string; type: number; body: Uint8Array }): boolean {
-  return existing.conv_id === req.conversationId && existing.type === req.type && sameBytes(existing.body, req.body);
-}
-
-/** Whether `existing` (stored under the request's clientMsgId) records this message op. */
-export function sameMessageOp(existing: MessageRow, req: MessageOpRequest): boolean {
-  const eventType = EVENT_TYPES[req.op]!;
-  const history = eventOf<HistoryEvent>(existing, MessageType.HISTORY);
-  return history
-    ? eventType === MessageType.HISTORY && history.conversationId === req.conversationId && history.seq === req.seq &&
-        history.op === (req.op === MessageOpKind.HIDE ? 'hide' : 'clear')
-    : existing.type === eventType && existing.conv_id === req.conversationId && existing.ref_seq === req.seq &&
-        (eventType !== MessageType.REACTION || sameBytes(existing.body, reactionBody(req)));
-}
-
-/** Whether `existing` records this settings change. */
-export function sameSettings(existing: MessageRow, req: SettingsRequest): boolean {
-  const e = eventOf<SettingsEvent>(existing, MessageType.SETTINGS);
-  return e !== undefined && e.conversationId === req.conversationId;
-}
-
-/** Whether `existing` records this friend change. */
-export function sameFriendChange(existing: MessageRow, req: FriendChangeRequest): boolean {
-  const e = eventOf<FriendEvent>(existing, MessageType.FRIEND);
-  const op = FRIEND_OP_NAMES[req.op]!;
-  // A request the other side had already made was recorded as what it became: an acceptance.
-  const sameOp = e && (e.op === op || (op === 'request' && e.op === 'accept'));
-  return Boolean(e && sameOp && (req.op === FriendOp.ALLOW_STRANGERS || e.to === req.userId || e.from === req.userId));
-}
-
-/** The MEMBERSHIP event `existing` records, if it records this group change. */
-export function sameGroupChange(existing: MessageRow, req: GroupChangeRequest): MembershipEvent | undefined {
-  const event = eventOf<MembershipEvent>(existing, MessageType.MEMBERSHIP);
-  const sameUsers = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((u) => b.includes(u));
-  if (
-    !event ||
-    event.op !== GROUP_OP_NAMES[req.op] ||
-    !sameUsers(event.users, [...new Set(req.users)].filter((u) => u !== req.actorId || req.op !== GroupOp.CREATE)) ||
-    (req.op !== GroupOp.CREATE && existing.conv_id !== req.conversationId)
-  ) {
-    return undefined;
-  }
-  return event;
-}
+/** A friend, request or block row, as the list queries select it. */
+export type FriendSqlRow = FriendRow;
 
 /**
- * The reactions of a message after a REACT or UNREACT by `req.actorId`, as stored
- * ('' for none). Throws the refusal if the op cannot apply.
- */
-export function applyReaction(current: StoredMessage['reactions'], req: MessageOpRequest): string {
-  const fail = (message: string) => new ParleyError(ErrorCode.INVALID_ARGUMENT, message);
-  const reactions = current.map((r) => ({ emoji: r.emoji, users: [...r.users] }));
-  const entry = reactions.find((r) => r.emoji === req.emoji);
-  if (req.op === MessageOpKind.REACT) {
-    if (entry?.users.includes(req.actorId)) throw fail(`you already reacted with ${req.emoji}`);
-    if (!entry && reactions.length >= ReactionLimits.PER_MESSAGE) throw fail(`at most ${ReactionLimits.PER_MESSAGE} different reactions per message`);
-    if (reactions.filter((r) => r.users.includes(req.actorId)).length >= ReactionLimits.PER_USER) {
-      throw fail(`at most ${ReactionLimits.PER_USER} reactions of yours per message`);
-    }
-    if (entry) entry.users.push(req.actorId);
-    else reactions.push({ emoji: req.emoji, users: [req.actorId] });
-  } else {
-    if (!entry?.users.includes(req.actorId)) throw fail(`you have not reacted with ${req.emoji}`);
-    entry.users = entry.users.filter((u) => u !== req.actorId);
-  }
-  const left = reactions.filter((r) => r.users.length > 0);
-  return left.length === 0 ? '' : JSON.stringify(left);
-}
-
-/**
- * The message types that are never a conversation's last message: events that
- * change an earlier message (its stored row shows the change). Both stores' SQL
- * and their partial index `messages_shown` use this exact text.
+ * The message types that never stand on their own in a conversation list: events
+ * that change an earlier message (its stored row shows the change). They are
+ * never a conversation's last message and never count as unread. Both stores'
+ * partial index `messages_shown` has this exact WHERE, so the planner matches it.
  */
 export const SHOWN_TYPES = `type NOT IN (${MessageType.RECALL}, ${MessageType.EDIT}, ${MessageType.REACTION})`;
 
-/** The last message's columns in a change-feed row (`lm_` + the MessageRow name; null when there is none). */
-export const LAST_MESSAGE_COLUMNS = `lm.id AS lm_id, lm.sender_id AS lm_sender_id, lm.sender_device AS lm_sender_device,
+/** What differs between the two SQL dialects in the change feed. */
+export interface Dialect {
+  /** The largest of several values. */
+  greatest(...values: string[]): string;
+  /** Whether space-separated `list` contains `word`. */
+  hasWord(list: string, word: string): string;
+  /** What follows `messages x` to make the planner read `messages_shown` (SQLite needs telling). */
+  shownIndex: string;
+}
+
+/**
+ * One change-feed query: a conversation as the member `m` sees it in `c`, with
+ * unread counts and its last message, and `version` as the position. The
+ * visibility of these counts follows chat/rules/visibility.ts: a member sees the
+ * seqs after max(join, cleared) up to their leave event (or the end); unread and
+ * the last message count only messages of SHOWN_TYPES (an edit, recall or reaction
+ * changes an earlier message and is never counted); the last message skips what
+ * the member deleted for themselves. `range` is the FROM and WHERE of one index
+ * range, `version` its version expression, and `tail` its ORDER BY and LIMIT.
+ */
+export function changeFeedQuery(d: Dialect, range: { from: string; version: string; tail: string }): string {
+  const seen = d.greatest('m.read_seq', 'm.join_seq', 'm.cleared_seq');
+  const visibleEnd = 'COALESCE(m.left_seq, c.max_seq)';
+  const page = `SELECT m.conv_id, m.join_seq, m.left_seq, m.read_seq, m.role, m.muted_until, m.cleared_seq, m.pinned, m.muted,
+      c.kind, c.max_seq, c.name, c.avatar_url, c.announcement, c.joinable, c.muted_all, c.dismissed, ${range.version} AS version,
+      CASE WHEN c.kind = 1 THEN (SELECT p.read_seq FROM members p WHERE p.conv_id = m.conv_id AND p.user_id <> m.user_id) END
+        AS peer_read_seq,
+      CASE WHEN c.kind = 1 THEN (SELECT ${d.greatest('p.delivered_seq', 'p.read_seq')} FROM members p WHERE p.conv_id = m.conv_id AND p.user_id <> m.user_id) END
+        AS peer_delivered_seq,
+      (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.${SHOWN_TYPES} AND x.seq > ${seen}
+        AND x.seq <= ${visibleEnd} AND x.sender_id <> m.user_id) AS unread,
+      (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > ${seen}
+        AND x.seq <= ${visibleEnd} AND x.sender_id <> m.user_id
+        AND (x.mention_all = 1 OR (x.mentions <> '' AND ${d.hasWord('x.mentions', 'm.user_id')}))) AS unread_mentions,
+      (SELECT x.seq FROM messages x ${d.shownIndex} WHERE x.conv_id = m.conv_id AND x.${SHOWN_TYPES}
+        AND x.seq > ${d.greatest('m.join_seq', 'm.cleared_seq')} AND x.seq <= ${visibleEnd}
+        AND NOT EXISTS (SELECT 1 FROM hidden h WHERE h.user_id = m.user_id AND h.conv_id = x.conv_id AND h.seq = x.seq)
+        ORDER BY x.seq DESC LIMIT 1) AS last_seq
+    ${range.from}
+    ${range.tail}`;
+  // The last message by primary key, after the page is cut: one lookup per listed row.
+  return `SELECT f.*, lm.id AS lm_id, lm.sender_id AS lm_sender_id, lm.sender_device AS lm_sender_device,
       lm.client_msg_id AS lm_client_msg_id, lm.type AS lm_type, lm.body AS lm_body, lm.server_time AS lm_server_time,
       lm.flags AS lm_flags, lm.ref_seq AS lm_ref_seq, lm.mentions AS lm_mentions, lm.mention_all AS lm_mention_all,
-      lm.reply_to AS lm_reply_to, lm.reactions AS lm_reactions`;
+      lm.reply_to AS lm_reply_to, lm.reactions AS lm_reactions
+    FROM (${page}) f LEFT JOIN messages lm ON lm.conv_id = f.conv_id AND lm.seq = f.last_seq`;
+}
 
-/** One row of a change feed query (both stores select the same columns). */
-export interface ChangeRow {
+/** One row of a change-feed query. */
+export interface ChangeSqlRow {
   conv_id: string; join_seq: number; version: number; left_seq: number | null; read_seq: number; kind: number;
   max_seq: number; name: string; unread: number; role: number; muted_until: number; avatar_url: string;
   announcement: string; joinable: number; muted_all: number; dismissed: number; unread_mentions: number; cleared_seq: number;
   pinned: number; muted: number; peer_read_seq: number | null; peer_delivered_seq: number | null;
-  /** The seq of the newest message the member may see, and that message's columns (all null if none). */
   last_seq: number | null;
   lm_id: string | null; lm_sender_id: string; lm_sender_device: string; lm_client_msg_id: string; lm_type: number;
   lm_body: Buffer; lm_server_time: number; lm_flags: number; lm_ref_seq: number; lm_mentions: string;
   lm_mention_all: number; lm_reply_to: number; lm_reactions: string;
 }
 
-/** The last message a change-feed row carries, if any. */
-function lastMessageOf(r: ChangeRow): StoredMessage | undefined {
-  if (r.last_seq === null || r.lm_id === null) return undefined;
-  return toMessage({
-    conv_id: r.conv_id, seq: r.last_seq, id: r.lm_id, sender_id: r.lm_sender_id, sender_device: r.lm_sender_device,
-    client_msg_id: r.lm_client_msg_id, type: r.lm_type, body: r.lm_body, server_time: r.lm_server_time, flags: r.lm_flags,
-    ref_seq: r.lm_ref_seq, mentions: r.lm_mentions, mention_all: r.lm_mention_all, reply_to: r.lm_reply_to, reactions: r.lm_reactions,
-  });
-}
-
-/**
- * A page of the change feed from rows that are each sorted by (version,
- * conv_id) and cut at limit + 1: their merge's first limit + 1 rows are the page.
- */
-export function changePage(rows: ChangeRow[], after: ChangeCursor, limit: number): ChangePage {
-  rows.sort((a, b) => a.version - b.version || (a.conv_id < b.conv_id ? -1 : a.conv_id > b.conv_id ? 1 : 0));
-  if (rows.length > limit + 1) rows.length = limit + 1;
-  const more = rows.length > limit;
-  if (more) rows.length = limit;
-  const last = rows[rows.length - 1];
+export function toChangeRow(r: ChangeSqlRow): ChangeRow {
+  const lastMessage =
+    r.last_seq === null || r.lm_id === null
+      ? undefined
+      : toMessage({
+          conv_id: r.conv_id, seq: r.last_seq, id: r.lm_id, sender_id: r.lm_sender_id, sender_device: r.lm_sender_device,
+          client_msg_id: r.lm_client_msg_id, type: r.lm_type, body: r.lm_body, server_time: r.lm_server_time, flags: r.lm_flags,
+          ref_seq: r.lm_ref_seq, mentions: r.lm_mentions, mention_all: r.lm_mention_all, reply_to: r.lm_reply_to, reactions: r.lm_reactions,
+        });
   return {
-    conversations: rows.map((r) => ({
-      conversationId: r.conv_id,
-      kind: r.kind,
-      maxSeq: r.left_seq ?? r.max_seq,
-      joinSeq: r.join_seq,
-      members: parseDirectConversationId(r.conv_id) ?? [],
-      name: r.name,
-      left: r.left_seq !== null,
-      readSeq: r.read_seq,
-      unread: r.unread,
-      avatarUrl: r.avatar_url,
-      announcement: r.announcement,
-      joinable: Boolean(r.joinable),
-      mutedAll: Boolean(r.muted_all),
-      role: r.left_seq === null && r.kind === ConversationKind.GROUP ? r.role : 0,
-      mutedUntil: r.muted_until,
-      dismissed: Boolean(r.dismissed),
-      unreadMentions: r.unread_mentions,
-      clearedSeq: r.cleared_seq,
-      pinned: Boolean(r.pinned),
-      muted: Boolean(r.muted),
-      peerReadSeq: r.peer_read_seq ?? 0,
-      peerDeliveredSeq: r.peer_delivered_seq ?? 0,
-      lastMessage: lastMessageOf(r),
-    })),
-    next: last ? { version: last.version, conversationId: last.conv_id } : after,
-    more,
+    version: Number(r.version), conversationId: r.conv_id, kind: r.kind, joinSeq: r.join_seq, leftSeq: r.left_seq, readSeq: r.read_seq,
+    maxSeq: r.max_seq, name: r.name, unread: Number(r.unread), role: r.role, mutedUntil: r.muted_until, avatarUrl: r.avatar_url,
+    announcement: r.announcement, joinable: r.joinable === 1, mutedAll: r.muted_all === 1, dismissed: r.dismissed === 1,
+    unreadMentions: Number(r.unread_mentions), clearedSeq: r.cleared_seq, pinned: r.pinned === 1, muted: r.muted === 1,
+    peerReadSeq: r.peer_read_seq ?? 0, peerDeliveredSeq: r.peer_delivered_seq ?? 0, lastMessage,
   };
 }

@@ -1,5 +1,5 @@
 /** SQL of the SQLite store, in one visible place. Migrations are append-only. */
-import { LAST_MESSAGE_COLUMNS, SHOWN_TYPES } from '../common.ts';
+import { changeFeedQuery, CONVERSATION_COLUMNS, MEMBER_COLUMNS, MESSAGE_COLUMNS, type Dialect } from '../common.ts';
 
 export const MIGRATIONS: readonly string[] = [
   // 1: users, conversations, members (with each member's change version), messages.
@@ -140,34 +140,29 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE conversations ADD COLUMN members_seq INTEGER NOT NULL DEFAULT 0;
   `,
+  // 16: a large group's change feed is an index range over the conversations stamped
+  // after a cursor (not a per-member flag, which members added later never got);
+  // who deleted a message for themselves, by message; the digest of what was first
+  // sent under a clientMsgId, kept once a message is edited or recalled.
+  `
+  DROP INDEX members_large;
+  ALTER TABLE members DROP COLUMN large;
+  CREATE INDEX conversations_large_version ON conversations (version, id) WHERE large = 1;
+  CREATE INDEX hidden_by_message ON hidden (conv_id, seq);
+  ALTER TABLE messages ADD COLUMN sent_digest BLOB;
+  `,
 ];
 
-/** What a change-feed row carries (the version column comes separately). */
-const CHANGE_COLUMNS = `m.conv_id, m.join_seq, m.left_seq, m.read_seq, m.role, m.muted_until, m.cleared_seq, m.pinned, m.muted,
-      c.kind, c.max_seq, c.name, c.avatar_url, c.announcement, c.joinable, c.muted_all, c.dismissed,
-      CASE WHEN c.kind = 1 THEN (SELECT p.read_seq FROM members p WHERE p.conv_id = m.conv_id AND p.user_id != m.user_id) END
-        AS peer_read_seq,
-      CASE WHEN c.kind = 1 THEN (SELECT MAX(p.delivered_seq, p.read_seq) FROM members p WHERE p.conv_id = m.conv_id AND p.user_id != m.user_id) END
-        AS peer_delivered_seq,
-      (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq, m.cleared_seq)
-        AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id AND x.type != 104) AS unread,
-      (SELECT COUNT(*) FROM messages x WHERE x.conv_id = m.conv_id AND x.seq > MAX(m.read_seq, m.join_seq, m.cleared_seq)
-        AND x.seq <= COALESCE(m.left_seq, c.max_seq) AND x.sender_id != m.user_id
-        AND (x.mention_all = 1 OR (x.mentions != '' AND instr(' ' || x.mentions || ' ', ' ' || m.user_id || ' ') > 0))) AS unread_mentions,
-      (SELECT x.seq FROM messages x INDEXED BY messages_shown WHERE x.conv_id = m.conv_id AND x.${SHOWN_TYPES}
-        AND x.seq > MAX(m.join_seq, m.cleared_seq) AND x.seq <= COALESCE(m.left_seq, c.max_seq)
-        AND NOT EXISTS (SELECT 1 FROM hidden h WHERE h.user_id = m.user_id AND h.conv_id = x.conv_id AND h.seq = x.seq)
-        ORDER BY x.seq DESC LIMIT 1) AS last_seq`;
+const dialect: Dialect = {
+  greatest: (...values) => `MAX(${values.join(', ')})`,
+  hasWord: (list, word) => `instr(' ' || ${list} || ' ', ' ' || ${word} || ' ') > 0`,
+  shownIndex: 'INDEXED BY messages_shown',
+};
 
-/**
- * A page of the change feed with each conversation's last message: one primary-key
- * lookup per listed row, after the page is cut.
- */
-const withLastMessage = (page: string) => `SELECT f.*, ${LAST_MESSAGE_COLUMNS}
-    FROM (${page}) f LEFT JOIN messages lm ON lm.conv_id = f.conv_id AND lm.seq = f.last_seq`;
 
-/** A large-group member's change version: the later of their row's and (while a member) the conversation's. */
-const LARGE_VERSION = `CASE WHEN m.left_seq IS NULL THEN MAX(m.version, c.version) ELSE m.version END`;
+
+/** The member row of (conversation, user) with its conversation's max_seq. */
+const MEMBER_ROW = `SELECT ${MEMBER_COLUMNS} FROM members m JOIN conversations c ON c.id = m.conv_id`;
 
 export const SQL = {
   getMeta: `SELECT value FROM meta WHERE key = ?`,
@@ -178,15 +173,9 @@ export const SQL = {
   userExists: `SELECT 1 FROM users WHERE id = ?`,
   setLastSeen: `UPDATE users SET last_seen = ? WHERE id = ?`,
   getLastSeen: `SELECT last_seen FROM users WHERE id = ?`,
-  // A page of a conversation's current members with their last seen, by user id (the
-  // primary key's order), without those between whom and the viewer there is a block.
-  memberPresence: `SELECT m.user_id, u.last_seen FROM members m JOIN users u ON u.id = m.user_id
-    WHERE m.conv_id = ? AND m.user_id > ? AND m.left_seq IS NULL
-      AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.user_id = ? AND b.blocked_id = m.user_id)
-      AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.user_id = m.user_id AND b.blocked_id = ?)
-    ORDER BY m.user_id LIMIT ?`,
   getAllowStrangers: `SELECT allow_strangers FROM users WHERE id = ?`,
   setAllowStrangers: `UPDATE users SET allow_strangers = ? WHERE id = ?`,
+
   isFriend: `SELECT 1 FROM friends WHERE user_id = ? AND friend_id = ?`,
   addFriend: `INSERT OR IGNORE INTO friends (user_id, friend_id, since) VALUES (?, ?, ?)`,
   removeFriend: `DELETE FROM friends WHERE user_id = ? AND friend_id = ?`,
@@ -204,65 +193,69 @@ export const SQL = {
   sharesConversation: `SELECT 1 FROM members a JOIN members b ON b.conv_id = a.conv_id
     WHERE a.user_id = ? AND b.user_id = ? AND a.left_seq IS NULL AND b.left_seq IS NULL LIMIT 1`,
 
-  findByClientMsgId: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, flags, ref_seq, mentions, mention_all, reply_to, reactions
-    FROM messages WHERE sender_id = ? AND client_msg_id = ?`,
-  getMessage: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, flags, ref_seq, mentions, mention_all, reply_to, reactions
-    FROM messages WHERE conv_id = ? AND seq = ?`,
-  updateMessage: `UPDATE messages SET body = ?, flags = ? WHERE conv_id = ? AND seq = ?`,
-  setReactions: `UPDATE messages SET reactions = ? WHERE conv_id = ? AND seq = ?`,
-  hide: `INSERT OR IGNORE INTO hidden (user_id, conv_id, seq) VALUES (?, ?, ?)`,
-  isHidden: `SELECT 1 FROM hidden WHERE user_id = ? AND conv_id = ? AND seq = ?`,
-  hiddenIn: `SELECT seq FROM hidden WHERE user_id = ? AND conv_id = ? AND seq >= ? AND seq <= ? ORDER BY seq`,
-  readersOf: `SELECT user_id FROM members WHERE conv_id = ? AND left_seq IS NULL AND read_seq >= ? ORDER BY user_id LIMIT ?`,
-  readerCounts: `SELECT SUM(read_seq >= ?) AS read_count, SUM(read_seq < ?) AS unread_count FROM members WHERE conv_id = ? AND left_seq IS NULL`,
-  getDelivered: `SELECT m.delivered_seq, m.left_seq, c.max_seq FROM members m JOIN conversations c ON c.id = m.conv_id
-    WHERE m.conv_id = ? AND m.user_id = ?`,
-  setDelivered: `UPDATE members SET delivered_seq = ? WHERE conv_id = ? AND user_id = ?`,
-  touchMember: `UPDATE members SET version = ? WHERE conv_id = ? AND user_id = ?`,
-  getSettings: `SELECT pinned, muted FROM members WHERE conv_id = ? AND user_id = ?`,
-  setSettings: `UPDATE members SET pinned = ?, muted = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
-  setClearedSeq: `UPDATE members SET cleared_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
-  getConversation: `SELECT kind, max_seq, muted_all, dismissed, joinable, large, members_seq FROM conversations WHERE id = ?`,
-  setMembersSeq: `UPDATE conversations SET members_seq = ? WHERE id = ?`,
-  getGroup: `SELECT kind, max_seq, name, avatar_url, announcement, joinable, muted_all, dismissed, large FROM conversations WHERE id = ?`,
+  getConversation: `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE id = ?`,
+  insertConversation: `INSERT INTO conversations (id, kind, max_seq, created_at, name) VALUES (?, ?, 0, ?, ?)`,
+  setMaxSeq: `UPDATE conversations SET max_seq = ? WHERE id = ?`,
+  touchConversation: `UPDATE conversations SET version = ? WHERE id = ?`,
   setGroupInfo: `UPDATE conversations SET name = ?, avatar_url = ?, announcement = ?, joinable = ? WHERE id = ?`,
   setMutedAll: `UPDATE conversations SET muted_all = ? WHERE id = ?`,
   setDismissed: `UPDATE conversations SET dismissed = 1, joinable = 0 WHERE id = ?`,
-  setRole: `UPDATE members SET role = ? WHERE conv_id = ? AND user_id = ?`,
-  setMutedUntil: `UPDATE members SET muted_until = ? WHERE conv_id = ? AND user_id = ?`,
-  listGroupMembers: `SELECT user_id, role, muted_until, join_seq FROM members WHERE conv_id = ? AND left_seq IS NULL
-    ORDER BY role, user_id`,
-  insertConversation: `INSERT INTO conversations (id, kind, max_seq, created_at, name) VALUES (?, ?, 0, ?, ?)`,
-  setMaxSeq: `UPDATE conversations SET max_seq = ?, version = ? WHERE id = ?`,
+  setMembersSeq: `UPDATE conversations SET members_seq = ? WHERE id = ?`,
+  markLarge: `UPDATE conversations SET large = 1 WHERE id = ?`,
+
+  memberRow: `${MEMBER_ROW} WHERE m.conv_id = ? AND m.user_id = ?`,
+  currentMemberRows: `${MEMBER_ROW} WHERE m.conv_id = ? AND m.left_seq IS NULL ORDER BY m.user_id`,
+  listMembers: `SELECT user_id FROM members WHERE conv_id = ? AND left_seq IS NULL ORDER BY user_id`,
+  countMembers: `SELECT COUNT(*) AS n FROM members WHERE conv_id = ? AND left_seq IS NULL`,
   insertMember: `INSERT INTO members (conv_id, user_id, join_seq, version, role) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (conv_id, user_id) DO UPDATE SET join_seq = excluded.join_seq, version = excluded.version,
       role = excluded.role, left_seq = NULL`,
-  getMembership: `SELECT m.join_seq, m.left_seq, m.role, m.muted_until, m.cleared_seq, m.pinned, m.muted, c.max_seq FROM members m JOIN conversations c ON c.id = m.conv_id
-    WHERE m.conv_id = ? AND m.user_id = ?`,
-  listMembers: `SELECT user_id FROM members WHERE conv_id = ? AND left_seq IS NULL ORDER BY user_id`,
-  touchMembers: `UPDATE members SET version = ? WHERE conv_id = ? AND left_seq IS NULL`,
   removeMember: `UPDATE members SET left_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
+  setRole: `UPDATE members SET role = ? WHERE conv_id = ? AND user_id = ?`,
+  setMutedUntil: `UPDATE members SET muted_until = ? WHERE conv_id = ? AND user_id = ?`,
+  touchMembers: `UPDATE members SET version = ? WHERE conv_id = ? AND left_seq IS NULL`,
+  touchMember: `UPDATE members SET version = ? WHERE conv_id = ? AND user_id = ?`,
+  setReadSeq: `UPDATE members SET read_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
+  setDelivered: `UPDATE members SET delivered_seq = ? WHERE conv_id = ? AND user_id = ?`,
+  setSettings: `UPDATE members SET pinned = ?, muted = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
+  setClearedSeq: `UPDATE members SET cleared_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
+  // A page of a conversation's current members with their last seen, by user id (the primary key's order).
+  memberPage: `SELECT m.user_id AS userId, u.last_seen AS lastSeen FROM members m JOIN users u ON u.id = m.user_id
+    WHERE m.conv_id = ? AND m.user_id > ? AND m.left_seq IS NULL ORDER BY m.user_id LIMIT ?`,
+  groupMembers: `SELECT user_id AS userId, role, muted_until AS mutedUntil, join_seq AS joinSeq FROM members
+    WHERE conv_id = ? AND left_seq IS NULL ORDER BY role, user_id`,
+  readersOf: `SELECT user_id FROM members WHERE conv_id = ? AND left_seq IS NULL AND read_seq >= ? ORDER BY user_id LIMIT ?`,
+  readerCounts: `SELECT SUM(read_seq >= ?) AS read_count, SUM(read_seq < ?) AS unread_count FROM members WHERE conv_id = ? AND left_seq IS NULL`,
+
+  findSent: `SELECT ${MESSAGE_COLUMNS}, sent_digest FROM messages WHERE sender_id = ? AND client_msg_id = ?`,
+  getMessage: `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv_id = ? AND seq = ?`,
   insertMessage: `INSERT INTO messages (conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, ref_seq,
       mentions, mention_all, reply_to)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  readMessages: `SELECT conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, flags, ref_seq, mentions, mention_all, reply_to, reactions
-    FROM messages WHERE conv_id = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?`,
-  setReadSeq: `UPDATE members SET read_seq = ?, version = ? WHERE conv_id = ? AND user_id = ?`,
-  getReadSeq: `SELECT read_seq FROM members WHERE conv_id = ? AND user_id = ?`,
-  // Unread: what others sent after the read position, within what the member can see.
-  // Small conversations: the member row's version says when it last changed for the member.
-  changesSince: withLastMessage(`SELECT ${CHANGE_COLUMNS}, m.version
-    FROM members m JOIN conversations c ON c.id = m.conv_id
-    WHERE m.user_id = ? AND m.large = 0 AND (m.version > ? OR (m.version = ? AND m.conv_id > ?))
-    ORDER BY m.version, m.conv_id LIMIT ?`),
-  // Large groups: a message raises the conversation's version only (not 2,000 member rows), so
-  // a current member's change version is the later of the two; one who left keeps their own.
-  changesSinceLarge: withLastMessage(`SELECT ${CHANGE_COLUMNS}, ${LARGE_VERSION} AS version
-    FROM members m JOIN conversations c ON c.id = m.conv_id
-    WHERE m.user_id = ? AND m.large = 1 AND (${LARGE_VERSION} > ? OR (${LARGE_VERSION} = ? AND m.conv_id > ?))
-    ORDER BY version, m.conv_id LIMIT ?`),
-  hasLargeGroups: `SELECT 1 FROM members WHERE user_id = ? AND large = 1 LIMIT 1`,
-  countMembers: `SELECT COUNT(*) AS n FROM members WHERE conv_id = ? AND left_seq IS NULL`,
-  markLargeConversation: `UPDATE conversations SET large = 1 WHERE id = ?`,
-  markLargeMembers: `UPDATE members SET large = 1 WHERE conv_id = ?`,
+  // The digest of what was first sent is set by the first change only.
+  updateMessage: `UPDATE messages SET body = ?, flags = ?, sent_digest = COALESCE(sent_digest, ?) WHERE conv_id = ? AND seq = ?`,
+  setReactions: `UPDATE messages SET reactions = ? WHERE conv_id = ? AND seq = ?`,
+  readMessages: `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv_id = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?`,
+  hide: `INSERT OR IGNORE INTO hidden (user_id, conv_id, seq) VALUES (?, ?, ?)`,
+  hiddenBy: `SELECT user_id FROM hidden WHERE conv_id = ? AND seq = ?`,
+  hiddenIn: `SELECT seq FROM hidden WHERE user_id = ? AND conv_id = ? AND seq >= ? AND seq <= ? ORDER BY seq`,
+
+  // The change feed, as two index ranges (see chat/rules/change-feed.ts). A large group's current
+  // member is listed at the later of their row's and the conversation's version, so each row is in
+  // exactly one range. The user's member rows stamped after the cursor (members_by_user_version):
+  changesSinceMembers: changeFeedQuery(dialect, {
+    from: `FROM members m JOIN conversations c ON c.id = m.conv_id
+      WHERE m.user_id = @user AND (m.version, m.conv_id) > (@version, @conv)
+        AND NOT (c.large = 1 AND m.left_seq IS NULL AND c.version >= m.version)`,
+    version: 'm.version',
+    tail: 'ORDER BY m.version, m.conv_id LIMIT @limit',
+  }),
+  // The large groups stamped after the cursor (conversations_large_version), each with the
+  // user's member row by primary key; CROSS JOIN keeps the conversations as the outer loop.
+  changesSinceLarge: changeFeedQuery(dialect, {
+    from: `FROM conversations c CROSS JOIN members m ON m.conv_id = c.id AND m.user_id = @user
+      WHERE c.large = 1 AND (c.version, c.id) > (@version, @conv) AND m.left_seq IS NULL AND c.version >= m.version`,
+    version: 'c.version',
+    tail: 'ORDER BY c.version, c.id LIMIT @limit',
+  }),
 } as const;

@@ -1,0 +1,170 @@
+/**
+ * Who may send where: the checks before a message is stored, for a whole
+ * group-commit batch in one transaction.
+ *
+ * The batch's rows are read up front, a few calls for all of it (the
+ * conversations, locked; the stored messages of its dedup keys; the member rows
+ * of its senders and mentions; the blocks between 1:1 pairs), each request is then
+ * decided in memory in arrival order, and the new messages are stored together.
+ * A request sees the effects of the ones before it in the batch: the direct
+ * conversation the first created, the seq the previous took, a duplicate within
+ * the batch.
+ */
+import { ConversationKind, ErrorCode, GroupRole, parseDirectConversationId } from '@parley/protocol';
+import type { CrashHook } from '../../testing/faults.ts';
+import { pairKey, type ConversationRow, type MemberRow, type SentMessage, type WriteTx } from '../store-port.ts';
+import type { AppendRequest, AppendResult, StoredMessage } from '../types.ts';
+import { MessageWriter } from './message-writer.ts';
+import { reusedError, sameAppend } from './records.ts';
+import { inVisibleRange } from './visibility.ts';
+
+type Refusal = { ok: false; code: ErrorCode; message: string };
+/** A request's message: new, or the original of a resend. */
+type Stored = { ok: true; message: StoredMessage; duplicate: boolean };
+
+function refusal(code: ErrorCode, message: string): Refusal {
+  return { ok: false, code, message };
+}
+
+export interface AppendOptions {
+  crash: CrashHook;
+  /** TEST ONLY (unsafe mode no-dedup): a resend is stored again. */
+  noDedup: boolean;
+}
+
+/** What the batch's transaction has read, and what its earlier requests changed. */
+interface BatchState {
+  tx: WriteTx;
+  now: number;
+  conversations: Map<string, ConversationRow>;
+  sent: Map<string, SentMessage>;
+  members: Map<string, MemberRow>;
+  /** Blocks between the batch's 1:1 pairs, as pairKey(blocker, blocked). */
+  blocks: Set<string>;
+  writer: MessageWriter;
+  noDedup: boolean;
+}
+
+export async function appendBatch(tx: WriteTx, batch: readonly AppendRequest[], options: AppendOptions): Promise<AppendResult[]> {
+  const now = Date.now();
+  const pairs = batch.map((r) => r.directMembers ?? parseDirectConversationId(r.conversationId)).filter((p) => p !== undefined);
+  const state: BatchState = {
+    tx,
+    now,
+    conversations: await tx.lockConversations(batch.map((r) => r.conversationId)),
+    sent: options.noDedup ? new Map() : await tx.findSent(batch.map((r) => [r.senderId, r.clientMsgId] as const)),
+    members: await tx.memberRows(batch.flatMap((r) => [r.senderId, ...(r.mentions ?? [])].map((u) => [r.conversationId, u] as const))),
+    blocks: pairs.length > 0 ? await tx.blocksAmong(pairs) : new Set(),
+    writer: new MessageWriter(tx, now, options.noDedup),
+    noDedup: options.noDedup,
+  };
+  const outcomes: (Refusal | Stored)[] = [];
+  for (const req of batch) outcomes.push(await appendOne(req, state));
+  await state.writer.flush();
+  const recipients = await tx.currentMembers(outcomes.flatMap((o) => (o.ok ? [o.message.conversationId] : [])));
+  options.crash('after-insert');
+  return outcomes.map((o): AppendResult => {
+    if (!o.ok) return o;
+    const conversationId = o.message.conversationId;
+    // The member-list version, read under the conversation's lock; new messages only.
+    const membersVersion = o.duplicate ? undefined : (state.conversations.get(conversationId)?.membersSeq ?? 0);
+    return { ok: true, message: o.message, duplicate: o.duplicate, members: recipients.get(conversationId) ?? [], membersVersion };
+  });
+}
+
+/** One request of a batch: a refusal, the original of a resend, or a new message (stored with the batch). */
+async function appendOne(req: AppendRequest, s: BatchState): Promise<Refusal | Stored> {
+  const key = pairKey(req.senderId, req.clientMsgId);
+  const original = s.sent.get(key);
+  if (original) {
+    if (!sameAppend(original, req)) {
+      const { code, message } = reusedError(req.clientMsgId);
+      return refusal(code, message);
+    }
+    return { ok: true, message: original.message, duplicate: true };
+  }
+  let conv = s.conversations.get(req.conversationId);
+  if (!conv) {
+    if (!req.directMembers) return refusal(ErrorCode.CONVERSATION_NOT_FOUND, `no conversation ${req.conversationId}`);
+    const created = await createDirect(req, req.directMembers, s);
+    if (!('id' in created)) return created;
+    conv = created;
+  }
+  if (conv.dismissed) return refusal(ErrorCode.GROUP_DISMISSED, `${req.conversationId} was dismissed`);
+  if (conv.kind === ConversationKind.NOTICES) return refusal(ErrorCode.FORBIDDEN, 'notice conversations are written by the server only');
+  const sender = s.members.get(pairKey(req.conversationId, req.senderId));
+  if (!sender || sender.leftSeq !== null) return refusal(ErrorCode.NOT_MEMBER, `not a member of ${req.conversationId}`);
+  if (conv.kind === ConversationKind.DIRECT) {
+    const blocked = blockRefusal(req.senderId, parseDirectConversationId(req.conversationId)!, s.blocks);
+    if (blocked) return blocked;
+  }
+  if (sender.mutedUntil > s.now) {
+    return refusal(ErrorCode.MUTED, `muted in ${req.conversationId} until ${new Date(sender.mutedUntil).toISOString()}`);
+  }
+  if (conv.mutedAll && sender.role > GroupRole.ADMIN) {
+    return refusal(ErrorCode.MUTED, `${req.conversationId} is muted: only the owner and admins may send`);
+  }
+  const refused = referenceRefusal(req, conv, sender, s.members);
+  if (refused) return refused;
+  const message = s.writer.append(conv, req);
+  if (!s.noDedup) s.sent.set(key, { message, sentDigest: undefined });
+  return { ok: true, message, duplicate: false };
+}
+
+/** Why the sender may not write to the other user of a 1:1 pair, if a block either way stands between them. */
+function blockRefusal(sender: string, pair: readonly string[], blocks: ReadonlySet<string>): Refusal | undefined {
+  const other = pair[0] === sender ? pair[1]! : pair[0]!;
+  if (blocks.has(pairKey(sender, other)) || blocks.has(pairKey(other, sender))) {
+    return refusal(ErrorCode.BLOCKED, `messages between you and ${other} are blocked`);
+  }
+  return undefined;
+}
+
+/**
+ * Create a direct conversation on its first message, after the checks the first
+ * message needs: both users exist, no block, and the other user takes chats from
+ * strangers unless the two are friends.
+ */
+async function createDirect(req: AppendRequest, pair: readonly [string, string], s: BatchState): Promise<ConversationRow | Refusal> {
+  const known = await s.tx.existingUsers(pair);
+  for (const userId of pair) if (!known.has(userId)) return refusal(ErrorCode.USER_NOT_FOUND, `no user ${userId}`);
+  const blocked = blockRefusal(req.senderId, pair, s.blocks);
+  if (blocked) return blocked;
+  const other = pair[0] === req.senderId ? pair[1] : pair[0];
+  if (!(await s.tx.isFriend(req.senderId, other)) && !(await s.tx.allowsStrangers(other))) {
+    return refusal(ErrorCode.NOT_FRIENDS, `${other} takes chats from friends only`);
+  }
+  await s.tx.createConversation(
+    { id: req.conversationId, kind: ConversationKind.DIRECT, name: '', createdAt: s.now },
+    pair.map((userId) => ({ userId, role: GroupRole.MEMBER })),
+  );
+  const conv: ConversationRow = {
+    id: req.conversationId, kind: ConversationKind.DIRECT, maxSeq: 0, name: '', avatarUrl: '', announcement: '',
+    joinable: false, mutedAll: false, dismissed: false, large: false, membersSeq: 0,
+  };
+  s.conversations.set(conv.id, conv);
+  for (const userId of pair) {
+    s.members.set(pairKey(conv.id, userId), {
+      conversationId: conv.id, userId, joinSeq: 0, leftSeq: null, role: GroupRole.MEMBER, mutedUntil: 0, clearedSeq: 0,
+      readSeq: 0, deliveredSeq: 0, pinned: false, muted: false, maxSeq: 0,
+    });
+  }
+  return conv;
+}
+
+/** Why a message's mentions or reply-to cannot stand, if they cannot. */
+function referenceRefusal(req: AppendRequest, conv: ConversationRow, sender: MemberRow, members: Map<string, MemberRow>): Refusal | undefined {
+  if (req.mentionAll) {
+    if (conv.kind !== ConversationKind.GROUP) return refusal(ErrorCode.INVALID_ARGUMENT, '@all is for groups');
+    if (sender.role > GroupRole.ADMIN) return refusal(ErrorCode.FORBIDDEN, 'only the owner and admins may mention @all');
+  }
+  for (const u of req.mentions ?? []) {
+    const m = members.get(pairKey(req.conversationId, u));
+    if (!m || m.leftSeq !== null) return refusal(ErrorCode.NOT_MEMBER, `cannot mention ${u}: not a member of ${req.conversationId}`);
+  }
+  const replyTo = req.replyTo ?? 0;
+  if (replyTo !== 0 && !inVisibleRange({ ...sender, maxSeq: conv.maxSeq }, replyTo)) {
+    return refusal(ErrorCode.MESSAGE_NOT_FOUND, `no message ${replyTo} you can see in ${req.conversationId}`);
+  }
+  return undefined;
+}
