@@ -110,7 +110,14 @@ export class PostgresStore implements StorePort {
 
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     const log = options.log ?? ((msg: string, err?: unknown) => console.error(msg, err));
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types, connectionTimeoutMillis: 10_000 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      types,
+      connectionTimeoutMillis: 10_000,
+      // An ack waits for a COMMIT that is on disk, whatever the server's or the database's default says.
+      options: '-c synchronous_commit=on',
+    });
     // An idle connection that dies (server restart, network) must not crash the process:
     // the pool drops it and the next operation connects afresh.
     pool.on('error', (err) => log('postgres: idle connection lost', err));

@@ -84,6 +84,8 @@ export class SqliteStore implements StorePort {
   private readonly memberCache: BoundedMap<string, readonly string[]>;
   /** Conversations whose members the open transaction changed: not cached until it ends. */
   private readonly dirtyMembers = new Set<string>();
+  /** The weakest `synchronous` level any commit of this store ran with (0 OFF … 3 EXTRA). */
+  private weakestCommit = 3;
   /** TEST ONLY (ack-before-commit): the commit of the transaction left open. */
   private lateCommit: ReturnType<typeof setTimeout> | undefined;
 
@@ -155,7 +157,11 @@ export class SqliteStore implements StorePort {
       const result = await fn(this.txOf(stamp));
       if (nested) db.exec('RELEASE w');
       else if (late) this.commitLater();
-      else db.exec('COMMIT');
+      else {
+        // What this commit's durability is, as SQLite will apply it (kept for durability()).
+        this.weakestCommit = Math.min(this.weakestCommit, db.pragma('synchronous', { simple: true }) as number);
+        db.exec('COMMIT');
+      }
       return result;
     } catch (err) {
       if (nested) {
@@ -437,9 +443,14 @@ export class SqliteStore implements StorePort {
     };
   }
 
-  /** The writer's synchronous setting inside a write transaction (0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA). */
+  /**
+   * The writer's synchronous level inside a write transaction now, and the weakest
+   * any commit so far ran with (0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA): a commit that
+   * ran relaxed, even once, shows.
+   */
   async durability(): Promise<Record<string, string>> {
-    return this.write(async () => ({ synchronous: String(this.writer.pragma('synchronous', { simple: true })) }));
+    const now = await this.write(async () => this.writer.pragma('synchronous', { simple: true }) as number);
+    return { synchronous: String(now), weakestCommit: String(this.weakestCommit) };
   }
 
   /** How many groups' member lists are cached now (at most memberCacheSize). */
