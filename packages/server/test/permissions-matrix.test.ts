@@ -35,6 +35,7 @@ import { ChatService, type Caller, type ChatLimits, type GroupInput, type SendIn
 import type { Store, StoredMessage } from '../src/chat/types.ts';
 import { LocalBus } from '../src/cluster/local/local-bus.ts';
 import { PostgresStore } from '../src/store/postgres/postgres-store.ts';
+import { ChatStore } from '../src/chat/rules/chat-store.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 
 const {
@@ -619,14 +620,14 @@ const dir = tempDir();
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 permissionMatrix('SqliteStore', async () => ({
-  store: new SqliteStore({ file: join(dir, 'matrix.db'), synchronous: 'normal' }),
+  store: new ChatStore(new SqliteStore({ file: join(dir, 'matrix.db'), synchronous: 'normal' })),
   dispose: async () => {},
 }));
 
 permissionMatrix('PostgresStore', async () => {
   const db = await createTestDatabase();
   try {
-    return { store: await PostgresStore.open({ url: db.url, poolSize: CONCURRENCY }), dispose: () => db.drop() };
+    return { store: new ChatStore(await PostgresStore.open({ url: db.url, poolSize: CONCURRENCY })), dispose: () => db.drop() };
   } catch (err) {
     await db.drop();
     throw err;
