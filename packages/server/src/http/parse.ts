@@ -41,9 +41,18 @@ export function requestUrl(target: string): URL {
   return new URL(`http://localhost${path}`); // cannot throw: the host is fixed, the path valid
 }
 
-/** The body as a JSON object; an empty body is `{}`. Larger than MAX_BODY_BYTES: MESSAGE_TOO_LARGE. */
+/**
+ * The body as a JSON object; an empty body is `{}`. Larger than MAX_BODY_BYTES:
+ * MESSAGE_TOO_LARGE. A body that never ends (the client went away, the request was
+ * aborted, the socket failed) is BAD_FRAME rather than a promise left waiting.
+ */
 export function readJson(req: IncomingMessage): Promise<JsonBody> {
   return new Promise((resolve, reject) => {
+    const cutOff = () => reject(new ParleyError(ErrorCode.BAD_FRAME, 'the request body was cut off'));
+    if (req.destroyed || req.readableEnded) {
+      cutOff();
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -72,7 +81,9 @@ export function readJson(req: IncomingMessage): Promise<JsonBody> {
       }
       resolve(parsed as JsonBody);
     });
-    req.on('error', reject);
+    // Settling twice is a no-op: after 'end' these change nothing.
+    req.on('error', cutOff);
+    req.on('close', cutOff);
   });
 }
 
