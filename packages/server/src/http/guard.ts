@@ -11,6 +11,10 @@
  *   over Node's size limit 431 FRAME_TOO_LARGE, a request not complete within the
  *   request timeouts 408 HEARTBEAT_TIMEOUT; then the connection is closed. A peer
  *   that reset the connection gets nothing: there is no one to read it.
+ * - An upgrade request (`serveUpgrades`, for ws-transport.ts): the same, written
+ *   on the raw socket, which is then closed. Node hands an upgraded socket over
+ *   without an error listener; the guard gives it one, so a peer's reset is not
+ *   thrown from the event loop.
  *
  * Each failure is logged once: INTERNAL at error with its stack, expected ones
  * (bad input, a client gone away) at debug without.
@@ -57,6 +61,9 @@ export const STATUS: Record<ErrorCode, number> = {
 
 /** Handles one request; may throw or reject with anything (the guard answers it). */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/** Handles one upgrade request on its raw socket; may throw (the guard answers it). */
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 
 /** The failure a thrown value stands for: a ParleyError as it is, anything else INTERNAL. */
 export function failureOf(err: unknown): ParleyError {
@@ -218,4 +225,16 @@ export function serveHttp(handle: RequestHandler, log: Logger): Server {
     refuseUpgrade(req, socket, new ParleyError(ErrorCode.NOT_FOUND, 'CONNECT is not supported: this is no proxy'), log);
   });
   return server;
+}
+
+/** Hand `server`'s upgrade requests to `handle` behind the guard. */
+export function serveUpgrades(server: Server, handle: UpgradeHandler, log: Logger): void {
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', (err: NodeJS.ErrnoException) => log.debug({ reason: err.code ?? err.message }, 'upgraded connection failed'));
+    try {
+      handle(req, socket, head);
+    } catch (err) {
+      refuseUpgrade(req, socket, err, log);
+    }
+  });
 }
