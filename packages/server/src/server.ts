@@ -202,6 +202,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     await store.close();
     throw err;
   }
+  // Once listening, a listener's own error (a failed accept) is logged, not thrown.
+  http.on('error', (err) => log.error({ err }, 'http listener failed'));
+  tcp.on('error', (err) => log.error({ err }, 'tcp listener failed'));
   ready = true;
   const hostForUrl = urlHost(config.host);
   const publicForUrl = urlHost(publicHostOf(config));
