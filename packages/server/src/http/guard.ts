@@ -169,6 +169,25 @@ function clientErrorAnswer(err: NodeJS.ErrnoException): [number, ParleyError] | 
   }
 }
 
+/** How long a refusal of malformed HTTP waits for the answers to requests read before it. */
+const EARLIER_ANSWERS_MS = 10_000;
+
+/** Resolves true once every response in `responses` has closed, false if one is still open after `ms`. Never rejects. */
+function allClosed(responses: ServerResponse[], ms: number): Promise<boolean> {
+  if (responses.length === 0) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    let left = responses.length;
+    const timer = setTimeout(() => resolve(false), ms).unref();
+    for (const res of responses) {
+      res.once('close', () => {
+        if (--left > 0) return;
+        clearTimeout(timer);
+        resolve(true);
+      });
+    }
+  });
+}
+
 /**
  * An HTTP server that serves `handle` behind the guard and answers, with coded
  * bodies, what Node would otherwise answer bare or not at all: malformed HTTP
@@ -179,7 +198,7 @@ function clientErrorAnswer(err: NodeJS.ErrnoException): [number, ParleyError] | 
 export function serveHttp(handle: RequestHandler, log: Logger): Server {
   const server = createServer({ requireHostHeader: false });
   // The responses of each connection not yet closed: a refusal of malformed HTTP
-  // is never written into the middle of one.
+  // goes after them, never into the middle of one.
   const open = new WeakMap<Duplex, Set<ServerResponse>>();
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
@@ -211,9 +230,10 @@ export function serveHttp(handle: RequestHandler, log: Logger): Server {
         socket.destroy();
         return;
       }
-      const answering = [...(open.get(socket) ?? [])].some((res) => res.headersSent);
-      if (answering) socket.destroy();
-      else refuseOnSocket(socket, ...answer);
+      // Requests read whole before the bad bytes (pipelined) are answered first, in
+      // order; then the refusal. A request whose own body broke off is not waited for.
+      const earlier = [...(open.get(socket) ?? [])].filter((res) => res.req.complete || res.headersSent);
+      void allClosed(earlier, EARLIER_ANSWERS_MS).then((closed) => (closed ? refuseOnSocket(socket, ...answer) : socket.destroy()));
     } catch (fatal) {
       log.error({ err: fatal }, 'http client error answer failed');
       socket.destroy();
