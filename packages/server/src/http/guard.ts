@@ -75,6 +75,41 @@ function logFailure(log: Logger, failure: ParleyError, err: unknown, context: Re
   else log.debug({ code: failure.code, reason: failure.message, ...context }, what);
 }
 
+/** Request body bytes read and dropped, at most, before an answer given before the body was read. */
+const MAX_UNREAD_BODY = 1024 * 1024;
+/** How long such an answer waits for the rest of the body at most. */
+const UNREAD_BODY_MS = 5000;
+
+/**
+ * Run `answer` once the request has arrived whole. Node closes a `Connection:
+ * close` exchange as soon as its answer is out, and a socket closed with request
+ * bytes still unread is reset by the kernel, which can cost the client the answer
+ * (a 401 or 404 decided before the body was read). So a body still arriving is
+ * read and dropped first: up to MAX_UNREAD_BODY bytes, for UNREAD_BODY_MS.
+ */
+function whenRequestRead(req: IncomingMessage, answer: () => void): void {
+  if (req.complete || req.destroyed) {
+    answer();
+    return;
+  }
+  let answered = false;
+  let dropped = 0;
+  const go = () => {
+    if (answered) return;
+    answered = true;
+    clearTimeout(timer);
+    answer();
+  };
+  const timer = setTimeout(go, UNREAD_BODY_MS).unref();
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > MAX_UNREAD_BODY) go();
+  });
+  req.once('end', go);
+  req.once('close', go);
+  req.resume();
+}
+
 /** Responses whose answer is decided: the first answer of a request is its only one. */
 const answered = new WeakSet<ServerResponse>();
 
@@ -82,8 +117,14 @@ const answered = new WeakSet<ServerResponse>();
 export function answerJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body); // here, not later: a body that cannot be encoded is still a clean 500
   answered.add(res);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
+  whenRequestRead(res.req, () => {
+    try {
+      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      res.end(text);
+    } catch {
+      res.destroy(); // nothing sensible is left to write
+    }
+  });
 }
 
 function errorJson(failure: ParleyError): { error: { code: ErrorCode; message: string } } {
