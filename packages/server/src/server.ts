@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo, Server as NetServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -20,6 +20,7 @@ import type { Config } from './config/config.ts';
 import { Gateway } from './gateway/gateway.ts';
 import { createTcpServer } from './gateway/tcp-transport.ts';
 import { attachWebSocket, WS_PATH } from './gateway/ws-transport.ts';
+import { serveHttp } from './http/guard.ts';
 import { createHttpHandler } from './http/http-api.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { SqliteStore } from './store/sqlite/sqlite-store.ts';
@@ -158,19 +159,19 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     ].join('\n');
   };
 
-  const http = createHttpServer(
+  const http = serveHttp(
     createHttpHandler({
       accounts,
       tokens,
       chat,
       adminKey: config.adminKey,
-      log,
       metrics,
       ready: () => ready,
       nodes: () => bus.nodes(),
       presence: (users) => gateway.presence(users),
       pullMaxLimit: config.pullMaxLimit,
     }),
+    log,
   );
   http.headersTimeout = 10_000;
   http.requestTimeout = 30_000;
@@ -191,6 +192,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     await store.close();
     throw err;
   }
+  // Once listening, a listener's own error (a failed accept) is logged, not thrown.
+  http.on('error', (err) => log.error({ err }, 'http listener failed'));
+  tcp.on('error', (err) => log.error({ err }, 'tcp listener failed'));
   ready = true;
   const hostForUrl = urlHost(config.host);
   const publicForUrl = urlHost(publicHostOf(config));

@@ -1,6 +1,11 @@
 /**
  * Raw TCP transport: length-prefixed Frames (see @parley/protocol framing). Frames
  * written in one turn of the event loop leave together in one write.
+ *
+ * Nothing a peer sends can throw out of here: bytes that are not frames get an
+ * Error frame and a close, a socket error closes the session, and a throw while
+ * handling a connection's events is a server bug that costs that connection
+ * (logged with its stack), never the process.
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { CloseCode, createFrameWriter, ErrorCode, FrameDecoder, ParleyError } from '@parley/protocol';
@@ -31,23 +36,41 @@ function tcpLink(socket: Socket, stats: GatewayStats): Link {
 
 export function createTcpServer(gateway: Gateway): Server {
   return createServer((socket) => {
-    socket.setNoDelay(true);
-    const decoder = new FrameDecoder(gateway.config.maxFrameBytes);
-    const session = gateway.attach(tcpLink(socket, gateway.stats));
-    socket.on('data', (chunk: Buffer) => {
-      let frames: Uint8Array[];
-      try {
-        frames = decoder.push(chunk);
-      } catch (err) {
-        const code = err instanceof ParleyError ? err.code : ErrorCode.BAD_FRAME;
-        const close = code === ErrorCode.FRAME_TOO_LARGE ? CloseCode.FRAME_TOO_LARGE : CloseCode.PROTOCOL_ERROR;
-        session.fail(code, (err as Error).message, close);
-        socket.pause();
-        return;
-      }
-      for (const frame of frames) session.receive(frame);
-    });
-    socket.on('close', () => session.closed());
-    socket.on('error', () => session.closed());
+    /** A session event that throws is a bug: it costs this connection, not the process. */
+    const safely =
+      <A extends unknown[]>(handle: (...args: A) => void) =>
+      (...args: A) => {
+        try {
+          handle(...args);
+        } catch (err) {
+          gateway.log.error({ err }, 'tcp connection failed');
+          socket.destroy();
+        }
+      };
+    // Listened to first, so that no error of this socket is ever thrown; 'close'
+    // follows every error and ends the session.
+    socket.on('error', () => {});
+    safely(() => {
+      socket.setNoDelay(true);
+      const decoder = new FrameDecoder(gateway.config.maxFrameBytes);
+      const session = gateway.attach(tcpLink(socket, gateway.stats));
+      socket.on(
+        'data',
+        safely((chunk: Buffer) => {
+          let frames: Uint8Array[];
+          try {
+            frames = decoder.push(chunk);
+          } catch (err) {
+            const code = err instanceof ParleyError ? err.code : ErrorCode.BAD_FRAME;
+            const close = code === ErrorCode.FRAME_TOO_LARGE ? CloseCode.FRAME_TOO_LARGE : CloseCode.PROTOCOL_ERROR;
+            session.fail(code, (err as Error).message, close);
+            socket.pause();
+            return;
+          }
+          for (const frame of frames) session.receive(frame);
+        }),
+      );
+      socket.on('close', safely(() => session.closed()));
+    })();
   });
 }

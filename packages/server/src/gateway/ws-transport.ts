@@ -3,15 +3,29 @@
  * frame limit (ws answers a larger message with close 1009); text messages are a
  * protocol error. Sits on the HTTP server's upgrade event, path /ws only. Writes
  * made in one turn of the event loop are corked together into one syscall.
+ *
+ * Nothing a peer sends can throw out of here: a refused upgrade (wrong path, bad
+ * handshake headers) is a coded JSON answer on the raw socket (http/guard.ts), and
+ * a throw while handling a connection's events is a server bug that costs that
+ * connection (logged with its stack), never the process.
  */
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CloseCode, ErrorCode } from '@parley/protocol';
+import { CloseCode, ErrorCode, ParleyError } from '@parley/protocol';
+import { refuseUpgrade, serveUpgrades } from '../http/guard.ts';
+import { requestUrl } from '../http/parse.ts';
 import type { Gateway, GatewayStats } from './gateway.ts';
 import type { Link } from './session.ts';
 
 export const WS_PATH = '/ws';
+
+/** A close reason as ws takes it: at most 123 bytes of UTF-8 (ws throws on more). */
+function closeReason(reason: string): string {
+  let fitted = reason;
+  while (Buffer.byteLength(fitted) > 123) fitted = fitted.slice(0, -1);
+  return fitted;
+}
 
 function wsLink(ws: WebSocket, socket: Duplex, remote: string, stats: GatewayStats): Link {
   // Frames written in one turn of the event loop leave in one syscall: the first
@@ -46,7 +60,7 @@ function wsLink(ws: WebSocket, socket: Duplex, remote: string, stats: GatewaySta
       if (corked) uncork();
     },
     close: (code, reason) => {
-      ws.close(code, reason);
+      ws.close(code, closeReason(reason));
       // A peer that never answers the close handshake is cut off.
       setTimeout(() => ws.terminate(), 2000).unref();
     },
@@ -54,30 +68,53 @@ function wsLink(ws: WebSocket, socket: Duplex, remote: string, stats: GatewaySta
 }
 
 export function attachWebSocket(http: HttpServer, gateway: Gateway): WebSocketServer {
+  const { log } = gateway;
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: gateway.config.maxFrameBytes,
     perMessageDeflate: false,
     clientTracking: false,
   });
-  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = (req.url ?? '').split('?')[0];
-    if (path !== WS_PATH) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const session = gateway.attach(wsLink(ws, socket, `${req.socket.remoteAddress}:${req.socket.remotePort}`, gateway.stats));
-      ws.on('message', (data: Buffer, isBinary: boolean) => {
-        if (!isBinary) {
-          session.fail(ErrorCode.BAD_FRAME, 'text messages are not frames; send binary', CloseCode.PROTOCOL_ERROR);
-          return;
-        }
-        session.receive(data);
-      });
-      ws.on('close', () => session.closed());
-      ws.on('error', () => session.closed()); // ws closes the socket itself (e.g. 1009, bad framing)
-    });
+  // A handshake ws refuses (method, Upgrade, key, version or subprotocol header).
+  wss.on('wsClientError', (err: Error, socket: Duplex, req) => {
+    const failure = new ParleyError(ErrorCode.INVALID_ARGUMENT, `WebSocket handshake: ${err.message}`);
+    refuseUpgrade(req, socket, failure, log, { 'sec-websocket-version': '13' });
   });
+  serveUpgrades(
+    http,
+    (req, socket, head) => {
+      const { pathname } = requestUrl(req.url ?? '/');
+      if (pathname !== WS_PATH) throw new ParleyError(ErrorCode.NOT_FOUND, `no WebSocket endpoint at ${pathname} (use ${WS_PATH})`);
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        /** A session event that throws is a bug: it costs this connection, not the process. */
+        const safely =
+          <A extends unknown[]>(handle: (...args: A) => void) =>
+          (...args: A) => {
+            try {
+              handle(...args);
+            } catch (err) {
+              log.error({ err }, 'websocket connection failed');
+              ws.terminate();
+            }
+          };
+        safely(() => {
+          const session = gateway.attach(wsLink(ws, socket, `${req.socket.remoteAddress}:${req.socket.remotePort}`, gateway.stats));
+          ws.on(
+            'message',
+            safely((data: Buffer, isBinary: boolean) => {
+              if (!isBinary) {
+                session.fail(ErrorCode.BAD_FRAME, 'text messages are not frames; send binary', CloseCode.PROTOCOL_ERROR);
+                return;
+              }
+              session.receive(data);
+            }),
+          );
+          ws.on('close', safely(() => session.closed()));
+          ws.on('error', safely(() => session.closed())); // ws closes the socket itself (e.g. 1009, bad framing)
+        })();
+      });
+    },
+    log,
+  );
   return wss;
 }

@@ -1,61 +1,25 @@
 /**
  * The HTTP API beside the socket: accounts, tokens, health, nodes, and (in
  * chat-routes.ts) the chat features that suit request/response. JSON in and out;
- * every failure is `{ "error": { "code", "message" } }` with a stable code, and
- * every code has its HTTP status here, so no coded error comes out as a 500.
+ * every failure is `{ "error": { "code", "message" } }` with a stable code and
+ * its HTTP status (guard.ts, which also makes sure no failure ends the process).
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { ErrorCode, ParleyError } from '@parley/protocol';
-import type { Logger } from 'pino';
 import type { Accounts } from '../auth/accounts.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { NodeInfo } from '../chat/types.ts';
 import { chatRoutes, type ChatRouteDeps } from './chat-routes.ts';
-import { readJson } from './parse.ts';
-
-/** The HTTP status of each error code. A `Record` over all codes: a new code does not compile until it has one. */
-const STATUS: Record<ErrorCode, number> = {
-  BAD_FRAME: 400,
-  FRAME_TOO_LARGE: 413,
-  UNKNOWN_FRAME: 400,
-  UNEXPECTED_FRAME: 400,
-  AUTH_REQUIRED: 401,
-  AUTH_FAILED: 401,
-  ALREADY_AUTHENTICATED: 409,
-  INVALID_ARGUMENT: 400,
-  BAD_CREDENTIALS: 401,
-  USER_EXISTS: 409,
-  USER_NOT_FOUND: 404,
-  CONVERSATION_NOT_FOUND: 404,
-  NOT_MEMBER: 403,
-  MESSAGE_LOCKED: 409,
-  MESSAGE_NOT_FOUND: 404,
-  MUTED: 403,
-  GROUP_DISMISSED: 410,
-  BLOCKED: 403,
-  NOT_FRIENDS: 403,
-  ALREADY_FRIENDS: 409,
-  REQUEST_NOT_FOUND: 404,
-  ALREADY_MEMBER: 409,
-  CLIENT_MSG_ID_REUSED: 409,
-  MESSAGE_TOO_LARGE: 413,
-  RATE_LIMITED: 429,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  UNAVAILABLE: 503,
-  HEARTBEAT_TIMEOUT: 408,
-  SLOW_CONSUMER: 503,
-  INTERNAL: 500,
-};
+import { answerJson, type RequestHandler } from './guard.ts';
+import { readJson, requestUrl } from './parse.ts';
 
 export interface HttpDeps {
   accounts: Accounts;
   tokens: TokenService;
   chat: ChatService;
   adminKey: string;
-  log: Logger;
   /** Prometheus text for /metrics. */
   metrics: () => string;
   /** False while starting or draining. */
@@ -82,7 +46,8 @@ function bearer(req: IncomingMessage): string {
   return header.startsWith('Bearer ') ? header.slice(7).trim() : '';
 }
 
-export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: ServerResponse) => void {
+/** The API as one request handler; serve it behind guard.ts's `serveHttp`, which answers what it throws. */
+export function createHttpHandler(deps: HttpDeps): RequestHandler {
   const requireAdmin = (req: IncomingMessage) => {
     const given = Buffer.from(bearer(req));
     const key = Buffer.from(deps.adminKey);
@@ -165,13 +130,8 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     ...chatRoutes({ chat: deps.chat, authenticate, presence: deps.presence, pullMaxLimit: deps.pullMaxLimit }),
   ];
 
-  return (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const send = (status: number, body: unknown) => {
-      const text = JSON.stringify(body);
-      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-      res.end(text);
-    };
+  return async (req, res) => {
+    const url = requestUrl(req.url ?? '/');
     if (req.method === 'GET' && url.pathname === '/metrics') {
       const text = deps.metrics();
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
@@ -181,23 +141,14 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     const matching = routes.filter((r) => r.pattern.test(url.pathname));
     const route = matching.find((r) => r.method === req.method);
     if (!route) {
-      if (matching.length === 0) {
-        send(404, { error: { code: ErrorCode.NOT_FOUND, message: `no route ${url.pathname}` } });
-      } else {
-        const allowed = matching.map((r) => r.method).join(', ');
-        res.setHeader('allow', allowed);
-        send(405, { error: { code: ErrorCode.NOT_FOUND, message: `${url.pathname} takes ${allowed}` } });
-      }
+      if (matching.length === 0) throw new ParleyError(ErrorCode.NOT_FOUND, `no route ${url.pathname}`);
+      const allowed = matching.map((r) => r.method).join(', ');
+      res.setHeader('allow', allowed);
+      answerJson(res, 405, { error: { code: ErrorCode.NOT_FOUND, message: `${url.pathname} takes ${allowed}` } });
       return;
     }
     const params = route.pattern.exec(url.pathname)!.slice(1);
-    route
-      .handler(req, url, params)
-      .then(([status, body]) => send(status, body))
-      .catch((err: unknown) => {
-        const failure = err instanceof ParleyError ? err : new ParleyError(ErrorCode.INTERNAL, 'internal error', { cause: err });
-        if (failure.code === ErrorCode.INTERNAL) deps.log.error({ err }, 'http request failed');
-        if (!res.headersSent) send(STATUS[failure.code] ?? 500, { error: { code: failure.code, message: failure.message } });
-      });
+    const [status, body] = await route.handler(req, url, params);
+    answerJson(res, status, body);
   };
 }

@@ -1,8 +1,9 @@
 /**
- * Small readers for HTTP input: the JSON body (bounded), its fields by type, query
- * parameters and path segments. Each one fails with INVALID_ARGUMENT naming the
- * field, so a wrong type is a 400 with a clear message rather than a confused
- * domain error. Domain rules (ranges, id formats, limits) stay in the chat service.
+ * Small readers for HTTP input: the request target, the JSON body (bounded), its
+ * fields by type, query parameters and path segments. Each one fails with
+ * INVALID_ARGUMENT naming the field, so a wrong type is a 400 with a clear message
+ * rather than a confused domain error. Domain rules (ranges, id formats, limits)
+ * stay in the chat service.
  */
 import type { IncomingMessage } from 'node:http';
 import { ErrorCode, ParleyError } from '@parley/protocol';
@@ -16,9 +17,42 @@ function invalid(message: string): ParleyError {
   return new ParleyError(ErrorCode.INVALID_ARGUMENT, message);
 }
 
-/** The body as a JSON object; an empty body is `{}`. Larger than MAX_BODY_BYTES: MESSAGE_TOO_LARGE. */
+/** The characters RFC 3986 allows in a path and query: unreserved, sub-delims, ":", "@", "/", "?", and `%` with two hex digits. */
+const ORIGIN_FORM = /^\/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$/;
+const ABSOLUTE_FORM = /^https?:\/\/[^/?#]*/i;
+
+/**
+ * The URL of a request target (RFC 9112 §3.2): origin-form `/path?query`, the
+ * path and query of absolute-form `http://host/path?query`, or `*` (which no route
+ * takes). A target that is none of these — a character a URI may not hold, a `%`
+ * without two hex digits, `//[` — is INVALID_ARGUMENT. Origin-form is always a
+ * path here: `//host/x` is the path `//host/x`, not the host `host`.
+ */
+export function requestUrl(target: string): URL {
+  let path = target === '*' ? '/*' : target;
+  const absolute = ABSOLUTE_FORM.exec(target);
+  if (absolute && URL.canParse(target)) {
+    path = target.slice(absolute[0].length);
+    if (!path.startsWith('/')) path = `/${path}`;
+  }
+  if (!ORIGIN_FORM.test(path)) {
+    throw new ParleyError(ErrorCode.INVALID_ARGUMENT, 'the request target is not a valid path (RFC 3986 characters; % only before two hex digits)');
+  }
+  return new URL(`http://localhost${path}`); // cannot throw: the host is fixed, the path valid
+}
+
+/**
+ * The body as a JSON object; an empty body is `{}`. Larger than MAX_BODY_BYTES:
+ * MESSAGE_TOO_LARGE. A body that never ends (the client went away, the request was
+ * aborted, the socket failed) is BAD_FRAME rather than a promise left waiting.
+ */
 export function readJson(req: IncomingMessage): Promise<JsonBody> {
   return new Promise((resolve, reject) => {
+    const cutOff = () => reject(new ParleyError(ErrorCode.BAD_FRAME, 'the request body was cut off'));
+    if (req.destroyed || req.readableEnded) {
+      cutOff();
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -47,7 +81,9 @@ export function readJson(req: IncomingMessage): Promise<JsonBody> {
       }
       resolve(parsed as JsonBody);
     });
-    req.on('error', reject);
+    // Settling twice is a no-op: after 'end' these change nothing.
+    req.on('error', cutOff);
+    req.on('close', cutOff);
   });
 }
 
