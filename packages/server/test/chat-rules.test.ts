@@ -178,6 +178,8 @@ function rulesOn(kind: Kind): void {
         await assert.rejects(r.chat.changeFriends(ann, { op: 1, userId: 'ben', note: 'hi\u0000', clientMsgId: cid('f') }), bad);
         await assert.rejects(r.chat.modifyMessage(ann, { op: MessageOpKind.REACT, conversationId: g, seq: 1, emoji: '\udc00', clientMsgId: cid('r') }), bad);
         await assert.rejects(r.chat.pull(ann, 'g:\u0000', 1, 0, 10), bad);
+        // A type the wire's uint32 cannot carry (the HTTP API takes JSON numbers).
+        await assert.rejects(r.chat.send(ann, { to: 'ben', clientMsgId: cid('t'), type: 2 ** 32 + 1, body: text('x') }), bad);
         await assert.rejects(r.chat.markRead(ann, 'g:x\u0085', 1), bad);
         const token = `p1.${Buffer.from(JSON.stringify([r.store.storeId, 1, 'g:\u0000'])).toString('base64url')}`;
         await assert.rejects(r.chat.sync(ann, token), bad);

@@ -207,7 +207,7 @@ export class ChatService {
     const clientMsgId = input.clientMsgId ?? '';
     checkClientMsgId(clientMsgId);
     const type = input.type ?? 0;
-    if (!Number.isInteger(type) || type < 1) throw invalid('type must be a positive integer (see MessageType)');
+    if (!Number.isInteger(type) || type < 1 || type > 0xffff_ffff) throw invalid('type must be a positive 32-bit integer (see MessageType)');
     if (type >= SERVER_MESSAGE_TYPE_MIN && type < 1000) throw invalid('types 100-999 are events the server writes (use GroupRequest or MessageOp)');
     const body = input.body ?? EMPTY;
     if (body.length > this.limits.maxBodyBytes) {
