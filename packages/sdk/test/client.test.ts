@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { CloseCode, NoticeCode, type parley } from '@parley/protocol';
-import { waitUntil } from '@parley/testkit';
+import { waitUntil, WAIT_MS } from '@parley/testkit';
 import { ParleyClient, type Message } from '../src/index.ts';
 import { handshake, startFakeServer, type FakeServer } from './fake-server.ts';
 
@@ -54,6 +54,47 @@ describe('ParleyClient against a scripted server', () => {
     const ack = await conn.next((f) => f.ack?.seq === 4);
     assert.equal(ack.ack!.conversationId, CONV);
     assert.ok(conn.frames.filter((f) => f.body === 'ack').every((f) => f.ack!.seq! <= 4));
+  });
+
+  test('a second gap in the same conversation is pulled too, after the first was filled', async () => {
+    const connected = client.connect();
+    const conn = await fake.connection(0);
+    await handshake(conn);
+    await connected;
+    const isPull = (f: parley.Frame) => f.body === 'pull';
+    for (const seq of [1, 2, 4]) conn.send({ push: { message: msg(seq) } });
+    const first = await conn.next(isPull);
+    assert.deepEqual([first.pull!.conversationId, first.pull!.fromSeq, first.pull!.toSeq], [CONV, 3, 3]);
+    conn.send({ id: first.id, pullResult: { conversationId: CONV, fromSeq: 3, toSeq: 3, messages: [msg(3)], maxSeq: 4 } });
+    await waitUntil(() => got.length === 4, WAIT_MS, 'seqs 1..4 delivered');
+
+    for (const seq of [5, 6, 8]) conn.send({ push: { message: msg(seq) } });
+    const second = await conn.next((f) => isPull(f) && f.id !== first.id);
+    assert.deepEqual([second.pull!.conversationId, second.pull!.fromSeq, second.pull!.toSeq], [CONV, 7, 7]);
+    conn.send({ id: second.id, pullResult: { conversationId: CONV, fromSeq: 7, toSeq: 7, messages: [msg(7)], maxSeq: 8 } });
+    await waitUntil(() => got.length === 8, WAIT_MS, 'seqs 1..8 delivered');
+    assert.deepEqual(got.map((m) => m.seq), [1, 2, 3, 4, 5, 6, 7, 8], 'each once, in order');
+    await conn.next((f) => f.ack?.seq === 8);
+  });
+
+  test('a gap that opens above one still being pulled is pulled once the lower one is filled', async () => {
+    const connected = client.connect();
+    const conn = await fake.connection(0);
+    await handshake(conn);
+    await connected;
+    const isPull = (f: parley.Frame) => f.body === 'pull';
+    for (const seq of [1, 2, 4]) conn.send({ push: { message: msg(seq) } });
+    const first = await conn.next(isPull);
+    assert.deepEqual([first.pull!.fromSeq, first.pull!.toSeq], [3, 3]);
+    // While that pull is unanswered, a second gap opens above the first (the pushes reach the client before the answer).
+    for (const seq of [5, 6, 8]) conn.send({ push: { message: msg(seq) } });
+    conn.send({ id: first.id, pullResult: { conversationId: CONV, fromSeq: 3, toSeq: 3, messages: [msg(3)], maxSeq: 8 } });
+    const second = await conn.next((f) => isPull(f) && f.id !== first.id);
+    assert.deepEqual([second.pull!.conversationId, second.pull!.fromSeq, second.pull!.toSeq], [CONV, 7, 7]);
+    assert.deepEqual(got.map((m) => m.seq), [1, 2, 3, 4, 5, 6], 'nothing past the open gap yet');
+    conn.send({ id: second.id, pullResult: { conversationId: CONV, fromSeq: 7, toSeq: 7, messages: [msg(7)], maxSeq: 8 } });
+    await waitUntil(() => got.length === 8, WAIT_MS, 'seqs 1..8 delivered');
+    assert.deepEqual(got.map((m) => m.seq), [1, 2, 3, 4, 5, 6, 7, 8], 'each once, in order');
   });
 
   test('sync pulls only what is missing, treats holes as passed, and saves the token afterwards', async () => {
