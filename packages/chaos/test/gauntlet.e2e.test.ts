@@ -31,6 +31,7 @@ import {
   registerUser,
   spawnServer,
   tempDir,
+  withDeadline,
   type ChildServer,
   type RawClient,
 } from '@parley/testkit';
@@ -372,7 +373,7 @@ describe('Gauntlet', () => {
         fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 400 }), async (bytes) => {
           const socket = connect(Number(new URL(server.tcpUrl.replace('tcp:', 'http:')).port), '127.0.0.1');
           socket.on('error', () => {});
-          await new Promise((r) => socket.once('connect', r));
+          await withDeadline(new Promise((r) => socket.once('connect', r)), 'a TCP connection to the server');
           socket.write(bytes);
           await Promise.race([new Promise((r) => socket.once('close', r)), sleep(30)]);
           socket.destroy();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CloseCode, ErrorCode, MessageType, type parley } from '@parley/protocol';
-import { openAuthed, openRaw, registerUser, startTestServer, type TestServer } from '@parley/testkit';
+import { openAuthed, openRaw, registerUser, startTestServer, withDeadline, type TestServer } from '@parley/testkit';
 
 const isError = (code: string) => (f: parley.Frame) => f.error?.code === code;
 
@@ -117,16 +117,16 @@ describe('Bad input', () => {
   test('ws: a text message is a BAD_FRAME', async () => {
     const WebSocket = (await import('ws')).default;
     const ws = new WebSocket(server.wsUrl);
-    await new Promise((r) => ws.once('open', r));
+    await withDeadline(new Promise((r) => ws.once('open', r)), 'the WebSocket to open');
     const closed = new Promise<number>((r) => ws.once('close', (code: number) => r(code)));
     ws.send('hello');
-    assert.equal(await closed, CloseCode.PROTOCOL_ERROR);
+    assert.equal(await withDeadline(closed, 'the close after a text message'), CloseCode.PROTOCOL_ERROR);
   });
 
   test('ws: upgrades on other paths are refused', async () => {
     const WebSocket = (await import('ws')).default;
     const ws = new WebSocket(server.wsUrl.replace('/ws', '/other'));
-    const err = await new Promise<Error>((r) => ws.once('error', r));
+    const err = await withDeadline(new Promise<Error>((r) => ws.once('error', r)), 'the refused upgrade to fail');
     assert.match(err.message, /404/);
   });
 

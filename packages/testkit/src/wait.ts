@@ -23,11 +23,13 @@ export async function waitUntil(cond: () => boolean, timeoutMs = WAIT_MS, what =
 /**
  * `promise`, or a rejection naming `what` if it has not settled after
  * `timeoutMs`. For waits on events and on APIs without a deadline of their own.
+ * `what` may be a function, to describe the state at the deadline (the frames
+ * received by then, say).
  */
-export function withDeadline<T>(promise: Promise<T>, what: string, timeoutMs = WAIT_MS): Promise<T> {
+export function withDeadline<T>(promise: Promise<T>, what: string | (() => string), timeoutMs = WAIT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`)), timeoutMs);
   });
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
