@@ -56,7 +56,7 @@ describe('Auth and accounts', () => {
       const c = await openRaw(server.wsUrl);
       const reply = await c.request({ auth: { token, deviceId: 'd' } });
       assert.equal(reply.error?.code, ErrorCode.AUTH_FAILED);
-      assert.equal((await c.closed).code, CloseCode.AUTH_FAILED);
+      assert.equal((await c.waitForClose()).code, CloseCode.AUTH_FAILED);
     }
   });
 
@@ -78,7 +78,7 @@ describe('Auth and accounts', () => {
     const token = await registerUser(server.httpUrl, 'erin');
     const first = await openAuthed(server.wsUrl, token, 'phone');
     const second = await openAuthed(server.wsUrl, token, 'phone');
-    assert.equal((await first.closed).code, CloseCode.REPLACED);
+    assert.equal((await first.waitForClose()).code, CloseCode.REPLACED);
     assert.equal(second.isClosed(), false);
     second.close();
   });
@@ -87,7 +87,7 @@ describe('Auth and accounts', () => {
     const token = await registerUser(server.httpUrl, 'fred');
     const silent = await openAuthed(server.wsUrl, token, 'mute');
     await silent.waitFor((f) => f.body === 'ping', 2000);
-    assert.equal((await silent.closed).code, CloseCode.HEARTBEAT_TIMEOUT);
+    assert.equal((await silent.waitForClose()).code, CloseCode.HEARTBEAT_TIMEOUT);
     assert.ok(silent.frames.some((f) => f.error?.code === ErrorCode.HEARTBEAT_TIMEOUT));
 
     // A client that answers keeps its connection.

@@ -34,7 +34,7 @@ describe('Bad input', () => {
       const c = await openRaw(urlOf());
       c.sendBytes(frameBytes([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]));
       await c.waitFor(isError(ErrorCode.BAD_FRAME));
-      const { code } = await c.closed;
+      const { code } = await c.waitForClose();
       if (transport === 'ws') assert.equal(code, CloseCode.PROTOCOL_ERROR);
       await stillServes();
     });
@@ -54,7 +54,7 @@ describe('Bad input', () => {
       const c = await openRaw(urlOf());
       const reply = await c.request({ send: { to: 'friend', clientMsgId: 'early', type: 1 } });
       assert.equal(reply.error?.code, ErrorCode.AUTH_REQUIRED);
-      const { code } = await c.closed;
+      const { code } = await c.waitForClose();
       if (transport === 'ws') assert.equal(code, CloseCode.AUTH_TIMEOUT);
       await stillServes();
     });
@@ -64,7 +64,7 @@ describe('Bad input', () => {
         const c = await openRaw(urlOf());
         const reply = await c.request({ auth: { token: bad, deviceId: 'd' } });
         assert.equal(reply.error?.code, ErrorCode.AUTH_FAILED, `token ${JSON.stringify(bad)}`);
-        const { code } = await c.closed;
+        const { code } = await c.waitForClose();
         if (transport === 'ws') assert.equal(code, CloseCode.AUTH_FAILED);
       }
       await stillServes();
@@ -74,7 +74,7 @@ describe('Bad input', () => {
       const c = await openRaw(urlOf());
       const reply = await c.request({ auth: { token, deviceId: 'has space' } });
       assert.equal(reply.error?.code, ErrorCode.INVALID_ARGUMENT);
-      await c.closed;
+      await c.waitForClose();
     });
   }
 
@@ -82,7 +82,7 @@ describe('Bad input', () => {
     const c = await openRaw(server.tcpUrl);
     c.sendBytes(new Uint8Array([0x7f, 0xff, 0xff, 0xff]));
     await c.waitFor(isError(ErrorCode.FRAME_TOO_LARGE));
-    await c.closed;
+    await c.waitForClose();
     await stillServes();
   });
 
@@ -90,7 +90,7 @@ describe('Bad input', () => {
     const c = await openRaw(server.tcpUrl);
     c.sendBytes(new Uint8Array([0, 0, 0, 0]));
     await c.waitFor(isError(ErrorCode.BAD_FRAME));
-    await c.closed;
+    await c.waitForClose();
   });
 
   test('tcp: a frame split into single bytes is still understood', async () => {
@@ -109,7 +109,7 @@ describe('Bad input', () => {
   test('ws: a message over maxFrameBytes closes with 1009', async () => {
     const c = await openRaw(server.wsUrl);
     c.sendBytes(new Uint8Array(server.config.maxFrameBytes + 1));
-    const { code } = await c.closed;
+    const { code } = await c.waitForClose();
     assert.equal(code, 1009);
     await stillServes();
   });

@@ -78,13 +78,13 @@ test('Rooms › a large group reaches exactly its online members through connect
 
     // A device that disconnects leaves the room; the user's other device still gets pushes.
     m1a.close();
-    await m1a.closed;
+    await m1a.waitForClose();
     await say([m1b, m3, outsider], [m2]);
 
     // A device that reconnects replaces its old connection: one push, on the new one.
     const m3again = await open('m3', 'p', 'ws');
     clients.push(m3again);
-    await m3.closed;
+    await m3.waitForClose();
     await say([m1b, m3again, outsider], [m2, m3]);
   } finally {
     for (const c of clients) c.close();
