@@ -24,6 +24,7 @@ import fc from 'fast-check';
 import { CloseCode, decodeFrame, encodeFrame, ErrorCode, GroupOp, Limits, lengthPrefixed, MessageType, type FrameData, type parley } from '@parley/protocol';
 import {
   encodeWsFrame,
+  fetchWithin,
   freePort,
   openAuthed,
   openRaw,
@@ -76,7 +77,7 @@ function tally(kind: string, f: parley.Frame): void {
 const UNASKED = new Set(['push', 'notice', 'readState', 'typing', 'presenceUpdate', 'deliveryState', 'ping']);
 
 async function metric(httpUrl: string, name: string): Promise<number> {
-  const text = await (await fetch(`${httpUrl}/metrics`)).text();
+  const text = await (await fetchWithin(`${httpUrl}/metrics`)).text();
   const m = new RegExp(`^${name} (\\S+)$`, 'm').exec(text);
   return Number(m?.[1]);
 }
@@ -290,14 +291,14 @@ describe('Gauntlet', () => {
 
   after(async () => {
     server.process.kill('SIGKILL');
-    await server.exited;
+    await server.waitForExit();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   /** Each hostile input must get a documented answer; the server must stay healthy. */
   async function assertHealthy(): Promise<void> {
     assert.equal(server.process.exitCode, null, `the server exited: ${server.stderr()}`);
-    const res = await fetch(`${server.httpUrl}/healthz`);
+    const res = await fetchWithin(`${server.httpUrl}/healthz`);
     assert.equal(res.status, 200);
   }
 

@@ -41,7 +41,7 @@ async function setUp(limits: string[]) {
     await Promise.all([ann.close(), bob.close()]);
     await proxy.close();
     server.process.kill('SIGKILL');
-    await server.exited;
+    await server.waitForExit();
     rmSync(dataDir, { recursive: true, force: true });
   };
   return { server, proxy, ann, bob, got, notices, online: () => onlineCount, tearDown };

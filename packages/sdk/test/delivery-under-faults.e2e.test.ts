@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { directConversationId } from '@parley/protocol';
-import { registerUser, startFaultProxy, startTestServer, waitUntil, withDeadline, WAIT_MS } from '@parley/testkit';
+import { fetchWithin, registerUser, startFaultProxy, startTestServer, WAIT_MS, waitUntil, withDeadline } from '@parley/testkit';
 import { ParleyClient, type Message } from '../src/index.ts';
 
 const PER_DEVICE = 120;
@@ -79,7 +79,7 @@ test('Delivery › every device gets every message exactly once, in order, while
     for (const d of devices.slice(1)) assert.deepEqual(d.got.map((m) => m.id), devices[0]!.got.map((m) => m.id));
 
     // The store holds each send once: retries never made a second copy.
-    const res = await fetch(`${server.httpUrl}/v1/conversations/${conv}/messages?from=1&limit=500`, {
+    const res = await fetchWithin(`${server.httpUrl}/v1/conversations/${conv}/messages?from=1&limit=500`, {
       headers: { authorization: `Bearer ${tokens.ann}` },
     });
     const page = (await res.json()) as { maxSeq: number; messages: { clientMsgId: string }[] };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CloseCode, ErrorCode, MessageType, type parley } from '@parley/protocol';
-import { openAuthed, openRaw, registerUser, startTestServer, withDeadline, type TestServer } from '@parley/testkit';
+import { fetchWithin, openAuthed, openRaw, registerUser, startTestServer, withDeadline, type TestServer } from '@parley/testkit';
 
 const isError = (code: string) => (f: parley.Frame) => f.error?.code === code;
 
@@ -132,7 +132,7 @@ describe('Bad input', () => {
 
   test('http: bad requests get coded JSON errors', async () => {
     const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-      fetch(`${server.httpUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      fetchWithin(`${server.httpUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     const cases: [() => Promise<Response>, number, string][] = [
       [() => post('/v1/register', '{nope'), 400, ErrorCode.INVALID_ARGUMENT],
       [() => post('/v1/register', JSON.stringify({ userId: 'bad id', password: 'long enough' })), 400, ErrorCode.INVALID_ARGUMENT],
@@ -142,9 +142,9 @@ describe('Bad input', () => {
       [() => post('/v1/admin/users', JSON.stringify({ userId: 'x1' })), 403, ErrorCode.FORBIDDEN],
       [() => post('/v1/admin/users', JSON.stringify({ userId: 'x1' }), { authorization: 'Bearer wrong' }), 403, ErrorCode.FORBIDDEN],
       [() => post('/v1/register', 'x'.repeat(70_000)), 413, ErrorCode.MESSAGE_TOO_LARGE],
-      [() => fetch(`${server.httpUrl}/v1/conversations/d:friend:victim/messages`), 401, ErrorCode.AUTH_FAILED],
-      [() => fetch(`${server.httpUrl}/v1/conversations/d:friend:victim/messages?from=-1`, { headers: { authorization: `Bearer ${token}` } }), 400, ErrorCode.INVALID_ARGUMENT],
-      [() => fetch(`${server.httpUrl}/nowhere`), 404, ErrorCode.NOT_FOUND],
+      [() => fetchWithin(`${server.httpUrl}/v1/conversations/d:friend:victim/messages`), 401, ErrorCode.AUTH_FAILED],
+      [() => fetchWithin(`${server.httpUrl}/v1/conversations/d:friend:victim/messages?from=-1`, { headers: { authorization: `Bearer ${token}` } }), 400, ErrorCode.INVALID_ARGUMENT],
+      [() => fetchWithin(`${server.httpUrl}/nowhere`), 404, ErrorCode.NOT_FOUND],
     ];
     for (const [request, status, code] of cases) {
       const res = await request();

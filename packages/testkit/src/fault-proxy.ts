@@ -13,6 +13,7 @@
  */
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { decodeFrame, FrameDecoder, lengthPrefixed } from '@parley/protocol';
+import { withDeadline } from './wait.ts';
 
 export interface FaultProxy {
   /** host:port the clients should use. */
@@ -160,7 +161,7 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
     pipe(upstream, client);
     if (stalled) hold(pair, true);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await withDeadline(new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve)), 'the fault proxy to listen');
 
   return {
     port: (server.address() as AddressInfo).port,
@@ -191,10 +192,13 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
       budget.clear();
     },
     close: () =>
-      new Promise<void>((resolve) => {
-        [...pairs].forEach(cut);
-        server.close(() => resolve());
-      }),
+      withDeadline(
+        new Promise<void>((resolve) => {
+          [...pairs].forEach(cut);
+          server.close(() => resolve());
+        }),
+        'the fault proxy to close',
+      ),
   };
 }
 

@@ -33,3 +33,13 @@ export function withDeadline<T>(promise: Promise<T>, what: string | (() => strin
   });
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
+
+/** `fetch` with a deadline on the answer and its body; a timeout names the request. */
+export async function fetchWithin(url: string, init: RequestInit = {}, timeoutMs = WAIT_MS): Promise<Response> {
+  try {
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (err) {
+    if ((err as Error).name !== 'TimeoutError') throw err;
+    throw new Error(`timed out after ${timeoutMs} ms waiting for the answer to ${init.method ?? 'GET'} ${url}`, { cause: err });
+  }
+}
