@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { CloseCode, NoticeCode, type parley } from '@parley/protocol';
-import { waitUntil, WAIT_MS } from '@parley/testkit';
+import { waitUntil, withDeadline, WAIT_MS } from '@parley/testkit';
 import { ParleyClient, type Message } from '../src/index.ts';
 import { handshake, startFakeServer, type FakeServer } from './fake-server.ts';
 
@@ -181,7 +181,7 @@ describe('ParleyClient against a scripted server', () => {
     client.on('ack', (a) => acked.push(a.clientMsgId));
     const sending = client.send({ to: 'you', text: 'hi', clientMsgId: 'fixed-id' });
     const first = await conn.next((f) => f.body === 'send');
-    const second = await conn.next((f) => f.body === 'send' && f.id !== first.id, 2000); // ack timeout resend
+    const second = await conn.next((f) => f.body === 'send' && f.id !== first.id); // ack timeout resend
     assert.equal(second.send!.clientMsgId, 'fixed-id');
     conn.close();
     const again = await fake.connection(1);
@@ -234,8 +234,7 @@ describe('ParleyClient against a scripted server', () => {
     second.send({ notice: { code: NoticeCode.KICKED, message: 'another device took over' } });
     second.close(CloseCode.KICKED);
     await waitUntil(() => client.state === 'closed');
-    await new Promise((r) => setTimeout(r, 100));
-    const third = await Promise.race([fake.connection(2), new Promise((r) => setTimeout(() => r('none'), 200))]);
+    const third = await fake.connection(2, 300).then(() => 'a reconnect', () => 'none');
     assert.equal(third, 'none', 'no reconnect after KICKED');
   });
 
@@ -247,7 +246,7 @@ describe('ParleyClient against a scripted server', () => {
     const sync = await conn.next((f) => f.body === 'sync');
     conn.send({ id: sync.id, syncResult: { token: 't' } });
     await connected;
-    await conn.next((f) => f.body === 'ping', 1000); // the client pings an idle line; we never answer
+    await conn.next((f) => f.body === 'ping'); // the client pings an idle line; we never answer
     const second = await fake.connection(1); // …and it gives up on us after 2.5 heartbeats
     assert.ok(second);
   });
@@ -258,7 +257,7 @@ describe('ParleyClient connect timeouts', () => {
     const { createServer } = await import('node:net');
     const sockets: import('node:net').Socket[] = [];
     const silent = createServer((s) => sockets.push(s));
-    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    await withDeadline(new Promise<void>((r) => silent.listen(0, '127.0.0.1', r)), 'the silent server to listen');
     const port = (silent.address() as import('node:net').AddressInfo).port;
     const client = new ParleyClient({ url: `ws://127.0.0.1:${port}/ws`, token: 't', deviceId: 'd', connectTimeoutMs: 100, backoff: { baseMs: 5, maxMs: 10 } });
     const errors: string[] = [];
