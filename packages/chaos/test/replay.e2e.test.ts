@@ -43,7 +43,7 @@ async function ackedUntilCrash(crashSeed: number): Promise<number> {
     return acked;
   } finally {
     server.process.kill('SIGKILL');
-    await server.exited;
+    await server.waitForExit();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

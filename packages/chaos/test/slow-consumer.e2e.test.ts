@@ -16,7 +16,7 @@ import { rmSync } from 'node:fs';
 import { test } from 'node:test';
 import { directConversationId, NoticeCode } from '@parley/protocol';
 import { ParleyClient, type Message } from '@parley/sdk';
-import { registerUser, spawnServer, startFaultProxy, tempDir, waitUntil, type ChildServer } from '@parley/testkit';
+import { registerUser, spawnServer, startFaultProxy, tempDir, waitUntil, withDeadline, type ChildServer } from '@parley/testkit';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -36,12 +36,12 @@ async function setUp(limits: string[]) {
   bob.on('state', (s) => s === 'online' && onlineCount++);
   bob.on('error', () => {});
   ann.on('error', () => {});
-  await Promise.all([ann.connect(), bob.connect()]);
+  await withDeadline(Promise.all([ann.connect(), bob.connect()]), 'ann and bob to connect');
   const tearDown = async () => {
     await Promise.all([ann.close(), bob.close()]);
     await proxy.close();
     server.process.kill('SIGKILL');
-    await server.exited;
+    await server.waitForExit();
     rmSync(dataDir, { recursive: true, force: true });
   };
   return { server, proxy, ann, bob, got, notices, online: () => onlineCount, tearDown };
@@ -66,11 +66,15 @@ test('Slow consumer › past maxUnackedPushes a device that stops reading gets N
   try {
     s.proxy.setStalled(true);
     const sent = new Map<number, string>();
-    await Promise.all(
-      Array.from({ length: 150 }, async (_, i) => {
-        const ack = await s.ann.send({ to: 'bob', text: `m${i}` });
-        sent.set(ack.seq, `m${i}`);
-      }),
+    await withDeadline(
+      Promise.all(
+        Array.from({ length: 150 }, async (_, i) => {
+          const ack = await s.ann.send({ to: 'bob', text: `m${i}` });
+          sent.set(ack.seq, `m${i}`);
+        }),
+      ),
+      () => `the acks of 150 sends (${sent.size} so far)`,
+      30_000,
     );
     await sleep(300);
     s.proxy.setStalled(false);
@@ -105,7 +109,8 @@ test(
             sent.set(ack.seq, text);
           }),
         );
-        await Promise.race([sends, s.server.exited]); // sends to a server that died would wait forever
+        // Sends to a server that died would wait forever.
+        await withDeadline(Promise.race([sends, s.server.exited]), () => `the acks of batch ${batch} (${sent.size} sends acked so far)`);
       }
       assert.ok(alive(s.server), `the server is still running (it exited: ${s.server.stderr().slice(-600)})`);
       await sleep(300);

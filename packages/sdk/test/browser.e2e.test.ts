@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { registerUser, startTestServer } from '@parley/testkit';
+import { registerUser, startTestServer, withDeadline } from '@parley/testkit';
 import { ParleyClient, type Message } from '../src/index.ts';
 
 const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
@@ -41,7 +41,7 @@ test('SDK in Chromium › a browser client and a Node client chat over WebSocket
       res.end('<!doctype html><title>parley</title>');
     }
   });
-  await new Promise<void>((r) => pages.listen(0, '127.0.0.1', r));
+  await withDeadline(new Promise<void>((r) => pages.listen(0, '127.0.0.1', r)), 'the page server to listen');
   const pageUrl = `http://127.0.0.1:${(pages.address() as AddressInfo).port}/`;
 
   const server = await startTestServer();
@@ -56,23 +56,26 @@ test('SDK in Chromium › a browser client and a Node client chat over WebSocket
     await page.goto(pageUrl);
     const got: Message[] = [];
     nodeClient.on('message', (m) => got.push(m));
-    await nodeClient.connect();
+    await withDeadline(nodeClient.connect(), 'the Node client to connect');
 
-    const ack = await page.evaluate(
-      async ({ url, token }) => {
-        const { ParleyClient } = await import('/sdk.js' as string);
-        const client = new ParleyClient({ url, token, deviceId: 'chromium', platform: 'web' });
-        const seen: string[] = [];
-        client.on('message', (m: { seq: number; text: string }) => seen.push(`${m.seq}:${m.text}`));
-        (globalThis as Record<string, unknown>).seen = seen;
-        await client.connect();
-        const a = await client.send({ to: 'node-user', text: 'hello from the browser' });
-        return { seq: a.seq, state: client.state };
-      },
-      { url: server.wsUrl, token: browserToken },
+    const ack = await withDeadline(
+      page.evaluate(
+        async ({ url, token }) => {
+          const { ParleyClient } = await import('/sdk.js' as string);
+          const client = new ParleyClient({ url, token, deviceId: 'chromium', platform: 'web' });
+          const seen: string[] = [];
+          client.on('message', (m: { seq: number; text: string }) => seen.push(`${m.seq}:${m.text}`));
+          (globalThis as Record<string, unknown>).seen = seen;
+          await client.connect();
+          const a = await client.send({ to: 'node-user', text: 'hello from the browser' });
+          return { seq: a.seq, state: client.state };
+        },
+        { url: server.wsUrl, token: browserToken },
+      ),
+      'the browser client to connect and send',
     );
     assert.deepEqual(ack, { seq: 1, state: 'online' });
-    await nodeClient.send({ to: 'web-user', text: 'hello from node' });
+    await withDeadline(nodeClient.send({ to: 'web-user', text: 'hello from node' }), 'the ack of the send from Node');
     await page.waitForFunction(() => ((globalThis as Record<string, unknown>).seen as string[]).length === 2, undefined, { timeout: 5000 });
     const seen = await page.evaluate(() => (globalThis as Record<string, unknown>).seen);
     assert.deepEqual(seen, ['1:hello from the browser', '2:hello from node']);

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { CLUSTER_JWT_SECRET, createTestDatabase, openAuthed, registerUser, startTestServer, waitUntil, type TestDatabase, type TestServer } from '@parley/testkit';
+import { CLUSTER_JWT_SECRET, createTestDatabase, fetchWithin, openAuthed, registerUser, startTestServer, waitUntil, type TestDatabase, type TestServer } from '@parley/testkit';
 import { NoticeCode } from '@parley/protocol';
 import { ParleyClient, type Message, type Notice, type PresenceInfo, type SendAck } from '../src/index.ts';
 
@@ -54,7 +54,7 @@ describe('Cluster of two nodes', () => {
   });
 
   test('a token from one node is good on the other, and the node list names both', async () => {
-    const res = await fetch(`${nodes[1]!.httpUrl}/v1/nodes`);
+    const res = await fetchWithin(`${nodes[1]!.httpUrl}/v1/nodes`);
     const { nodes: listed } = (await res.json()) as { nodes: { wsUrl: string; draining: boolean }[] };
     assert.deepEqual(listed.map((n) => n.wsUrl).sort(), nodes.map((n) => n.wsUrl).sort());
     const { client } = await open('cid', nodes[1]!);

@@ -44,6 +44,32 @@ test('ConversationBuffer › asks to pull the exact missing range only after the
   assert.equal(b.gapToPull(400, 250), undefined, 'not while a pull is in flight');
 });
 
+test('ConversationBuffer › a later gap in the same conversation is asked for too, once the first is filled', () => {
+  const b = new ConversationBuffer<number>();
+  for (const s of [1, 2, 4]) b.offer(s, s, 0);
+  assert.deepEqual(b.gapToPull(100, 50), { from: 3, to: 3 });
+  b.pulling = true;
+  assert.deepEqual(b.offer(3, 3, 110), [3, 4]);
+  b.pulling = false;
+  assert.equal(b.gapToPull(200, 50), undefined, 'no gap left');
+  for (const s of [5, 6, 8]) b.offer(s, s, 300);
+  assert.equal(b.gapToPull(320, 50), undefined, 'the new gap gets its own reorder window');
+  assert.deepEqual(b.gapToPull(400, 50), { from: 7, to: 7 });
+});
+
+test('ConversationBuffer › a gap that opens above one still open is asked for once the lower one is filled', () => {
+  const b = new ConversationBuffer<number>();
+  for (const s of [1, 2, 4]) b.offer(s, s, 0);
+  assert.deepEqual(b.gapToPull(100, 50), { from: 3, to: 3 });
+  b.pulling = true;
+  for (const s of [5, 6, 8]) b.offer(s, s, 120);
+  assert.deepEqual(b.offer(3, 3, 130), [3, 4, 5, 6]);
+  b.pulling = false;
+  assert.deepEqual(b.gapToPull(400, 50), { from: 7, to: 7 });
+  assert.deepEqual(b.offer(7, 7, 410), [7, 8]);
+  assert.equal(b.gapToPull(500, 50), undefined);
+});
+
 test('ConversationBuffer › holes advance the cursor without delivering anything', () => {
   const b = new ConversationBuffer<string>();
   b.offer(3, 'c', 0);

@@ -42,7 +42,7 @@ test('Crash recovery › SIGKILL mid-stream: every send resolves once, acks stan
         await new Promise((r) => setTimeout(r, Math.random() * 6));
         killed = true;
         server.process.kill('SIGKILL');
-        await server.exited;
+        await server.waitForExit();
         server = await spawnServer(dataDir, [], ports);
       } else if (i % 10 === 9) {
         await new Promise((r) => setTimeout(r, 2));
@@ -63,7 +63,7 @@ test('Crash recovery › SIGKILL mid-stream: every send resolves once, acks stan
     await sender.close();
     await reader.close();
     server.process.kill('SIGKILL');
-    await server.exited;
+    await server.waitForExit();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

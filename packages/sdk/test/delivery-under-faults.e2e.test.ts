@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { directConversationId } from '@parley/protocol';
-import { registerUser, startFaultProxy, startTestServer, waitUntil } from '@parley/testkit';
+import { fetchWithin, registerUser, startFaultProxy, startTestServer, WAIT_MS, waitUntil, withDeadline } from '@parley/testkit';
 import { ParleyClient, type Message } from '../src/index.ts';
 
 const PER_DEVICE = 120;
@@ -79,7 +79,7 @@ test('Delivery › every device gets every message exactly once, in order, while
     for (const d of devices.slice(1)) assert.deepEqual(d.got.map((m) => m.id), devices[0]!.got.map((m) => m.id));
 
     // The store holds each send once: retries never made a second copy.
-    const res = await fetch(`${server.httpUrl}/v1/conversations/${conv}/messages?from=1&limit=500`, {
+    const res = await fetchWithin(`${server.httpUrl}/v1/conversations/${conv}/messages?from=1&limit=500`, {
       headers: { authorization: `Bearer ${tokens.ann}` },
     });
     const page = (await res.json()) as { maxSeq: number; messages: { clientMsgId: string }[] };
@@ -91,6 +91,45 @@ test('Delivery › every device gets every message exactly once, in order, while
     await Promise.all(devices.map((d) => d.client.close()));
     await wsProxy.close();
     await tcpProxy.close();
+    await server.stop();
+  }
+});
+
+test('Delivery › each lost push of a conversation is pulled, the second gap as well as the first', async () => {
+  // Retransmits are put out of reach: only the SDK's gap pull can fill a gap here.
+  const server = await startTestServer({ retransmitMs: 600_000 });
+  const proxy = await startFaultProxy(server.tcpPort, { framed: true });
+  const tokens = { ann: await registerUser(server.httpUrl, 'ann'), ben: await registerUser(server.httpUrl, 'ben') };
+  const ann = new ParleyClient({ url: server.wsUrl, token: tokens.ann, deviceId: 'ann-web' });
+  const ben = new ParleyClient({ url: `tcp://127.0.0.1:${proxy.port}`, token: tokens.ben, deviceId: 'ben-app', reorderWindowMs: 50 });
+  const got: Message[] = [];
+  ben.on('message', (m) => got.push(m));
+  const send = (text: string) => withDeadline(ann.send({ to: 'ben', text }), `the ack of ${text}`);
+  /** Ann sends `text`; its push to Ben is dropped on the way. */
+  const sendLost = async (text: string) => {
+    const before = proxy.dropped.pushes;
+    proxy.setDropPushes(1);
+    await send(text);
+    await waitUntil(() => proxy.dropped.pushes > before, WAIT_MS, `the push of ${text} to be dropped`);
+    proxy.setDropPushes(0);
+  };
+  try {
+    await withDeadline(Promise.all([ann.connect(), ben.connect()]), 'both devices to connect');
+    for (const text of ['m1', 'm2']) await send(text);
+    await sendLost('m3');
+    await send('m4');
+    await waitUntil(() => got.length === 4, WAIT_MS, 'Ben to hold m1..m4 (the first gap pulled)');
+    for (const text of ['m5', 'm6']) await send(text);
+    await sendLost('m7');
+    await send('m8');
+    await waitUntil(() => got.length === 8, WAIT_MS, 'Ben to hold m1..m8 (the second gap pulled)');
+    assert.deepEqual(got.map((m) => m.seq), [1, 2, 3, 4, 5, 6, 7, 8], 'once each, in order');
+    assert.deepEqual(got.map((m) => m.text), ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8']);
+    assert.equal(proxy.dropped.pushes, 2);
+    assert.equal(server.gateway.stats.retransmits, 0, 'no retransmit filled a gap');
+  } finally {
+    await Promise.all([ann.close(), ben.close()]);
+    await proxy.close();
     await server.stop();
   }
 });

@@ -2,30 +2,35 @@
  * A scripted in-process server for SDK tests: a real WebSocket server on port 0
  * that decodes client frames and lets the test answer them by hand, so the SDK
  * can be shown situations a correct server rarely produces (reordered or
- * duplicated pushes, lost acks, notices).
+ * duplicated pushes, lost acks, notices). Every wait has a deadline (WAIT_MS
+ * unless the call says otherwise) and names what it waited for when it fails.
  */
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { decodeFrame, encodeFrame, type FrameData, type parley } from '@parley/protocol';
+import { WAIT_MS, withDeadline } from '@parley/testkit';
 
 export interface FakeConnection {
   readonly frames: parley.Frame[];
   send(frame: FrameData): void;
-  /** Wait for a client frame matching `pred` (looks at past frames first). */
-  next(pred: (f: parley.Frame) => boolean, timeoutMs?: number): Promise<parley.Frame>;
+  /**
+   * Wait for a client frame matching `pred` (looks at past frames first).
+   * `what` names it in the failure (default: the predicate's source).
+   */
+  next(pred: (f: parley.Frame) => boolean, timeoutMs?: number, what?: string): Promise<parley.Frame>;
   close(code?: number): void;
 }
 
 export interface FakeServer {
   url: string;
   /** Resolves with the n-th connection (0-based) once it is open. */
-  connection(n: number): Promise<FakeConnection>;
+  connection(n: number, timeoutMs?: number): Promise<FakeConnection>;
   close(): Promise<void>;
 }
 
 export async function startFakeServer(): Promise<FakeServer> {
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-  await new Promise<void>((r) => wss.once('listening', () => r()));
+  await withDeadline(new Promise<void>((r) => wss.once('listening', () => r())), 'the fake server to listen');
   const connections: FakeConnection[] = [];
   const waiters: { n: number; resolve: (c: FakeConnection) => void }[] = [];
   wss.on('connection', (ws: WebSocket) => {
@@ -44,12 +49,16 @@ export async function startFakeServer(): Promise<FakeServer> {
     const conn: FakeConnection = {
       frames,
       send: (frame) => ws.send(encodeFrame(frame)),
-      next: (pred, timeoutMs = 5000) => {
+      next: (pred, timeoutMs = WAIT_MS, what = `a frame matching ${pred}`) => {
         const seen = frames.find(pred);
         if (seen) return Promise.resolve(seen);
         return new Promise((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error(`fake server: no matching frame; got ${frames.map((f) => f.body)}`)), timeoutMs);
-          pending.push({ pred, resolve: (f) => (clearTimeout(timer), resolve(f)) });
+          const entry = { pred, resolve: (f: parley.Frame) => (clearTimeout(timer), resolve(f)) };
+          const timer = setTimeout(() => {
+            pending.splice(pending.indexOf(entry), 1);
+            reject(new Error(`fake server: timed out after ${timeoutMs} ms waiting for ${what}; got: ${frames.map((f) => f.body).join(',') || 'nothing'}`));
+          }, timeoutMs);
+          pending.push(entry);
         });
       },
       close: (code = 1000) => ws.close(code),
@@ -64,12 +73,18 @@ export async function startFakeServer(): Promise<FakeServer> {
   });
   return {
     url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`,
-    connection: (n) => (connections[n] ? Promise.resolve(connections[n]!) : new Promise((resolve) => waiters.push({ n, resolve }))),
+    connection: (n, timeoutMs) =>
+      connections[n]
+        ? Promise.resolve(connections[n]!)
+        : withDeadline(new Promise((resolve) => waiters.push({ n, resolve })), () => `connection #${n} (0-based) from the client; ${connections.length} so far`, timeoutMs),
     close: () =>
-      new Promise((resolve) => {
-        for (const c of wss.clients) c.terminate();
-        wss.close(() => resolve());
-      }),
+      withDeadline(
+        new Promise((resolve) => {
+          for (const c of wss.clients) c.terminate();
+          wss.close(() => resolve());
+        }),
+        'the fake server to close',
+      ),
   };
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { directConversationId, ErrorCode, MessageType } from '@parley/protocol';
-import { waitUntil } from '@parley/testkit';
+import { fetchWithin, waitUntil } from '@parley/testkit';
 import type { Message } from '../src/index.ts';
 import { sdkWorld } from './world.ts';
 
@@ -9,7 +9,7 @@ describe('Delete for me and clear history', () => {
   const world = sdkWorld(['wes', 'xia', 'yan']);
   const open = (user: string) => world.open(user);
   const httpHistory = async (user: string, conversationId: string) => {
-    const res = await fetch(`${world.server.httpUrl}/v1/conversations/${encodeURIComponent(conversationId)}/messages?from=1`, {
+    const res = await fetchWithin(`${world.server.httpUrl}/v1/conversations/${encodeURIComponent(conversationId)}/messages?from=1`, {
       headers: { authorization: `Bearer ${world.tokens[user]}` },
     });
     assert.equal(res.status, 200);

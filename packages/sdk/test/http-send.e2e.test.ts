@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { directConversationId } from '@parley/protocol';
-import { waitUntil } from '@parley/testkit';
+import { fetchWithin, waitUntil } from '@parley/testkit';
 import { sdkWorld } from './world.ts';
 
 describe('HTTP send › SDK devices', () => {
@@ -13,7 +13,7 @@ describe('HTTP send › SDK devices', () => {
     const d = directConversationId('hal', 'ivy');
     await hal.client.send({ to: 'ivy', text: 'from the socket' });
     const post = async (clientMsgId: string, text: string) => {
-      const res = await fetch(`${world.server.httpUrl}/v1/conversations/${encodeURIComponent(d)}/messages`, {
+      const res = await fetchWithin(`${world.server.httpUrl}/v1/conversations/${encodeURIComponent(d)}/messages`, {
         method: 'POST',
         headers: { authorization: `Bearer ${world.tokens.hal}`, 'content-type': 'application/json' },
         body: JSON.stringify({ clientMsgId, text }),

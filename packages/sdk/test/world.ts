@@ -1,10 +1,11 @@
 /**
  * A server and its users for one SDK end-to-end suite: registers the suite's
  * before/after hooks, opens clients (each a new device of its user, with the
- * messages it was shown), and closes everything afterwards.
+ * messages it was shown), and closes everything afterwards. Opening a device
+ * has a deadline (WAIT_MS), like every wait in the tests.
  */
 import { after, before } from 'node:test';
-import { registerUser, startTestServer, type TestServer } from '@parley/testkit';
+import { registerUser, startTestServer, withDeadline, type TestServer } from '@parley/testkit';
 import { ParleyClient, type ClientOptions, type Message } from '../src/index.ts';
 
 export interface Device {
@@ -42,13 +43,14 @@ export function sdkWorld(users: readonly string[], overrides: Parameters<typeof 
     },
     tokens,
     async open(user, options = {}) {
-      const client = new ParleyClient({ url: server!.wsUrl, token: tokens[user]!, deviceId: `${user}-${++device}`, reorderWindowMs: 50, ...options });
+      const deviceId = `${user}-${++device}`;
+      const client = new ParleyClient({ url: server!.wsUrl, token: tokens[user]!, deviceId, reorderWindowMs: 50, ...options });
       const got: Message[] = [];
       client.on('message', (m) => got.push(m));
       const failed: Device['failed'] = [];
       client.on('send-failed', (f) => failed.push({ clientMsgId: f.clientMsgId, code: f.error.code }));
       clients.push(client);
-      await client.connect();
+      await withDeadline(client.connect(), `device ${options.deviceId ?? deviceId} of ${user} to connect`);
       return { client, got, failed, user };
     },
   };

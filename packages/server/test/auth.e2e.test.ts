@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SignJWT } from 'jose';
 import { CloseCode, ErrorCode, MessageType } from '@parley/protocol';
-import { ADMIN_KEY, APP_KEY, openAuthed, openRaw, registerUser, startTestServer, type TestServer } from '@parley/testkit';
+import { ADMIN_KEY, APP_KEY, fetchWithin, openAuthed, openRaw, registerUser, startTestServer, type TestServer } from '@parley/testkit';
 
 async function appToken(sub: string, key = APP_KEY, expiresIn = '1h'): Promise<string> {
   return new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime(expiresIn).sign(new TextEncoder().encode(key));
@@ -16,7 +16,7 @@ describe('Auth and accounts', () => {
   after(() => server.stop());
 
   const post = async (path: string, body: unknown, key?: string) => {
-    const res = await fetch(`${server.httpUrl}${path}`, {
+    const res = await fetchWithin(`${server.httpUrl}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
       body: JSON.stringify(body),
@@ -56,7 +56,7 @@ describe('Auth and accounts', () => {
       const c = await openRaw(server.wsUrl);
       const reply = await c.request({ auth: { token, deviceId: 'd' } });
       assert.equal(reply.error?.code, ErrorCode.AUTH_FAILED);
-      assert.equal((await c.closed).code, CloseCode.AUTH_FAILED);
+      assert.equal((await c.waitForClose()).code, CloseCode.AUTH_FAILED);
     }
   });
 
@@ -78,7 +78,7 @@ describe('Auth and accounts', () => {
     const token = await registerUser(server.httpUrl, 'erin');
     const first = await openAuthed(server.wsUrl, token, 'phone');
     const second = await openAuthed(server.wsUrl, token, 'phone');
-    assert.equal((await first.closed).code, CloseCode.REPLACED);
+    assert.equal((await first.waitForClose()).code, CloseCode.REPLACED);
     assert.equal(second.isClosed(), false);
     second.close();
   });
@@ -87,7 +87,7 @@ describe('Auth and accounts', () => {
     const token = await registerUser(server.httpUrl, 'fred');
     const silent = await openAuthed(server.wsUrl, token, 'mute');
     await silent.waitFor((f) => f.body === 'ping', 2000);
-    assert.equal((await silent.closed).code, CloseCode.HEARTBEAT_TIMEOUT);
+    assert.equal((await silent.waitForClose()).code, CloseCode.HEARTBEAT_TIMEOUT);
     assert.ok(silent.frames.some((f) => f.error?.code === ErrorCode.HEARTBEAT_TIMEOUT));
 
     // A client that answers keeps its connection.
@@ -100,14 +100,14 @@ describe('Auth and accounts', () => {
   });
 
   test('health, readiness and metrics endpoints answer', async () => {
-    assert.equal((await fetch(`${server.httpUrl}/healthz`)).status, 200);
-    assert.equal((await fetch(`${server.httpUrl}/readyz`)).status, 200);
-    const metrics = await (await fetch(`${server.httpUrl}/metrics`)).text();
+    assert.equal((await fetchWithin(`${server.httpUrl}/healthz`)).status, 200);
+    assert.equal((await fetchWithin(`${server.httpUrl}/readyz`)).status, 200);
+    const metrics = await (await fetchWithin(`${server.httpUrl}/metrics`)).text();
     assert.match(metrics, /^parley_messages_committed_total \d+$/m);
   });
 
   test('GET /v1/nodes lists this node, where clients reach it', async () => {
-    const res = await fetch(`${server.httpUrl}/v1/nodes`);
+    const res = await fetchWithin(`${server.httpUrl}/v1/nodes`);
     assert.equal(res.status, 200);
     const { nodes } = (await res.json()) as { nodes: { id: string; wsUrl: string; tcpUrl: string; httpUrl: string; draining: boolean }[] };
     assert.equal(nodes.length, 1);

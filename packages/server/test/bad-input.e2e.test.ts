@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CloseCode, ErrorCode, MessageType, type parley } from '@parley/protocol';
-import { openAuthed, openRaw, registerUser, startTestServer, type TestServer } from '@parley/testkit';
+import { fetchWithin, openAuthed, openRaw, registerUser, startTestServer, withDeadline, type TestServer } from '@parley/testkit';
 
 const isError = (code: string) => (f: parley.Frame) => f.error?.code === code;
 
@@ -34,7 +34,7 @@ describe('Bad input', () => {
       const c = await openRaw(urlOf());
       c.sendBytes(frameBytes([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]));
       await c.waitFor(isError(ErrorCode.BAD_FRAME));
-      const { code } = await c.closed;
+      const { code } = await c.waitForClose();
       if (transport === 'ws') assert.equal(code, CloseCode.PROTOCOL_ERROR);
       await stillServes();
     });
@@ -54,7 +54,7 @@ describe('Bad input', () => {
       const c = await openRaw(urlOf());
       const reply = await c.request({ send: { to: 'friend', clientMsgId: 'early', type: 1 } });
       assert.equal(reply.error?.code, ErrorCode.AUTH_REQUIRED);
-      const { code } = await c.closed;
+      const { code } = await c.waitForClose();
       if (transport === 'ws') assert.equal(code, CloseCode.AUTH_TIMEOUT);
       await stillServes();
     });
@@ -64,7 +64,7 @@ describe('Bad input', () => {
         const c = await openRaw(urlOf());
         const reply = await c.request({ auth: { token: bad, deviceId: 'd' } });
         assert.equal(reply.error?.code, ErrorCode.AUTH_FAILED, `token ${JSON.stringify(bad)}`);
-        const { code } = await c.closed;
+        const { code } = await c.waitForClose();
         if (transport === 'ws') assert.equal(code, CloseCode.AUTH_FAILED);
       }
       await stillServes();
@@ -74,7 +74,7 @@ describe('Bad input', () => {
       const c = await openRaw(urlOf());
       const reply = await c.request({ auth: { token, deviceId: 'has space' } });
       assert.equal(reply.error?.code, ErrorCode.INVALID_ARGUMENT);
-      await c.closed;
+      await c.waitForClose();
     });
   }
 
@@ -82,7 +82,7 @@ describe('Bad input', () => {
     const c = await openRaw(server.tcpUrl);
     c.sendBytes(new Uint8Array([0x7f, 0xff, 0xff, 0xff]));
     await c.waitFor(isError(ErrorCode.FRAME_TOO_LARGE));
-    await c.closed;
+    await c.waitForClose();
     await stillServes();
   });
 
@@ -90,7 +90,7 @@ describe('Bad input', () => {
     const c = await openRaw(server.tcpUrl);
     c.sendBytes(new Uint8Array([0, 0, 0, 0]));
     await c.waitFor(isError(ErrorCode.BAD_FRAME));
-    await c.closed;
+    await c.waitForClose();
   });
 
   test('tcp: a frame split into single bytes is still understood', async () => {
@@ -109,7 +109,7 @@ describe('Bad input', () => {
   test('ws: a message over maxFrameBytes closes with 1009', async () => {
     const c = await openRaw(server.wsUrl);
     c.sendBytes(new Uint8Array(server.config.maxFrameBytes + 1));
-    const { code } = await c.closed;
+    const { code } = await c.waitForClose();
     assert.equal(code, 1009);
     await stillServes();
   });
@@ -117,22 +117,22 @@ describe('Bad input', () => {
   test('ws: a text message is a BAD_FRAME', async () => {
     const WebSocket = (await import('ws')).default;
     const ws = new WebSocket(server.wsUrl);
-    await new Promise((r) => ws.once('open', r));
+    await withDeadline(new Promise((r) => ws.once('open', r)), 'the WebSocket to open');
     const closed = new Promise<number>((r) => ws.once('close', (code: number) => r(code)));
     ws.send('hello');
-    assert.equal(await closed, CloseCode.PROTOCOL_ERROR);
+    assert.equal(await withDeadline(closed, 'the close after a text message'), CloseCode.PROTOCOL_ERROR);
   });
 
   test('ws: upgrades on other paths are refused', async () => {
     const WebSocket = (await import('ws')).default;
     const ws = new WebSocket(server.wsUrl.replace('/ws', '/other'));
-    const err = await new Promise<Error>((r) => ws.once('error', r));
+    const err = await withDeadline(new Promise<Error>((r) => ws.once('error', r)), 'the refused upgrade to fail');
     assert.match(err.message, /404/);
   });
 
   test('http: bad requests get coded JSON errors', async () => {
     const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-      fetch(`${server.httpUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      fetchWithin(`${server.httpUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     const cases: [() => Promise<Response>, number, string][] = [
       [() => post('/v1/register', '{nope'), 400, ErrorCode.INVALID_ARGUMENT],
       [() => post('/v1/register', JSON.stringify({ userId: 'bad id', password: 'long enough' })), 400, ErrorCode.INVALID_ARGUMENT],
@@ -142,9 +142,9 @@ describe('Bad input', () => {
       [() => post('/v1/admin/users', JSON.stringify({ userId: 'x1' })), 403, ErrorCode.FORBIDDEN],
       [() => post('/v1/admin/users', JSON.stringify({ userId: 'x1' }), { authorization: 'Bearer wrong' }), 403, ErrorCode.FORBIDDEN],
       [() => post('/v1/register', 'x'.repeat(70_000)), 413, ErrorCode.MESSAGE_TOO_LARGE],
-      [() => fetch(`${server.httpUrl}/v1/conversations/d:friend:victim/messages`), 401, ErrorCode.AUTH_FAILED],
-      [() => fetch(`${server.httpUrl}/v1/conversations/d:friend:victim/messages?from=-1`, { headers: { authorization: `Bearer ${token}` } }), 400, ErrorCode.INVALID_ARGUMENT],
-      [() => fetch(`${server.httpUrl}/nowhere`), 404, ErrorCode.NOT_FOUND],
+      [() => fetchWithin(`${server.httpUrl}/v1/conversations/d:friend:victim/messages`), 401, ErrorCode.AUTH_FAILED],
+      [() => fetchWithin(`${server.httpUrl}/v1/conversations/d:friend:victim/messages?from=-1`, { headers: { authorization: `Bearer ${token}` } }), 400, ErrorCode.INVALID_ARGUMENT],
+      [() => fetchWithin(`${server.httpUrl}/nowhere`), 404, ErrorCode.NOT_FOUND],
     ];
     for (const [request, status, code] of cases) {
       const res = await request();

@@ -40,10 +40,8 @@ for (const round of [1, 2, 3]) {
       const acked = new Map<string, { seq: number; messageId: string }>();
       const attempted: string[] = [];
       let next = 0;
-      let dead = false;
-      sender.closed.then(() => (dead = true));
       const pump = async () => {
-        while (!dead) {
+        while (!sender.isClosed()) {
           const id = `r${round}-m${next++}`;
           attempted.push(id);
           const reply = await sender
@@ -55,7 +53,7 @@ for (const round of [1, 2, 3]) {
       const pumps = Array.from({ length: 32 }, pump);
       await new Promise((r) => setTimeout(r, 150 + Math.floor(Math.random() * 350)));
       server.process.kill('SIGKILL');
-      await server.exited;
+      await server.waitForExit();
       await Promise.all(pumps);
       assert.ok(acked.size > 0, 'some sends were acked before the kill');
 
@@ -87,7 +85,7 @@ for (const round of [1, 2, 3]) {
         for (const [id, { seq }] of acked) assert.equal(stored[seq - 1]!.clientMsgId, id, `acked ${id} kept its seq`);
       } finally {
         server.process.kill('SIGKILL');
-        await server.exited;
+        await server.waitForExit();
       }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
@@ -119,8 +117,8 @@ for (const [point, acked, stored, pushes] of POINTS) {
       const readers = [await openAuthed(server.tcpUrl, readerToken, 'tablet'), await openAuthed(server.wsUrl, readerToken, 'laptop')];
       const body = new TextEncoder().encode('the one message');
       const reply = await sender.request({ send: { to: 'reader', clientMsgId: 'only', type: MessageType.TEXT, body } }, 10_000).catch(() => undefined);
-      assert.equal(await server.exited, null, 'killed by the crash point');
-      await Promise.all([sender, ...readers].map((c) => c.closed));
+      assert.equal(await server.waitForExit(), null, 'killed by the crash point');
+      await Promise.all([sender, ...readers].map((c) => c.waitForClose()));
       assert.equal(reply?.body === 'sendAck', acked, `ack before the kill: ${reply?.body ?? 'none'}`);
       const pushed = readers.filter((r) => r.frames.some((f) => f.body === 'push' && f.push!.message!.clientMsgId === 'only'));
       assert.equal(pushed.length, pushes, 'devices that had the push before the kill');
@@ -139,7 +137,7 @@ for (const [point, acked, stored, pushes] of POINTS) {
         assert.deepEqual(all.map((m) => [m.seq, m.clientMsgId]), [[1, 'only']]);
       } finally {
         server.process.kill('SIGKILL');
-        await server.exited;
+        await server.waitForExit();
       }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
@@ -156,8 +154,8 @@ test('Crash › SIGTERM drains: clients get a RECONNECT notice and the process e
     server.process.kill('SIGTERM');
     const notice = await client.waitFor((f) => f.body === 'notice');
     assert.equal(notice.notice!.code, 'RECONNECT');
-    assert.equal((await client.closed).code, 4007);
-    assert.equal(await server.exited, 0);
+    assert.equal((await client.waitForClose()).code, 4007);
+    assert.equal(await server.waitForExit(), 0);
     const raw = await openRaw(server.wsUrl).catch((e: Error) => e);
     assert.ok(raw instanceof Error, 'nothing listens after the drain');
   } finally {

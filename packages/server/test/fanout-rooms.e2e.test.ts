@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { GroupOp, MessageType, type parley } from '@parley/protocol';
-import { openAuthed, registerUser, startTestServer, type RawClient, type TestServer } from '@parley/testkit';
+import { fetchWithin, openAuthed, registerUser, startTestServer, type RawClient, type TestServer } from '@parley/testkit';
 
 let server: TestServer;
 const tokens = new Map<string, string>();
@@ -27,7 +27,7 @@ const pushesOf = (client: RawClient, clientMsgId: string): parley.Frame[] =>
   client.frames.filter((f) => f.body === 'push' && f.push!.message!.clientMsgId === clientMsgId);
 
 async function metric(name: string): Promise<number> {
-  const text = await (await fetch(`${server.httpUrl}/metrics`)).text();
+  const text = await (await fetchWithin(`${server.httpUrl}/metrics`)).text();
   return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)![1]);
 }
 const roomRuns = () => metric('parley_fanout_room_runs_total');
@@ -78,13 +78,13 @@ test('Rooms › a large group reaches exactly its online members through connect
 
     // A device that disconnects leaves the room; the user's other device still gets pushes.
     m1a.close();
-    await m1a.closed;
+    await m1a.waitForClose();
     await say([m1b, m3, outsider], [m2]);
 
     // A device that reconnects replaces its old connection: one push, on the new one.
     const m3again = await open('m3', 'p', 'ws');
     clients.push(m3again);
-    await m3.closed;
+    await m3.waitForClose();
     await say([m1b, m3again, outsider], [m2, m3]);
   } finally {
     for (const c of clients) c.close();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { directConversationId, ErrorCode, GroupRole, MessageFlag, MessageType } from '@parley/protocol';
-import { openAuthed, registerUser, startTestServer, type TestServer } from '@parley/testkit';
+import { fetchWithin, openAuthed, registerUser, startTestServer, type TestServer } from '@parley/testkit';
 
 interface Answer {
   status: number;
@@ -46,7 +46,7 @@ describe('HTTP API › chat routes', () => {
   async function call(user: string, method: string, path: string, body?: unknown): Promise<Answer> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (user !== '') headers.authorization = `Bearer ${tokens[user] ?? user}`;
-    const res = await fetch(`${server.httpUrl}${path}`, {
+    const res = await fetchWithin(`${server.httpUrl}${path}`, {
       method,
       headers,
       ...(body === undefined || method === 'GET' ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
@@ -374,7 +374,7 @@ describe('HTTP API › chat routes', () => {
     await fails('ann', 'POST', send, { clientMsgId: 'big', text: 'x'.repeat(70 * 1024) }, 413, ErrorCode.MESSAGE_TOO_LARGE);
     await fails('ann', 'GET', '/v1/conversations/%E0%A4%A/messages', undefined, 400, ErrorCode.INVALID_ARGUMENT);
     await fails('ann', 'GET', '/v1/nothing-here', undefined, 404, ErrorCode.NOT_FOUND);
-    const wrongMethod = await fetch(`${server.httpUrl}/v1/friends`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.ann}` } });
+    const wrongMethod = await fetchWithin(`${server.httpUrl}/v1/friends`, { method: 'PUT', headers: { authorization: `Bearer ${tokens.ann}` } });
     assert.equal(wrongMethod.status, 405);
     assert.equal(wrongMethod.headers.get('allow'), 'GET, PATCH');
   });

@@ -11,6 +11,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
 import { Redis } from 'ioredis';
+import { withDeadline } from '@parley/testkit';
 import type { BusEvent, NodeInfo } from '../src/chat/types.ts';
 import { decodeBusFrame, encodeBusFrame } from '../src/cluster/redis/event-codec.ts';
 import { RedisBus } from '../src/cluster/redis/redis-bus.ts';
@@ -207,11 +208,12 @@ test('a node killed with SIGKILL drops out of both registries within three heart
   const fixture = fileURLToPath(new URL('./fixtures/redis-bus-node.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', fixture, REDIS_URL, PREFIX, 'kill-victim', 'u3'], { stdio: ['ignore', 'pipe', 'inherit'] });
   t.after(() => void child.kill('SIGKILL'));
-  const [line] = (await Promise.race([once(child.stdout, 'data'), once(child, 'exit').then(() => assert.fail('the node exited'))])) as [Buffer];
+  const ready = Promise.race([once(child.stdout, 'data'), once(child, 'exit').then(() => assert.fail('the node exited'))]);
+  const [line] = (await withDeadline(ready, 'the victim node to say ready', 30_000)) as [Buffer];
   assert.equal(line.toString().trim(), 'ready');
   await waitFor('the victim is listed and u3 online', async () => (await watcher.nodes()).some((n) => n.id === 'kill-victim') && (await watcher.isOnline('u3')));
   child.kill('SIGKILL');
-  await once(child, 'exit');
+  await withDeadline(once(child, 'exit'), 'the victim node to exit');
   const killedAt = Date.now();
   await waitFor('u3 offline', async () => !(await watcher.isOnline('u3')));
   await waitFor('the victim is not listed', async () => !(await watcher.nodes()).some((n) => n.id === 'kill-victim'));
@@ -272,10 +274,10 @@ test('events dropped while the command connection is down: the other nodes are t
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
+  await withDeadline(once(server, 'listening'), 'a probe server to listen');
   const { port } = server.address() as AddressInfo;
   server.close();
-  await once(server, 'close');
+  await withDeadline(once(server, 'close'), 'the probe server to close');
   return port;
 }
 
@@ -305,7 +307,7 @@ test('Redis restarting empty: nothing throws while it is down, and once it is ba
   await waitFor('u6 online', () => b.isOnline('u6'));
 
   server.kill('SIGKILL');
-  await once(server, 'exit');
+  await withDeadline(once(server, 'exit'), 'redis-server to exit');
   const typing: BusEvent = { kind: 'typing', conversationId: 'c', userId: 'u', typing: true, recipients: ['v'], originSession: 's' };
   await waitFor('a publish is dropped', async () => {
     a.publish(typing);

@@ -13,6 +13,7 @@
  */
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { decodeFrame, FrameDecoder, lengthPrefixed } from '@parley/protocol';
+import { withDeadline } from './wait.ts';
 
 export interface FaultProxy {
   /** host:port the clients should use. */
@@ -47,6 +48,8 @@ export interface FaultProxy {
    * device has the message; the server does not learn it and retransmits). Needs `framed`.
    */
   setDropDeviceAcks(p: number): void;
+  /** Frames dropped so far by setDropPushes, setDropAcks and setDropDeviceAcks. */
+  readonly dropped: { pushes: number; acks: number; deviceAcks: number };
   /**
    * Stop reading from both ends of every connection (and of new ones) until
    * turned off: to the server, the client has stopped reading (a slow consumer),
@@ -78,6 +81,7 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
   let dropPushes = 0;
   let dropDeviceAcks = 0;
   const budget = new Map<[Socket, Socket], number>();
+  const dropped = { pushes: 0, acks: 0, deviceAcks: 0 };
 
   const cut = (pair: [Socket, Socket]) => {
     budget.delete(pair);
@@ -99,9 +103,14 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
   const keep = (frame: Uint8Array, toClient: boolean): boolean => {
     if (toClient ? dropAcks === 0 && dropPushes === 0 : dropDeviceAcks === 0) return true;
     const body = decodeFrame(frame).body;
-    if (toClient && body === 'sendAck') return !(random() < dropAcks);
-    if (toClient && body === 'push') return !(random() < dropPushes);
-    if (!toClient && body === 'ack') return !(random() < dropDeviceAcks);
+    if (toClient && body === 'sendAck') return !drop(dropAcks, 'acks');
+    if (toClient && body === 'push') return !drop(dropPushes, 'pushes');
+    if (!toClient && body === 'ack') return !drop(dropDeviceAcks, 'deviceAcks');
+    return true;
+  };
+  const drop = (probability: number, kind: keyof typeof dropped): boolean => {
+    if (!(random() < probability)) return false;
+    dropped[kind]++;
     return true;
   };
 
@@ -152,7 +161,7 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
     pipe(upstream, client);
     if (stalled) hold(pair, true);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await withDeadline(new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve)), 'the fault proxy to listen');
 
   return {
     port: (server.address() as AddressInfo).port,
@@ -161,6 +170,9 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
     },
     get cuts() {
       return cuts;
+    },
+    get dropped() {
+      return { ...dropped };
     },
     cutAll: () => [...pairs].forEach(cut),
     setCutProbability: (p) => (cutProbability = p),
@@ -180,10 +192,13 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
       budget.clear();
     },
     close: () =>
-      new Promise<void>((resolve) => {
-        [...pairs].forEach(cut);
-        server.close(() => resolve());
-      }),
+      withDeadline(
+        new Promise<void>((resolve) => {
+          [...pairs].forEach(cut);
+          server.close(() => resolve());
+        }),
+        'the fault proxy to close',
+      ),
   };
 }
 

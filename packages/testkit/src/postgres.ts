@@ -22,7 +22,7 @@ export function postgresAdminUrl(): string {
 
 /** Run one statement on the maintenance database. */
 export async function postgresAdmin<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
-  const client = new pg.Client({ connectionString: postgresAdminUrl(), connectionTimeoutMillis: 5000 });
+  const client = new pg.Client({ connectionString: postgresAdminUrl(), connectionTimeoutMillis: 5000, query_timeout: 30_000 });
   await client.connect();
   try {
     return (await client.query<R>(text, values)).rows;

@@ -1,15 +1,21 @@
 /**
  * A raw protocol client for tests: frames in, frames out, over WebSocket or TCP,
  * with no reliability logic of its own. Used to probe the server exactly.
+ *
+ * Every wait here has a deadline (WAIT_MS unless the call says otherwise), so a
+ * server that never answers, never pushes or never closes fails the test in
+ * seconds with what was awaited, instead of hanging it.
  */
 import { connect, type Socket } from 'node:net';
 import WebSocket from 'ws';
 import { decodeFrame, encodeFrame, FrameDecoder, lengthPrefixed, type FrameData, type parley } from '@parley/protocol';
+import { WAIT_MS, withDeadline } from './wait.ts';
 
 export interface RawClient {
   /** Every frame received so far, in order. */
   readonly frames: parley.Frame[];
-  readonly closed: Promise<{ code?: number }>;
+  /** Wait for the connection to close (from either end); resolves with the WebSocket close code. */
+  waitForClose(timeoutMs?: number): Promise<{ code?: number }>;
   isClosed(): boolean;
   send(frame: FrameData): void;
   sendBytes(bytes: Uint8Array): void;
@@ -19,8 +25,11 @@ export interface RawClient {
   pause(): void;
   /** Read again after `pause()`. */
   resume(): void;
-  /** Wait for a received frame matching `pred` (looks at past frames first). */
-  waitFor(pred: (f: parley.Frame) => boolean, timeoutMs?: number): Promise<parley.Frame>;
+  /**
+   * Wait for a received frame matching `pred` (looks at past frames first).
+   * `what` names it in the failure (default: the predicate's source).
+   */
+  waitFor(pred: (f: parley.Frame) => boolean, timeoutMs?: number, what?: string): Promise<parley.Frame>;
   close(): void;
 }
 
@@ -30,6 +39,7 @@ export async function openRaw(url: string): Promise<RawClient> {
   const frames: parley.Frame[] = [];
   const waiters = new Set<{
     pred: (f: parley.Frame) => boolean;
+    what: string;
     resolve: (f: parley.Frame) => void;
     reject: (e: Error) => void;
   }>();
@@ -50,7 +60,7 @@ export async function openRaw(url: string): Promise<RawClient> {
     if (closedFlag) return;
     closedFlag = true;
     onClosed({ code });
-    for (const w of waiters) w.reject(new Error(`connection closed (${code ?? 'no code'}) while waiting for a frame`));
+    for (const w of waiters) w.reject(new Error(`connection closed (${code ?? 'no code'}) while waiting for ${w.what}`));
     waiters.clear();
   };
 
@@ -62,9 +72,13 @@ export async function openRaw(url: string): Promise<RawClient> {
   if (url.startsWith('tcp://')) {
     const { hostname, port } = new URL(url.replace('tcp://', 'http://'));
     const socket: Socket = connect(Number(port), hostname.replace(/^\[|\]$/g, ''));
-    await new Promise<void>((res, rej) => {
+    const connected = new Promise<void>((res, rej) => {
       socket.once('connect', res);
       socket.once('error', rej);
+    });
+    await withDeadline(connected, `a TCP connection to ${url}`).catch((err: unknown) => {
+      socket.destroy();
+      throw err;
     });
     const decoder = new FrameDecoder(16 * 1024 * 1024);
     socket.on('data', (chunk: Buffer) => decoder.push(chunk).forEach(received));
@@ -78,9 +92,13 @@ export async function openRaw(url: string): Promise<RawClient> {
   } else {
     const ws = new WebSocket(url);
     ws.binaryType = 'nodebuffer';
-    await new Promise<void>((res, rej) => {
+    const opened = new Promise<void>((res, rej) => {
       ws.once('open', () => res());
       ws.once('error', rej);
+    });
+    await withDeadline(opened, `a WebSocket connection to ${url}`).catch((err: unknown) => {
+      ws.terminate();
+      throw err;
     });
     ws.on('message', (data: Buffer) => received(data));
     ws.on('close', (code: number) => markClosed(code));
@@ -92,19 +110,23 @@ export async function openRaw(url: string): Promise<RawClient> {
     resume = () => ws.resume();
   }
 
-  const waitFor = (pred: (f: parley.Frame) => boolean, timeoutMs = 5000) => {
+  /** The bodies of the frames received so far (the last 30), for failure messages. */
+  const receivedSoFar = () =>
+    frames.length === 0 ? 'nothing' : `${frames.length > 30 ? `${frames.length} frames, the last 30: ` : ''}${frames.slice(-30).map((f) => f.body).join(',')}`;
+  const waitFor = (pred: (f: parley.Frame) => boolean, timeoutMs = WAIT_MS, what = `a frame matching ${pred}`) => {
     const seen = frames.find(pred);
     if (seen) return Promise.resolve(seen);
-    if (closedFlag) return Promise.reject(new Error('connection is closed'));
+    if (closedFlag) return Promise.reject(new Error(`connection is closed; was waiting for ${what}; got: ${receivedSoFar()}`));
     return new Promise<parley.Frame>((resolve, reject) => {
       const w = {
         pred,
+        what,
         resolve: (f: parley.Frame) => (clearTimeout(timer), resolve(f)),
         reject: (e: Error) => (clearTimeout(timer), reject(e)),
       };
       const timer = setTimeout(() => {
         waiters.delete(w);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for a frame; got: ${frames.map((f) => f.body).join(',')}`));
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; got: ${receivedSoFar()}`));
       }, timeoutMs);
       waiters.add(w);
     });
@@ -112,14 +134,15 @@ export async function openRaw(url: string): Promise<RawClient> {
 
   return {
     frames,
-    closed,
+    waitForClose: (timeoutMs) => withDeadline(closed, () => `the connection to close; got: ${receivedSoFar()}`, timeoutMs),
     isClosed: () => closedFlag,
     send: (frame) => sendFrame(encodeFrame(frame)),
     sendBytes: (bytes) => sendBytes(bytes),
     request: (frame, timeoutMs) => {
       const id = nextId++;
       sendFrame(encodeFrame({ ...frame, id }));
-      return waitFor((f) => f.id === id, timeoutMs);
+      const kind = Object.keys(frame).find((k) => k !== 'id') ?? 'request';
+      return waitFor((f) => f.id === id, timeoutMs, `the answer to ${kind} #${id}`);
     },
     waitFor,
     close,

@@ -2,9 +2,11 @@
  * A WebSocket client that can break the rules: it does the HTTP upgrade by hand
  * and writes frames bit by bit (any opcode, RSV bits, masking, lengths), so tests
  * can show the server's answer to protocol violations a real client never makes.
+ * Its waits have deadlines (WAIT_MS unless the call says otherwise).
  */
 import { randomBytes } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
+import { withDeadline } from './wait.ts';
 
 export interface RawFrameSpec {
   fin?: boolean;
@@ -36,16 +38,20 @@ export interface RawWebSocket {
   /** The HTTP status line of the handshake answer. */
   status: string;
   write(bytes: Uint8Array): void;
-  /** Resolves with the close code the server sent (or undefined if it just dropped the socket). */
-  closed: Promise<number | undefined>;
+  /** Wait for the socket to close; resolves with the close code the server sent (or undefined if it just dropped the socket). */
+  waitForClose(timeoutMs?: number): Promise<number | undefined>;
 }
 
 /** Connect and send `request` (default: a valid upgrade to `path`); resolves after the HTTP answer. */
 export async function openRawWebSocket(port: number, path = '/ws', request?: string): Promise<RawWebSocket> {
   const socket = connect(port, '127.0.0.1');
-  await new Promise<void>((resolve, reject) => {
+  const connected = new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);
     socket.once('error', reject);
+  });
+  await withDeadline(connected, `a TCP connection to port ${port}`).catch((err: unknown) => {
+    socket.destroy();
+    throw err;
   });
   socket.on('error', () => {});
   const key = randomBytes(16).toString('base64');
@@ -58,7 +64,7 @@ export async function openRawWebSocket(port: number, path = '/ws', request?: str
   let resolveClosed!: (code: number | undefined) => void;
   const closed = new Promise<number | undefined>((r) => (resolveClosed = r));
   let closeCode: number | undefined;
-  await new Promise<void>((resolve) => {
+  const answered = new Promise<void>((resolve) => {
     socket.on('data', (chunk: Buffer) => {
       buffer = Buffer.concat([buffer, chunk]);
       if (!status) {
@@ -92,5 +98,14 @@ export async function openRawWebSocket(port: number, path = '/ws', request?: str
       resolveClosed(closeCode);
     });
   });
-  return { socket, status, write: (bytes) => socket.write(bytes), closed };
+  await withDeadline(answered, `the HTTP answer to the upgrade request on port ${port}`).catch((err: unknown) => {
+    socket.destroy();
+    throw err;
+  });
+  return {
+    socket,
+    status,
+    write: (bytes) => socket.write(bytes),
+    waitForClose: (timeoutMs) => withDeadline(closed, `the server to close the raw WebSocket (${status || 'no HTTP answer'})`, timeoutMs),
+  };
 }

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { freePort } from './test-server.ts';
+import { withDeadline } from './wait.ts';
 
 export interface PrivateRedis {
   readonly port: number;
@@ -59,7 +60,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   };
   const kill = async () => {
     child?.kill('SIGKILL');
-    await exited;
+    await withDeadline(exited, `redis-server on ${port} to exit after SIGKILL`);
     child = undefined;
   };
 

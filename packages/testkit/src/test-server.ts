@@ -11,6 +11,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, loadConfig, startServer, type Config, type RunningServer } from '@parley/server';
 import { createTestDatabase } from './postgres.ts';
+import { fetchWithin, WAIT_MS, withDeadline } from './wait.ts';
+
+/** The deadline for a server to start or to stop: longer than other waits, for a database to create or a child process to load. */
+const SERVER_START_STOP_MS = 3 * WAIT_MS;
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
 export const APP_KEY = 'test-app-backend-key-0123456789-abcdef';
@@ -50,12 +54,12 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
       ...overrides,
     },
   });
-  const server = await startServer(config, createLogger(config.logLevel));
+  const server = await withDeadline(startServer(config, createLogger(config.logLevel)), 'the test server to start', SERVER_START_STOP_MS);
   return {
     ...server,
     dataDir,
     stop: async () => {
-      await server.close();
+      await withDeadline(server.close(), 'the test server to close', SERVER_START_STOP_MS);
       await database?.drop();
       if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
@@ -64,7 +68,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
 
 /** Register a user over HTTP and return its token. */
 export async function registerUser(httpUrl: string, userId: string, password = 'correct horse battery'): Promise<string> {
-  const res = await fetch(`${httpUrl}/v1/register`, {
+  const res = await fetchWithin(`${httpUrl}/v1/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ userId, password }),
@@ -133,15 +137,17 @@ export interface ChildServer {
   httpUrl: string;
   wsUrl: string;
   tcpUrl: string;
-  /** Resolves when the process has exited. */
+  /** Resolves when the process has exited (an event to react to; a test waits with waitForExit). */
   exited: Promise<number | null>;
+  /** Wait for the process to exit; resolves with its exit code. */
+  waitForExit(timeoutMs?: number): Promise<number | null>;
   /** Everything the process wrote to stderr so far. */
   stderr(): string;
 }
 
 /**
  * Run `parley serve` in a child process (on port 0 unless `ports` are given);
- * resolves once it listens.
+ * resolves once it listens. A child that does not listen in time is killed.
  */
 export function spawnServer(dataDir: string, extraArgs: string[] = [], ports = { http: 0, tcp: 0 }): Promise<ChildServer> {
   const child = spawn(
@@ -153,15 +159,28 @@ export function spawnServer(dataDir: string, extraArgs: string[] = [], ports = {
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   live.add(child);
   child.once('exit', () => live.delete(child));
-  return new Promise((resolveServer, reject) => {
+  let err = '';
+  const listening = new Promise<ChildServer>((resolveServer, reject) => {
     let out = '';
-    let err = '';
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /HTTP (\S+)\s+WebSocket (\S+)\s+TCP (\S+)/.exec(out);
-      if (m) resolveServer({ process: child, httpUrl: m[1]!, wsUrl: m[2]!, tcpUrl: m[3]!, exited, stderr: () => err });
+      if (!m) return;
+      resolveServer({
+        process: child,
+        httpUrl: m[1]!,
+        wsUrl: m[2]!,
+        tcpUrl: m[3]!,
+        exited,
+        waitForExit: (timeoutMs) => withDeadline(exited, () => `the server process ${child.pid} to exit; stderr: ${err.slice(-600)}`, timeoutMs),
+        stderr: () => err,
+      });
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening: ${err}`)));
+  });
+  return withDeadline(listening, () => `the server process ${child.pid} to listen; stderr: ${err.slice(-600)}`, SERVER_START_STOP_MS).catch((e: unknown) => {
+    child.kill('SIGKILL');
+    throw e;
   });
 }

@@ -1,8 +1,45 @@
+/**
+ * Deadlines for every wait in the tests. A liveness bug (a close that never
+ * comes, a frame never sent, an ack never given) must fail its test in seconds,
+ * naming what was awaited, instead of hanging the run until the runner's own
+ * timeout. The default is a liveness bound, not a timing assertion: it is far
+ * above anything a correct system needs, even on a loaded two-core machine, so
+ * a test never fails for being slow. Pass a longer one where a wait really is
+ * long (a crash and a restart, a long run of sends).
+ */
+
+/** The default deadline of a wait in the tests (ms). */
+export const WAIT_MS = 10_000;
+
 /** Poll `cond` until it holds; fail with `what` after `timeoutMs`. */
-export async function waitUntil(cond: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+export async function waitUntil(cond: () => boolean, timeoutMs = WAIT_MS, what = 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!cond()) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/**
+ * `promise`, or a rejection naming `what` if it has not settled after
+ * `timeoutMs`. For waits on events and on APIs without a deadline of their own.
+ * `what` may be a function, to describe the state at the deadline (the frames
+ * received by then, say).
+ */
+export function withDeadline<T>(promise: Promise<T>, what: string | (() => string), timeoutMs = WAIT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`)), timeoutMs);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** `fetch` with a deadline on the answer and its body; a timeout names the request. */
+export async function fetchWithin(url: string, init: RequestInit = {}, timeoutMs = WAIT_MS): Promise<Response> {
+  try {
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (err) {
+    if ((err as Error).name !== 'TimeoutError') throw err;
+    throw new Error(`timed out after ${timeoutMs} ms waiting for the answer to ${init.method ?? 'GET'} ${url}`, { cause: err });
   }
 }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { test } from 'node:test';
 import { decodeFrame, encodeFrame, FrameDecoder, lengthPrefixed } from '@parley/protocol';
-import { startFaultProxy, waitUntil } from '../src/index.ts';
+import { startFaultProxy, waitUntil, withDeadline } from '../src/index.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -22,14 +22,14 @@ async function startSink(): Promise<{ server: Server; port: number; received: ()
       chunks.push(d);
     }),
   );
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await withDeadline(new Promise<void>((r) => server.listen(0, '127.0.0.1', r)), 'the echo server to listen');
   return { server, port: (server.address() as AddressInfo).port, received: () => Buffer.concat(chunks), reads: () => reads };
 }
 
 async function open(port: number): Promise<Socket> {
   const socket = connect(port, '127.0.0.1');
   socket.on('error', () => {}); // the proxy resets it on close
-  await new Promise<void>((r) => socket.once('connect', r));
+  await withDeadline(new Promise<void>((r) => socket.once('connect', r)), `a connection to port ${port}`);
   socket.setNoDelay(true);
   return socket;
 }
@@ -100,7 +100,7 @@ test('FaultProxy › drops device Ack frames going to the server, and nothing el
     const decoder = new FrameDecoder(1 << 20);
     s.on('data', (d: Buffer) => decoder.push(d).forEach((f) => frames.push(decodeFrame(f).body ?? '?')));
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await withDeadline(new Promise<void>((r) => server.listen(0, '127.0.0.1', r)), 'the frame sink to listen');
   const proxy = await startFaultProxy((server.address() as AddressInfo).port, { framed: true, random: () => 0 });
   const socket = await open(proxy.port);
   try {
