@@ -339,7 +339,9 @@ function command(label: string, act: (w: World, r: Real) => Promise<Outcome>, ch
       const findings = out.findings ?? [];
       r.history[r.history.length - 1] = out.did;
       if (out.expected && out.actual) {
-        r.history[r.history.length - 1] += ` → ${out.expected.ok ? 'ok' : out.expected.code}`;
+        const answer = (x: Result) => (x.ok ? 'ok' : x.code);
+        const same = answer(out.expected) === answer(out.actual);
+        r.history[r.history.length - 1] += same ? ` → ${answer(out.actual)}` : ` → model: ${answer(out.expected)}, server: ${answer(out.actual)}`;
         findings.push(...checkAnswer(out.expected, out.actual, out.did), ...checkPushes(w, r, out.expected.ok && out.expected.ack.duplicate === true));
         const key = `${label.split('(')[0]} ${out.expected.ok ? 'ok' : out.expected.code}`;
         STATS?.set(key, (STATS.get(key) ?? 0) + 1);
@@ -368,8 +370,9 @@ function resolveActor(w: World, id: string, a: Actor): string {
 }
 
 /**
- * A conversation for user `u`: one they are in (by index; one they left if none),
- * one they sent to, a direct one (maybe not started), a group slot, or their notices.
+ * A conversation for user `u`: one they belong or belonged to (by index), one they
+ * sent to and are still in (if any), a direct one (maybe not started), a group
+ * slot, or their notices.
  */
 type Where = { mine: number } | { sent: number } | { peer: number } | { group: number } | { notice: true };
 const whereLabel = (x: Where) =>
@@ -380,9 +383,9 @@ function resolve(w: World, u: number, x: Where): string {
   const me = w.users[u]!;
   if ('mine' in x || 'sent' in x) {
     const sentTo = new Set(w.sends.get(me)!.map((s) => ('to' in s.target ? directConversationId(me, s.target.to) : s.target.conversationId)));
-    const theirs = w.model.conversationsOf(me).filter((id) => 'mine' in x || sentTo.has(id));
-    const current = theirs.filter((id) => w.model.currentMembers(id).includes(me));
-    const from = current.length > 0 ? current : theirs.length > 0 ? theirs : w.model.conversationsOf(me);
+    const all = w.model.conversationsOf(me);
+    const sent = all.filter((id) => sentTo.has(id) && w.model.currentMembers(id).includes(me));
+    const from = 'sent' in x && sent.length > 0 ? sent : all;
     return from[('mine' in x ? x.mine : x.sent) % from.length]!;
   }
   if ('peer' in x) return directConversationId(me, w.users[peerOf(u, x.peer)]!);
@@ -460,7 +463,8 @@ const Commands = {
           op, conversationId: id, users: named, joinable, fields: op === GroupOp.INFO ? GroupInfoField.JOINABLE : 0, role, clientMsgId: `c${++w.counter}`,
         })),
       );
-      return { did: `${me} ${label}s${named ? ` [${named}]` : ''}${joinable === undefined ? '' : ` ${joinable}`} in ${id}`, expected, actual };
+      const verb = { joinable: `sets joinable ${joinable}`, 'make-admin': 'makes admin', 'make-member': 'makes member', dismiss: 'dismisses' }[label] ?? `${label}s`;
+      return { did: `${me} ${verb}${named ? ` [${named}]` : ''} in ${id}`, expected, actual };
     }, hasGroups),
 
   messageOp: (op: MessageOpKind, { u, x, p, e }: { u: number; x: Where; p: Pick; e: number }) =>
@@ -664,6 +668,31 @@ const SCENARIOS: { name: string; commands: () => Cmd[]; viewsEachStep?: boolean 
       Commands.group(GroupOp.INVITE, 'invite', { g: 0, by: { owner: true }, users: [{ user: 2 }] }),
       Commands.messageOp(MessageOpKind.EDIT, { u: 0, x: { group: 0 }, p: { own: 0 }, e: 0 }),
     ],
+  },
+  {
+    name: 'a resend of a message from before a member joined is not pushed to them',
+    commands: () => [
+      Commands.create({ u: 0, others: [1] }),
+      Commands.send({ u: 0, to: { group: 0 } }),
+      Commands.group(GroupOp.INVITE, 'invite', { g: 0, by: { owner: true }, users: [{ user: 2 }] }),
+      Commands.resend({ u: 0, n: 0, changed: false }),
+    ],
+  },
+  {
+    name: 'a member who left and deleted their leave event for themselves learns through sync that their last message was edited',
+    commands: () => [
+      Commands.create({ u: 0, others: [1] }),
+      Commands.send({ u: 0, to: { group: 0 } }),
+      Commands.group(GroupOp.LEAVE, 'leave', { g: 0, by: { user: 1 } }),
+      Commands.messageOp(MessageOpKind.HIDE, { u: 1, x: { group: 0 }, p: { any: 2 }, e: 0 }), // #3, the leave event
+      Commands.sync(1),
+      Commands.messageOp(MessageOpKind.EDIT, { u: 0, x: { group: 0 }, p: { own: 0 }, e: 0 }),
+      Commands.sync(1),
+    ],
+  },
+  {
+    name: 'a private block or unblock leaves nothing in the other user\'s sync',
+    commands: () => [Commands.friend({ u: 0, o: 1, op: FriendOp.BLOCK }), Commands.friend({ u: 0, o: 1, op: FriendOp.UNBLOCK })],
   },
   {
     name: 'a resend after the message was edited is answered with the original ack',
