@@ -732,7 +732,7 @@ storeTests('sqlite', 'SqliteStore', () => ({
       },
     };
   },
-}), 120, 60_000);
+}), 120, 45_000);
 
 // PostgreSQL: one database for the file; each run has users of its own, so runs never see each other.
 let db: TestDatabase | undefined;
@@ -746,4 +746,4 @@ after(async () => {
   await pgStore?.close();
   await db?.drop();
 });
-storeTests('postgres', 'PostgresStore', () => ({ syncRetries: 5, open: async () => ({ store: await postgres(), close: async () => {} }) }), 25, 75_000);
+storeTests('postgres', 'PostgresStore', () => ({ syncRetries: 5, open: async () => ({ store: await postgres(), close: async () => {} }) }), 25, 50_000);

@@ -407,9 +407,9 @@ export class ChatModel {
 
   /** Why `user` may not see `seq` of the conversation, or undefined if they may. */
   whyHidden(user: string, conversationId: string, seq: number): string | undefined {
-    const conv = this.convs.get(conversationId)!;
-    const m = conv.members.get(user);
-    if (!m) return 'never a member';
+    const conv = this.convs.get(conversationId);
+    const m = conv?.members.get(user);
+    if (!conv || !m) return 'never a member';
     const outside = (s: number) =>
       s <= m.joinSeq ? `at or before their join point ${m.joinSeq}`
       : s <= m.clearedSeq ? `cleared by them up to ${m.clearedSeq}`
@@ -422,7 +422,7 @@ export class ChatModel {
     if (!isChangeEvent(msg.type)) return undefined;
     // An edit, recall or reaction is visible only with the message it changes.
     const ref = outside(msg.refSeq);
-    return ref && `a ${typeName(msg.type)} of #${msg.refSeq}, which is ${ref}`;
+    return ref && `the ${typeName(msg.type)} of #${msg.refSeq}, which is ${ref}`;
   }
 
   pull(user: string, conversationId: string): PullView | undefined {
