@@ -47,6 +47,7 @@ import { ChatService, type Caller, type ChatLimits } from '../src/chat/chat-serv
 import type { ConversationState, Store, StoredMessage } from '../src/chat/types.ts';
 import { LocalBus } from '../src/cluster/local/local-bus.ts';
 import { PostgresStore } from '../src/store/postgres/postgres-store.ts';
+import { ChatStore } from '../src/chat/rules/chat-store.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import {
   ChatModel,
@@ -724,7 +725,7 @@ storeTests('sqlite', 'SqliteStore', () => ({
   syncRetries: 0,
   async open() {
     const file = join(dir, `m${files++}.db`);
-    const store = new SqliteStore({ file, synchronous: 'normal', largeGroupThreshold: LARGE_GROUP_THRESHOLD });
+    const store = new ChatStore(new SqliteStore({ file, synchronous: 'normal' }), { largeGroupThreshold: LARGE_GROUP_THRESHOLD });
     return {
       store,
       close: async () => {
@@ -737,10 +738,10 @@ storeTests('sqlite', 'SqliteStore', () => ({
 
 // PostgreSQL: one database for the file; each run has users of its own, so runs never see each other.
 let db: TestDatabase | undefined;
-let pgStore: PostgresStore | undefined;
-async function postgres(): Promise<PostgresStore> {
+let pgStore: Store | undefined;
+async function postgres(): Promise<Store> {
   db ??= await createTestDatabase();
-  pgStore ??= await PostgresStore.open({ url: db.url, poolSize: 4, largeGroupThreshold: LARGE_GROUP_THRESHOLD });
+  pgStore ??= new ChatStore(await PostgresStore.open({ url: db.url, poolSize: 4 }), { largeGroupThreshold: LARGE_GROUP_THRESHOLD });
   return pgStore;
 }
 after(async () => {

@@ -262,6 +262,8 @@ export class ChatModel {
     const conv = this.convs.get(conversationId);
     const me = conv?.members.get(actor);
     const own = op === MessageOpKind.HIDE || op === MessageOpKind.CLEAR;
+    // Nothing changes in a dismissed group but each member's own history (PROTOCOL §7e).
+    if (conv?.dismissed && !own) return fail(ErrorCode.GROUP_DISMISSED);
     // One's own history may be changed also after leaving; everything else needs a current member.
     if (!conv || !me || (me.leftSeq !== null && !own)) return fail(ErrorCode.NOT_MEMBER);
     if (own) {
@@ -277,7 +279,8 @@ export class ChatModel {
       return ok({ conversationId: notices.id, seq: at, duplicate: false });
     }
     const target = conv.messages[seq - 1];
-    if (!target || seq <= me.joinSeq) return fail(ErrorCode.MESSAGE_NOT_FOUND);
+    // One acts only on a message one may see (PROTOCOL §7e: an event follows the message it changes).
+    if (!target || this.whyHidden(actor, conversationId, seq)) return fail(ErrorCode.MESSAGE_NOT_FOUND);
     if (target.type >= SERVER_MESSAGE_TYPE_MIN || target.flags & MessageFlag.RECALLED) return fail(ErrorCode.MESSAGE_LOCKED);
     const mine = target.sender === actor;
     let eventType: number = MessageType.REACTION;

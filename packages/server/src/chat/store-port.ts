@@ -125,8 +125,8 @@ export interface WriteTx {
   // Members
   /** Member rows (current or former) of the given (conversation, user) pairs, by `pairKey`. */
   memberRows(pairs: readonly (readonly [string, string])[]): Promise<Map<string, MemberRow>>;
-  /** Current member rows of a conversation. */
-  currentMemberRows(conversationId: string): Promise<MemberRow[]>;
+  /** Every member row of a conversation, current and former. */
+  allMemberRows(conversationId: string): Promise<MemberRow[]>;
   /** Current members of each conversation, by user id. */
   currentMembers(conversationIds: readonly string[]): Promise<Map<string, readonly string[]>>;
   countMembers(conversationId: string): Promise<number>;

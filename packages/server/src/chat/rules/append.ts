@@ -15,6 +15,7 @@ import type { CrashHook } from '../../testing/faults.ts';
 import { pairKey, type ConversationRow, type MemberRow, type SentMessage, type WriteTx } from '../store-port.ts';
 import type { AppendRequest, AppendResult, StoredMessage } from '../types.ts';
 import { MessageWriter } from './message-writer.ts';
+import { whoSees } from './recipients.ts';
 import { reusedError, sameAppend } from './records.ts';
 import { inVisibleRange } from './visibility.ts';
 
@@ -61,14 +62,18 @@ export async function appendBatch(tx: WriteTx, batch: readonly AppendRequest[], 
   const outcomes: (Refusal | Stored)[] = [];
   for (const req of batch) outcomes.push(await appendOne(req, state));
   await state.writer.flush();
-  const recipients = await tx.currentMembers(outcomes.flatMap((o) => (o.ok ? [o.message.conversationId] : [])));
+  // A new message goes to the current members; the original of a resend to those who may see it.
+  const recipients = await tx.currentMembers(outcomes.flatMap((o) => (o.ok && !o.duplicate ? [o.message.conversationId] : [])));
+  const resent = new Map<string, readonly string[]>();
+  for (const o of outcomes) if (o.ok && o.duplicate && !resent.has(o.message.id)) resent.set(o.message.id, await whoSees(tx, o.message));
   options.crash('after-insert');
   return outcomes.map((o): AppendResult => {
     if (!o.ok) return o;
+    if (o.duplicate) return { ok: true, message: o.message, duplicate: true, members: resent.get(o.message.id)! };
     const conversationId = o.message.conversationId;
-    // The member-list version, read under the conversation's lock; new messages only.
-    const membersVersion = o.duplicate ? undefined : (state.conversations.get(conversationId)?.membersSeq ?? 0);
-    return { ok: true, message: o.message, duplicate: o.duplicate, members: recipients.get(conversationId) ?? [], membersVersion };
+    // The member-list version, read under the conversation's lock.
+    const membersVersion = state.conversations.get(conversationId)?.membersSeq ?? 0;
+    return { ok: true, message: o.message, duplicate: false, members: recipients.get(conversationId) ?? [], membersVersion };
   });
 }
 

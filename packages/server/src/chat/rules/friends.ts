@@ -24,7 +24,7 @@ export async function changeFriends(tx: WriteTx, req: FriendChangeRequest): Prom
   const now = Date.now();
   const pair = req.op !== FriendOp.ALLOW_STRANGERS;
   // Both users' notice conversations, locked in id order: changes between one pair of users take turns.
-  const notices = await lockNotices(tx, pair && them !== me ? [me, them] : [me], now);
+  const notices = await lockNotices(tx, pair && them !== me ? [me, them] : [me]);
   const sent = await tx.findSent([[me, req.clientMsgId], [me, peerKey(req.clientMsgId)]]);
   const original = sent.get(pairKey(me, req.clientMsgId));
   if (original) {
@@ -39,8 +39,8 @@ export async function changeFriends(tx: WriteTx, req: FriendChangeRequest): Prom
   }
   const writer = new MessageWriter(tx, now);
   const events: { message: StoredMessage; members: readonly string[] }[] = [];
-  const write = (userId: string, clientMsgId: string, body: FriendEvent) => {
-    const message = writeNotice(writer, notices, userId, { clientMsgId, actorId: me, actorDevice: req.actorDevice, type: MessageType.FRIEND, body });
+  const write = async (userId: string, clientMsgId: string, body: FriendEvent) => {
+    const message = await writeNotice(tx, writer, notices, userId, { clientMsgId, actorId: me, actorDevice: req.actorDevice, type: MessageType.FRIEND, body }, now);
     events.push({ message, members: [userId] });
   };
   const blockedEitherWay = async () => (await tx.blocksAmong([[me, them]])).size > 0;
@@ -80,7 +80,7 @@ export async function changeFriends(tx: WriteTx, req: FriendChangeRequest): Prom
       // Blocking ends the friendship (they learn that much, as a removal) and any requests.
       if (await tx.isFriend(me, them)) {
         await tx.removeFriendship(me, them);
-        write(them, peerKey(req.clientMsgId), { op: 'remove', from: me, to: them });
+        await write(them, peerKey(req.clientMsgId), { op: 'remove', from: me, to: them });
       }
       await tx.deleteFriendRequest(me, them);
       await tx.deleteFriendRequest(them, me);
@@ -97,8 +97,8 @@ export async function changeFriends(tx: WriteTx, req: FriendChangeRequest): Prom
       both = false;
       break;
   }
-  write(me, req.clientMsgId, event);
-  if (both) write(them, peerKey(req.clientMsgId), event);
+  await write(me, req.clientMsgId, event);
+  if (both) await write(them, peerKey(req.clientMsgId), event);
   await writer.flush();
   return { ok: true, duplicate: false, events };
 }

@@ -15,6 +15,7 @@ import { ConversationKind, ErrorCode, GroupInfoField, GroupOp, GroupRole, Messag
 import { pairKey, type ConversationRow, type MemberRow, type WriteTx } from '../store-port.ts';
 import type { AppendResult, GroupChangeRequest } from '../types.ts';
 import { MessageWriter } from './message-writer.ts';
+import { whoSees } from './recipients.ts';
 import { eventBody, reusedError, sameGroupChange } from './records.ts';
 
 function fail(code: ErrorCode, message: string): ParleyError {
@@ -33,10 +34,8 @@ export async function changeGroup(tx: WriteTx, req: GroupChangeRequest, options:
   const locked = req.op === GroupOp.CREATE ? undefined : (await tx.lockConversations([req.conversationId])).get(req.conversationId);
   const original = (await tx.findSent([[req.actorId, req.clientMsgId]])).get(pairKey(req.actorId, req.clientMsgId));
   if (original) {
-    const event = sameGroupChange(original.message, req);
-    if (!event) throw reusedError(req.clientMsgId);
-    const current = (await tx.currentMembers([original.message.conversationId])).get(original.message.conversationId) ?? [];
-    return { ok: true, message: original.message, duplicate: true, members: [...new Set([...current, ...event.users, event.actor])] };
+    if (!sameGroupChange(original.message, req)) throw reusedError(req.clientMsgId);
+    return { ok: true, message: original.message, duplicate: true, members: await whoSees(tx, original.message) };
   }
   const users = [...new Set(req.users)];
   let conv: ConversationRow;

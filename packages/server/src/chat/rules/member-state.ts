@@ -16,7 +16,7 @@ import { lastVisibleSeq } from './visibility.ts';
 /** Change the caller's settings of a conversation (current or former member); recorded in their notice conversation. */
 export async function changeSettings(tx: WriteTx, req: SettingsRequest): Promise<AppendResult> {
   const now = Date.now();
-  const notices = await lockNotices(tx, [req.userId], now);
+  const notices = await lockNotices(tx, [req.userId]);
   const original = (await tx.findSent([[req.userId, req.clientMsgId]])).get(pairKey(req.userId, req.clientMsgId));
   if (original) {
     if (!sameSettings(original.message, req)) throw reusedError(req.clientMsgId);
@@ -31,9 +31,9 @@ export async function changeSettings(tx: WriteTx, req: SettingsRequest): Promise
   };
   await tx.setSettings(req.conversationId, req.userId, { pinned: event.pinned, muted: event.muted });
   const writer = new MessageWriter(tx, now);
-  const message = writeNotice(writer, notices, req.userId, {
+  const message = await writeNotice(tx, writer, notices, req.userId, {
     clientMsgId: req.clientMsgId, actorId: req.userId, actorDevice: req.deviceId, type: MessageType.SETTINGS, body: event,
-  });
+  }, now);
   await writer.flush();
   return { ok: true, message, duplicate: false, members: [req.userId] };
 }

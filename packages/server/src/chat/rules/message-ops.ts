@@ -17,7 +17,8 @@ import type { AppendResult, MessageOpRequest, StoredMessage } from '../types.ts'
 import { MessageWriter } from './message-writer.ts';
 import { lockNotices, writeNotice } from './notices.ts';
 import { applyReaction, digestOf, EVENT_TYPES, reactionBody, reusedError, sameMessageOp } from './records.ts';
-import { canSee, changesEarlierMessage, firstVisibleSeq, lastVisibleSeq } from './visibility.ts';
+import { whoSees } from './recipients.ts';
+import { canSee, changesEarlierMessage, firstVisibleSeq, lastVisibleSeq, membersWhoSee } from './visibility.ts';
 
 function fail(code: ErrorCode, message: string): ParleyError {
   return new ParleyError(code, message);
@@ -28,12 +29,12 @@ export async function modifyMessage(tx: WriteTx, req: MessageOpRequest): Promise
   const now = Date.now();
   const mine = req.op === MessageOpKind.HIDE || req.op === MessageOpKind.CLEAR;
   // Lock what this op writes to before the dedup lookup, so that a resend through another node waits for this one.
-  const notices = mine ? await lockNotices(tx, [req.actorId], now) : undefined;
+  const notices = mine ? await lockNotices(tx, [req.actorId]) : undefined;
   const conv = mine ? undefined : (await tx.lockConversations([req.conversationId])).get(req.conversationId);
   const original = (await tx.findSent([[req.actorId, req.clientMsgId]])).get(pairKey(req.actorId, req.clientMsgId));
   if (original) {
     if (!sameMessageOp(original.message, req)) throw reusedError(req.clientMsgId);
-    return { ok: true, message: original.message, duplicate: true, members: await recipientsOf(tx, original.message) };
+    return { ok: true, message: original.message, duplicate: true, members: await whoSees(tx, original.message) };
   }
   // Nothing can change in a dismissed group but each member's own history.
   if (conv?.dismissed) throw fail(ErrorCode.GROUP_DISMISSED, `${req.conversationId} was dismissed`);
@@ -47,7 +48,10 @@ export async function modifyMessage(tx: WriteTx, req: MessageOpRequest): Promise
   }
   const target = await tx.getMessage(req.conversationId, req.seq);
   const hiddenBy = await tx.hiddenBy(req.conversationId, req.seq);
-  if (!target || !conv || !canSee(actor, (seq) => seq === req.seq && hiddenBy.has(req.actorId), target)) {
+  // An event's visibility is the visibility of the message it changes (events cannot be changed, but are not found first).
+  const refHiddenBy = target && changesEarlierMessage(target.type) ? await tx.hiddenBy(req.conversationId, target.refSeq) : new Set<string>();
+  const hiddenForActor = (seq: number) => (seq === req.seq ? hiddenBy : seq === target?.refSeq ? refHiddenBy : new Set<string>()).has(req.actorId);
+  if (!target || !conv || !canSee(actor, hiddenForActor, target)) {
     throw fail(ErrorCode.MESSAGE_NOT_FOUND, `no message ${req.seq} in ${req.conversationId}`);
   }
   if (target.type >= SERVER_MESSAGE_TYPE_MIN) throw fail(ErrorCode.MESSAGE_LOCKED, 'events cannot be recalled, edited or reacted to');
@@ -79,22 +83,12 @@ export async function modifyMessage(tx: WriteTx, req: MessageOpRequest): Promise
     senderId: req.actorId, senderDevice: req.actorDevice, clientMsgId: req.clientMsgId, type: EVENT_TYPES[req.op]!, body, refSeq: req.seq,
   });
   await writer.flush();
-  return { ok: true, message, duplicate: false, members: await recipientsOf(tx, message, hiddenBy) };
-}
-
-/**
- * Who gets a stored event: for one that changes an earlier message, the current
- * members who can see that message; for any other, the conversation's current members.
- */
-async function recipientsOf(tx: WriteTx, message: StoredMessage, hiddenBy?: ReadonlySet<string>): Promise<readonly string[]> {
-  if (!changesEarlierMessage(message.type)) {
-    return (await tx.currentMembers([message.conversationId])).get(message.conversationId) ?? [];
-  }
-  const hidden = hiddenBy ?? (await tx.hiddenBy(message.conversationId, message.refSeq));
   // Read after the event was stored: each row's maxSeq includes it.
-  return (await tx.currentMemberRows(message.conversationId))
-    .filter((m) => canSee(m, (seq) => seq === message.refSeq && hidden.has(m.userId), message))
-    .map((m) => m.userId);
+  const rows = await tx.allMemberRows(req.conversationId);
+  // Former members who still see the changed message: its new state is a change in their list too.
+  const former = membersWhoSee(rows, hiddenBy, target).filter((m) => m.leftSeq !== null);
+  if (former.length > 0) await tx.touchRows(former.map((m) => [req.conversationId, m.userId] as const));
+  return { ok: true, message, duplicate: false, members: membersWhoSee(rows, hiddenBy, message).map((m) => m.userId) };
 }
 
 /** Delete a message, or clear a history, for the actor alone; recorded in their notice conversation. */
@@ -123,7 +117,7 @@ async function changeOwnHistory(
     await tx.setClearedSeq(req.conversationId, req.actorId, req.seq);
     event = { op: 'clear', conversationId: req.conversationId, seq: req.seq };
   }
-  return writeNotice(writer, notices, req.actorId, {
+  return writeNotice(tx, writer, notices, req.actorId, {
     clientMsgId: req.clientMsgId, actorId: req.actorId, actorDevice: req.actorDevice, type: MessageType.HISTORY, body: event,
-  });
+  }, Date.now());
 }

@@ -11,32 +11,34 @@ import type { MessageWriter } from './message-writer.ts';
 import type { StoredMessage } from '../types.ts';
 
 /**
- * Lock the notice conversations of these users (in id order, with any other
- * conversation the caller locks in the same call), creating those that do not
- * exist yet. Changes that write to one user's notices take turns.
+ * Lock the notice conversations of these users that exist (in id order): changes
+ * that write to one user's notices, or that concern a pair of users, take turns.
+ * A notice conversation is created on first write (writeNotice), so a change that
+ * writes nothing to a user — a private block — leaves nothing in their sync.
  */
-export async function lockNotices(tx: WriteTx, userIds: readonly string[], now: number): Promise<Map<string, ConversationRow>> {
-  const locked = await tx.lockConversations([...new Set(userIds)].map(noticeConversationId));
-  for (const userId of [...new Set(userIds)].sort()) {
-    const id = noticeConversationId(userId);
-    if (locked.has(id)) continue;
-    await tx.createConversation({ id, kind: ConversationKind.NOTICES, name: '', createdAt: now }, [{ userId, role: GroupRole.MEMBER }]);
-    locked.set(id, {
-      id, kind: ConversationKind.NOTICES, maxSeq: 0, name: '', avatarUrl: '', announcement: '',
-      joinable: false, mutedAll: false, dismissed: false, large: false, membersSeq: 0,
-    });
-  }
-  return locked;
+export async function lockNotices(tx: WriteTx, userIds: readonly string[]): Promise<Map<string, ConversationRow>> {
+  return tx.lockConversations([...new Set(userIds)].map(noticeConversationId));
 }
 
-/** Append a server-written event to `userId`'s notice conversation (locked by lockNotices). */
-export function writeNotice(
+/** Append a server-written event to `userId`'s notice conversation, creating it on first use. */
+export async function writeNotice(
+  tx: WriteTx,
   writer: MessageWriter,
-  notices: ReadonlyMap<string, ConversationRow>,
+  notices: Map<string, ConversationRow>,
   userId: string,
   event: { clientMsgId: string; actorId: string; actorDevice: string; type: number; body: object },
-): StoredMessage {
-  const conv = notices.get(noticeConversationId(userId))!;
+  now: number,
+): Promise<StoredMessage> {
+  const id = noticeConversationId(userId);
+  let conv = notices.get(id);
+  if (!conv) {
+    await tx.createConversation({ id, kind: ConversationKind.NOTICES, name: '', createdAt: now }, [{ userId, role: GroupRole.MEMBER }]);
+    conv = {
+      id, kind: ConversationKind.NOTICES, maxSeq: 0, name: '', avatarUrl: '', announcement: '',
+      joinable: false, mutedAll: false, dismissed: false, large: false, membersSeq: 0,
+    };
+    notices.set(id, conv);
+  }
   return writer.append(conv, {
     senderId: event.actorId,
     senderDevice: event.actorDevice,

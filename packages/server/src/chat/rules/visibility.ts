@@ -54,3 +54,21 @@ export function canSee(view: MemberView, hidden: (seq: number) => boolean, messa
   const shown = (seq: number) => inVisibleRange(view, seq) && !hidden(seq);
   return shown(message.seq) && (!changesEarlierMessage(message.type) || shown(message.refSeq));
 }
+
+/** The seq whose deletion-for-oneself hides `message`: the message it changes, for an event; itself otherwise. */
+export function aboutSeq(message: { seq: number; type: number; refSeq: number }): number {
+  return changesEarlierMessage(message.type) ? message.refSeq : message.seq;
+}
+
+/**
+ * Those of `members` (current or former) who may see `message`: who gets it
+ * pushed. `hiddenBy` are the users who deleted `aboutSeq(message)` for themselves.
+ */
+export function membersWhoSee<M extends MemberView & { userId: string }>(
+  members: readonly M[],
+  hiddenBy: ReadonlySet<string>,
+  message: { seq: number; type: number; refSeq: number },
+): M[] {
+  const about = aboutSeq(message);
+  return members.filter((m) => canSee(m, (seq) => seq === about && hiddenBy.has(m.userId), message));
+}

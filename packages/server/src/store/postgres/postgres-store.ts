@@ -278,7 +278,7 @@ export class PostgresStore implements StorePort {
         const found = await rows<MemberSqlRow>(SQL.memberRows, columns(pairs));
         return new Map(found.map((r) => [pairKey(r.conv_id, r.user_id), toMember(r)]));
       },
-      currentMemberRows: async (id) => (await rows<MemberSqlRow>(SQL.currentMemberRows, [id])).map(toMember),
+      allMemberRows: async (id) => (await rows<MemberSqlRow>(SQL.allMemberRows, [id])).map(toMember),
       currentMembers,
       countMembers: async (id) => (await rows<{ n: number }>(SQL.countMembers, [id]))[0]!.n,
       addMembers: (id, joinSeq, members) => run(SQL.insertMembers, [id, joinSeq, members.map((m) => m.userId), members.map((m) => m.role)]),

@@ -199,7 +199,8 @@ export const SQL = {
   /** Member rows by conversation and user. */
   memberRows: `${MEMBER_ROWS} JOIN unnest($1::text[], $2::text[]) AS k(conv_id, user_id) ON m.conv_id = k.conv_id AND m.user_id = k.user_id`,
   memberRow: `${MEMBER_ROWS} WHERE m.conv_id = $1 AND m.user_id = $2`,
-  currentMemberRows: `${MEMBER_ROWS} WHERE m.conv_id = $1 AND m.left_seq IS NULL ORDER BY m.user_id`,
+  /** Every member row of a conversation, current and former. */
+  allMemberRows: `${MEMBER_ROWS} WHERE m.conv_id = $1 ORDER BY m.user_id`,
   /** Current members of several conversations. */
   listMembersOf: `SELECT conv_id, user_id FROM members WHERE conv_id = ANY($1::text[]) AND left_seq IS NULL ORDER BY conv_id, user_id`,
   countMembers: `SELECT COUNT(*) AS n FROM members WHERE conv_id = $1 AND left_seq IS NULL`,

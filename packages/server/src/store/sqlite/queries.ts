@@ -204,7 +204,7 @@ export const SQL = {
   markLarge: `UPDATE conversations SET large = 1 WHERE id = ?`,
 
   memberRow: `${MEMBER_ROW} WHERE m.conv_id = ? AND m.user_id = ?`,
-  currentMemberRows: `${MEMBER_ROW} WHERE m.conv_id = ? AND m.left_seq IS NULL ORDER BY m.user_id`,
+  allMemberRows: `${MEMBER_ROW} WHERE m.conv_id = ? ORDER BY m.user_id`,
   listMembers: `SELECT user_id FROM members WHERE conv_id = ? AND left_seq IS NULL ORDER BY user_id`,
   countMembers: `SELECT COUNT(*) AS n FROM members WHERE conv_id = ? AND left_seq IS NULL`,
   insertMember: `INSERT INTO members (conv_id, user_id, join_seq, version, role) VALUES (?, ?, ?, ?, ?)

@@ -249,7 +249,7 @@ export class SqliteStore implements StorePort {
         w.markLarge.run(id);
       },
       memberRows: async (pairs) => memberRows(pairs),
-      currentMemberRows: async (id) => (w.currentMemberRows.all(id) as MemberSqlRow[]).map(toMember),
+      allMemberRows: async (id) => (w.allMemberRows.all(id) as MemberSqlRow[]).map(toMember),
       currentMembers: async (ids) => new Map([...new Set(ids)].map((id) => [id, this.members(w, id)] as const)),
       countMembers: async (id) => (w.countMembers.get(id) as { n: number }).n,
       addMembers: async (id, joinSeq, members) => {
