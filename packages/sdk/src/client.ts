@@ -1,561 +1,198 @@
 /**
  * ParleyClient: everything an app needs so that it never writes reconnect,
- * retransmit, dedup, ordering, gap fill or sync itself.
+ * retransmit, dedup, ordering, gap fill or sync itself. This file is the public
+ * API and the feature calls (groups, friends, settings, presence, history); the
+ * machinery is in parts that can each be read alone:
  *
- * The session loop: connect → Auth → resend the outbox → Sync (pull what each
- * changed conversation lacks) → online; on any loss of the connection, back off
- * with full jitter and do it again. Terminal outcomes (KICKED, an auth failure
- * with a fixed token, close()) end the loop in state 'closed'.
+ *   connection.ts     the session state machine: dial, auth, heartbeat, requests, reconnect
+ *   outbox.ts         sends until acked, in call order per conversation
+ *   delivery.ts       exactly once and in order to the app, cursors, acks, gap pulls
+ *   sync.ts           catching up from the sync token; a new device's first pages
+ *   conversations.ts  the conversation list: state, unread counts, receipts
+ *   store-queue.ts    SessionStore writes in the order they were made
+ *   wire.ts           frames to the app's types
  *
- * Delivery to the app goes through one ConversationBuffer per conversation
- * (see conversation-buffer.ts): pushes, pulled pages and this device's own acked
- * sends are all offered there, so each (conversation, seq) reaches the app once,
- * in order. Cumulative Acks to the server follow what was delivered.
- *
- * Timers: one interval per client (while connected) checks heartbeats, ack
- * timeouts of sends, and gaps that outlived the reorder window.
+ * Every promise the client returns settles — resolved, or rejected with a
+ * ParleyError whose `retryable` says whether trying again can help — within a
+ * bound: requests within `requestTimeoutMs`, sends within `sendTimeoutMs`,
+ * connect() within `onlineTimeoutMs`, and all of them at close().
  */
 import {
-  decodeFrame,
-  encodeFrame,
-  ConversationKind,
   ConversationSetting,
   ErrorCode,
   FriendOp,
   GroupInfoField,
   GroupOp,
   GroupRole,
-  isRetryable,
-  MessageFlag,
-  MessageOpKind,
-  parseDirectConversationId,
   Limits,
+  MessageOpKind,
   MessageType,
   NoticeCode,
   ParleyError,
-  PROTOCOL_VERSION,
-  CloseCode,
   type FrameData,
-  type FriendEvent,
-  type HistoryEvent,
-  type MembershipEvent,
   type SettingsEvent,
-  type ReactionEvent,
-  type MessageRecord,
   type parley,
 } from '@parley/protocol';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
-import { ConversationBuffer, HOLE } from './conversation-buffer.ts';
+import { DEFAULT_BACKOFF } from './backoff.ts';
+import { Connection, errorOf } from './connection.ts';
+import { Conversations } from './conversations.ts';
+import { Delivery } from './delivery.ts';
 import { Emitter } from './emitter.ts';
-import { MemorySessionStore, type OutboxEntry, type SessionStore } from './session-store.ts';
-import { openTransport, type Transport, type WebSocketConstructor } from './transport.ts';
+import { Outbox } from './outbox.ts';
+import { MemorySessionStore, type OutboxEntry } from './session-store.ts';
+import { StoreQueue } from './store-queue.ts';
+import { Sync } from './sync.ts';
+import type {
+  ClientEvents,
+  ClientOptions,
+  ConnectionState,
+  ConversationInfo,
+  FriendList,
+  GroupChange,
+  GroupDetails,
+  GroupInfoUpdate,
+  GroupPresencePage,
+  Message,
+  Notice,
+  PresenceInfo,
+  ReadReceipt,
+  SendAck,
+  SendInput,
+} from './types.ts';
+import { newClientMsgId, ownMessage, toMessage, toPresence, toSendAck } from './wire.ts';
 
-export type ConnectionState = 'idle' | 'connecting' | 'authenticating' | 'syncing' | 'online' | 'reconnecting' | 'closed';
+export type {
+  ClientEvents,
+  ClientOptions,
+  ConnectionState,
+  ConversationInfo,
+  FriendList,
+  GroupChange,
+  GroupDetails,
+  GroupInfoUpdate,
+  GroupPresencePage,
+  Message,
+  Notice,
+  PresenceInfo,
+  ReadReceipt,
+  SendAck,
+  SendInput,
+} from './types.ts';
 
-/** A message as the app sees it. */
-export interface Message extends MessageRecord {
-  /** The body as text, for MessageType.TEXT. */
-  text?: string;
-  /** The event, for MessageType.MEMBERSHIP (group created, members invited, kicked, left). */
-  membership?: MembershipEvent;
-  /** The event, for MessageType.FRIEND (in your notice conversation "n:<you>"). */
-  friend?: FriendEvent;
-  /** The event, for MessageType.REACTION (on the message at refSeq). */
-  reaction?: ReactionEvent;
-  /** The event, for MessageType.HISTORY (in your notice conversation): you deleted a message or cleared a history. */
-  history?: HistoryEvent;
-  /** The event, for MessageType.SETTINGS (in your notice conversation): your settings of a conversation now. */
-  settings?: SettingsEvent;
-}
-
-/** Your friends, pending requests both ways, blocks, and the stranger setting. */
-export interface FriendList {
-  friends: { userId: string; since: number }[];
-  /** Requests waiting for your answer. */
-  incoming: { userId: string; note: string; time: number }[];
-  /** Your requests waiting for theirs. */
-  outgoing: { userId: string; note: string; time: number }[];
-  blocked: { userId: string; since: number }[];
-  /** Whether users who are not your friends may start a 1:1 chat with you. */
-  allowStrangers: boolean;
-}
-
-/** The server's durable acknowledgement of a send. */
-export interface SendAck {
-  conversationId: string;
-  seq: number;
-  messageId: string;
-  serverTime: number;
-  clientMsgId: string;
-  /** True when the server had already stored this clientMsgId (a resend). */
-  duplicate: boolean;
-}
-
-export interface SendInput {
-  /** A user id: the 1:1 conversation with that user. */
-  to?: string;
-  /** Or an existing conversation. */
-  conversationId?: string;
-  /** Text body (type TEXT); or give `body` and `type`. */
-  text?: string;
-  body?: Uint8Array;
-  type?: number;
-  /** Chosen for you if omitted; must be unique for this user forever. */
-  clientMsgId?: string;
-  /** Groups: members this message mentions. */
-  mentions?: string[];
-  /** Groups: mention everyone (owner and admins only). */
-  mentionAll?: boolean;
-  /** The seq of the message in this conversation that this one replies to. */
-  replyTo?: number;
-}
-
-/** The committed result of a group change: its MEMBERSHIP message and seq. */
-export interface GroupChange {
-  conversationId: string;
-  seq: number;
-  duplicate: boolean;
-  message: Message;
-}
-
-/** What the client knows of one conversation (from sync, kept current live). */
-export interface ConversationInfo {
-  conversationId: string;
-  kind: number;
-  name: string;
-  /** Highest seq this member can see. */
-  maxSeq: number;
-  /** This user's read position, the same on all their devices. */
-  readSeq: number;
-  /** Messages after readSeq that others sent (computed by the server). */
-  unread: number;
-  left: boolean;
-  members: string[];
-  /** Groups: info set by the owner and admins. */
-  avatarUrl: string;
-  announcement: string;
-  /** Groups: anyone may join by id. */
-  joinable: boolean;
-  /** Groups: only the owner and admins may send. */
-  mutedAll: boolean;
-  /** Groups: your GroupRole while a member (0 otherwise). */
-  role: number;
-  /** Groups: you may not send before this time (ms since epoch; 0: not muted). */
-  mutedUntil: number;
-  /** Groups: the owner dismissed it. */
-  dismissed: boolean;
-  /** Unread messages that mention you or @all. */
-  unreadMentions: number;
-  /** You cleared this conversation's history up to here (0: never). */
-  clearedSeq: number;
-  /** Your own settings, the same on all your devices. */
-  pinned: boolean;
-  /** No offline notifications for it. */
-  muted: boolean;
-  /** 1:1: how far the other user has read, and how far their devices hold the messages (delivered). */
-  peerReadSeq: number;
-  peerDeliveredSeq: number;
-  /**
-   * The newest message you can see here, as it is now: from sync (no history
-   * needed), then kept current as messages, edits and recalls arrive. Edited: the
-   * latest content (flag EDITED); recalled: empty, flag RECALLED. Membership
-   * events ("X joined") count; edit, recall and reaction events do not (they change
-   * an earlier message). Skips what you deleted for yourself; undefined when
-   * nothing is visible (e.g. after clearing the history).
-   */
-  lastMessage: Message | undefined;
-}
-
-/** A group's info and current members, as the server has them now. */
-export interface GroupDetails {
-  conversationId: string;
-  name: string;
-  avatarUrl: string;
-  announcement: string;
-  joinable: boolean;
-  mutedAll: boolean;
-  dismissed: boolean;
-  maxSeq: number;
-  members: { userId: string; role: number; mutedUntil: number; joinSeq: number }[];
-}
-
-/** Group info fields to change; the ones left out stay as they are. */
-export interface GroupInfoUpdate {
-  name?: string;
-  avatarUrl?: string;
-  announcement?: string;
-  joinable?: boolean;
-}
-
-/** A user's read position in a conversation (yours from another device, or a read receipt). */
-export interface ReadReceipt {
-  conversationId: string;
-  userId: string;
-  readSeq: number;
-}
-
-/** Whether a user is online (any device), and when they were last seen (ms since epoch; 0: never). */
-export interface PresenceInfo {
-  userId: string;
-  online: boolean;
-  lastSeen: number;
-}
-
-/** One page of a conversation's members' presence (see groupPresence()). */
-export interface GroupPresencePage {
-  /** Members after the page's `after`, by user id. */
-  users: PresenceInfo[];
-  /** Pass as `after` for the next page; '' when this was the last. */
-  next: string;
-}
-
-export interface Notice {
-  code: string;
-  message: string;
-  endpoints: string[];
-}
-
-export interface ClientEvents {
-  /** A message, exactly once per (conversationId, seq), in seq order per conversation. */
-  message: [Message];
-  state: [ConnectionState];
-  /** Every ack of an outbox entry, including entries restored from a SessionStore. */
-  ack: [SendAck];
-  /** A send that can never succeed (its promise rejects too). */
-  'send-failed': [{ clientMsgId: string; error: ParleyError }];
-  /** A non-fatal problem (a failed pull, a dropped connection). */
-  error: [Error];
-  /** A sync finished: everything listed as changed has been delivered. */
-  synced: [];
-  /** A read position moved: this user's (from any device) or, as a receipt, another member's. */
-  read: [ReadReceipt];
-  /** What the client knows of a conversation changed (unread count, read position, name …). */
-  conversation: [ConversationInfo];
-  /** A watched user went online or offline (see presence()). */
-  presence: [PresenceInfo];
-  /** 1:1: a device of the other user now holds everything up to deliveredSeq. */
-  delivered: [{ conversationId: string; userId: string; deliveredSeq: number }];
-  /** Another member started or stopped typing. */
-  typing: [{ conversationId: string; userId: string; typing: boolean }];
-  notice: [Notice];
-}
-
-export interface ClientOptions {
-  /**
-   * One URL or several (tried in turn, moving on after each lost connection):
-   * ws://host:8080/ws, wss://…, tcp://host:8081. May be left out when `nodesUrl` is given.
-   */
-  url?: string | string[];
-  /**
-   * A cluster's node list (GET /v1/nodes of any node or of a load balancer, e.g.
-   * http://host:8080/v1/nodes). Read before connecting and after every lost
-   * connection, so the client follows the cluster as nodes come, drain and die;
-   * its nodes are tried before `url`, the least loaded first.
-   */
-  nodesUrl?: string;
-  /** Which endpoint of a listed node to use: 'ws' (default) or 'tcp'. */
-  transport?: 'ws' | 'tcp';
-  /** A JWT, or a function returning a fresh one (called on every connect). */
-  token: string | (() => string | Promise<string>);
-  /** Stable id of this device/installation. */
-  deviceId: string;
-  platform?: string;
-  store?: SessionStore;
-  /** How long a gap may stay open before the missing range is pulled. Default 250 ms. */
-  reorderWindowMs?: number;
-  /** Resend a send on a live connection when no ack came for this long. Default 5000 ms. */
-  ackTimeoutMs?: number;
-  /** Give up a connection attempt after this long. Default 10000 ms. */
-  connectTimeoutMs?: number;
-  /**
-   * A request (group change, pull, history, …) with no answer for this long on a
-   * live connection rejects with the retryable UNAVAILABLE. Default 30000 ms.
-   * (Sends are not requests: the outbox resends them until acked.)
-   */
-  requestTimeoutMs?: number;
-  /** Reconnect delays. Default base 250 ms, max 10 s. */
-  backoff?: BackoffOptions;
-  /** Messages per pull request. Default 200. */
-  pullPageSize?: number;
-  /** WebSocket implementation to use instead of the global one / `ws`. */
-  WebSocket?: WebSocketConstructor;
-  /** TEST ONLY: never pull to fill a gap (the reliability harness's negative control). */
-  testDisableGapPull?: boolean;
-}
-
-interface OutboxItem {
-  entry: OutboxEntry;
-  /** Request id of the transmission in flight on the current connection, if any. */
-  requestId?: number;
-  sentAt: number;
-  /** Do not transmit before this time (after a retryable error). */
-  notBefore: number;
-  attempts: number;
-  resolve?: (ack: SendAck) => void;
-  reject?: (err: ParleyError) => void;
-}
-
-interface Waiting {
-  resolve: (frame: parley.Frame) => void;
-  reject: (err: Error) => void;
-  /** When the request was written (ms since epoch). */
-  since: number;
-}
-
-const TICK_MS = 50;
-/** A pull refused with these means the user is no longer in the conversation: nothing more to hold there. */
-const GONE: ReadonlySet<string> = new Set([ErrorCode.NOT_MEMBER, ErrorCode.CONVERSATION_NOT_FOUND]);
-const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
-function newClientMsgId(): string {
-  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  if (c?.randomUUID) return c.randomUUID();
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
-}
-
-/** What the client keeps of a conversation, from its sync state (fields left out take their defaults). */
-function conversationInfo(c: parley.IConversationState): ConversationInfo & { countedTo: number } {
-  const maxSeq = Number(c.maxSeq ?? 0);
-  return {
-    conversationId: c.conversationId ?? '',
-    kind: c.kind ?? 0,
-    name: c.name ?? '',
-    maxSeq,
-    readSeq: Number(c.readSeq ?? 0),
-    unread: Number(c.unread ?? 0),
-    left: c.left ?? false,
-    members: c.members ?? [],
-    countedTo: maxSeq, // the server's unread count covers everything up to maxSeq
-    avatarUrl: c.avatarUrl ?? '',
-    announcement: c.announcement ?? '',
-    joinable: c.joinable ?? false,
-    mutedAll: c.mutedAll ?? false,
-    role: c.role ?? 0,
-    mutedUntil: Number(c.mutedUntil ?? 0),
-    dismissed: c.dismissed ?? false,
-    unreadMentions: Number(c.unreadMentions ?? 0),
-    clearedSeq: Number(c.clearedSeq ?? 0),
-    pinned: c.pinned ?? false,
-    muted: c.muted ?? false,
-    peerReadSeq: Number(c.peerReadSeq ?? 0),
-    peerDeliveredSeq: Number(c.peerDeliveredSeq ?? 0),
-    lastMessage: c.lastMessage ? toMessage(c.lastMessage) : undefined,
-  };
-}
-
-/** A user's presence as the server reports it. */
-function toPresence(p: parley.IPresence): PresenceInfo {
-  return { userId: p.userId ?? '', online: p.online ?? false, lastSeen: Number(p.lastSeen ?? 0) };
-}
-
-/** Event types that change an earlier message rather than being one to show in a list. */
-const CHANGES_ANOTHER = new Set<number>([MessageType.RECALL, MessageType.EDIT, MessageType.REACTION]);
-
-/** A message with new content and flags (an edit or a recall of it). */
-function withContent(m: Message, body: Uint8Array, flags: number): Message {
-  return { ...m, body, flags, ...(m.type === MessageType.TEXT ? { text: decoder.decode(body) } : {}) };
-}
-
-/**
- * Keep a conversation's last message current with a message as it is delivered
- * (the rules the server applies at sync, see ConversationInfo.lastMessage).
- */
-function applyLastMessage(info: ConversationInfo, m: Message): void {
-  const last = info.lastMessage;
-  if (!CHANGES_ANOTHER.has(m.type)) {
-    if (!last || m.seq > last.seq) info.lastMessage = m;
-    return;
-  }
-  if (!last || m.refSeq !== last.seq) return;
-  if (m.type === MessageType.EDIT) info.lastMessage = withContent(last, m.body, last.flags | MessageFlag.EDITED);
-  else if (m.type === MessageType.RECALL) info.lastMessage = withContent(last, new Uint8Array(0), last.flags | MessageFlag.RECALLED);
-  else if (m.reaction) {
-    const { op, emoji } = m.reaction;
-    const reactions = last.reactions.map((r) => ({ emoji: r.emoji, users: [...r.users] }));
-    const entry = reactions.find((r) => r.emoji === emoji);
-    if (op === 'remove') {
-      if (entry) entry.users = entry.users.filter((u) => u !== m.senderId);
-    } else if (!entry) {
-      reactions.push({ emoji, users: [m.senderId] });
-    } else if (!entry.users.includes(m.senderId)) {
-      entry.users.push(m.senderId);
-    }
-    info.lastMessage = { ...last, reactions: reactions.filter((r) => r.users.length > 0) };
-  }
-}
-
-/** Keep a conversation's info current with a membership event as it is delivered. */
-function applyMembership(info: ConversationInfo, e: MembershipEvent, me: string): void {
-  const mine = e.users.includes(me);
-  switch (e.op) {
-    case 'create':
-      info.name = e.name ?? info.name;
-      info.role = e.actor === me ? GroupRole.OWNER : GroupRole.MEMBER;
-      break;
-    case 'invite':
-      if (mine) info.role = GroupRole.MEMBER;
-      break;
-    case 'join':
-      if (e.actor === me) info.role = GroupRole.MEMBER;
-      break;
-    case 'info':
-      if (e.name !== undefined) info.name = e.name;
-      if (e.avatarUrl !== undefined) info.avatarUrl = e.avatarUrl;
-      if (e.announcement !== undefined) info.announcement = e.announcement;
-      if (e.joinable !== undefined) info.joinable = e.joinable;
-      break;
-    case 'role':
-      if (mine && e.role) info.role = e.role;
-      break;
-    case 'transfer':
-      if (mine) info.role = GroupRole.OWNER;
-      else if (e.actor === me) info.role = GroupRole.ADMIN;
-      break;
-    case 'mute':
-      if (mine) info.mutedUntil = e.mutedUntil ?? 0;
-      break;
-    case 'mute_all':
-      info.mutedAll = e.on ?? false;
-      break;
-    case 'kick':
-      if (mine) info.left = true;
-      break;
-    case 'leave':
-      if (e.actor === me) info.left = true;
-      break;
-    case 'dismiss':
-      info.dismissed = true;
-      info.joinable = false;
-      info.left = true;
-      break;
-  }
-  if (info.left) info.role = 0;
-}
-
-function toSendAck(a: parley.ISendAck, clientMsgId = a.clientMsgId ?? ''): SendAck {
-  return {
-    conversationId: a.conversationId ?? '',
-    seq: Number(a.seq ?? 0),
-    messageId: a.messageId ?? '',
-    serverTime: Number(a.serverTime ?? 0),
-    clientMsgId,
-    duplicate: a.duplicate ?? false,
-  };
-}
-
-function parseEvent<T>(body: Uint8Array): T | undefined {
-  try {
-    return JSON.parse(decoder.decode(body)) as T;
-  } catch {
-    return undefined;
-  }
-}
-
-function toMessage(m: parley.IMessage): Message {
-  const body = m.body ?? new Uint8Array(0);
-  const event =
-    m.type === MessageType.MEMBERSHIP
-      ? { membership: parseEvent<MembershipEvent>(body) }
-      : m.type === MessageType.FRIEND
-        ? { friend: parseEvent<FriendEvent>(body) }
-        : m.type === MessageType.REACTION
-          ? { reaction: parseEvent<ReactionEvent>(body) }
-          : m.type === MessageType.HISTORY
-            ? { history: parseEvent<HistoryEvent>(body) }
-            : m.type === MessageType.SETTINGS
-              ? { settings: parseEvent<SettingsEvent>(body) }
-              : {};
-  return {
-    ...event,
-    id: m.id ?? '',
-    conversationId: m.conversationId ?? '',
-    seq: Number(m.seq ?? 0),
-    senderId: m.senderId ?? '',
-    senderDevice: m.senderDevice ?? '',
-    clientMsgId: m.clientMsgId ?? '',
-    type: m.type ?? 0,
-    body,
-    ...(m.type === MessageType.TEXT || m.type === MessageType.EDIT ? { text: decoder.decode(body) } : {}),
-    serverTime: Number(m.serverTime ?? 0),
-    flags: m.flags ?? 0,
-    refSeq: Number(m.refSeq ?? 0),
-    mentions: m.mentions ?? [],
-    mentionAll: m.mentionAll ?? false,
-    replyTo: Number(m.replyTo ?? 0),
-    reactions: (m.reactions ?? []).map((r) => ({ emoji: r.emoji ?? '', users: r.users ?? [] })),
-  };
-}
-
-class ConnectionLost extends Error {
-  constructor(reason: string) {
-    super(`connection lost: ${reason}`);
-  }
-}
-
-/** An outcome that reconnecting cannot change: the session loop stops. */
-class Terminal extends Error {
-  constructor(readonly error: ParleyError) {
-    super(error.message);
-  }
-}
-
 export class ParleyClient extends Emitter<ClientEvents> {
-  /** Where to connect: the cluster's live nodes (with `nodesUrl`), then the configured urls. */
-  private urls: string[];
-  private readonly configuredUrls: string[];
-  private readonly store: SessionStore;
-  private readonly reorderWindowMs: number;
-  private readonly ackTimeoutMs: number;
-  private readonly connectTimeoutMs: number;
-  private readonly requestTimeoutMs: number;
-  private readonly backoff: BackoffOptions;
-  private readonly pullPageSize: number;
-
-  private currentState: ConnectionState = 'idle';
-  private currentUserId = '';
-  private transport: Transport | undefined;
-  private connectionClosed: ((reason: string) => void) | undefined;
-  private nextRequestId = 1;
-  private readonly waiting = new Map<number, Waiting>();
-  private readonly outbox = new Map<string, OutboxItem>();
-  private readonly conversations = new Map<string, ConversationBuffer<Message>>();
-  private readonly infos = new Map<string, ConversationInfo & { countedTo: number }>();
+  private readonly connection: Connection;
+  private readonly store: StoreQueue;
+  private readonly outbox: Outbox;
+  private readonly delivery: Delivery;
+  private readonly sync: Sync;
+  private readonly conversations: Conversations;
+  private readonly onlineTimeoutMs: number;
+  private readonly onlineWaiters = new Set<{ resolve: () => void; reject: (err: ParleyError) => void }>();
   private readonly watched = new Set<string>();
-  private duplicates = 0;
-  private readonly ackDue = new Set<string>();
-  private ackFlushQueued = false;
-  private syncToken = '';
-  private syncing: Promise<void> | undefined;
-  private resyncRequested = false;
-  private heartbeatMs = 15_000;
-  private lastReceived = 0;
-  private lastSent = 0;
-  private tickTimer: ReturnType<typeof setInterval> | undefined;
+  private currentUserId = '';
   private loaded: Promise<void> | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
-  private urlIndex = 0;
-  private firstOnline: { resolve: () => void; reject: (err: Error) => void } | undefined;
-  private wake: (() => void) | undefined;
+  private started: Promise<void> | undefined;
 
   constructor(private readonly options: ClientOptions) {
     super();
-    this.configuredUrls = options.url === undefined ? [] : Array.isArray(options.url) ? [...options.url] : [options.url];
-    this.urls = [...this.configuredUrls];
-    if (this.urls.length === 0 && !options.nodesUrl) throw new Error('at least one url (or a nodesUrl) is required');
+    const urls = options.url === undefined ? [] : Array.isArray(options.url) ? [...options.url] : [options.url];
+    if (urls.length === 0 && !options.nodesUrl) throw new Error('at least one url (or a nodesUrl) is required');
     if (!Limits.DEVICE_ID.test(options.deviceId)) throw new Error('deviceId must be 1..64 characters of A-Z a-z 0-9 _ . : -');
-    this.store = options.store ?? new MemorySessionStore();
-    this.reorderWindowMs = options.reorderWindowMs ?? 250;
-    this.ackTimeoutMs = options.ackTimeoutMs ?? 5000;
-    this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
-    this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
-    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
-    this.pullPageSize = options.pullPageSize ?? 200;
+    const backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.onlineTimeoutMs = options.onlineTimeoutMs ?? 30_000;
+    this.store = new StoreQueue(options.store ?? new MemorySessionStore(), (err) => this.emit('store-error', err));
+    this.conversations = new Conversations(
+      (info) => this.emit('conversation', info),
+      () => this.sync.background(),
+    );
+    this.connection = new Connection(
+      {
+        urls,
+        nodesUrl: options.nodesUrl,
+        transport: options.transport,
+        token: options.token,
+        deviceId: options.deviceId,
+        platform: options.platform ?? '',
+        connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+        requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+        backoff,
+        WebSocket: options.WebSocket,
+      },
+      {
+        opened: (userId) => this.opened(userId),
+        frame: (frame) => this.onFrame(frame),
+        tick: (now) => {
+          this.outbox.tick(now);
+          this.delivery.tick(now);
+        },
+        lost: () => {
+          this.outbox.lost();
+          this.delivery.lost();
+        },
+        ended: (error) => this.ended(error),
+        state: (state) => this.onState(state),
+        error: (error) => this.emit('error', error),
+      },
+    );
+    const client = this;
+    this.outbox = new Outbox(
+      {
+        get ready() {
+          return client.connection.ready;
+        },
+        get userId() {
+          return client.currentUserId;
+        },
+        newRequestId: () => this.connection.newRequestId(),
+        write: (frame) => this.connection.write(frame),
+      },
+      this.store,
+      { ackTimeoutMs: options.ackTimeoutMs ?? 5000, sendTimeoutMs: options.sendTimeoutMs ?? 60_000, backoff },
+      {
+        acked: (ack, entry) => {
+          // This device learns its own message from the ack: delivered at its seq like any other.
+          this.delivery.offer([ownMessage(ack, entry, this.currentUserId, this.options.deviceId)]);
+          this.emit('ack', ack);
+        },
+        refused: (clientMsgId, error) => this.emit('send-failed', { clientMsgId, error }),
+      },
+    );
+    this.delivery = new Delivery(
+      this.store,
+      { reorderWindowMs: options.reorderWindowMs ?? 250, handleMessage: options.handleMessage, backoff, disableGapPull: options.testDisableGapPull },
+      {
+        released: (conversationId, messages) => this.released(conversationId, messages),
+        message: (m) => this.emit('message', m),
+        ack: (conversationId, seq) => this.connection.write({ ack: { conversationId, seq } }),
+        pull: async (conversationId, fromSeq, toSeq) =>
+          (await this.request({ pull: { conversationId, fromSeq, toSeq, limit: this.pullPageSize } })).pullResult!,
+        error: (error) => this.emit('error', error),
+      },
+    );
+    this.sync = new Sync(
+      this.delivery,
+      this.store,
+      { pullPageSize: this.pullPageSize, firstSyncMessages: options.firstSyncMessages ?? 50, backoff },
+      {
+        request: (frame) => this.request(frame),
+        listed: (state) => this.conversations.synced(state),
+        synced: () => this.emit('synced'),
+        error: (error) => this.emit('error', error),
+        get ready() {
+          return client.connection.ready;
+        },
+      },
+    );
+  }
+
+  private get pullPageSize(): number {
+    return this.options.pullPageSize ?? 200;
   }
 
   get state(): ConnectionState {
-    return this.currentState;
+    return this.connection.state;
   }
 
   /** The authenticated user id ('' before the first AuthOk). */
@@ -565,7 +202,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
 
   /** Deliveries the client dropped because the app already had them (retransmits, resyncs). */
   get duplicatesDropped(): number {
-    return this.duplicates;
+    return this.delivery.duplicates;
   }
 
   /** Sends not yet acknowledged by the server. */
@@ -575,10 +212,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
 
   /** What is known of one conversation (after the first sync), or undefined. */
   conversation(conversationId: string): ConversationInfo | undefined {
-    const info = this.infos.get(conversationId);
-    if (!info) return undefined;
-    const { countedTo: _, ...rest } = info;
-    return { ...rest, members: [...rest.members] };
+    return this.conversations.get(conversationId);
   }
 
   /**
@@ -586,10 +220,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
    * of the last message), newest first; conversations with nothing visible last.
    */
   conversationList(): ConversationInfo[] {
-    const activity = (c: ConversationInfo) => c.lastMessage?.serverTime ?? 0;
-    return [...this.infos.keys()]
-      .map((id) => this.conversation(id)!)
-      .sort((a, b) => Number(b.pinned) - Number(a.pinned) || activity(b) - activity(a) || (a.conversationId < b.conversationId ? -1 : 1));
+    return this.conversations.list();
   }
 
   /**
@@ -606,8 +237,8 @@ export class ParleyClient extends Emitter<ClientEvents> {
    * event in your notice conversation) and sync carries the settings.
    */
   async setConversationSettings(conversationId: string, change: { pinned?: boolean; muted?: boolean }): Promise<SendAck> {
-    const info = this.infos.get(conversationId);
-    const settings: SettingsEvent = { conversationId, pinned: change.pinned ?? info?.pinned ?? false, muted: change.muted ?? info?.muted ?? false };
+    const current = this.conversations.settingsOf(conversationId);
+    const settings: SettingsEvent = { conversationId, pinned: change.pinned ?? current?.pinned ?? false, muted: change.muted ?? current?.muted ?? false };
     const clientMsgId = newClientMsgId();
     const fields = ConversationSetting.PINNED | ConversationSetting.MUTED;
     return this.requestEvent({ settings: { conversationId, fields, pinned: settings.pinned, muted: settings.muted, clientMsgId } }, clientMsgId, {
@@ -692,7 +323,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
   /** A request answered by a SendAck for an event the server wrote: this device is shown its own event at its seq. */
   private async requestEvent(frame: FrameData, clientMsgId: string, event: { type: number; body: Uint8Array; refSeq: number }): Promise<SendAck> {
     const ack = toSendAck((await this.request(frame)).sendAck!, clientMsgId);
-    this.deliver([
+    this.delivery.offer([
       toMessage({
         id: ack.messageId, conversationId: ack.conversationId, seq: ack.seq, senderId: this.currentUserId, senderDevice: this.options.deviceId,
         clientMsgId, ...event, serverTime: ack.serverTime,
@@ -733,43 +364,62 @@ export class ParleyClient extends Emitter<ClientEvents> {
    * dropped while offline, rate-limited by the server (a few per second).
    */
   setTyping(conversationId: string, typing = true): void {
-    if (this.currentState === 'online') this.write({ typing: { conversationId, typing } });
+    if (this.connection.state === 'online') this.connection.write({ typing: { conversationId, typing } });
   }
 
-  /** Highest seq delivered to the app in a conversation (0 if none). */
+  /** Highest seq the app has been given in a conversation (with `handleMessage`: has finished with), 0 if none. */
   cursor(conversationId: string): number {
-    return this.conversations.get(conversationId)?.cursor ?? 0;
+    return this.delivery.delivered(conversationId);
   }
 
   /**
-   * Start the session. Resolves when first online; rejects on a terminal failure
-   * (bad token, kicked). After that, the client reconnects by itself until close().
+   * Start the session. Resolves when online; rejects on a terminal failure (a
+   * refused token, kicked, replaced, closed) or, with the retryable UNAVAILABLE,
+   * when not online within `onlineTimeoutMs` — the client keeps trying, and the
+   * 'state' event says when it is online. After that the client reconnects by
+   * itself until close().
    */
   connect(): Promise<void> {
-    if (this.stopped) return Promise.reject(new Error('client is closed'));
-    if (this.currentState === 'online') return Promise.resolve();
-    const ready = new Promise<void>((resolve, reject) => {
-      const previous = this.firstOnline;
-      this.firstOnline = {
-        resolve: () => (previous?.resolve(), resolve()),
-        reject: (err) => (previous?.reject(err), reject(err)),
+    const ended = this.connection.ended;
+    if (ended) return Promise.reject(ended);
+    if (this.connection.state === 'online') return Promise.resolve();
+    const online = new Promise<void>((resolve, reject) => {
+      const waiter = {
+        resolve: () => (clearTimeout(timer), resolve()),
+        reject: (err: ParleyError) => (clearTimeout(timer), reject(err)),
       };
+      const timer = setTimeout(() => {
+        this.onlineWaiters.delete(waiter);
+        reject(new ParleyError(ErrorCode.UNAVAILABLE, `not online within ${this.onlineTimeoutMs} ms; still trying`, { retryable: true }));
+      }, this.onlineTimeoutMs);
+      (timer as { unref?: () => void }).unref?.();
+      this.onlineWaiters.add(waiter);
     });
-    this.running ??= this.run();
-    return ready;
+    this.started ??= this.load().then(
+      () => this.connection.start(),
+      (err: unknown) => this.connection.stop(new ParleyError(ErrorCode.UNAVAILABLE, `the SessionStore could not be read: ${(err as Error).message}`, { retryable: false, cause: err })),
+    );
+    return online;
   }
 
-  /** Send a message. Resolves with the durable ack; resends survive reconnects. */
+  /**
+   * Send a message. Resolves with the durable ack. The send is stored in the
+   * SessionStore first and resent (same clientMsgId) across reconnects and
+   * restarts until the server acks or refuses it; one device's sends to one
+   * conversation are stored in the order of these calls. Rejects with the
+   * server's refusal, after `sendTimeoutMs` (retryable; still queued), or on
+   * close() (still stored, for the next session).
+   */
   async send(input: SendInput): Promise<SendAck> {
-    if (this.stopped) throw new ParleyError(ErrorCode.UNAVAILABLE, 'client is closed', { retryable: false });
+    const ended = this.connection.ended;
+    if (ended) throw ended;
     if ((input.to === undefined) === (input.conversationId === undefined)) {
-      throw new ParleyError(ErrorCode.INVALID_ARGUMENT, 'give exactly one of `to` and `conversationId`');
+      throw new ParleyError(ErrorCode.INVALID_ARGUMENT, 'give exactly one of `to` and `conversationId`', { retryable: false });
     }
     const clientMsgId = input.clientMsgId ?? newClientMsgId();
     if (!Limits.CLIENT_MSG_ID.test(clientMsgId)) {
-      throw new ParleyError(ErrorCode.INVALID_ARGUMENT, 'clientMsgId must be 1..64 printable ASCII characters');
+      throw new ParleyError(ErrorCode.INVALID_ARGUMENT, 'clientMsgId must be 1..64 printable ASCII characters', { retryable: false });
     }
-    if (this.outbox.has(clientMsgId)) throw new ParleyError(ErrorCode.INVALID_ARGUMENT, `clientMsgId ${clientMsgId} is already pending`);
     const entry: OutboxEntry = {
       clientMsgId,
       ...(input.to !== undefined ? { to: input.to } : { conversationId: input.conversationId! }),
@@ -780,13 +430,10 @@ export class ParleyClient extends Emitter<ClientEvents> {
       ...(input.mentionAll ? { mentionAll: true } : {}),
       ...(input.replyTo ? { replyTo: input.replyTo } : {}),
     };
-    await this.load();
-    await this.store.putOutbox(entry); // saved before the first transmission
-    return new Promise<SendAck>((resolve, reject) => {
-      const item: OutboxItem = { entry, sentAt: 0, notBefore: 0, attempts: 0, resolve, reject };
-      this.outbox.set(clientMsgId, item);
-      if (this.currentState === 'online' || this.currentState === 'syncing') this.transmit(item);
+    await this.load().catch((err: unknown) => {
+      throw new ParleyError(ErrorCode.UNAVAILABLE, `the SessionStore could not be read: ${(err as Error).message}`, { retryable: true, cause: err });
     });
+    return this.outbox.send(entry);
   }
 
   /** Create a group with `members` (besides you, its owner). Resolves once committed. */
@@ -901,7 +548,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
   private async changeFriends(request: parley.IFriendRequest): Promise<Message[]> {
     const reply = await this.request({ friend: { ...request, clientMsgId: request.clientMsgId ?? newClientMsgId() } });
     const events = (reply.friendResult?.events ?? []).map(toMessage);
-    this.deliver(events); // this device's own events, at their seqs
+    this.delivery.offer(events); // this device's own events, at their seqs
     return events;
   }
 
@@ -929,7 +576,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
     const reply = await this.request({ group: { ...request, clientMsgId: request.clientMsgId ?? newClientMsgId() } });
     const result = reply.groupResult!;
     const message = toMessage(result.message ?? {});
-    this.deliver([message]); // this device's own membership event, at its seq
+    this.delivery.offer([message]); // this device's own membership event, at its seq
     return { conversationId: result.conversationId ?? '', seq: Number(result.seq ?? 0), duplicate: result.duplicate ?? false, message };
   }
 
@@ -979,213 +626,66 @@ export class ParleyClient extends Emitter<ClientEvents> {
     return out;
   }
 
-  /** Close for good: no reconnect. Pending sends stay in the SessionStore. */
+  /**
+   * Close for good: no reconnect. Every pending promise settles (sends with the
+   * non-retryable UNAVAILABLE; they stay in the SessionStore for the next
+   * session), and it resolves once the SessionStore has every write made so far.
+   */
   async close(): Promise<void> {
-    if (this.stopped) return;
-    this.stopped = true;
-    this.firstOnline?.reject(new Error('client closed'));
-    this.firstOnline = undefined;
-    this.transport?.close();
-    this.wake?.();
-    await this.running?.catch(() => {});
-    for (const item of this.outbox.values()) item.reject?.(new ParleyError(ErrorCode.UNAVAILABLE, 'client closed before the ack', { retryable: false }));
-    this.outbox.clear();
-    this.setState('closed');
+    await this.connection.close();
+    await this.store.settled();
   }
 
-  // ---------------------------------------------------------------- session loop
+  // ---------------------------------------------------------------- the session
 
+  /** What a previous session left in the SessionStore (once). */
   private load(): Promise<void> {
     return (this.loaded ??= this.store.load().then((state) => {
-      this.syncToken = state.syncToken;
-      for (const [conv, seq] of Object.entries(state.cursors)) this.buffer(conv).cursor = Math.max(this.buffer(conv).cursor, seq);
-      for (const entry of state.outbox) {
-        if (!this.outbox.has(entry.clientMsgId)) this.outbox.set(entry.clientMsgId, { entry, sentAt: 0, notBefore: 0, attempts: 0 });
-      }
+      this.sync.token = state.syncToken;
+      for (const [conversationId, seq] of Object.entries(state.cursors)) this.delivery.restore(conversationId, seq);
+      this.outbox.restore(state.outbox);
     }));
   }
 
-  private async run(): Promise<void> {
-    await this.load();
-    let attempt = 0;
-    let lastUrl: string | undefined;
-    while (!this.stopped) {
-      if (this.options.nodesUrl) await this.discoverNodes(lastUrl);
-      const url = this.urls[this.urlIndex % Math.max(1, this.urls.length)];
-      let terminal: Error | undefined;
-      try {
-        if (url === undefined) throw new ConnectionLost('no node of the cluster is reachable');
-        lastUrl = url;
-        await this.session(url, () => (attempt = 0));
-      } catch (err) {
-        if (err instanceof Terminal) terminal = err.error;
-        else if (!(err instanceof ConnectionLost)) this.emit('error', err as Error);
-      }
-      this.teardown();
-      if (this.stopped) break;
-      if (terminal) {
-        this.stopped = true;
-        this.firstOnline?.reject(terminal);
-        this.firstOnline = undefined;
-        this.emit('error', terminal);
-        this.setState('closed');
-        break;
-      }
-      this.urlIndex++;
-      this.setState('reconnecting');
-      const delay = backoffDelay(attempt++, this.backoff);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        this.wake = () => (clearTimeout(timer), resolve());
-      });
-      this.wake = undefined;
-    }
-    this.setState('closed');
-  }
-
-  /**
-   * Read the cluster's node list: its live nodes, the ones taking connections and
-   * the least loaded first, then the configured urls; the node just lost is
-   * tried last. A failed read keeps the list as it was.
-   */
-  private async discoverNodes(lastUrl: string | undefined): Promise<void> {
-    const key = this.options.transport === 'tcp' ? 'tcpUrl' : 'wsUrl';
-    let listed: string[];
-    try {
-      const res = await fetch(this.options.nodesUrl!, { signal: AbortSignal.timeout(this.connectTimeoutMs) });
-      if (!res.ok) return;
-      const body = (await res.json()) as { nodes?: { wsUrl?: string; tcpUrl?: string; draining?: boolean }[] };
-      listed = (body.nodes ?? []).filter((n) => !n.draining && typeof n[key] === 'string').map((n) => n[key]!);
-    } catch {
-      return; // the lookup is down too: go on with the list we have
-    }
-    const urls = [...new Set([...listed, ...this.configuredUrls])];
-    if (lastUrl !== undefined && urls.length > 1 && urls.includes(lastUrl)) urls.push(...urls.splice(urls.indexOf(lastUrl), 1));
-    this.urls = urls;
-    this.urlIndex = 0;
-  }
-
-  /** One connection, from dial to loss. Resolves/rejects when it ends. */
-  private async session(url: string, onAuthenticated: () => void): Promise<void> {
-    this.setState('connecting');
-    const lost = new Promise<never>((_, reject) => {
-      this.connectionClosed = (reason) => reject(new ConnectionLost(reason));
-    });
-    lost.catch(() => {});
-    this.transport = await openTransport(
-      url,
-      {
-        onFrame: (bytes) => this.onFrame(bytes),
-        onClose: (code, reason) => this.onTransportClose(code, reason),
-      },
-      { maxFrameBytes: 16 * 1024 * 1024, connectTimeoutMs: this.connectTimeoutMs, WebSocket: this.options.WebSocket },
-    );
-    if (this.stopped) throw new ConnectionLost('closed');
-    this.lastReceived = this.lastSent = Date.now();
-    this.setState('authenticating');
-    const token = typeof this.options.token === 'function' ? await this.options.token() : this.options.token;
-    const reply = await Promise.race([
-      this.request({ auth: { token, deviceId: this.options.deviceId, platform: this.options.platform ?? '', protocolVersion: PROTOCOL_VERSION } }),
-      lost,
-    ]).catch((err: unknown) => {
-      if (!(err instanceof ParleyError) || err.retryable) throw err;
-      // A fixed token that fails will always fail; a token function may yield a fresh one.
-      if (err.code === ErrorCode.AUTH_FAILED && typeof this.options.token === 'function') {
-        throw new ConnectionLost('token refused; fetching a new one');
-      }
-      throw new Terminal(err);
-    });
-    const ok = reply.authOk!;
-    this.currentUserId = ok.userId ?? '';
-    this.heartbeatMs = ok.heartbeatMs || 15_000;
-    onAuthenticated();
-    this.tickTimer = setInterval(() => this.tick(), TICK_MS);
-    (this.tickTimer as { unref?: () => void }).unref?.();
-
-    this.setState('syncing');
-    for (const item of this.outbox.values()) this.transmit(item);
-    await Promise.race([this.syncNow(), lost]);
+  /** A new connection is authenticated: resend, sync, renew presence subscriptions. */
+  private async opened(userId: string): Promise<void> {
+    this.currentUserId = userId;
+    this.outbox.pump();
+    await this.sync.run();
     if (this.watched.size > 0) {
       // Subscriptions live as long as a connection: renew them, and report where things stand now.
-      const now = await Promise.race([this.presence([...this.watched], true), lost]);
-      for (const p of now) this.emit('presence', p);
+      for (const p of await this.presence([...this.watched], true)) this.emit('presence', p);
     }
-    this.setState('online');
-    this.firstOnline?.resolve();
-    this.firstOnline = undefined;
-    await lost;
   }
 
-  private teardown(): void {
-    if (this.tickTimer) clearInterval(this.tickTimer);
-    this.tickTimer = undefined;
-    this.transport?.close();
-    this.transport = undefined;
-    this.connectionClosed = undefined;
-    const lost = new ConnectionLost('connection closed');
-    for (const w of this.waiting.values()) w.reject(lost);
-    this.waiting.clear();
-    for (const item of this.outbox.values()) item.requestId = undefined;
-    for (const buffer of this.conversations.values()) buffer.pulling = false;
-    this.syncing = undefined;
-  }
-
-  private onTransportClose(code: number | undefined, reason: string): void {
-    if (code === CloseCode.KICKED) {
-      this.connectionClosed?.(reason);
-      this.stopAsKicked(reason);
-      return;
-    }
-    this.connectionClosed?.(`${code ?? ''} ${reason}`.trim());
-  }
-
-  private stopAsKicked(reason: string): void {
-    const err = new ParleyError(ErrorCode.FORBIDDEN, `kicked: ${reason}`, { retryable: false });
-    this.stopped = true;
-    this.firstOnline?.reject(err);
-    this.firstOnline = undefined;
-    this.wake?.();
-  }
-
-  private setState(state: ConnectionState): void {
-    if (this.currentState === state) return;
-    this.currentState = state;
+  private onState(state: ConnectionState): void {
     this.emit('state', state);
+    if (state === 'online') for (const w of [...this.onlineWaiters]) (this.onlineWaiters.delete(w), w.resolve());
   }
 
-  // ---------------------------------------------------------------- frames
-
-  private write(frame: FrameData): void {
-    if (!this.transport) return;
-    this.lastSent = Date.now();
-    this.transport.send(encodeFrame(frame));
+  /** The session ended (close() or a terminal outcome): settle everything. */
+  private ended(error: ParleyError): void {
+    for (const w of [...this.onlineWaiters]) (this.onlineWaiters.delete(w), w.reject(error));
+    this.outbox.close(error);
+    this.delivery.stop();
+    if (error.code !== ErrorCode.UNAVAILABLE) this.emit('error', error);
   }
 
   private request(frame: FrameData): Promise<parley.Frame> {
-    if (!this.transport) return Promise.reject(new ConnectionLost('not connected'));
-    const id = this.nextRequestId++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject, since: Date.now() });
-      this.write({ ...frame, id });
-    });
+    return this.connection.request(frame);
   }
 
-  private onFrame(bytes: Uint8Array): void {
-    this.lastReceived = Date.now();
-    let frame: parley.Frame;
-    try {
-      frame = decodeFrame(bytes);
-    } catch (err) {
-      this.emit('error', err as Error);
-      return;
-    }
-    const id = frame.id ?? 0;
+  /** Frames that answer no request. */
+  private onFrame(frame: parley.Frame): void {
     switch (frame.body) {
       case 'push':
-        this.deliver([toMessage(frame.push!.message ?? {})]);
+        this.delivery.offer([toMessage(frame.push!.message ?? {})]);
         return;
-      case 'ping':
-        this.write({ id, pong: { time: frame.ping?.time ?? 0 } });
+      case 'sendAck':
+        this.outbox.acked(toSendAck(frame.sendAck!));
+        return;
+      case 'error':
+        if (!this.outbox.failed(frame.id ?? 0, errorOf(frame.error!))) this.emit('error', errorOf(frame.error!));
         return;
       case 'notice':
         this.onNotice(frame.notice!);
@@ -1202,368 +702,47 @@ export class ParleyClient extends Emitter<ClientEvents> {
         const d = frame.deliveryState!;
         const delivered = { conversationId: d.conversationId ?? '', userId: d.userId ?? '', deliveredSeq: Number(d.deliveredSeq ?? 0) };
         this.emit('delivered', delivered);
-        const info = this.infos.get(delivered.conversationId);
-        if (info && delivered.userId !== this.currentUserId && delivered.deliveredSeq > info.peerDeliveredSeq) {
-          info.peerDeliveredSeq = delivered.deliveredSeq;
-          this.emit('conversation', this.conversation(delivered.conversationId)!);
-        }
+        this.conversations.delivered(delivered.conversationId, delivered.userId, delivered.deliveredSeq, this.currentUserId);
         return;
       }
-      case 'readState':
-        if (id === 0) {
-          const r = frame.readState!;
-          this.onRead({ conversationId: r.conversationId ?? '', userId: r.userId ?? '', readSeq: Number(r.readSeq ?? 0) });
-          return;
-        }
-        break;
-      case 'sendAck':
-        if (this.waiting.has(id)) break; // the answer to a MessageOp request
-        this.onSendAck(frame.sendAck!);
+      case 'readState': {
+        const r = frame.readState!;
+        this.onRead({ conversationId: r.conversationId ?? '', userId: r.userId ?? '', readSeq: Number(r.readSeq ?? 0) });
         return;
-      case 'error':
-        this.onError(id, frame.error!);
-        return;
-    }
-    const w = this.waiting.get(id);
-    if (w) {
-      this.waiting.delete(id);
-      w.resolve(frame);
+      }
     }
   }
 
   private onRead(receipt: ReadReceipt): void {
     this.emit('read', receipt);
-    if (receipt.userId !== this.currentUserId) {
-      const peer = this.infos.get(receipt.conversationId);
-      if (peer?.kind === ConversationKind.DIRECT && receipt.readSeq > peer.peerReadSeq) {
-        peer.peerReadSeq = receipt.readSeq;
-        peer.peerDeliveredSeq = Math.max(peer.peerDeliveredSeq, receipt.readSeq);
-        this.emit('conversation', this.conversation(receipt.conversationId)!);
-      }
-      return;
-    }
-    const info = this.infos.get(receipt.conversationId);
-    if (!info || receipt.readSeq <= info.readSeq) return;
-    info.readSeq = receipt.readSeq;
-    if (info.readSeq >= info.maxSeq) info.unread = info.unreadMentions = 0;
-    else this.syncInBackground(); // the exact count after a partial read comes from the server
-    this.emit('conversation', this.conversation(receipt.conversationId)!);
-  }
-
-  private onError(id: number, error: parley.IError): void {
-    const err = new ParleyError((error.code ?? ErrorCode.INTERNAL) as ErrorCode, error.message ?? '', {
-      retryable: error.retryable ?? isRetryable(error.code ?? ''),
-    });
-    if (id === 0) {
-      this.emit('error', err); // the server is about to close; the close drives what follows
-      return;
-    }
-    const w = this.waiting.get(id);
-    if (w) {
-      this.waiting.delete(id);
-      w.reject(err);
-      return;
-    }
-    for (const item of this.outbox.values()) {
-      if (item.requestId !== id) continue;
-      item.requestId = undefined;
-      if (err.retryable) {
-        item.notBefore = Date.now() + backoffDelay(item.attempts, this.backoff);
-      } else {
-        this.outbox.delete(item.entry.clientMsgId);
-        void this.store.deleteOutbox(item.entry.clientMsgId);
-        item.reject?.(err);
-        this.emit('send-failed', { clientMsgId: item.entry.clientMsgId, error: err });
-      }
-      return;
-    }
+    this.conversations.read(receipt, this.currentUserId);
   }
 
   private onNotice(notice: parley.INotice): void {
     const n: Notice = { code: notice.code ?? '', message: notice.message ?? '', endpoints: notice.endpoints ?? [] };
     this.emit('notice', n);
-    if (n.code === NoticeCode.KICKED) {
-      this.stopAsKicked(n.message);
-      this.transport?.close();
-    } else if (n.code === NoticeCode.RECONNECT) {
-      // Only endpoints of the transport in use: a browser cannot dial tcp://.
-      const family = (u: string) => (u.startsWith('tcp:') ? 'tcp' : 'ws');
-      const current = this.urls[this.urlIndex % this.urls.length];
-      for (const e of n.endpoints) if (current && family(e) === family(current) && !this.urls.includes(e)) this.urls.push(e);
-      this.transport?.close();
+    if (n.code === NoticeCode.RECONNECT) {
+      this.connection.addEndpoints(n.endpoints);
+      this.connection.drop();
     } else if (n.code === NoticeCode.RESYNC) {
-      this.syncInBackground();
+      this.sync.background();
     }
   }
 
-  // ---------------------------------------------------------------- sending
-
-  private transmit(item: OutboxItem): void {
-    if (!this.transport || item.requestId !== undefined || item.notBefore > Date.now()) return;
-    const id = this.nextRequestId++;
-    item.requestId = id;
-    item.sentAt = Date.now();
-    item.attempts++;
-    const { entry } = item;
-    this.write({
-      id,
-      send: {
-        to: entry.to, conversationId: entry.conversationId, clientMsgId: entry.clientMsgId, type: entry.type, body: entry.body,
-        mentions: entry.mentions, mentionAll: entry.mentionAll, replyTo: entry.replyTo,
-      },
-    });
-  }
-
-  private onSendAck(a: parley.ISendAck): void {
-    const ack = toSendAck(a);
-    // Any ack for the clientMsgId is the ack (a resend gets the original one); later copies are ignored.
-    const item = this.outbox.get(ack.clientMsgId);
-    if (!item) return;
-    this.outbox.delete(ack.clientMsgId);
-    void this.store.deleteOutbox(ack.clientMsgId);
-    // This device learns its own message from the ack: deliver it at its seq like any other.
-    this.deliver([
-      {
-        id: ack.messageId,
-        conversationId: ack.conversationId,
-        seq: ack.seq,
-        senderId: this.currentUserId,
-        senderDevice: this.options.deviceId,
-        clientMsgId: ack.clientMsgId,
-        type: item.entry.type,
-        body: item.entry.body,
-        ...(item.entry.type === MessageType.TEXT ? { text: decoder.decode(item.entry.body) } : {}),
-        serverTime: ack.serverTime,
-        flags: 0,
-        refSeq: 0,
-        mentions: item.entry.mentions ?? [],
-        mentionAll: item.entry.mentionAll ?? false,
-        replyTo: item.entry.replyTo ?? 0,
-        reactions: [],
-      },
-    ]);
-    item.resolve?.(ack);
-    this.emit('ack', ack);
-  }
-
-  // ---------------------------------------------------------------- delivery
-
-  private buffer(conversationId: string): ConversationBuffer<Message> {
-    let b = this.conversations.get(conversationId);
-    if (!b) this.conversations.set(conversationId, (b = new ConversationBuffer<Message>(0)));
-    return b;
-  }
-
-  private deliver(messages: Message[]): void {
-    const now = Date.now();
+  /** Messages released in a conversation, in order: the conversation list follows them, and so do this user's other devices' changes. */
+  private released(conversationId: string, messages: Message[]): void {
+    this.conversations.released(conversationId, messages, this.currentUserId);
     for (const m of messages) {
-      if (!m.conversationId || !(m.seq > 0)) continue;
-      const buffer = this.buffer(m.conversationId);
-      if (m.seq <= buffer.cursor) this.duplicates++;
-      const before = buffer.cursor;
-      this.release(m.conversationId, buffer.offer(m.seq, m, now), before);
-    }
-  }
-
-  /** Hand messages to the app, then persist the cursor and schedule the cumulative ack. */
-  private release(conversationId: string, ready: Message[], cursorBefore: number): void {
-    for (const m of ready) this.emit('message', m);
-    let info = this.infos.get(conversationId);
-    if (!info && ready.length > 0) {
-      // A conversation that appeared since the last sync (its first message just arrived).
-      const direct = parseDirectConversationId(conversationId);
-      const kind = direct ? ConversationKind.DIRECT : conversationId.startsWith('n:') ? ConversationKind.NOTICES : ConversationKind.GROUP;
-      info = conversationInfo({ conversationId, kind, members: direct ?? [] });
-      this.infos.set(conversationId, info);
-    }
-    if (info && ready.length > 0) {
-      for (const m of ready) {
-        if (m.seq <= info.countedTo) continue; // already in the server's count
-        info.countedTo = m.seq;
-        info.maxSeq = Math.max(info.maxSeq, m.seq);
-        if (m.senderId !== this.currentUserId && m.seq > info.readSeq && m.type !== MessageType.REACTION) {
-          info.unread++;
-          if (m.mentionAll || m.mentions.includes(this.currentUserId)) info.unreadMentions++;
-        }
-        if (m.membership) applyMembership(info, m.membership, this.currentUserId);
-        applyLastMessage(info, m);
-        if (m.history?.op === 'clear') this.clearedElsewhere(m.history.conversationId, m.history.seq);
-        if (m.history?.op === 'hide') this.hiddenElsewhere(m.history.conversationId, m.history.seq);
-        if (m.settings) this.settingsChanged(m.settings);
+      if (m.settings) this.conversations.settings(m.settings);
+      if (m.history?.op === 'clear') {
+        // One of the user's devices cleared a history: skip past it here too, and take the server's new counts.
+        this.conversations.cleared(m.history.conversationId, m.history.seq);
+        this.delivery.passTo(m.history.conversationId, m.history.seq);
+        this.sync.background();
+      } else if (m.history?.op === 'hide' && this.conversations.lastSeq(m.history.conversationId) === m.history.seq) {
+        // The last message was deleted for this user: the server names the one before at sync.
+        this.sync.background();
       }
-      this.emit('conversation', this.conversation(conversationId)!);
-    }
-    const buffer = this.buffer(conversationId);
-    if (buffer.cursor === cursorBefore) return;
-    void this.store.saveCursor(conversationId, buffer.cursor);
-    this.ackDue.add(conversationId);
-    if (!this.ackFlushQueued) {
-      this.ackFlushQueued = true;
-      queueMicrotask(() => this.flushAcks());
-    }
-  }
-
-  private flushAcks(): void {
-    this.ackFlushQueued = false;
-    for (const conversationId of this.ackDue) this.write({ ack: { conversationId, seq: this.buffer(conversationId).cursor } });
-    this.ackDue.clear();
-  }
-
-  private settingsChanged(e: SettingsEvent): void {
-    const info = this.infos.get(e.conversationId);
-    if (!info) return;
-    info.pinned = e.pinned;
-    info.muted = e.muted;
-    this.emit('conversation', this.conversation(e.conversationId)!);
-  }
-
-  /** You deleted a message for yourself (on any device): if it was the last one, the server names the one before at sync. */
-  private hiddenElsewhere(conversationId: string, seq: number): void {
-    if (this.infos.get(conversationId)?.lastMessage?.seq === seq) this.syncInBackground();
-  }
-
-  /** One of your devices cleared a history: skip past it here too, and take the server's new counts. */
-  private clearedElsewhere(conversationId: string, seq: number): void {
-    const info = this.infos.get(conversationId);
-    if (info) info.clearedSeq = Math.max(info.clearedSeq, seq);
-    const buffer = this.buffer(conversationId);
-    if (buffer.cursor < seq) {
-      const before = buffer.cursor;
-      this.release(conversationId, buffer.passTo(seq, Date.now()), before);
-    }
-    this.syncInBackground();
-  }
-
-  /** Apply one PullResponse to the conversation's buffer. */
-  private applyPage(page: parley.IPullResponse): void {
-    const conversationId = page.conversationId ?? '';
-    const buffer = this.buffer(conversationId);
-    const before = buffer.cursor;
-    const now = Date.now();
-    const from = Number(page.fromSeq ?? 0);
-    // Seqs below the page's start are not visible to this member (before joining).
-    const ready = buffer.passTo(from - 1, now);
-    for (const m of page.messages ?? []) ready.push(...buffer.offer(Number(m.seq), toMessage(m), now));
-    for (const h of page.holes ?? []) ready.push(...buffer.offer(Number(h), HOLE, now));
-    this.release(conversationId, ready, before);
-  }
-
-  /** Pull until the conversation's cursor reaches `target` (or the server has nothing more). */
-  private async catchUp(conversationId: string, target: number): Promise<void> {
-    const buffer = this.buffer(conversationId);
-    while (buffer.cursor < target) {
-      const from = buffer.cursor + 1;
-      const page = (
-        await this.request({ pull: { conversationId, fromSeq: from, toSeq: target, limit: this.pullPageSize } })
-      ).pullResult!;
-      this.applyPage(page);
-      if (Number(page.toSeq ?? 0) < Number(page.fromSeq ?? 0)) return; // nothing there (yet)
-      if (buffer.cursor < from) return; // no progress: do not spin
-    }
-  }
-
-  /**
-   * A sync while online (after RESYNC, a read elsewhere, a clear elsewhere). A
-   * retryable failure (the server busy) is tried again after a pause; a lost
-   * connection needs nothing, as the reconnect syncs.
-   */
-  private syncInBackground(attempt = 0): void {
-    this.syncNow().catch((err: unknown) => {
-      if (err instanceof ConnectionLost || this.stopped) return;
-      if (err instanceof ParleyError && err.retryable) {
-        const timer = setTimeout(() => this.transport && this.syncInBackground(attempt + 1), backoffDelay(attempt, this.backoff));
-        (timer as { unref?: () => void }).unref?.();
-        return;
-      }
-      this.emit('error', err as Error);
-    });
-  }
-
-  /** Sync: list changed conversations, pull what each lacks, then save the token. */
-  private syncNow(): Promise<void> {
-    if (this.syncing) {
-      this.resyncRequested = true;
-      return this.syncing;
-    }
-    const run = async () => {
-      do {
-        this.resyncRequested = false;
-        let token = this.syncToken;
-        for (;;) {
-          const result = (
-            await this.request({ sync: { token } }).catch((err: unknown) => {
-              // A token the server cannot read (a corrupted store, say): start over from nothing.
-              if (!(err instanceof ParleyError) || err.code !== ErrorCode.INVALID_ARGUMENT || token === '') throw err;
-              token = '';
-              return this.request({ sync: { token } });
-            })
-          ).syncResult!;
-          for (const c of result.conversations ?? []) {
-            const conversationId = c.conversationId ?? '';
-            this.infos.set(conversationId, conversationInfo(c));
-            this.emit('conversation', this.conversation(conversationId)!);
-            const buffer = this.buffer(conversationId);
-            // Nothing at or below the join point, or below what the user cleared, is visible.
-            const joinSeq = Math.max(Number(c.joinSeq ?? 0), Number(c.clearedSeq ?? 0));
-            if (buffer.cursor < joinSeq) {
-              const before = buffer.cursor;
-              this.release(conversationId, buffer.passTo(joinSeq, Date.now()), before);
-            }
-            await this.catchUp(conversationId, Number(c.maxSeq ?? 0)).catch((err: unknown) => {
-              // Removed from the conversation meanwhile: there is nothing more to hold, go on.
-              // Anything else (the server busy, the connection lost) leaves the token unsaved.
-              if (!(err instanceof ParleyError) || !GONE.has(err.code)) throw err;
-              this.emit('error', err);
-            });
-          }
-          token = result.token ?? '';
-          if (!result.more) break;
-        }
-        this.syncToken = token;
-        await this.store.saveSyncToken(token);
-      } while (this.resyncRequested);
-      this.emit('synced');
-    };
-    this.syncing = run().finally(() => (this.syncing = undefined));
-    return this.syncing;
-  }
-
-  // ---------------------------------------------------------------- timers
-
-  private tick(): void {
-    const now = Date.now();
-    if (!this.transport) return;
-    if (now - this.lastReceived > this.heartbeatMs * 2.5) {
-      this.transport.close(); // dead peer: the loop reconnects
-      return;
-    }
-    if (now - this.lastSent >= this.heartbeatMs) this.write({ ping: { time: now } });
-    for (const [id, w] of this.waiting) {
-      if (now - w.since < this.requestTimeoutMs) break; // in the order written: the rest are younger
-      this.waiting.delete(id);
-      w.reject(new ParleyError(ErrorCode.UNAVAILABLE, `no answer within ${this.requestTimeoutMs} ms`, { retryable: true }));
-    }
-    if (this.currentState === 'online' || this.currentState === 'syncing') {
-      for (const item of this.outbox.values()) {
-        if (item.requestId !== undefined && now - item.sentAt >= this.ackTimeoutMs) item.requestId = undefined;
-        if (item.requestId === undefined) this.transmit(item);
-      }
-    }
-    for (const [conversationId, buffer] of this.conversations) {
-      if (this.options.testDisableGapPull) break;
-      const gap = buffer.gapToPull(now, this.reorderWindowMs);
-      if (!gap) continue;
-      buffer.pulling = true;
-      this.request({ pull: { conversationId, fromSeq: gap.from, toSeq: gap.to, limit: this.pullPageSize } })
-        .then((reply) => this.applyPage(reply.pullResult!))
-        .catch((err: unknown) => {
-          if (!(err instanceof ConnectionLost)) this.emit('error', err as Error);
-        })
-        .finally(() => {
-          buffer.pulling = false;
-          // Still a gap after the pull (e.g. a partial page): look again on the next tick.
-          if (buffer.gapSince !== undefined) buffer.gapSince = Date.now() - this.reorderWindowMs;
-        });
     }
   }
 }
