@@ -1,7 +1,8 @@
 import { connections } from './connections.ts';
 import { direct } from './direct.ts';
 import { group } from './group.ts';
+import { newDevice } from './new-device.ts';
 import { reconnect } from './reconnect.ts';
 import type { Scenario } from './types.ts';
 
-export const scenarios: Record<string, Scenario> = { direct, group, connections, reconnect };
+export const scenarios: Record<string, Scenario> = { direct, group, connections, reconnect, 'new-device': newDevice };
