@@ -81,7 +81,9 @@ export function runSenders(input: {
         const target = toGroup ? { conversationId: group } : { to };
         const p = device.client.send({ ...target, text: clientMsgId, clientMsgId }).then(
           (ack) => Object.assign(op, { outcome: 'ok', completedAt: Date.now(), seq: ack.seq, messageId: ack.messageId, conversationId: ack.conversationId }),
-          (err: { code?: string; message: string }) => Object.assign(op, { outcome: 'failed', completedAt: Date.now(), error: err.code ?? err.message }),
+          // A retryable rejection (the SDK's sendTimeoutMs) leaves the send queued: its outcome is not known yet.
+          (err: { code?: string; message: string; retryable?: boolean }) =>
+            err.retryable ? Object.assign(op, { error: err.code ?? err.message }) : Object.assign(op, { outcome: 'failed', completedAt: Date.now(), error: err.code ?? err.message }),
         );
         pending.add(p);
         void p.finally(() => pending.delete(p));

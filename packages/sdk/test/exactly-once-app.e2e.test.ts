@@ -71,7 +71,11 @@ describe('Exactly once into the app’s own storage', () => {
       const conversation = directConversationId('app', 'sender');
       const stored = () => messages(log).filter((l) => l.c === conversation);
       try {
-        await waitUntil(() => stored().length >= sent, 3 * WAIT_MS, `the app to hold all ${sent} messages`);
+        await waitUntil(() => stored().length >= sent, 3 * WAIT_MS, `the app to hold all ${sent} messages`).catch((err: Error) => {
+          const seqs = stored().map((l) => l.s);
+          const missing = Array.from({ length: sent }, (_, i) => i + 1).filter((s) => !seqs.includes(s));
+          throw new Error(`${err.message}: it holds ${seqs.length}, missing ${missing.slice(0, 20).join(', ')}; the log ends ${readFileSync(log, 'utf8').slice(-600)}`);
+        });
         await new Promise((r) => setTimeout(r, 200)); // nothing more arrives (a duplicate would)
       } finally {
         child.kill('SIGKILL');
