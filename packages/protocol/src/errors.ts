@@ -60,12 +60,20 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   /** The server is draining or its store is unavailable; retry elsewhere or later. */
   UNAVAILABLE: 'UNAVAILABLE',
-  /** The peer sent nothing for longer than the heartbeat allows. */
+  /** The peer sent nothing for longer than the heartbeat allows (connection closed, 4004). */
   HEARTBEAT_TIMEOUT: 'HEARTBEAT_TIMEOUT',
-  /** The client could not keep up with its pushes; reconnect and sync. */
+  /** The client could not keep up with its pushes (connection closed, 4005); reconnect and sync. */
   SLOW_CONSUMER: 'SLOW_CONSUMER',
   /** A bug or an unexpected failure on the server. The request may be retried. */
   INTERNAL: 'INTERNAL',
+  /** No Auth arrived within the server's auth timeout (connection closed, 4002); reconnect and authenticate sooner. */
+  AUTH_TIMEOUT: 'AUTH_TIMEOUT',
+  /** A newer connection of the same (user, device) took this one's place (connection closed, 4008): do not reconnect automatically. */
+  REPLACED: 'REPLACED',
+  /** The device policy closed this connection for a newer device of its platform class (connection closed, 4006): do not reconnect automatically. */
+  KICKED: 'KICKED',
+  /** The server is shutting down (connection closed, 4007): reconnect, to another node if one is listed. */
+  DRAINING: 'DRAINING',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -73,6 +81,7 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   ErrorCode.RATE_LIMITED,
   ErrorCode.UNAVAILABLE,
+  ErrorCode.DRAINING,
   ErrorCode.INTERNAL,
 ]);
 
@@ -82,7 +91,9 @@ export function isRetryable(code: string): boolean {
 
 /**
  * WebSocket close codes (4000–4999 are for applications). Raw TCP has no close
- * code: the server sends an Error frame with id 0, then closes.
+ * code: there the Error frame the server sends before every close (id 0, or the
+ * Auth's id when it refuses an Auth) says why; on WebSocket it comes before the
+ * close code too (PROTOCOL.md §8).
  */
 export const CloseCode = {
   NORMAL: 1000,
