@@ -85,10 +85,10 @@ async function metric(httpUrl: string, name: string): Promise<number> {
 const wire = (transport: Transport, bytes: Uint8Array) => (transport === 'tcp' ? lengthPrefixed(bytes) : bytes);
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex').slice(0, 200);
 
-/** The connection was closed at the auth deadline (documented: AUTH_REQUIRED with id 0, close 4002). */
+/** The connection was closed at the auth deadline (documented: AUTH_TIMEOUT with id 0, close 4002). */
 function deadlinePassed(c: RawClient): boolean {
   const last = c.frames.at(-1);
-  return c.isClosed() && (last?.id ?? 0) === 0 && last?.error?.code === ErrorCode.AUTH_REQUIRED;
+  return c.isClosed() && (last?.id ?? 0) === 0 && last?.error?.code === ErrorCode.AUTH_TIMEOUT;
 }
 
 /** What the server must do with an Auth (PROTOCOL.md §3): device id first, then version, then token. */
@@ -195,7 +195,7 @@ function verifyLedger(c: RawClient, ledger: Ledger): void {
       if (ledger.zero.some((z) => z.expected && judge(z.kind, f, z.expected) === undefined)) return;
       if (f.body === 'error') {
         assert.ok(i === c.frames.length - 1 && c.isClosed(), `an Error with id 0 (${f.error?.code}) that did not end the connection`);
-        assert.ok([ErrorCode.BAD_FRAME, ErrorCode.AUTH_REQUIRED].includes(f.error!.code as 'BAD_FRAME'), `closed with ${f.error?.code}`);
+        assert.ok([ErrorCode.BAD_FRAME, ErrorCode.AUTH_TIMEOUT].includes(f.error!.code as 'BAD_FRAME'), `closed with ${f.error?.code}`);
         return;
       }
       assert.ok(UNASKED.has(f.body!), `an unasked ${f.body} with id 0`);

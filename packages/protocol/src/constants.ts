@@ -1,56 +1,26 @@
-/** Wire constants shared by server and clients. */
+/**
+ * Wire constants shared by server and clients. The codes (MessageType, GroupOp,
+ * GroupRole, MessageOpKind, FriendOp, MessageFlag, ConversationKind,
+ * ConversationSetting, GroupInfoField, NoticeCode) are generated from the enums
+ * of parley.proto (src/gen/enums.ts, `npm run gen`): change them there.
+ */
+export {
+  ConversationKind,
+  ConversationSetting,
+  FriendOp,
+  GroupInfoField,
+  GroupOp,
+  GroupRole,
+  MessageFlag,
+  MessageOpKind,
+  MessageType,
+  NoticeCode,
+} from './gen/enums.ts';
 
 export const PROTOCOL_VERSION = 1;
 
-/** Message.type values. Apps may use 1000 and above for their own kinds. */
-export const MessageType = {
-  /** UTF-8 text. */
-  TEXT: 1,
-  /** App data: UTF-8 JSON, at most maxCustomBytes. */
-  CUSTOM: 2,
-  IMAGE: 3,
-  FILE: 4,
-  VOICE: 5,
-  /** A membership event (group created, members invited, kicked, left); body is JSON. */
-  MEMBERSHIP: 100,
-  /** A recall event: the message at ref_seq was deleted for everyone. */
-  RECALL: 101,
-  /** An edit event: the message at ref_seq now has this body. */
-  EDIT: 102,
-  /** A friend event in a user's notice conversation; body is JSON (FriendEvent). */
-  FRIEND: 103,
-  /** A reaction added or removed on the message at ref_seq; body is JSON (ReactionEvent). Not counted as unread. */
-  REACTION: 104,
-  /** In a user's notice conversation: they deleted a message for themselves or cleared a history; body is JSON (HistoryEvent). */
-  HISTORY: 105,
-  /** In a user's notice conversation: they changed their settings of a conversation; body is JSON (SettingsEvent). */
-  SETTINGS: 106,
-} as const;
-
 /** Message types only the server writes (events); a Send with one is refused. */
 export const SERVER_MESSAGE_TYPE_MIN = 100;
-
-export const MessageFlag = {
-  RECALLED: 1,
-  EDITED: 2,
-} as const;
-
-export const MessageOpKind = {
-  RECALL: 1,
-  EDIT: 2,
-  REACT: 3,
-  UNREACT: 4,
-  /** Delete one message for yourself (all your devices). */
-  HIDE: 5,
-  /** Clear your history of a conversation up to a seq (all your devices). */
-  CLEAR: 6,
-} as const;
-
-/** ConversationSettings.fields bits. */
-export const ConversationSetting = {
-  PINNED: 1,
-  MUTED: 2,
-} as const;
 
 /** The JSON body of a SETTINGS message: the conversation's settings after the change. */
 export interface SettingsEvent {
@@ -78,31 +48,11 @@ export const ReactionLimits = {
   PER_MESSAGE: 50,
   PER_USER: 20,
 } as const;
-export type MessageOpKind = (typeof MessageOpKind)[keyof typeof MessageOpKind];
-export type MessageType = (typeof MessageType)[keyof typeof MessageType];
-
-export const ConversationKind = {
-  DIRECT: 1,
-  GROUP: 2,
-  /** A user's own notice conversation ("n:<user>"): server-written events only. */
-  NOTICES: 3,
-} as const;
 
 /** The notice conversation of a user. */
 export function noticeConversationId(userId: string): string {
   return `n:${userId}`;
 }
-
-export const FriendOp = {
-  REQUEST: 1,
-  ACCEPT: 2,
-  REJECT: 3,
-  REMOVE: 4,
-  BLOCK: 5,
-  UNBLOCK: 6,
-  ALLOW_STRANGERS: 7,
-} as const;
-export type FriendOp = (typeof FriendOp)[keyof typeof FriendOp];
 
 /** The JSON body of a FRIEND message. `from` did it; `to` is the other user. */
 export interface FriendEvent {
@@ -112,38 +62,6 @@ export interface FriendEvent {
   note?: string;
   allow?: boolean;
 }
-export type ConversationKind = (typeof ConversationKind)[keyof typeof ConversationKind];
-
-export const GroupOp = {
-  CREATE: 1,
-  INVITE: 2,
-  KICK: 3,
-  LEAVE: 4,
-  INFO: 5,
-  SET_ROLE: 6,
-  TRANSFER: 7,
-  DISMISS: 8,
-  MUTE: 9,
-  MUTE_ALL: 10,
-  JOIN: 11,
-} as const;
-export type GroupOp = (typeof GroupOp)[keyof typeof GroupOp];
-
-/** Roles of group members; a lower number outranks a higher one. */
-export const GroupRole = {
-  OWNER: 1,
-  ADMIN: 2,
-  MEMBER: 3,
-} as const;
-export type GroupRole = (typeof GroupRole)[keyof typeof GroupRole];
-
-/** GroupRequest.fields bits for GroupOp.INFO: which fields the request sets. */
-export const GroupInfoField = {
-  NAME: 1,
-  AVATAR_URL: 2,
-  ANNOUNCEMENT: 4,
-  JOINABLE: 8,
-} as const;
 
 /** Limits of group info fields, in characters. */
 export const GroupLimits = {
@@ -170,16 +88,6 @@ export interface MembershipEvent {
   /** mute_all: on or off. */
   on?: boolean;
 }
-
-export const NoticeCode = {
-  /** The server is going away: reconnect (elsewhere if endpoints are given) and sync. */
-  RECONNECT: 'RECONNECT',
-  /** Pushes to this connection were dropped: run a sync to catch up. */
-  RESYNC: 'RESYNC',
-  /** Another device took this device's place; do not reconnect automatically. */
-  KICKED: 'KICKED',
-} as const;
-export type NoticeCode = (typeof NoticeCode)[keyof typeof NoticeCode];
 
 /** Length of the big-endian size prefix of a TCP frame. */
 export const TCP_HEADER_BYTES = 4;

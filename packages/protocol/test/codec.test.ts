@@ -91,4 +91,7 @@ test('directConversationId › is order-independent and parses back', () => {
 test('isRetryable › only transient codes are retryable', () => {
   for (const code of [ErrorCode.RATE_LIMITED, ErrorCode.UNAVAILABLE, ErrorCode.INTERNAL]) assert.equal(isRetryable(code), true);
   for (const code of [ErrorCode.NOT_MEMBER, ErrorCode.AUTH_FAILED, ErrorCode.INVALID_ARGUMENT, 'SOMETHING_NEW']) assert.equal(isRetryable(code), false);
+  // The codes of a close (PROTOCOL.md §8): reconnecting elsewhere after a drain can succeed; the others say stop or wait.
+  assert.equal(isRetryable(ErrorCode.DRAINING), true);
+  for (const code of [ErrorCode.REPLACED, ErrorCode.KICKED, ErrorCode.AUTH_TIMEOUT]) assert.equal(isRetryable(code), false);
 });

@@ -5,3 +5,4 @@ export * from './wait.ts';
 export * from './raw-ws.ts';
 export * from './redis-server.ts';
 export * from './postgres.ts';
+export * from './transcript.ts';

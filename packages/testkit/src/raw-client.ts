@@ -96,12 +96,15 @@ export async function openRaw(url: string): Promise<RawClient> {
       ws.once('open', () => res());
       ws.once('error', rej);
     });
+    // Listening before the open resolves: frames that came with the upgrade answer
+    // (a draining server's notice, say) are emitted right after 'open', before an
+    // await on it returns, and would otherwise be lost.
+    ws.on('message', (data: Buffer) => received(data));
+    ws.on('close', (code: number) => markClosed(code));
     await withDeadline(opened, `a WebSocket connection to ${url}`).catch((err: unknown) => {
       ws.terminate();
       throw err;
     });
-    ws.on('message', (data: Buffer) => received(data));
-    ws.on('close', (code: number) => markClosed(code));
     ws.on('error', () => markClosed());
     sendBytes = (bytes) => ws.send(bytes);
     sendFrame = (bytes) => ws.send(bytes);

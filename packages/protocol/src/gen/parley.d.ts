@@ -1752,6 +1752,118 @@ export namespace parley {
 
         /** Shape of an Error. */
         type $Shape = parley.Error.$Properties;
+
+        /** Code enum. */
+        enum Code {
+
+            /** CODE_UNSPECIFIED value */
+            CODE_UNSPECIFIED = 0,
+
+            /** BAD_FRAME value */
+            BAD_FRAME = 1,
+
+            /** FRAME_TOO_LARGE value */
+            FRAME_TOO_LARGE = 2,
+
+            /** UNKNOWN_FRAME value */
+            UNKNOWN_FRAME = 3,
+
+            /** UNEXPECTED_FRAME value */
+            UNEXPECTED_FRAME = 4,
+
+            /** AUTH_REQUIRED value */
+            AUTH_REQUIRED = 5,
+
+            /** AUTH_FAILED value */
+            AUTH_FAILED = 6,
+
+            /** ALREADY_AUTHENTICATED value */
+            ALREADY_AUTHENTICATED = 7,
+
+            /** INVALID_ARGUMENT value */
+            INVALID_ARGUMENT = 8,
+
+            /** BAD_CREDENTIALS value */
+            BAD_CREDENTIALS = 9,
+
+            /** USER_EXISTS value */
+            USER_EXISTS = 10,
+
+            /** USER_NOT_FOUND value */
+            USER_NOT_FOUND = 11,
+
+            /** CONVERSATION_NOT_FOUND value */
+            CONVERSATION_NOT_FOUND = 12,
+
+            /** NOT_MEMBER value */
+            NOT_MEMBER = 13,
+
+            /** MESSAGE_LOCKED value */
+            MESSAGE_LOCKED = 14,
+
+            /** MESSAGE_NOT_FOUND value */
+            MESSAGE_NOT_FOUND = 15,
+
+            /** MUTED value */
+            MUTED = 16,
+
+            /** GROUP_DISMISSED value */
+            GROUP_DISMISSED = 17,
+
+            /** BLOCKED value */
+            BLOCKED = 18,
+
+            /** NOT_FRIENDS value */
+            NOT_FRIENDS = 19,
+
+            /** ALREADY_FRIENDS value */
+            ALREADY_FRIENDS = 20,
+
+            /** REQUEST_NOT_FOUND value */
+            REQUEST_NOT_FOUND = 21,
+
+            /** ALREADY_MEMBER value */
+            ALREADY_MEMBER = 22,
+
+            /** CLIENT_MSG_ID_REUSED value */
+            CLIENT_MSG_ID_REUSED = 23,
+
+            /** MESSAGE_TOO_LARGE value */
+            MESSAGE_TOO_LARGE = 24,
+
+            /** RATE_LIMITED value */
+            RATE_LIMITED = 25,
+
+            /** FORBIDDEN value */
+            FORBIDDEN = 26,
+
+            /** NOT_FOUND value */
+            NOT_FOUND = 27,
+
+            /** UNAVAILABLE value */
+            UNAVAILABLE = 28,
+
+            /** HEARTBEAT_TIMEOUT value */
+            HEARTBEAT_TIMEOUT = 29,
+
+            /** SLOW_CONSUMER value */
+            SLOW_CONSUMER = 30,
+
+            /** INTERNAL value */
+            INTERNAL = 31,
+
+            /** AUTH_TIMEOUT value */
+            AUTH_TIMEOUT = 32,
+
+            /** REPLACED value */
+            REPLACED = 33,
+
+            /** KICKED value */
+            KICKED = 34,
+
+            /** DRAINING value */
+            DRAINING = 35
+        }
     }
 
     /**
@@ -1834,6 +1946,22 @@ export namespace parley {
 
         /** Shape of a Notice. */
         type $Shape = parley.Notice.$Properties;
+
+        /** Code enum. */
+        enum Code {
+
+            /** CODE_UNSPECIFIED value */
+            CODE_UNSPECIFIED = 0,
+
+            /** RECONNECT value */
+            RECONNECT = 1,
+
+            /** RESYNC value */
+            RESYNC = 2,
+
+            /** KICKED value */
+            KICKED = 3
+        }
     }
 
     /**
@@ -3562,5 +3690,258 @@ export namespace parley {
 
         /** Shape of a DeliveryState. */
         type $Shape = parley.DeliveryState.$Properties;
+    }
+
+    /** MessageType enum. */
+    enum MessageType {
+
+        /** MESSAGE_TYPE_UNSPECIFIED value */
+        MESSAGE_TYPE_UNSPECIFIED = 0,
+
+        /** MESSAGE_TYPE_TEXT value */
+        MESSAGE_TYPE_TEXT = 1,
+
+        /** MESSAGE_TYPE_CUSTOM value */
+        MESSAGE_TYPE_CUSTOM = 2,
+
+        /** MESSAGE_TYPE_IMAGE value */
+        MESSAGE_TYPE_IMAGE = 3,
+
+        /** MESSAGE_TYPE_FILE value */
+        MESSAGE_TYPE_FILE = 4,
+
+        /** MESSAGE_TYPE_VOICE value */
+        MESSAGE_TYPE_VOICE = 5,
+
+        /** MESSAGE_TYPE_MEMBERSHIP value */
+        MESSAGE_TYPE_MEMBERSHIP = 100,
+
+        /** MESSAGE_TYPE_RECALL value */
+        MESSAGE_TYPE_RECALL = 101,
+
+        /** MESSAGE_TYPE_EDIT value */
+        MESSAGE_TYPE_EDIT = 102,
+
+        /** MESSAGE_TYPE_FRIEND value */
+        MESSAGE_TYPE_FRIEND = 103,
+
+        /** MESSAGE_TYPE_REACTION value */
+        MESSAGE_TYPE_REACTION = 104,
+
+        /** MESSAGE_TYPE_HISTORY value */
+        MESSAGE_TYPE_HISTORY = 105,
+
+        /** MESSAGE_TYPE_SETTINGS value */
+        MESSAGE_TYPE_SETTINGS = 106
+    }
+
+    /** MessageFlag enum. */
+    enum MessageFlag {
+
+        /** MESSAGE_FLAG_NONE value */
+        MESSAGE_FLAG_NONE = 0,
+
+        /** MESSAGE_FLAG_RECALLED value */
+        MESSAGE_FLAG_RECALLED = 1,
+
+        /** MESSAGE_FLAG_EDITED value */
+        MESSAGE_FLAG_EDITED = 2
+    }
+
+    /** MessageOpKind enum. */
+    enum MessageOpKind {
+
+        /** MESSAGE_OP_KIND_UNSPECIFIED value */
+        MESSAGE_OP_KIND_UNSPECIFIED = 0,
+
+        /** MESSAGE_OP_KIND_RECALL value */
+        MESSAGE_OP_KIND_RECALL = 1,
+
+        /** MESSAGE_OP_KIND_EDIT value */
+        MESSAGE_OP_KIND_EDIT = 2,
+
+        /** MESSAGE_OP_KIND_REACT value */
+        MESSAGE_OP_KIND_REACT = 3,
+
+        /** MESSAGE_OP_KIND_UNREACT value */
+        MESSAGE_OP_KIND_UNREACT = 4,
+
+        /** MESSAGE_OP_KIND_HIDE value */
+        MESSAGE_OP_KIND_HIDE = 5,
+
+        /** MESSAGE_OP_KIND_CLEAR value */
+        MESSAGE_OP_KIND_CLEAR = 6
+    }
+
+    /** ConversationKind enum. */
+    enum ConversationKind {
+
+        /** CONVERSATION_KIND_UNSPECIFIED value */
+        CONVERSATION_KIND_UNSPECIFIED = 0,
+
+        /** CONVERSATION_KIND_DIRECT value */
+        CONVERSATION_KIND_DIRECT = 1,
+
+        /** CONVERSATION_KIND_GROUP value */
+        CONVERSATION_KIND_GROUP = 2,
+
+        /** CONVERSATION_KIND_NOTICES value */
+        CONVERSATION_KIND_NOTICES = 3
+    }
+
+    /** ConversationSetting enum. */
+    enum ConversationSetting {
+
+        /** CONVERSATION_SETTING_NONE value */
+        CONVERSATION_SETTING_NONE = 0,
+
+        /** CONVERSATION_SETTING_PINNED value */
+        CONVERSATION_SETTING_PINNED = 1,
+
+        /** CONVERSATION_SETTING_MUTED value */
+        CONVERSATION_SETTING_MUTED = 2
+    }
+
+    /** FriendOp enum. */
+    enum FriendOp {
+
+        /** FRIEND_OP_UNSPECIFIED value */
+        FRIEND_OP_UNSPECIFIED = 0,
+
+        /** FRIEND_OP_REQUEST value */
+        FRIEND_OP_REQUEST = 1,
+
+        /** FRIEND_OP_ACCEPT value */
+        FRIEND_OP_ACCEPT = 2,
+
+        /** FRIEND_OP_REJECT value */
+        FRIEND_OP_REJECT = 3,
+
+        /** FRIEND_OP_REMOVE value */
+        FRIEND_OP_REMOVE = 4,
+
+        /** FRIEND_OP_BLOCK value */
+        FRIEND_OP_BLOCK = 5,
+
+        /** FRIEND_OP_UNBLOCK value */
+        FRIEND_OP_UNBLOCK = 6,
+
+        /** FRIEND_OP_ALLOW_STRANGERS value */
+        FRIEND_OP_ALLOW_STRANGERS = 7
+    }
+
+    /** GroupOp enum. */
+    enum GroupOp {
+
+        /** GROUP_OP_UNSPECIFIED value */
+        GROUP_OP_UNSPECIFIED = 0,
+
+        /** GROUP_OP_CREATE value */
+        GROUP_OP_CREATE = 1,
+
+        /** GROUP_OP_INVITE value */
+        GROUP_OP_INVITE = 2,
+
+        /** GROUP_OP_KICK value */
+        GROUP_OP_KICK = 3,
+
+        /** GROUP_OP_LEAVE value */
+        GROUP_OP_LEAVE = 4,
+
+        /** GROUP_OP_INFO value */
+        GROUP_OP_INFO = 5,
+
+        /** GROUP_OP_SET_ROLE value */
+        GROUP_OP_SET_ROLE = 6,
+
+        /** GROUP_OP_TRANSFER value */
+        GROUP_OP_TRANSFER = 7,
+
+        /** GROUP_OP_DISMISS value */
+        GROUP_OP_DISMISS = 8,
+
+        /** GROUP_OP_MUTE value */
+        GROUP_OP_MUTE = 9,
+
+        /** GROUP_OP_MUTE_ALL value */
+        GROUP_OP_MUTE_ALL = 10,
+
+        /** GROUP_OP_JOIN value */
+        GROUP_OP_JOIN = 11
+    }
+
+    /** GroupRole enum. */
+    enum GroupRole {
+
+        /** GROUP_ROLE_UNSPECIFIED value */
+        GROUP_ROLE_UNSPECIFIED = 0,
+
+        /** GROUP_ROLE_OWNER value */
+        GROUP_ROLE_OWNER = 1,
+
+        /** GROUP_ROLE_ADMIN value */
+        GROUP_ROLE_ADMIN = 2,
+
+        /** GROUP_ROLE_MEMBER value */
+        GROUP_ROLE_MEMBER = 3
+    }
+
+    /** GroupInfoField enum. */
+    enum GroupInfoField {
+
+        /** GROUP_INFO_FIELD_NONE value */
+        GROUP_INFO_FIELD_NONE = 0,
+
+        /** GROUP_INFO_FIELD_NAME value */
+        GROUP_INFO_FIELD_NAME = 1,
+
+        /** GROUP_INFO_FIELD_AVATAR_URL value */
+        GROUP_INFO_FIELD_AVATAR_URL = 2,
+
+        /** GROUP_INFO_FIELD_ANNOUNCEMENT value */
+        GROUP_INFO_FIELD_ANNOUNCEMENT = 4,
+
+        /** GROUP_INFO_FIELD_JOINABLE value */
+        GROUP_INFO_FIELD_JOINABLE = 8
+    }
+
+    /** CloseCode enum. */
+    enum CloseCode {
+
+        /** CLOSE_CODE_UNSPECIFIED value */
+        CLOSE_CODE_UNSPECIFIED = 0,
+
+        /** CLOSE_CODE_NORMAL value */
+        CLOSE_CODE_NORMAL = 1000,
+
+        /** CLOSE_CODE_GOING_AWAY value */
+        CLOSE_CODE_GOING_AWAY = 1001,
+
+        /** CLOSE_CODE_PROTOCOL_ERROR value */
+        CLOSE_CODE_PROTOCOL_ERROR = 4000,
+
+        /** CLOSE_CODE_AUTH_FAILED value */
+        CLOSE_CODE_AUTH_FAILED = 4001,
+
+        /** CLOSE_CODE_AUTH_TIMEOUT value */
+        CLOSE_CODE_AUTH_TIMEOUT = 4002,
+
+        /** CLOSE_CODE_FRAME_TOO_LARGE value */
+        CLOSE_CODE_FRAME_TOO_LARGE = 4003,
+
+        /** CLOSE_CODE_HEARTBEAT_TIMEOUT value */
+        CLOSE_CODE_HEARTBEAT_TIMEOUT = 4004,
+
+        /** CLOSE_CODE_SLOW_CONSUMER value */
+        CLOSE_CODE_SLOW_CONSUMER = 4005,
+
+        /** CLOSE_CODE_KICKED value */
+        CLOSE_CODE_KICKED = 4006,
+
+        /** CLOSE_CODE_DRAINING value */
+        CLOSE_CODE_DRAINING = 4007,
+
+        /** CLOSE_CODE_REPLACED value */
+        CLOSE_CODE_REPLACED = 4008
     }
 }

@@ -4618,6 +4618,88 @@ export const parley = $root.parley = (() => {
             return prefix + "/parley.Error";
         };
 
+        /**
+         * Code enum.
+         * @name parley.Error.Code
+         * @enum {number}
+         * @property {number} CODE_UNSPECIFIED=0 CODE_UNSPECIFIED value
+         * @property {number} BAD_FRAME=1 BAD_FRAME value
+         * @property {number} FRAME_TOO_LARGE=2 FRAME_TOO_LARGE value
+         * @property {number} UNKNOWN_FRAME=3 UNKNOWN_FRAME value
+         * @property {number} UNEXPECTED_FRAME=4 UNEXPECTED_FRAME value
+         * @property {number} AUTH_REQUIRED=5 AUTH_REQUIRED value
+         * @property {number} AUTH_FAILED=6 AUTH_FAILED value
+         * @property {number} ALREADY_AUTHENTICATED=7 ALREADY_AUTHENTICATED value
+         * @property {number} INVALID_ARGUMENT=8 INVALID_ARGUMENT value
+         * @property {number} BAD_CREDENTIALS=9 BAD_CREDENTIALS value
+         * @property {number} USER_EXISTS=10 USER_EXISTS value
+         * @property {number} USER_NOT_FOUND=11 USER_NOT_FOUND value
+         * @property {number} CONVERSATION_NOT_FOUND=12 CONVERSATION_NOT_FOUND value
+         * @property {number} NOT_MEMBER=13 NOT_MEMBER value
+         * @property {number} MESSAGE_LOCKED=14 MESSAGE_LOCKED value
+         * @property {number} MESSAGE_NOT_FOUND=15 MESSAGE_NOT_FOUND value
+         * @property {number} MUTED=16 MUTED value
+         * @property {number} GROUP_DISMISSED=17 GROUP_DISMISSED value
+         * @property {number} BLOCKED=18 BLOCKED value
+         * @property {number} NOT_FRIENDS=19 NOT_FRIENDS value
+         * @property {number} ALREADY_FRIENDS=20 ALREADY_FRIENDS value
+         * @property {number} REQUEST_NOT_FOUND=21 REQUEST_NOT_FOUND value
+         * @property {number} ALREADY_MEMBER=22 ALREADY_MEMBER value
+         * @property {number} CLIENT_MSG_ID_REUSED=23 CLIENT_MSG_ID_REUSED value
+         * @property {number} MESSAGE_TOO_LARGE=24 MESSAGE_TOO_LARGE value
+         * @property {number} RATE_LIMITED=25 RATE_LIMITED value
+         * @property {number} FORBIDDEN=26 FORBIDDEN value
+         * @property {number} NOT_FOUND=27 NOT_FOUND value
+         * @property {number} UNAVAILABLE=28 UNAVAILABLE value
+         * @property {number} HEARTBEAT_TIMEOUT=29 HEARTBEAT_TIMEOUT value
+         * @property {number} SLOW_CONSUMER=30 SLOW_CONSUMER value
+         * @property {number} INTERNAL=31 INTERNAL value
+         * @property {number} AUTH_TIMEOUT=32 AUTH_TIMEOUT value
+         * @property {number} REPLACED=33 REPLACED value
+         * @property {number} KICKED=34 KICKED value
+         * @property {number} DRAINING=35 DRAINING value
+         */
+        Error.Code = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "CODE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "BAD_FRAME"] = 1;
+            values[valuesById[2] = "FRAME_TOO_LARGE"] = 2;
+            values[valuesById[3] = "UNKNOWN_FRAME"] = 3;
+            values[valuesById[4] = "UNEXPECTED_FRAME"] = 4;
+            values[valuesById[5] = "AUTH_REQUIRED"] = 5;
+            values[valuesById[6] = "AUTH_FAILED"] = 6;
+            values[valuesById[7] = "ALREADY_AUTHENTICATED"] = 7;
+            values[valuesById[8] = "INVALID_ARGUMENT"] = 8;
+            values[valuesById[9] = "BAD_CREDENTIALS"] = 9;
+            values[valuesById[10] = "USER_EXISTS"] = 10;
+            values[valuesById[11] = "USER_NOT_FOUND"] = 11;
+            values[valuesById[12] = "CONVERSATION_NOT_FOUND"] = 12;
+            values[valuesById[13] = "NOT_MEMBER"] = 13;
+            values[valuesById[14] = "MESSAGE_LOCKED"] = 14;
+            values[valuesById[15] = "MESSAGE_NOT_FOUND"] = 15;
+            values[valuesById[16] = "MUTED"] = 16;
+            values[valuesById[17] = "GROUP_DISMISSED"] = 17;
+            values[valuesById[18] = "BLOCKED"] = 18;
+            values[valuesById[19] = "NOT_FRIENDS"] = 19;
+            values[valuesById[20] = "ALREADY_FRIENDS"] = 20;
+            values[valuesById[21] = "REQUEST_NOT_FOUND"] = 21;
+            values[valuesById[22] = "ALREADY_MEMBER"] = 22;
+            values[valuesById[23] = "CLIENT_MSG_ID_REUSED"] = 23;
+            values[valuesById[24] = "MESSAGE_TOO_LARGE"] = 24;
+            values[valuesById[25] = "RATE_LIMITED"] = 25;
+            values[valuesById[26] = "FORBIDDEN"] = 26;
+            values[valuesById[27] = "NOT_FOUND"] = 27;
+            values[valuesById[28] = "UNAVAILABLE"] = 28;
+            values[valuesById[29] = "HEARTBEAT_TIMEOUT"] = 29;
+            values[valuesById[30] = "SLOW_CONSUMER"] = 30;
+            values[valuesById[31] = "INTERNAL"] = 31;
+            values[valuesById[32] = "AUTH_TIMEOUT"] = 32;
+            values[valuesById[33] = "REPLACED"] = 33;
+            values[valuesById[34] = "KICKED"] = 34;
+            values[valuesById[35] = "DRAINING"] = 35;
+            return values;
+        })();
+
         return Error;
     })();
 
@@ -4828,6 +4910,24 @@ export const parley = $root.parley = (() => {
                 prefix = "type.googleapis.com";
             return prefix + "/parley.Notice";
         };
+
+        /**
+         * Code enum.
+         * @name parley.Notice.Code
+         * @enum {number}
+         * @property {number} CODE_UNSPECIFIED=0 CODE_UNSPECIFIED value
+         * @property {number} RECONNECT=1 RECONNECT value
+         * @property {number} RESYNC=2 RESYNC value
+         * @property {number} KICKED=3 KICKED value
+         */
+        Notice.Code = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "CODE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "RECONNECT"] = 1;
+            values[valuesById[2] = "RESYNC"] = 2;
+            values[valuesById[3] = "KICKED"] = 3;
+            return values;
+        })();
 
         return Notice;
     })();
@@ -9264,6 +9364,248 @@ export const parley = $root.parley = (() => {
         };
 
         return DeliveryState;
+    })();
+
+    /**
+     * MessageType enum.
+     * @name parley.MessageType
+     * @enum {number}
+     * @property {number} MESSAGE_TYPE_UNSPECIFIED=0 MESSAGE_TYPE_UNSPECIFIED value
+     * @property {number} MESSAGE_TYPE_TEXT=1 MESSAGE_TYPE_TEXT value
+     * @property {number} MESSAGE_TYPE_CUSTOM=2 MESSAGE_TYPE_CUSTOM value
+     * @property {number} MESSAGE_TYPE_IMAGE=3 MESSAGE_TYPE_IMAGE value
+     * @property {number} MESSAGE_TYPE_FILE=4 MESSAGE_TYPE_FILE value
+     * @property {number} MESSAGE_TYPE_VOICE=5 MESSAGE_TYPE_VOICE value
+     * @property {number} MESSAGE_TYPE_MEMBERSHIP=100 MESSAGE_TYPE_MEMBERSHIP value
+     * @property {number} MESSAGE_TYPE_RECALL=101 MESSAGE_TYPE_RECALL value
+     * @property {number} MESSAGE_TYPE_EDIT=102 MESSAGE_TYPE_EDIT value
+     * @property {number} MESSAGE_TYPE_FRIEND=103 MESSAGE_TYPE_FRIEND value
+     * @property {number} MESSAGE_TYPE_REACTION=104 MESSAGE_TYPE_REACTION value
+     * @property {number} MESSAGE_TYPE_HISTORY=105 MESSAGE_TYPE_HISTORY value
+     * @property {number} MESSAGE_TYPE_SETTINGS=106 MESSAGE_TYPE_SETTINGS value
+     */
+    parley.MessageType = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "MESSAGE_TYPE_UNSPECIFIED"] = 0;
+        values[valuesById[1] = "MESSAGE_TYPE_TEXT"] = 1;
+        values[valuesById[2] = "MESSAGE_TYPE_CUSTOM"] = 2;
+        values[valuesById[3] = "MESSAGE_TYPE_IMAGE"] = 3;
+        values[valuesById[4] = "MESSAGE_TYPE_FILE"] = 4;
+        values[valuesById[5] = "MESSAGE_TYPE_VOICE"] = 5;
+        values[valuesById[100] = "MESSAGE_TYPE_MEMBERSHIP"] = 100;
+        values[valuesById[101] = "MESSAGE_TYPE_RECALL"] = 101;
+        values[valuesById[102] = "MESSAGE_TYPE_EDIT"] = 102;
+        values[valuesById[103] = "MESSAGE_TYPE_FRIEND"] = 103;
+        values[valuesById[104] = "MESSAGE_TYPE_REACTION"] = 104;
+        values[valuesById[105] = "MESSAGE_TYPE_HISTORY"] = 105;
+        values[valuesById[106] = "MESSAGE_TYPE_SETTINGS"] = 106;
+        return values;
+    })();
+
+    /**
+     * MessageFlag enum.
+     * @name parley.MessageFlag
+     * @enum {number}
+     * @property {number} MESSAGE_FLAG_NONE=0 MESSAGE_FLAG_NONE value
+     * @property {number} MESSAGE_FLAG_RECALLED=1 MESSAGE_FLAG_RECALLED value
+     * @property {number} MESSAGE_FLAG_EDITED=2 MESSAGE_FLAG_EDITED value
+     */
+    parley.MessageFlag = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "MESSAGE_FLAG_NONE"] = 0;
+        values[valuesById[1] = "MESSAGE_FLAG_RECALLED"] = 1;
+        values[valuesById[2] = "MESSAGE_FLAG_EDITED"] = 2;
+        return values;
+    })();
+
+    /**
+     * MessageOpKind enum.
+     * @name parley.MessageOpKind
+     * @enum {number}
+     * @property {number} MESSAGE_OP_KIND_UNSPECIFIED=0 MESSAGE_OP_KIND_UNSPECIFIED value
+     * @property {number} MESSAGE_OP_KIND_RECALL=1 MESSAGE_OP_KIND_RECALL value
+     * @property {number} MESSAGE_OP_KIND_EDIT=2 MESSAGE_OP_KIND_EDIT value
+     * @property {number} MESSAGE_OP_KIND_REACT=3 MESSAGE_OP_KIND_REACT value
+     * @property {number} MESSAGE_OP_KIND_UNREACT=4 MESSAGE_OP_KIND_UNREACT value
+     * @property {number} MESSAGE_OP_KIND_HIDE=5 MESSAGE_OP_KIND_HIDE value
+     * @property {number} MESSAGE_OP_KIND_CLEAR=6 MESSAGE_OP_KIND_CLEAR value
+     */
+    parley.MessageOpKind = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "MESSAGE_OP_KIND_UNSPECIFIED"] = 0;
+        values[valuesById[1] = "MESSAGE_OP_KIND_RECALL"] = 1;
+        values[valuesById[2] = "MESSAGE_OP_KIND_EDIT"] = 2;
+        values[valuesById[3] = "MESSAGE_OP_KIND_REACT"] = 3;
+        values[valuesById[4] = "MESSAGE_OP_KIND_UNREACT"] = 4;
+        values[valuesById[5] = "MESSAGE_OP_KIND_HIDE"] = 5;
+        values[valuesById[6] = "MESSAGE_OP_KIND_CLEAR"] = 6;
+        return values;
+    })();
+
+    /**
+     * ConversationKind enum.
+     * @name parley.ConversationKind
+     * @enum {number}
+     * @property {number} CONVERSATION_KIND_UNSPECIFIED=0 CONVERSATION_KIND_UNSPECIFIED value
+     * @property {number} CONVERSATION_KIND_DIRECT=1 CONVERSATION_KIND_DIRECT value
+     * @property {number} CONVERSATION_KIND_GROUP=2 CONVERSATION_KIND_GROUP value
+     * @property {number} CONVERSATION_KIND_NOTICES=3 CONVERSATION_KIND_NOTICES value
+     */
+    parley.ConversationKind = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "CONVERSATION_KIND_UNSPECIFIED"] = 0;
+        values[valuesById[1] = "CONVERSATION_KIND_DIRECT"] = 1;
+        values[valuesById[2] = "CONVERSATION_KIND_GROUP"] = 2;
+        values[valuesById[3] = "CONVERSATION_KIND_NOTICES"] = 3;
+        return values;
+    })();
+
+    /**
+     * ConversationSetting enum.
+     * @name parley.ConversationSetting
+     * @enum {number}
+     * @property {number} CONVERSATION_SETTING_NONE=0 CONVERSATION_SETTING_NONE value
+     * @property {number} CONVERSATION_SETTING_PINNED=1 CONVERSATION_SETTING_PINNED value
+     * @property {number} CONVERSATION_SETTING_MUTED=2 CONVERSATION_SETTING_MUTED value
+     */
+    parley.ConversationSetting = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "CONVERSATION_SETTING_NONE"] = 0;
+        values[valuesById[1] = "CONVERSATION_SETTING_PINNED"] = 1;
+        values[valuesById[2] = "CONVERSATION_SETTING_MUTED"] = 2;
+        return values;
+    })();
+
+    /**
+     * FriendOp enum.
+     * @name parley.FriendOp
+     * @enum {number}
+     * @property {number} FRIEND_OP_UNSPECIFIED=0 FRIEND_OP_UNSPECIFIED value
+     * @property {number} FRIEND_OP_REQUEST=1 FRIEND_OP_REQUEST value
+     * @property {number} FRIEND_OP_ACCEPT=2 FRIEND_OP_ACCEPT value
+     * @property {number} FRIEND_OP_REJECT=3 FRIEND_OP_REJECT value
+     * @property {number} FRIEND_OP_REMOVE=4 FRIEND_OP_REMOVE value
+     * @property {number} FRIEND_OP_BLOCK=5 FRIEND_OP_BLOCK value
+     * @property {number} FRIEND_OP_UNBLOCK=6 FRIEND_OP_UNBLOCK value
+     * @property {number} FRIEND_OP_ALLOW_STRANGERS=7 FRIEND_OP_ALLOW_STRANGERS value
+     */
+    parley.FriendOp = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "FRIEND_OP_UNSPECIFIED"] = 0;
+        values[valuesById[1] = "FRIEND_OP_REQUEST"] = 1;
+        values[valuesById[2] = "FRIEND_OP_ACCEPT"] = 2;
+        values[valuesById[3] = "FRIEND_OP_REJECT"] = 3;
+        values[valuesById[4] = "FRIEND_OP_REMOVE"] = 4;
+        values[valuesById[5] = "FRIEND_OP_BLOCK"] = 5;
+        values[valuesById[6] = "FRIEND_OP_UNBLOCK"] = 6;
+        values[valuesById[7] = "FRIEND_OP_ALLOW_STRANGERS"] = 7;
+        return values;
+    })();
+
+    /**
+     * GroupOp enum.
+     * @name parley.GroupOp
+     * @enum {number}
+     * @property {number} GROUP_OP_UNSPECIFIED=0 GROUP_OP_UNSPECIFIED value
+     * @property {number} GROUP_OP_CREATE=1 GROUP_OP_CREATE value
+     * @property {number} GROUP_OP_INVITE=2 GROUP_OP_INVITE value
+     * @property {number} GROUP_OP_KICK=3 GROUP_OP_KICK value
+     * @property {number} GROUP_OP_LEAVE=4 GROUP_OP_LEAVE value
+     * @property {number} GROUP_OP_INFO=5 GROUP_OP_INFO value
+     * @property {number} GROUP_OP_SET_ROLE=6 GROUP_OP_SET_ROLE value
+     * @property {number} GROUP_OP_TRANSFER=7 GROUP_OP_TRANSFER value
+     * @property {number} GROUP_OP_DISMISS=8 GROUP_OP_DISMISS value
+     * @property {number} GROUP_OP_MUTE=9 GROUP_OP_MUTE value
+     * @property {number} GROUP_OP_MUTE_ALL=10 GROUP_OP_MUTE_ALL value
+     * @property {number} GROUP_OP_JOIN=11 GROUP_OP_JOIN value
+     */
+    parley.GroupOp = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "GROUP_OP_UNSPECIFIED"] = 0;
+        values[valuesById[1] = "GROUP_OP_CREATE"] = 1;
+        values[valuesById[2] = "GROUP_OP_INVITE"] = 2;
+        values[valuesById[3] = "GROUP_OP_KICK"] = 3;
+        values[valuesById[4] = "GROUP_OP_LEAVE"] = 4;
+        values[valuesById[5] = "GROUP_OP_INFO"] = 5;
+        values[valuesById[6] = "GROUP_OP_SET_ROLE"] = 6;
+        values[valuesById[7] = "GROUP_OP_TRANSFER"] = 7;
+        values[valuesById[8] = "GROUP_OP_DISMISS"] = 8;
+        values[valuesById[9] = "GROUP_OP_MUTE"] = 9;
+        values[valuesById[10] = "GROUP_OP_MUTE_ALL"] = 10;
+        values[valuesById[11] = "GROUP_OP_JOIN"] = 11;
+        return values;
+    })();
+
+    /**
+     * GroupRole enum.
+     * @name parley.GroupRole
+     * @enum {number}
+     * @property {number} GROUP_ROLE_UNSPECIFIED=0 GROUP_ROLE_UNSPECIFIED value
+     * @property {number} GROUP_ROLE_OWNER=1 GROUP_ROLE_OWNER value
+     * @property {number} GROUP_ROLE_ADMIN=2 GROUP_ROLE_ADMIN value
+     * @property {number} GROUP_ROLE_MEMBER=3 GROUP_ROLE_MEMBER value
+     */
+    parley.GroupRole = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "GROUP_ROLE_UNSPECIFIED"] = 0;
+        values[valuesById[1] = "GROUP_ROLE_OWNER"] = 1;
+        values[valuesById[2] = "GROUP_ROLE_ADMIN"] = 2;
+        values[valuesById[3] = "GROUP_ROLE_MEMBER"] = 3;
+        return values;
+    })();
+
+    /**
+     * GroupInfoField enum.
+     * @name parley.GroupInfoField
+     * @enum {number}
+     * @property {number} GROUP_INFO_FIELD_NONE=0 GROUP_INFO_FIELD_NONE value
+     * @property {number} GROUP_INFO_FIELD_NAME=1 GROUP_INFO_FIELD_NAME value
+     * @property {number} GROUP_INFO_FIELD_AVATAR_URL=2 GROUP_INFO_FIELD_AVATAR_URL value
+     * @property {number} GROUP_INFO_FIELD_ANNOUNCEMENT=4 GROUP_INFO_FIELD_ANNOUNCEMENT value
+     * @property {number} GROUP_INFO_FIELD_JOINABLE=8 GROUP_INFO_FIELD_JOINABLE value
+     */
+    parley.GroupInfoField = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "GROUP_INFO_FIELD_NONE"] = 0;
+        values[valuesById[1] = "GROUP_INFO_FIELD_NAME"] = 1;
+        values[valuesById[2] = "GROUP_INFO_FIELD_AVATAR_URL"] = 2;
+        values[valuesById[4] = "GROUP_INFO_FIELD_ANNOUNCEMENT"] = 4;
+        values[valuesById[8] = "GROUP_INFO_FIELD_JOINABLE"] = 8;
+        return values;
+    })();
+
+    /**
+     * CloseCode enum.
+     * @name parley.CloseCode
+     * @enum {number}
+     * @property {number} CLOSE_CODE_UNSPECIFIED=0 CLOSE_CODE_UNSPECIFIED value
+     * @property {number} CLOSE_CODE_NORMAL=1000 CLOSE_CODE_NORMAL value
+     * @property {number} CLOSE_CODE_GOING_AWAY=1001 CLOSE_CODE_GOING_AWAY value
+     * @property {number} CLOSE_CODE_PROTOCOL_ERROR=4000 CLOSE_CODE_PROTOCOL_ERROR value
+     * @property {number} CLOSE_CODE_AUTH_FAILED=4001 CLOSE_CODE_AUTH_FAILED value
+     * @property {number} CLOSE_CODE_AUTH_TIMEOUT=4002 CLOSE_CODE_AUTH_TIMEOUT value
+     * @property {number} CLOSE_CODE_FRAME_TOO_LARGE=4003 CLOSE_CODE_FRAME_TOO_LARGE value
+     * @property {number} CLOSE_CODE_HEARTBEAT_TIMEOUT=4004 CLOSE_CODE_HEARTBEAT_TIMEOUT value
+     * @property {number} CLOSE_CODE_SLOW_CONSUMER=4005 CLOSE_CODE_SLOW_CONSUMER value
+     * @property {number} CLOSE_CODE_KICKED=4006 CLOSE_CODE_KICKED value
+     * @property {number} CLOSE_CODE_DRAINING=4007 CLOSE_CODE_DRAINING value
+     * @property {number} CLOSE_CODE_REPLACED=4008 CLOSE_CODE_REPLACED value
+     */
+    parley.CloseCode = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "CLOSE_CODE_UNSPECIFIED"] = 0;
+        values[valuesById[1000] = "CLOSE_CODE_NORMAL"] = 1000;
+        values[valuesById[1001] = "CLOSE_CODE_GOING_AWAY"] = 1001;
+        values[valuesById[4000] = "CLOSE_CODE_PROTOCOL_ERROR"] = 4000;
+        values[valuesById[4001] = "CLOSE_CODE_AUTH_FAILED"] = 4001;
+        values[valuesById[4002] = "CLOSE_CODE_AUTH_TIMEOUT"] = 4002;
+        values[valuesById[4003] = "CLOSE_CODE_FRAME_TOO_LARGE"] = 4003;
+        values[valuesById[4004] = "CLOSE_CODE_HEARTBEAT_TIMEOUT"] = 4004;
+        values[valuesById[4005] = "CLOSE_CODE_SLOW_CONSUMER"] = 4005;
+        values[valuesById[4006] = "CLOSE_CODE_KICKED"] = 4006;
+        values[valuesById[4007] = "CLOSE_CODE_DRAINING"] = 4007;
+        values[valuesById[4008] = "CLOSE_CODE_REPLACED"] = 4008;
+        return values;
     })();
 
     return parley;

@@ -7,7 +7,7 @@
  * Timers: two timer wheels drive all sessions — one for heartbeats and the auth
  * deadline, one for retransmits — so timers never scale with messages.
  */
-import { CloseCode, encodeFrame, MessageType, NoticeCode } from '@parley/protocol';
+import { CloseCode, encodeFrame, ErrorCode, MessageType, NoticeCode } from '@parley/protocol';
 import type { Logger } from 'pino';
 import type { Accounts } from '../auth/accounts.ts';
 import type { TokenService } from '../auth/tokens.ts';
@@ -128,7 +128,7 @@ export class Gateway {
     session.heartbeatEntry = this.heartbeats.schedule(session, this.config.authTimeoutMs);
     if (this.draining) {
       session.notice(NoticeCode.RECONNECT, 'this node is draining', this.drainEndpoints);
-      session.close(CloseCode.DRAINING, 'draining');
+      session.fail(ErrorCode.DRAINING, 'this node is draining; reconnect elsewhere', CloseCode.DRAINING);
     }
     return session;
   }
@@ -153,7 +153,9 @@ export class Gateway {
     entry.devices.set(session.deviceId, session);
     if (!previous) this.bus.setLocalDevices(session.userId, entry.devices.size);
     if (previous) this.leaveRooms(previous);
-    previous?.close(CloseCode.REPLACED, 'replaced by a newer connection of this device');
+    // Said in an Error before the close, so that a TCP client (no close codes there)
+    // can tell this from a network drop and stop, instead of evicting the newer one.
+    previous?.fail(ErrorCode.REPLACED, 'replaced by a newer connection of this device', CloseCode.REPLACED);
     for (const room of this.rooms.values()) {
       if (!room.members.has(session.userId)) continue;
       room.sessions.add(session);
@@ -201,7 +203,7 @@ export class Gateway {
       if (!old || old.state !== 'open') continue;
       this.leaveRooms(old);
       old.notice(NoticeCode.KICKED, `signed in on another ${cls} device (${by}); at most ${limit} ${cls} connection${limit > 1 ? 's' : ''} per user`);
-      old.close(CloseCode.KICKED, `another ${cls} device signed in`);
+      old.fail(ErrorCode.KICKED, `another ${cls} device signed in`, CloseCode.KICKED);
     }
   }
 
@@ -463,7 +465,7 @@ export class Gateway {
     this.drainEndpoints = endpoints;
     for (const session of [...this.sessions]) {
       session.notice(NoticeCode.RECONNECT, 'this node is shutting down', endpoints);
-      session.close(CloseCode.DRAINING, 'draining');
+      session.fail(ErrorCode.DRAINING, 'this node is shutting down; reconnect elsewhere', CloseCode.DRAINING);
     }
   }
 

@@ -10,8 +10,10 @@
  * (sync + pull recover them from the store), so a slow consumer costs bounded memory.
  *
  * Errors: every request that fails gets an Error frame with its id and a stable
- * code; protocol violations that leave the stream unusable get an Error with id 0
- * and a close.
+ * code. Every close the server makes goes through `fail`: an Error first (id 0, or
+ * the Auth's id when it refuses an Auth), then the close, so that both transports
+ * say why — raw TCP has no close code, and a client must tell a REPLACED or KICKED
+ * connection (stop) from a network drop (reconnect). PROTOCOL.md §8 lists them.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -485,7 +487,7 @@ export class Session {
     const { heartbeatMs } = this.gateway.config;
     if (this.state === 'closed') return false;
     if (this.state !== 'open') {
-      this.fail(ErrorCode.AUTH_REQUIRED, 'no Auth within the time allowed', CloseCode.AUTH_TIMEOUT);
+      this.fail(ErrorCode.AUTH_TIMEOUT, 'no Auth within the time allowed', CloseCode.AUTH_TIMEOUT);
       return false;
     }
     if (now - this.lastReceived > heartbeatMs * 2.5) {
@@ -523,7 +525,10 @@ export class Session {
     this.write({ id, error: { code: failure.code, message: failure.message, retryable: failure.retryable } });
   }
 
-  /** Send an Error and close the connection. */
+  /**
+   * Send an Error and close the connection: the one way the server closes one.
+   * `closeCode` is the WebSocket close code for the same reason (§8's table).
+   */
   fail(code: ErrorCode, message: string, closeCode: CloseCode, id = 0): void {
     if (this.state === 'closed' || this.failing) return;
     // The Error frame goes through writeBytes, which may find the buffer over its
@@ -533,7 +538,7 @@ export class Session {
     this.close(closeCode, message);
   }
 
-  close(code: CloseCode, reason: string): void {
+  private close(code: CloseCode, reason: string): void {
     if (this.state === 'closed') return;
     this.link.close(code, reason.slice(0, 120));
     this.closed();

@@ -1,0 +1,244 @@
+// Generated from parley.proto by scripts/gen-enums.mjs: do not edit.
+// Change the .proto and run `npm run gen -w @parley/protocol`.
+
+/**
+ * The stable error codes. On the wire `code` is a string: the NAME of one of
+ * these values (e.g. "NOT_MEMBER"); the numbers are never sent and mean
+ * nothing. Branch on the code, never on `message`. A client must accept names
+ * it does not know (newer servers add codes).
+ */
+export const ErrorCode = {
+  /** The bytes were not a valid Frame (connection closed). */
+  BAD_FRAME: 'BAD_FRAME',
+  /** A frame (or its TCP length prefix) exceeds the server's max_frame_bytes (connection closed). */
+  FRAME_TOO_LARGE: 'FRAME_TOO_LARGE',
+  /** The frame carries no body the server knows. */
+  UNKNOWN_FRAME: 'UNKNOWN_FRAME',
+  /** This frame kind is not something a client may send. */
+  UNEXPECTED_FRAME: 'UNEXPECTED_FRAME',
+  /** A request other than Auth (or Ping) before authentication. */
+  AUTH_REQUIRED: 'AUTH_REQUIRED',
+  /** The token is missing, malformed, expired or signed by an unknown key. */
+  AUTH_FAILED: 'AUTH_FAILED',
+  /** Auth sent on a connection that is already authenticated. */
+  ALREADY_AUTHENTICATED: 'ALREADY_AUTHENTICATED',
+  /** A field is missing, malformed or out of range; `message` names it. */
+  INVALID_ARGUMENT: 'INVALID_ARGUMENT',
+  /** Login with a wrong username or password. */
+  BAD_CREDENTIALS: 'BAD_CREDENTIALS',
+  /** The user id is taken (register, admin create). */
+  USER_EXISTS: 'USER_EXISTS',
+  /** The user named does not exist. */
+  USER_NOT_FOUND: 'USER_NOT_FOUND',
+  /** The conversation does not exist. */
+  CONVERSATION_NOT_FOUND: 'CONVERSATION_NOT_FOUND',
+  /** The caller is not a member of the conversation. */
+  NOT_MEMBER: 'NOT_MEMBER',
+  /** A recall came after the recall window, or the message cannot be changed (recalled, an event). */
+  MESSAGE_LOCKED: 'MESSAGE_LOCKED',
+  /** The message does not exist (or is not visible to the caller). */
+  MESSAGE_NOT_FOUND: 'MESSAGE_NOT_FOUND',
+  /** The sender is muted in this group, or the group is muted for members. */
+  MUTED: 'MUTED',
+  /** The group was dismissed by its owner; nothing more can happen in it. */
+  GROUP_DISMISSED: 'GROUP_DISMISSED',
+  /** One of the two users blocked the other. */
+  BLOCKED: 'BLOCKED',
+  /** The users are not friends (REMOVE), or the recipient takes 1:1 chats from friends only. */
+  NOT_FRIENDS: 'NOT_FRIENDS',
+  /** A friend request to someone who is already a friend. */
+  ALREADY_FRIENDS: 'ALREADY_FRIENDS',
+  /** ACCEPT or REJECT with no pending request from that user. */
+  REQUEST_NOT_FOUND: 'REQUEST_NOT_FOUND',
+  /** The user is already a member of the group. */
+  ALREADY_MEMBER: 'ALREADY_MEMBER',
+  /** A clientMsgId was reused for different content or a different conversation. */
+  CLIENT_MSG_ID_REUSED: 'CLIENT_MSG_ID_REUSED',
+  /** The message body exceeds the configured limit. */
+  MESSAGE_TOO_LARGE: 'MESSAGE_TOO_LARGE',
+  /** Too many requests; slow down and retry. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The caller lacks the right for this (admin key, role). */
+  FORBIDDEN: 'FORBIDDEN',
+  /** Nothing at this HTTP route. */
+  NOT_FOUND: 'NOT_FOUND',
+  /** The server is draining or its store is unavailable; retry elsewhere or later. */
+  UNAVAILABLE: 'UNAVAILABLE',
+  /** The peer sent nothing for longer than the heartbeat allows (connection closed, 4004). */
+  HEARTBEAT_TIMEOUT: 'HEARTBEAT_TIMEOUT',
+  /** The client could not keep up with its pushes (connection closed, 4005); reconnect and sync. */
+  SLOW_CONSUMER: 'SLOW_CONSUMER',
+  /** A bug or an unexpected failure on the server. The request may be retried. */
+  INTERNAL: 'INTERNAL',
+  /** No Auth arrived within the server's auth timeout (connection closed, 4002); reconnect and authenticate sooner. */
+  AUTH_TIMEOUT: 'AUTH_TIMEOUT',
+  /** A newer connection of the same (user, device) took this one's place (connection closed, 4008): do not reconnect automatically. */
+  REPLACED: 'REPLACED',
+  /** The device policy closed this connection for a newer device of its platform class (connection closed, 4006): do not reconnect automatically. */
+  KICKED: 'KICKED',
+  /** The server is shutting down (connection closed, 4007): reconnect, to another node if one is listed. */
+  DRAINING: 'DRAINING',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * What the notice asks for. On the wire `code` is a string: the NAME of one of
+ * these values; the numbers are never sent. Ignore names you do not know.
+ */
+export const NoticeCode = {
+  /** The server is going away: reconnect (elsewhere if endpoints are given) and sync. */
+  RECONNECT: 'RECONNECT',
+  /** Pushes to this connection were dropped: run a sync to catch up. */
+  RESYNC: 'RESYNC',
+  /** Another device took this device's place; do not reconnect automatically. */
+  KICKED: 'KICKED',
+} as const;
+export type NoticeCode = (typeof NoticeCode)[keyof typeof NoticeCode];
+
+/**
+ * Message.type and Send.type. Apps may use 1000 and above for their own kinds;
+ * 100-999 are events only the server writes (a Send with one is refused).
+ */
+export const MessageType = {
+  /** UTF-8 text. */
+  TEXT: 1,
+  /** App data: UTF-8 JSON, at most maxCustomBytes. */
+  CUSTOM: 2,
+  IMAGE: 3,
+  FILE: 4,
+  VOICE: 5,
+  /** A membership event (group created, members invited, kicked, left); body is JSON. */
+  MEMBERSHIP: 100,
+  /** A recall event: the message at ref_seq was deleted for everyone. */
+  RECALL: 101,
+  /** An edit event: the message at ref_seq now has this body. */
+  EDIT: 102,
+  /** A friend event in a user's notice conversation; body is JSON (FriendEvent). */
+  FRIEND: 103,
+  /** A reaction added or removed on the message at ref_seq; body is JSON (ReactionEvent). Not counted as unread. */
+  REACTION: 104,
+  /** In a user's notice conversation: they deleted a message for themselves or cleared a history; body is JSON (HistoryEvent). */
+  HISTORY: 105,
+  /** In a user's notice conversation: they changed their settings of a conversation; body is JSON (SettingsEvent). */
+  SETTINGS: 106,
+} as const;
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+/** Message.flags bits. */
+export const MessageFlag = {
+  /** The content is gone (recalled): body empty. */
+  RECALLED: 1,
+  /** The body is the latest edit. */
+  EDITED: 2,
+} as const;
+export type MessageFlag = (typeof MessageFlag)[keyof typeof MessageFlag];
+
+/** MessageOp.op. */
+export const MessageOpKind = {
+  /** Delete for everyone. */
+  RECALL: 1,
+  EDIT: 2,
+  REACT: 3,
+  UNREACT: 4,
+  /** Delete one message for yourself (all your devices). */
+  HIDE: 5,
+  /** Clear your history of a conversation up to a seq (all your devices). */
+  CLEAR: 6,
+} as const;
+export type MessageOpKind = (typeof MessageOpKind)[keyof typeof MessageOpKind];
+
+/** ConversationState.kind. */
+export const ConversationKind = {
+  /** 1:1, id "d:<a>:<b>". */
+  DIRECT: 1,
+  /** A group, id "g:<id>". */
+  GROUP: 2,
+  /** A user's own notice conversation ("n:<user>"): server-written events only. */
+  NOTICES: 3,
+} as const;
+export type ConversationKind = (typeof ConversationKind)[keyof typeof ConversationKind];
+
+/** ConversationSettings.fields bits: which settings the request sets. */
+export const ConversationSetting = {
+  PINNED: 1,
+  MUTED: 2,
+} as const;
+export type ConversationSetting = (typeof ConversationSetting)[keyof typeof ConversationSetting];
+
+/** FriendRequest.op. */
+export const FriendOp = {
+  REQUEST: 1,
+  ACCEPT: 2,
+  REJECT: 3,
+  REMOVE: 4,
+  BLOCK: 5,
+  UNBLOCK: 6,
+  ALLOW_STRANGERS: 7,
+} as const;
+export type FriendOp = (typeof FriendOp)[keyof typeof FriendOp];
+
+/** GroupRequest.op. */
+export const GroupOp = {
+  CREATE: 1,
+  INVITE: 2,
+  KICK: 3,
+  LEAVE: 4,
+  INFO: 5,
+  SET_ROLE: 6,
+  TRANSFER: 7,
+  DISMISS: 8,
+  MUTE: 9,
+  MUTE_ALL: 10,
+  JOIN: 11,
+} as const;
+export type GroupOp = (typeof GroupOp)[keyof typeof GroupOp];
+
+/**
+ * Roles of group members (GroupRequest.role, GroupMember.role,
+ * ConversationState.role); a lower number outranks a higher one.
+ */
+export const GroupRole = {
+  OWNER: 1,
+  ADMIN: 2,
+  MEMBER: 3,
+} as const;
+export type GroupRole = (typeof GroupRole)[keyof typeof GroupRole];
+
+/** GroupRequest.fields bits for GroupOp INFO: which fields the request sets. */
+export const GroupInfoField = {
+  NAME: 1,
+  AVATAR_URL: 2,
+  ANNOUNCEMENT: 4,
+  JOINABLE: 8,
+} as const;
+export type GroupInfoField = (typeof GroupInfoField)[keyof typeof GroupInfoField];
+
+/**
+ * WebSocket close codes (4000-4999 are for applications). Not a field of any
+ * message: a WebSocket close frame carries it. Raw TCP has no close code: there
+ * the Error frame the server sends before every close says why
+ * (docs/PROTOCOL.md §8 pairs each with its Error.Code).
+ */
+export const CloseCode = {
+  NORMAL: 1000,
+  GOING_AWAY: 1001,
+  /** An undecodable frame, a text message, too many frames before AuthOk, an unknown protocol version. */
+  PROTOCOL_ERROR: 4000,
+  /** A bad token or device id: do not retry with the same token. */
+  AUTH_FAILED: 4001,
+  /** No Auth in time. */
+  AUTH_TIMEOUT: 4002,
+  /** (TCP: the Error FRAME_TOO_LARGE; a WebSocket message over the limit gets 1009.) */
+  FRAME_TOO_LARGE: 4003,
+  /** Nothing received for 2.5 heartbeats. */
+  HEARTBEAT_TIMEOUT: 4004,
+  /** The client did not read its pushes. */
+  SLOW_CONSUMER: 4005,
+  /** Closed by the device policy for a newer device of the class: do not reconnect automatically. */
+  KICKED: 4006,
+  /** The server is shutting down: reconnect elsewhere. */
+  DRAINING: 4007,
+  /** A newer connection of the same (user, device) took over: do not reconnect automatically. */
+  REPLACED: 4008,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
