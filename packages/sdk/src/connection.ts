@@ -60,12 +60,18 @@ export interface SessionHandlers {
 }
 
 const TICK_MS = 50;
-/** Close codes and Error codes after which reconnecting cannot help. */
-const TERMINAL_CLOSES: ReadonlyMap<number, string> = new Map([
-  [CloseCode.KICKED, 'KICKED'],
-  [CloseCode.REPLACED, 'REPLACED'],
+/**
+ * Close codes and Error codes after which reconnecting cannot help: another
+ * device took this one's place (device policy), or this device id connected
+ * again elsewhere (two instances with one id must not evict each other forever).
+ */
+const TERMINAL_CLOSES: ReadonlyMap<number, ErrorCode> = new Map([
+  [CloseCode.KICKED, ErrorCode.KICKED],
+  [CloseCode.REPLACED, ErrorCode.REPLACED],
 ]);
-const TERMINAL_CODES: ReadonlySet<string> = new Set(['KICKED', 'REPLACED']);
+const TERMINAL_CODES: ReadonlySet<string> = new Set([ErrorCode.KICKED, ErrorCode.REPLACED]);
+/** Closes that are routine, not a problem to report: the node is draining (reconnect elsewhere at once). */
+const ROUTINE_CODES: ReadonlySet<string> = new Set([ErrorCode.DRAINING]);
 
 /** The retryable failure of a request on a connection that is gone or silent. */
 export function unavailable(reason: string): ParleyError {
@@ -114,6 +120,10 @@ export class Connection {
   private announced: ParleyError | undefined;
   private connectionEnded: ((end: SessionEnd) => void) | undefined;
   private wake: (() => void) | undefined;
+  /** Which connection is current: events of a torn-down one are ignored. */
+  private generation = 0;
+  /** The last connection ended routinely (its node is draining): reconnect without a backoff. */
+  private reconnectAtOnce = false;
 
   constructor(
     private readonly options: ConnectionOptions,
@@ -209,7 +219,8 @@ export class Connection {
       if (this.stopped) break;
       this.urlIndex++;
       this.setState('reconnecting');
-      const delay = backoffDelay(attempt++, this.options.backoff);
+      const delay = this.reconnectAtOnce ? 0 : backoffDelay(attempt++, this.options.backoff);
+      this.reconnectAtOnce = false;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay);
         this.wake = () => (clearTimeout(timer), resolve());
@@ -266,9 +277,13 @@ export class Connection {
     });
     ended.catch(() => {});
     this.announced = undefined;
+    const generation = ++this.generation;
     this.transport = await openTransport(
       url,
-      { onFrame: (bytes) => this.onFrame(bytes), onClose: (code, reason) => this.onClose(code, reason) },
+      {
+        onFrame: (bytes) => generation === this.generation && this.onFrame(bytes),
+        onClose: (code, reason) => generation === this.generation && this.onClose(code, reason),
+      },
       { maxFrameBytes: 16 * 1024 * 1024, connectTimeoutMs: this.options.connectTimeoutMs, WebSocket: this.options.WebSocket },
     ); // a failure to connect is reported as an 'error' and retried
     if (this.stopped) throw new SessionEnd('closed');
@@ -300,6 +315,7 @@ export class Connection {
     const wasOpen = this.transport !== undefined;
     this.transport?.close();
     this.transport = undefined;
+    this.generation++;
     this.authenticated = false;
     this.connectionEnded = undefined;
     const lost = unavailable(this.stopped ? 'the client is closed' : 'connection lost');
@@ -311,7 +327,7 @@ export class Connection {
   private onClose(code: number | undefined, reason: string): void {
     const terminalCode = (code !== undefined ? TERMINAL_CLOSES.get(code) : undefined) ?? this.announced?.code;
     if (terminalCode !== undefined && TERMINAL_CODES.has(terminalCode)) {
-      const error = this.announced ?? new ParleyError(terminalCode as ErrorCode, `${terminalCode.toLowerCase()}: ${reason}`, { retryable: false });
+      const error = this.announced ?? new ParleyError(terminalCode, `${terminalCode.toLowerCase()}: ${reason}`, { retryable: false });
       this.connectionEnded?.(new SessionEnd(reason, error));
       return;
     }
@@ -336,13 +352,14 @@ export class Connection {
       // The server is about to close: remember why, the close decides what follows.
       const err = errorOf(frame.error!);
       if (TERMINAL_CODES.has(err.code)) this.announced = new ParleyError(err.code, err.message, { retryable: false });
-      this.handlers.error(err);
+      if (ROUTINE_CODES.has(err.code)) this.reconnectAtOnce = true;
+      else this.handlers.error(err);
       return;
     }
     if (frame.body === 'notice' && frame.notice?.code === NoticeCode.KICKED) {
       // Another device took this one's place under the device policy: do not come back.
       this.handlers.frame(frame);
-      this.stop(new ParleyError('KICKED' as ErrorCode, `kicked: ${frame.notice.message ?? ''}`, { retryable: false }));
+      this.stop(new ParleyError(ErrorCode.KICKED, `kicked: ${frame.notice.message ?? ''}`, { retryable: false }));
       return;
     }
     const w = id !== 0 ? this.waiting.get(id) : undefined;
