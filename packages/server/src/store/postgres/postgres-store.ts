@@ -20,6 +20,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { ErrorCode, ParleyError } from '@parley/protocol';
+import { systemClock } from '../../clock.ts';
 import { pairKey, type ChangeRow, type ConversationRow, type FriendRow, type MemberRow, type SentMessage, type StorePort, type WriteOptions, type WriteTx } from '../../chat/store-port.ts';
 import type { ChangeCursor, StoredMessage, User } from '../../chat/types.ts';
 import {
@@ -452,10 +453,10 @@ export class PostgresStore implements StorePort {
    * withholds as before, to a later sync).
    */
   private async horizonPassesNow(): Promise<void> {
-    const deadline = Date.now() + HORIZON_WAIT_MS;
+    const deadline = systemClock.monotonic() + HORIZON_WAIT_MS;
     const [now] = await this.query<{ xmin: number; xmax: number }>(SQL.snapshotBounds, []);
     let xmin = now!.xmin;
-    while (xmin < now!.xmax && Date.now() < deadline) {
+    while (xmin < now!.xmax && systemClock.monotonic() < deadline) {
       await new Promise((r) => setTimeout(r, 5));
       xmin = (await this.query<{ xmin: number }>(SQL.snapshotBounds, []))[0]!.xmin;
     }
