@@ -22,7 +22,7 @@ import { check, type CheckReport, type MemberRow, type StoredRow } from './check
 import { fromRows, type MemberTableRow, type MessageRow } from './store-rows.ts';
 import { History, type FaultEvent } from './history.ts';
 import { inRounds, streamOf } from './rng.ts';
-import { createDevices, drain, inviteAllBack, joinParts, runChurner, runSenders, settle, sleep, type Device } from './workload.ts';
+import { createDevices, drain, inviteAllBack, joinParts, now, runChurner, runSenders, settle, sleep, type Device } from './workload.ts';
 
 export interface ChaosOptions {
   seconds: number;
@@ -206,8 +206,8 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
     const group = (await devices[0]!.client.createGroup('chaos', users.slice(1))).conversationId;
     log(`${devices.length} devices online; running ${options.seconds} s, seed ${options.seed}${options.control ? `, control ${options.control}` : ''}`);
 
-    const deadline = Date.now() + options.seconds * 1000;
-    const running = () => Date.now() < deadline;
+    const deadline = now() + options.seconds * 1000;
+    const running = () => now() < deadline;
 
     // The workload: each device sends to random other users at random intervals.
     const senders = runSenders({
@@ -227,9 +227,9 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
       history.faults.push(event);
       const detail = await heal();
       if (detail) event.detail = detail;
-      const healedAt = Date.now();
-      while (!allOnline() && Date.now() - healedAt < 15_000) await sleep(10);
-      event.recoveryMs = Date.now() - healedAt;
+      const healedAt = now();
+      while (!allOnline() && now() - healedAt < 15_000) await sleep(10);
+      event.recoveryMs = now() - healedAt;
     };
     const tcpUrl = `tcp://127.0.0.1:${ports.tcp}`;
 
@@ -244,12 +244,12 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
         // Each tries again for up to 10 s, as a real client would: the server may be
         // restarting after a crash point just then.
         const connect = async (i: number): Promise<RawClient> => {
-          const giveUpAt = Date.now() + 10_000;
+          const giveUpAt = now() + 10_000;
           for (;;) {
             try {
               return await openAuthed(tcpUrl, stormTokens[i % stormTokens.length]!, `storm-${i}`);
             } catch (err) {
-              if (Date.now() > giveUpAt) throw err;
+              if (now() > giveUpAt) throw err;
               await sleep(50 + (i % 10) * 20);
             }
           }
@@ -360,7 +360,7 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
         if (!running()) break;
         const kind = nextFault();
         log(`fault ${kind}`);
-        await recordFault({ at: Date.now(), kind }, faults[kind]);
+        await recordFault({ at: now(), kind }, faults[kind]);
       }
     })();
 
