@@ -12,8 +12,9 @@
  *   failure or deadlock, a unique key another node stored first, a conversation
  *   another node created meanwhile — runs again from the start (bounded).
  * - Change versions are transaction ids (pg_current_xact_id), and the change feed
- *   returns only versions below its snapshot's xmin (see SQL.changesSinceMembers),
- *   so a slow transaction that took a smaller id cannot commit behind a reader's cursor.
+ *   returns only versions below the server's horizon, the oldest transaction id
+ *   still running (see SQL.changesSinceMembers), so a slow transaction that took a
+ *   smaller id cannot commit behind a reader's cursor.
  * - Every write is one statement per kind for a whole batch (multi-row
  *   INSERT/UPDATE through unnest).
  */
@@ -434,8 +435,8 @@ export class PostgresStore implements StorePort {
   }
 
   async changesSince(userId: string, after: ChangeCursor, limit: number): Promise<{ members: ChangeRow[]; large: ChangeRow[] }> {
-    await this.horizonPassesNow();
-    const args = [userId, after.version, after.conversationId, limit];
+    const { horizon } = await this.horizonAfterWait();
+    const args = [userId, after.version, after.conversationId, limit, horizon];
     const [members, large] = await Promise.all([
       this.query<ChangeSqlRow>(SQL.changesSinceMembers, args),
       this.query<ChangeSqlRow>(SQL.changesSinceLarge, args),
@@ -444,22 +445,25 @@ export class PostgresStore implements StorePort {
   }
 
   /**
-   * Wait until every transaction running now has ended (at most HORIZON_WAIT_MS).
-   * The change feed withholds versions at or above xmin, and xmin is held back by
-   * any transaction on the server: without this wait a sync could leave out a
-   * change committed before it began (a kick, a role) because some unrelated
-   * transaction was open, and the client would not ask again until it reconnects.
-   * A transaction that outlives the bound is not waited for (the feed then
-   * withholds as before, to a later sync).
+   * Wait until every transaction running now has ended (at most HORIZON_WAIT_MS),
+   * and return the horizon the wait ended with (`horizon`, the oldest id still
+   * running then) and the one it waited for (`target`, the first id not yet begun
+   * when it started). The change feed withholds versions at or above the
+   * horizon, and the horizon is held back by any transaction on the server:
+   * without this wait a sync could leave out a change committed before it began
+   * (a kick, a role) because some unrelated transaction was open. A transaction
+   * that outlives the bound is not waited for: then `horizon` < `target`.
    */
-  private async horizonPassesNow(): Promise<void> {
+  private async horizonAfterWait(): Promise<{ horizon: number; target: number }> {
     const deadline = systemClock.monotonic() + HORIZON_WAIT_MS;
     const [now] = await this.query<{ xmin: number; xmax: number }>(SQL.snapshotBounds, []);
-    let xmin = now!.xmin;
-    while (xmin < now!.xmax && systemClock.monotonic() < deadline) {
+    const target = now!.xmax;
+    let horizon = now!.xmin;
+    while (horizon < target && systemClock.monotonic() < deadline) {
       await new Promise((r) => setTimeout(r, 5));
-      xmin = (await this.query<{ xmin: number }>(SQL.snapshotBounds, []))[0]!.xmin;
+      horizon = (await this.query<{ xmin: number }>(SQL.snapshotBounds, []))[0]!.xmin;
     }
+    return { horizon, target };
   }
 
   /** The settings a write transaction commits with: an ack waits for a durable COMMIT only if they say so. */
