@@ -157,6 +157,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       `parley_push_retransmits_total ${gateway.stats.retransmits}`,
       '# TYPE parley_resync_notices_total counter',
       `parley_resync_notices_total ${gateway.stats.resyncs}`,
+      '# TYPE parley_sync_withheld_total counter',
+      `parley_sync_withheld_total ${gateway.stats.syncsWithheld}`,
       '# TYPE parley_event_loop_delay_max_seconds gauge',
       `parley_event_loop_delay_max_seconds ${loopDelay.max / 1e9}`,
       '# TYPE parley_event_loop_delay_p99_seconds gauge',

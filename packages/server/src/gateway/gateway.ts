@@ -43,6 +43,8 @@ export interface GatewayStats {
   roomRuns: number;
   /** Writes handed to sockets (each carries every frame a connection got in one turn). */
   socketWrites: number;
+  /** Sync answers cut short by transactions still open on the store, each followed by a RESYNC once they end. */
+  syncsWithheld: number;
 }
 
 interface UserEntry {
@@ -67,7 +69,7 @@ export interface Room {
 const MAX_ROOMS = 1024;
 
 export class Gateway {
-  readonly stats: GatewayStats = { retransmits: 0, resyncs: 0, connectionsOpened: 0, roomRuns: 0, socketWrites: 0 };
+  readonly stats: GatewayStats = { retransmits: 0, resyncs: 0, connectionsOpened: 0, roomRuns: 0, socketWrites: 0, syncsWithheld: 0 };
   private readonly sessions = new Set<Session>();
   private readonly users = new Map<string, UserEntry>();
   private readonly heartbeats: TimerWheel<Session>;
@@ -85,6 +87,8 @@ export class Gateway {
   readonly crashArmed: boolean;
   /** Bus events published since the last `deliverQueued`, which a queued microtask runs. */
   private queued: BusEvent[] = [];
+  /** Sessions to be told RESYNC once the store has what their last sync lacked (see resyncWhenPassed). */
+  private readonly awaitingStore = new WeakSet<Session>();
 
   constructor(
     readonly config: GatewayConfig,
@@ -299,6 +303,23 @@ export class Gateway {
     if (!set) return;
     const frame = encodeFrame({ presenceUpdate: { userId, online, lastSeen: time } });
     for (const s of set) s.send(frame);
+  }
+
+  /**
+   * A sync answer the session got may lack changes that transactions still open
+   * on the store held back (`withheld`, see StorePort.changesSince): once they
+   * have ended, tell it to sync again. The store watches with one poller for the
+   * node; here each session waits at most once at a time, since the sync that
+   * RESYNC starts waits again if it falls short again.
+   */
+  resyncWhenPassed(session: Session, withheld: Promise<void>): void {
+    this.stats.syncsWithheld++;
+    if (this.awaitingStore.has(session)) return;
+    this.awaitingStore.add(session);
+    void withheld.then(() => {
+      this.awaitingStore.delete(session);
+      session.resync('changes a transaction on the store held back from your last sync are in; sync to catch up');
+    });
   }
 
   scheduleRetransmit(session: Session): void {

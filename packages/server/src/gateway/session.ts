@@ -348,6 +348,7 @@ export class Session {
           more: result.more,
         },
       });
+      if (result.withheld) this.gateway.resyncWhenPassed(this, result.withheld);
     } else {
       const req = frame.pull!;
       const result = await chat.pull(caller, req.conversationId ?? '', req.fromSeq ?? 0, req.toSeq ?? 0, req.limit ?? 0);
@@ -470,11 +471,11 @@ export class Session {
     this.gateway.scheduleRetransmit(this);
   }
 
-  /** Events for this device may have been lost on the way (the bus lost its connection): sync. */
-  resync(): void {
+  /** Events for this device may have been lost on the way (the bus lost its connection), or a sync fell short: sync. */
+  resync(message = 'the node may have missed messages; sync to catch up'): void {
     if (this.state !== 'open') return;
     this.gateway.stats.resyncs++;
-    this.write({ notice: { code: NoticeCode.RESYNC, message: 'the node may have missed messages; sync to catch up' } });
+    this.write({ notice: { code: NoticeCode.RESYNC, message } });
   }
 
   private dropPending(): void {
