@@ -46,6 +46,8 @@ export interface ClusterChaosOptions {
   membershipChanges?: boolean;
   /** A negative control: every node acks before its commit (the checker must then find acked messages lost). */
   control?: '' | 'ack-before-commit';
+  /** Whole rounds of `faults` injected at least: the run goes on past `seconds` until they have (default 0; see ChaosOptions). */
+  minRounds?: number;
   log?: (line: string) => void;
 }
 
@@ -147,8 +149,9 @@ export async function runClusterChaos(options: ClusterChaosOptions): Promise<Clu
     const group = (await devices[0]!.client.createGroup('chaos', users.slice(1))).conversationId;
     log(`${devices.length} devices on ${nodes.length} nodes; running ${options.seconds} s, seed ${options.seed}, faults ${options.faults.join(', ') || 'none'}`);
 
+    let owed = options.faults.length * (options.minRounds ?? 0); // faults the rounds asked for still owe
     const deadline = now() + options.seconds * 1000;
-    const running = () => now() < deadline;
+    const running = () => now() < deadline || owed > 0;
     const senders = runSenders({ devices, users, group, sendIntervalMs: options.sendIntervalMs, randomOf: (id) => streamOf(options.seed, `sender:${id}`), running, history, pending });
 
     const faults: Record<ClusterFault, () => Promise<void>> = {
@@ -194,9 +197,10 @@ export async function runClusterChaos(options: ClusterChaosOptions): Promise<Clu
         counts[kind] = (counts[kind] ?? 0) + 1;
         history.faults.push(event);
         await faults[kind]();
+        owed = Math.max(0, owed - 1);
       }
     })();
-    await joinParts({ senders, nemesis, churner }, deadline);
+    await joinParts({ senders, nemesis, churner }, running);
 
     log('healing and draining');
     pgProxy.setBlackhole(false);

@@ -48,6 +48,13 @@ export interface ChaosOptions {
   membershipChanges: boolean;
   /** Extra raw connections the reconnect storm opens at once (and drops). */
   stormConnections: number;
+  /**
+   * Whole rounds of faults the run injects at least (each round every kind once,
+   * see `inRounds`): the run, workload and all, goes on past `seconds` until
+   * they have fired. 0: as many as `seconds` allow, which on a loaded machine
+   * may be fewer than one round.
+   */
+  minRounds: number;
   log?: (line: string) => void;
 }
 
@@ -62,6 +69,7 @@ export const DEFAULT_CHAOS: ChaosOptions = {
   crashPoints: true,
   membershipChanges: true,
   stormConnections: 300,
+  minRounds: 0,
 };
 
 /** Every fault kind of a single-node run; `--faults` picks a subset. */
@@ -206,8 +214,11 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
     const group = (await devices[0]!.client.createGroup('chaos', users.slice(1))).conversationId;
     log(`${devices.length} devices online; running ${options.seconds} s, seed ${options.seed}${options.control ? `, control ${options.control}` : ''}`);
 
+    const kinds = FAULTS.filter((kind) => !options.faultKinds || options.faultKinds.includes(kind));
+    // Faults owed to the rounds asked for: until they have fired, the run goes on.
+    let owed = options.faults ? kinds.length * options.minRounds : 0;
     const deadline = now() + options.seconds * 1000;
-    const running = () => now() < deadline;
+    const running = () => now() < deadline || owed > 0;
 
     // The workload: each device sends to random other users at random intervals.
     const senders = runSenders({
@@ -350,8 +361,8 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
         paused = false;
       },
     };
-    const kinds = FAULTS.filter((kind) => !options.faultKinds || options.faultKinds.includes(kind));
-    // Faults come in rounds: every kind fires once a run is long enough for one round.
+    // Faults come in rounds: every kind fires once a run is long enough for one
+    // round, and `minRounds` makes it that long.
     const nextFault = inRounds(kinds, random);
     const nemesis = (async () => {
       if (!options.faults || kinds.length === 0) return;
@@ -361,6 +372,7 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
         const kind = nextFault();
         log(`fault ${kind}`);
         await recordFault({ at: now(), kind }, faults[kind]);
+        owed = Math.max(0, owed - 1);
       }
     })();
 
@@ -371,7 +383,7 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
       ? runChurner({ owner, group, others, random: streamOf(options.seed, 'churn'), running, counts })
       : Promise.resolve();
 
-    await joinParts({ senders, nemesis, churner }, deadline);
+    await joinParts({ senders, nemesis, churner }, running);
 
     // Heal everything and let every device drain. From here the server stays up.
     log('healing and draining');

@@ -99,15 +99,23 @@ export function runSenders(input: {
 
 /**
  * Wait for the workload's parts (senders, nemesis, churner) to end. One still
- * going two minutes after `deadline` is named in the error that ends the run:
- * a hang would otherwise last until the test's own timeout, with nothing to show.
+ * going two minutes after `running` turned false is named in the error that ends
+ * the run: a hang would otherwise last until the test's own timeout, with
+ * nothing to show.
  */
-export async function joinParts(parts: Record<string, Promise<unknown>>, deadline: number): Promise<void> {
+export async function joinParts(parts: Record<string, Promise<unknown>>, running: () => boolean): Promise<void> {
   const going = new Set(Object.keys(parts));
   const all = Promise.all(Object.entries(parts).map(([name, p]) => p.finally(() => going.delete(name))));
   let timer: NodeJS.Timeout | undefined;
   const watchdog = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the workload did not end within 2 minutes of the run's end; still going: ${[...going].join(', ')}`)), Math.max(0, deadline - now()) + 120_000);
+    const watch = () => {
+      if (running()) {
+        timer = setTimeout(watch, 250);
+        return;
+      }
+      timer = setTimeout(() => reject(new Error(`the workload did not end within 2 minutes of the run's end; still going: ${[...going].join(', ')}`)), 120_000);
+    };
+    watch();
   });
   try {
     await Promise.race([all, watchdog]);
