@@ -67,10 +67,11 @@ describe('Sync on PostgreSQL while a long transaction holds the horizon back', (
 
         const b = await openAuthed(server.tcpUrl, bob, 'bob-1');
         try {
+          const withheld = server.gateway.stats.syncsWithheld;
           const first = (await b.request({ sync: { token: saved } })).syncResult!;
           // The open transaction's id is below the message's change version: held back.
           assert.deepEqual(first.conversations!.map((c) => c.conversationId), [], 'the change is held back while the transaction is open');
-          assert.equal(server.gateway.stats.syncsWithheld, 1, 'the answer was known to be cut short');
+          assert.equal(server.gateway.stats.syncsWithheld, withheld + 1, 'the answer was known to be cut short');
           await sleep(Math.max(0, held.openedAt + HELD_MS - performance.now()));
           assert.equal(b.frames.filter((f) => f.notice?.code === NoticeCode.RESYNC).length, 0, 'no RESYNC while the transaction is open');
           await held.end();
@@ -112,9 +113,10 @@ describe('Sync on PostgreSQL while a long transaction holds the horizon back', (
         const states: ConnectionState[] = [];
         device.on('message', (m) => got.push(m));
         device.on('state', (s) => states.push(s));
+        const withheld = server.gateway.stats.syncsWithheld;
         await withDeadline(device.connect(), 'bob to connect again');
         const opened = server.gateway.stats.connectionsOpened;
-        assert.equal(server.gateway.stats.syncsWithheld, 1, 'its sync was cut short');
+        assert.ok(server.gateway.stats.syncsWithheld > withheld, 'its sync was cut short');
         await sleep(Math.max(0, held.openedAt + HELD_MS - performance.now()));
         assert.equal(got.length, 0, 'nothing while the transaction is open');
         await held.end();
