@@ -43,7 +43,7 @@ export interface GatewayStats {
   roomRuns: number;
   /** Writes handed to sockets (each carries every frame a connection got in one turn). */
   socketWrites: number;
-  /** Sync answers cut short by transactions still open on the store, each followed by a RESYNC once they end. */
+  /** Sync answers cut short by transactions still open on the store (their session is told RESYNC once those end). */
   syncsWithheld: number;
 }
 
