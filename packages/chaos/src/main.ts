@@ -86,12 +86,13 @@ async function main(): Promise<void> {
     rawRedeliveries: number;
     recoveryMs?: Recovery & { byKind: Record<string, Recovery> };
     unexpectedExits?: string[];
+    runMs?: number;
     history: History;
   } = cluster > 0 ? await clusterRun(cluster, options, log) : await runChaos({ ...options, log });
   const { report } = result;
   const o = result.options as { seed: number; seconds: number; users: number; devicesPerUser: number };
   const rows: [string, string][] = [
-    ['seed / seconds', `${o.seed} / ${o.seconds} s (${o.users} users × ${o.devicesPerUser} devices${cluster > 0 ? `, ${cluster} nodes` : ''})`],
+    ['seed / seconds', `${o.seed} / ${o.seconds} s (${o.users} users × ${o.devicesPerUser} devices${cluster > 0 ? `, ${cluster} nodes` : ''})${result.runMs !== undefined ? `; ran ${(result.runMs / 1000).toFixed(1)} s` : ''}`],
     ['sends', `${report.stats.sends} (acked ${report.stats.acked}, failed ${report.stats.failed}, unknown ${report.stats.unknown}); stored ${report.stats.stored}`],
     ['deliveries to apps', `${report.stats.deliveries} (raw re-deliveries dropped by the SDK: ${result.rawRedeliveries})`],
     ['faults', Object.entries(result.faults).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'],
@@ -117,6 +118,7 @@ async function main(): Promise<void> {
     faultEvents: result.history.faults,
     recoveryMs: result.recoveryMs ?? null,
     unexpectedExits: result.unexpectedExits ?? null,
+    runMs: result.runMs ?? null,
     rawRedeliveries: result.rawRedeliveries,
     ...report,
   };

@@ -117,6 +117,8 @@ export interface ChaosResult {
   recoveryMs: Recovery & { byKind: Record<string, Recovery> };
   /** Server exits the harness did not cause (not a kill of its own, not a crash point): must be 0. */
   unexpectedExits: string[];
+  /** How long the workload ran under faults, ms: `seconds`, or longer where `minRounds` needed it. */
+  runMs: number;
   history: History;
 }
 
@@ -217,7 +219,8 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
     const kinds = FAULTS.filter((kind) => !options.faultKinds || options.faultKinds.includes(kind));
     // Faults owed to the rounds asked for: until they have fired, the run goes on.
     let owed = options.faults ? kinds.length * options.minRounds : 0;
-    const deadline = now() + options.seconds * 1000;
+    const startedAt = now();
+    const deadline = startedAt + options.seconds * 1000;
     const running = () => now() < deadline || owed > 0;
 
     // The workload: each device sends to random other users at random intervals.
@@ -384,6 +387,7 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
       : Promise.resolve();
 
     await joinParts({ senders, nemesis, churner }, running);
+    const runMs = Math.round(now() - startedAt);
 
     // Heal everything and let every device drain. From here the server stays up.
     log('healing and draining');
@@ -430,6 +434,7 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
       faults: counts,
       recoveryMs: { ...summarize(measured.map((f) => f.recoveryMs!)), byKind },
       unexpectedExits,
+      runMs,
       history,
     };
   } finally {

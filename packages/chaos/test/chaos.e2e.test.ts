@@ -16,7 +16,7 @@ test('Chaos › a seeded run under every fault kind and crash points keeps the c
   // kind has fired, so the assertions below check what the harness controls.
   const result = await runChaos({ seconds: 60, seed: 20261123, minRounds: 1 });
   const { report } = result;
-  t.diagnostic(`sends ${report.stats.sends}, deliveries ${report.stats.deliveries}, faults ${JSON.stringify(result.faults)}`);
+  t.diagnostic(`ran ${(result.runMs / 1000).toFixed(1)} s; sends ${report.stats.sends}, deliveries ${report.stats.deliveries}, faults ${JSON.stringify(result.faults)}`);
   t.diagnostic(`fault details: ${JSON.stringify(result.history.faults.filter((f) => f.detail).map((f) => `${f.kind}: ${f.detail}`))}`);
   for (const c of CHECKS) assert.equal(report.violations[c].count, 0, `${c}: ${report.violations[c].examples.join('; ')}`);
   assert.deepEqual(result.unexpectedExits, [], 'the server never exited on its own');
