@@ -26,7 +26,7 @@ import { check, type CheckReport, type MemberRow, type StoredRow } from './check
 import { History, type FaultEvent } from './history.ts';
 import { inRounds, seededRandom, streamOf } from './rng.ts';
 import { fromRows, type MemberTableRow, type MessageRow } from './store-rows.ts';
-import { createDevices, drain, inviteAllBack, joinParts, runChurner, runSenders, settle, sleep, type Device } from './workload.ts';
+import { createDevices, drain, inviteAllBack, joinParts, now, runChurner, runSenders, settle, sleep, type Device } from './workload.ts';
 
 export const CLUSTER_FAULTS = ['kill-node', 'drain-node', 'redis-kill', 'redis-flush', 'pg-cut'] as const;
 export type ClusterFault = (typeof CLUSTER_FAULTS)[number];
@@ -46,6 +46,8 @@ export interface ClusterChaosOptions {
   membershipChanges?: boolean;
   /** A negative control: every node acks before its commit (the checker must then find acked messages lost). */
   control?: '' | 'ack-before-commit';
+  /** Whole rounds of `faults` injected at least: the run goes on past `seconds` until they have (default 0; see ChaosOptions). */
+  minRounds?: number;
   log?: (line: string) => void;
 }
 
@@ -147,8 +149,9 @@ export async function runClusterChaos(options: ClusterChaosOptions): Promise<Clu
     const group = (await devices[0]!.client.createGroup('chaos', users.slice(1))).conversationId;
     log(`${devices.length} devices on ${nodes.length} nodes; running ${options.seconds} s, seed ${options.seed}, faults ${options.faults.join(', ') || 'none'}`);
 
-    const deadline = Date.now() + options.seconds * 1000;
-    const running = () => Date.now() < deadline;
+    let owed = options.faults.length * (options.minRounds ?? 0); // faults the rounds asked for still owe
+    const deadline = now() + options.seconds * 1000;
+    const running = () => now() < deadline || owed > 0;
     const senders = runSenders({ devices, users, group, sendIntervalMs: options.sendIntervalMs, randomOf: (id) => streamOf(options.seed, `sender:${id}`), running, history, pending });
 
     const faults: Record<ClusterFault, () => Promise<void>> = {
@@ -190,13 +193,14 @@ export async function runClusterChaos(options: ClusterChaosOptions): Promise<Clu
         await sleep(500 + random() * 1500);
         if (!running()) break;
         const kind = nextFault();
-        const event: FaultEvent = { at: Date.now(), kind };
+        const event: FaultEvent = { at: now(), kind };
         counts[kind] = (counts[kind] ?? 0) + 1;
         history.faults.push(event);
         await faults[kind]();
+        owed = Math.max(0, owed - 1);
       }
     })();
-    await joinParts({ senders, nemesis, churner }, deadline);
+    await joinParts({ senders, nemesis, churner }, running);
 
     log('healing and draining');
     pgProxy.setBlackhole(false);

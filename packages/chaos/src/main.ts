@@ -1,11 +1,12 @@
 /**
- * `npm run chaos -- --seconds N --seed S [--users U --devices D --control MODE --no-membership 1 --json FILE --history FILE]`
+ * `npm run chaos -- --seconds N --seed S [--users U --devices D --min-rounds N --control MODE --no-membership 1 --json FILE --history FILE]`
  * Runs the workload under faults and prints the checker's counts (all must be 0)
  * and the fault figures as a table, then the same as JSON (to stdout; also to
  * FILE with `--json FILE`); `--history FILE` writes every operation of the run.
  * Exits 1 if any count is not 0 or the server exited on its own. With
  * `--cluster N` the run is against N nodes on a fresh PostgreSQL database and a
- * private Redis.
+ * private Redis. `--min-rounds N` makes the run last until every fault kind has
+ * fired N times, however long that takes on this machine.
  */
 import { writeFileSync } from 'node:fs';
 import { createTestDatabase } from '@parley/testkit';
@@ -20,9 +21,10 @@ const NAMES: Record<string, keyof ChaosOptions> = {
   users: 'users',
   devices: 'devicesPerUser',
   interval: 'sendIntervalMs',
+  'min-rounds': 'minRounds',
 };
 
-const USAGE = `usage: chaos [--seconds N] [--seed S] [--users U] [--devices D] [--interval MS] [--control ack-before-commit|no-dedup|no-gap-pull|no-retransmit] [--faults kind,kind] [--no-faults 1] [--no-membership 1] [--cluster NODES] [--json FILE|-] [--history FILE]
+const USAGE = `usage: chaos [--seconds N] [--seed S] [--users U] [--devices D] [--interval MS] [--min-rounds N] [--control ack-before-commit|no-dedup|no-gap-pull|no-retransmit] [--faults kind,kind] [--no-faults 1] [--no-membership 1] [--cluster NODES] [--json FILE|-] [--history FILE]
   faults: ${FAULTS.join(', ')}
   cluster faults: ${CLUSTER_FAULTS.join(', ')}`;
 
@@ -45,6 +47,7 @@ async function clusterRun(nodes: number, options: Partial<ChaosOptions>, log: (l
       faults: kinds as ClusterFault[],
       control: options.control === 'ack-before-commit' ? 'ack-before-commit' : '',
       membershipChanges: merged.membershipChanges,
+      minRounds: merged.minRounds,
       log,
     });
     return { ...result, options: { ...merged, cluster: nodes, faultKinds: kinds, log: undefined } };
@@ -83,12 +86,13 @@ async function main(): Promise<void> {
     rawRedeliveries: number;
     recoveryMs?: Recovery & { byKind: Record<string, Recovery> };
     unexpectedExits?: string[];
+    runMs?: number;
     history: History;
   } = cluster > 0 ? await clusterRun(cluster, options, log) : await runChaos({ ...options, log });
   const { report } = result;
   const o = result.options as { seed: number; seconds: number; users: number; devicesPerUser: number };
   const rows: [string, string][] = [
-    ['seed / seconds', `${o.seed} / ${o.seconds} s (${o.users} users × ${o.devicesPerUser} devices${cluster > 0 ? `, ${cluster} nodes` : ''})`],
+    ['seed / seconds', `${o.seed} / ${o.seconds} s (${o.users} users × ${o.devicesPerUser} devices${cluster > 0 ? `, ${cluster} nodes` : ''})${result.runMs !== undefined ? `; ran ${(result.runMs / 1000).toFixed(1)} s` : ''}`],
     ['sends', `${report.stats.sends} (acked ${report.stats.acked}, failed ${report.stats.failed}, unknown ${report.stats.unknown}); stored ${report.stats.stored}`],
     ['deliveries to apps', `${report.stats.deliveries} (raw re-deliveries dropped by the SDK: ${result.rawRedeliveries})`],
     ['faults', Object.entries(result.faults).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'],
@@ -114,6 +118,7 @@ async function main(): Promise<void> {
     faultEvents: result.history.faults,
     recoveryMs: result.recoveryMs ?? null,
     unexpectedExits: result.unexpectedExits ?? null,
+    runMs: result.runMs ?? null,
     rawRedeliveries: result.rawRedeliveries,
     ...report,
   };

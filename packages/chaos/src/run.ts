@@ -22,7 +22,7 @@ import { check, type CheckReport, type MemberRow, type StoredRow } from './check
 import { fromRows, type MemberTableRow, type MessageRow } from './store-rows.ts';
 import { History, type FaultEvent } from './history.ts';
 import { inRounds, streamOf } from './rng.ts';
-import { createDevices, drain, inviteAllBack, joinParts, runChurner, runSenders, settle, sleep, type Device } from './workload.ts';
+import { createDevices, drain, inviteAllBack, joinParts, now, runChurner, runSenders, settle, sleep, type Device } from './workload.ts';
 
 export interface ChaosOptions {
   seconds: number;
@@ -48,6 +48,13 @@ export interface ChaosOptions {
   membershipChanges: boolean;
   /** Extra raw connections the reconnect storm opens at once (and drops). */
   stormConnections: number;
+  /**
+   * Whole rounds of faults the run injects at least (each round every kind once,
+   * see `inRounds`): the run, workload and all, goes on past `seconds` until
+   * they have fired. 0: as many as `seconds` allow, which on a loaded machine
+   * may be fewer than one round.
+   */
+  minRounds: number;
   log?: (line: string) => void;
 }
 
@@ -62,6 +69,7 @@ export const DEFAULT_CHAOS: ChaosOptions = {
   crashPoints: true,
   membershipChanges: true,
   stormConnections: 300,
+  minRounds: 0,
 };
 
 /** Every fault kind of a single-node run; `--faults` picks a subset. */
@@ -109,6 +117,8 @@ export interface ChaosResult {
   recoveryMs: Recovery & { byKind: Record<string, Recovery> };
   /** Server exits the harness did not cause (not a kill of its own, not a crash point): must be 0. */
   unexpectedExits: string[];
+  /** How long the workload ran under faults, ms: `seconds`, or longer where `minRounds` needed it. */
+  runMs: number;
   history: History;
 }
 
@@ -206,8 +216,12 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
     const group = (await devices[0]!.client.createGroup('chaos', users.slice(1))).conversationId;
     log(`${devices.length} devices online; running ${options.seconds} s, seed ${options.seed}${options.control ? `, control ${options.control}` : ''}`);
 
-    const deadline = Date.now() + options.seconds * 1000;
-    const running = () => Date.now() < deadline;
+    const kinds = FAULTS.filter((kind) => !options.faultKinds || options.faultKinds.includes(kind));
+    // Faults owed to the rounds asked for: until they have fired, the run goes on.
+    let owed = options.faults ? kinds.length * options.minRounds : 0;
+    const startedAt = now();
+    const deadline = startedAt + options.seconds * 1000;
+    const running = () => now() < deadline || owed > 0;
 
     // The workload: each device sends to random other users at random intervals.
     const senders = runSenders({
@@ -227,9 +241,9 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
       history.faults.push(event);
       const detail = await heal();
       if (detail) event.detail = detail;
-      const healedAt = Date.now();
-      while (!allOnline() && Date.now() - healedAt < 15_000) await sleep(10);
-      event.recoveryMs = Date.now() - healedAt;
+      const healedAt = now();
+      while (!allOnline() && now() - healedAt < 15_000) await sleep(10);
+      event.recoveryMs = now() - healedAt;
     };
     const tcpUrl = `tcp://127.0.0.1:${ports.tcp}`;
 
@@ -244,12 +258,12 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
         // Each tries again for up to 10 s, as a real client would: the server may be
         // restarting after a crash point just then.
         const connect = async (i: number): Promise<RawClient> => {
-          const giveUpAt = Date.now() + 10_000;
+          const giveUpAt = now() + 10_000;
           for (;;) {
             try {
               return await openAuthed(tcpUrl, stormTokens[i % stormTokens.length]!, `storm-${i}`);
             } catch (err) {
-              if (Date.now() > giveUpAt) throw err;
+              if (now() > giveUpAt) throw err;
               await sleep(50 + (i % 10) * 20);
             }
           }
@@ -350,8 +364,8 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
         paused = false;
       },
     };
-    const kinds = FAULTS.filter((kind) => !options.faultKinds || options.faultKinds.includes(kind));
-    // Faults come in rounds: every kind fires once a run is long enough for one round.
+    // Faults come in rounds: every kind fires once a run is long enough for one
+    // round, and `minRounds` makes it that long.
     const nextFault = inRounds(kinds, random);
     const nemesis = (async () => {
       if (!options.faults || kinds.length === 0) return;
@@ -360,7 +374,8 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
         if (!running()) break;
         const kind = nextFault();
         log(`fault ${kind}`);
-        await recordFault({ at: Date.now(), kind }, faults[kind]);
+        await recordFault({ at: now(), kind }, faults[kind]);
+        owed = Math.max(0, owed - 1);
       }
     })();
 
@@ -371,7 +386,8 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
       ? runChurner({ owner, group, others, random: streamOf(options.seed, 'churn'), running, counts })
       : Promise.resolve();
 
-    await joinParts({ senders, nemesis, churner }, deadline);
+    await joinParts({ senders, nemesis, churner }, running);
+    const runMs = Math.round(now() - startedAt);
 
     // Heal everything and let every device drain. From here the server stays up.
     log('healing and draining');
@@ -418,6 +434,7 @@ export async function runChaos(input: Partial<ChaosOptions> = {}): Promise<Chaos
       faults: counts,
       recoveryMs: { ...summarize(measured.map((f) => f.recoveryMs!)), byKind },
       unexpectedExits,
+      runMs,
       history,
     };
   } finally {

@@ -17,6 +17,13 @@ export interface Device {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The harness's clock, for its deadlines and the times in a run's history:
+ * monotonic (a step of the machine's clock neither ends a run early nor stretches
+ * it), in ms since the epoch as it was when the process started.
+ */
+export const now = () => performance.timeOrigin + performance.now();
+
 /** Devices `${user}-dev${d}`; `urlOf` says where each connects; every message shown goes to the history. */
 export function createDevices(input: {
   users: readonly string[];
@@ -42,7 +49,7 @@ export function createDevices(input: {
       });
       client.on('error', () => {});
       client.on('message', (m) =>
-        input.history.deliveries.push({ deviceId, userId, conversationId: m.conversationId, seq: m.seq, messageId: m.id, payload: m.text ?? `#${m.id}`, at: Date.now() }),
+        input.history.deliveries.push({ deviceId, userId, conversationId: m.conversationId, seq: m.seq, messageId: m.id, payload: m.text ?? `#${m.id}`, at: now() }),
       );
       devices.push({ deviceId, userId, client });
     }
@@ -77,13 +84,13 @@ export function runSenders(input: {
         const toGroup = random() < 0.3;
         const to = toGroup ? group : pick(users.filter((u) => u !== device.userId));
         const clientMsgId = `${device.deviceId}.${counter++}`;
-        const op = history.invoke({ clientMsgId, userId: device.userId, deviceId: device.deviceId, to, invokedAt: Date.now() });
+        const op = history.invoke({ clientMsgId, userId: device.userId, deviceId: device.deviceId, to, invokedAt: now() });
         const target = toGroup ? { conversationId: group } : { to };
         const p = device.client.send({ ...target, text: clientMsgId, clientMsgId }).then(
-          (ack) => Object.assign(op, { outcome: 'ok', completedAt: Date.now(), seq: ack.seq, messageId: ack.messageId, conversationId: ack.conversationId }),
+          (ack) => Object.assign(op, { outcome: 'ok', completedAt: now(), seq: ack.seq, messageId: ack.messageId, conversationId: ack.conversationId }),
           // A retryable rejection (the SDK's sendTimeoutMs) leaves the send queued: its outcome is not known yet.
           (err: { code?: string; message: string; retryable?: boolean }) =>
-            err.retryable ? Object.assign(op, { error: err.code ?? err.message }) : Object.assign(op, { outcome: 'failed', completedAt: Date.now(), error: err.code ?? err.message }),
+            err.retryable ? Object.assign(op, { error: err.code ?? err.message }) : Object.assign(op, { outcome: 'failed', completedAt: now(), error: err.code ?? err.message }),
         );
         pending.add(p);
         void p.finally(() => pending.delete(p));
@@ -94,15 +101,23 @@ export function runSenders(input: {
 
 /**
  * Wait for the workload's parts (senders, nemesis, churner) to end. One still
- * going two minutes after `deadline` is named in the error that ends the run:
- * a hang would otherwise last until the test's own timeout, with nothing to show.
+ * going two minutes after `running` turned false is named in the error that ends
+ * the run: a hang would otherwise last until the test's own timeout, with
+ * nothing to show.
  */
-export async function joinParts(parts: Record<string, Promise<unknown>>, deadline: number): Promise<void> {
+export async function joinParts(parts: Record<string, Promise<unknown>>, running: () => boolean): Promise<void> {
   const going = new Set(Object.keys(parts));
   const all = Promise.all(Object.entries(parts).map(([name, p]) => p.finally(() => going.delete(name))));
   let timer: NodeJS.Timeout | undefined;
   const watchdog = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the workload did not end within 2 minutes of the run's end; still going: ${[...going].join(', ')}`)), Math.max(0, deadline - Date.now()) + 120_000);
+    const watch = () => {
+      if (running()) {
+        timer = setTimeout(watch, 250);
+        return;
+      }
+      timer = setTimeout(() => reject(new Error(`the workload did not end within 2 minutes of the run's end; still going: ${[...going].join(', ')}`)), 120_000);
+    };
+    watch();
   });
   try {
     await Promise.race([all, watchdog]);
@@ -113,8 +128,8 @@ export async function joinParts(parts: Record<string, Promise<unknown>>, deadlin
 
 /** Wait (at most a minute) until every send in flight has settled. */
 export async function settle(pending: Set<Promise<unknown>>): Promise<void> {
-  const settleBy = Date.now() + 60_000;
-  while (pending.size > 0 && Date.now() < settleBy) await sleep(20);
+  const settleBy = now() + 60_000;
+  while (pending.size > 0 && now() < settleBy) await sleep(20);
 }
 
 /** Wait (bounded) until every send settled and every device has shown all the store holds for it. */
@@ -125,8 +140,8 @@ export async function drain(devices: readonly Device[], pending: Set<Promise<unk
   for (const r of stored) maxSeq.set(r.conversationId, Math.max(maxSeq.get(r.conversationId) ?? 0, r.seq));
   const drained = () =>
     devices.every((d) => members.filter((m) => m.userId === d.userId).every((m) => d.client.cursor(m.conversationId) >= (maxSeq.get(m.conversationId) ?? 0)));
-  const drainBy = Date.now() + 30_000;
-  while (!drained() && Date.now() < drainBy) await sleep(20);
+  const drainBy = now() + 30_000;
+  while (!drained() && now() < drainBy) await sleep(20);
   await sleep(300); // a duplicate or stray delivery would show up now
 }
 

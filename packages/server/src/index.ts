@@ -1,4 +1,5 @@
-export { startServer, type RunningServer } from './server.ts';
+export { startServer, type RunningServer, type ServerOptions } from './server.ts';
+export { systemClock, type Clock } from './clock.ts';
 export { defaults, loadConfig, validateConfig, describeConfig, type Config } from './config/config.ts';
 export { createLogger } from './logger.ts';
 export { TimerWheel } from './gateway/timer-wheel.ts';

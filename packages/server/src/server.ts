@@ -14,6 +14,7 @@ import { Accounts } from './auth/accounts.ts';
 import { TokenService } from './auth/tokens.ts';
 import { ChatService } from './chat/chat-service.ts';
 import { ChatStore } from './chat/rules/chat-store.ts';
+import { systemClock, type Clock } from './clock.ts';
 import type { Bus, Store } from './chat/types.ts';
 import { LocalBus } from './cluster/local/local-bus.ts';
 import type { Config } from './config/config.ts';
@@ -110,7 +111,14 @@ function listen(server: HttpServer | NetServer, port: number, host: string): Pro
   });
 }
 
-export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+/** What a test may inject besides settings. */
+export interface ServerOptions {
+  /** The clocks the server reads (default: the process's); a test steps its wall clock through this. */
+  clock?: Clock;
+}
+
+export async function startServer(config: Config, log: Logger = createLogger(config.logLevel), options: ServerOptions = {}): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock;
   const crash = crashHook(config.testCrashPoint, config.testCrashProbability, config.testCrashSeed ? seededRandom(config.testCrashSeed) : Math.random);
   const nodeId = nodeIdOf(config);
   const store = await openStore(config, crash, log);
@@ -124,7 +132,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const tokens = new TokenService(issuerSecret(config), config.appJwtKeys, config.tokenTtlSeconds);
   const accounts = new Accounts(store, tokens);
   const chat = new ChatService(store, bus, config, crash);
-  const gateway = new Gateway(config, chat, bus, tokens, accounts, log, crash, parseUnsafe(config.testUnsafe).has('no-retransmit'));
+  const gateway = new Gateway(config, chat, bus, tokens, accounts, log, crash, parseUnsafe(config.testUnsafe).has('no-retransmit'), clock);
   let ready = false;
   // Event-loop delay: a stall here delays every connection on the node.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -149,6 +157,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       `parley_push_retransmits_total ${gateway.stats.retransmits}`,
       '# TYPE parley_resync_notices_total counter',
       `parley_resync_notices_total ${gateway.stats.resyncs}`,
+      '# TYPE parley_sync_withheld_total counter',
+      `parley_sync_withheld_total ${gateway.stats.syncsWithheld}`,
       '# TYPE parley_event_loop_delay_max_seconds gauge',
       `parley_event_loop_delay_max_seconds ${loopDelay.max / 1e9}`,
       '# TYPE parley_event_loop_delay_p99_seconds gauge',
@@ -198,7 +208,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   ready = true;
   const hostForUrl = urlHost(config.host);
   const publicForUrl = urlHost(publicHostOf(config));
-  const startedAt = Date.now();
+  const startedAt = clock.wall();
   let draining = false;
   bus.announce(() => ({
     id: nodeId,
@@ -226,8 +236,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       // Let the notices and close frames leave: sockets are uncorked on the next
       // tick, which would otherwise come after an exit at the end of this chain.
       await new Promise((r) => setImmediate(r));
-      const deadline = Date.now() + config.drainTimeoutMs;
-      while (!chat.idle && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      const deadline = clock.monotonic() + config.drainTimeoutMs;
+      while (!chat.idle && clock.monotonic() < deadline) await new Promise((r) => setTimeout(r, 5));
       await chat.flushPending();
       gateway.close();
       chat.close();

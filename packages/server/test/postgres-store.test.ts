@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import pg from 'pg';
 import { directConversationId, ErrorCode, GroupOp, MessageType } from '@parley/protocol';
-import { createTestDatabase, postgresAdmin, startFaultProxy, type TestDatabase } from '@parley/testkit';
+import { createTestDatabase, postgresAdmin, startFaultProxy, withDeadline, type TestDatabase } from '@parley/testkit';
 import type { AppendRequest, AppendResult, ChangeCursor, Store } from '../src/chat/types.ts';
 import { ChatStore, type ChatStoreOptions } from '../src/chat/rules/chat-store.ts';
 import { PostgresStore, type PostgresStoreOptions } from '../src/store/postgres/postgres-store.ts';
@@ -176,6 +176,36 @@ describe('PostgresStore: several nodes on one database', () => {
     }
     assert.equal(seen.get(annBen)?.readSeq, 1, 'the slow transaction\'s change is listed');
     assert.equal(seen.get(annCat)?.maxSeq, 2, 'and the faster one\'s');
+  });
+
+  test('a sync cut short by a transaction that outlives its wait says so (withheld), which resolves once that transaction ends', async () => {
+    const { url, a } = await twoNodes();
+    const annBen = directConversationId('ann', 'ben');
+    const cursor = (await a.changesSince('ann', NONE, 100)).next;
+    const held = new pg.Client({ connectionString: url });
+    await held.connect();
+    let open = false;
+    try {
+      await held.query('BEGIN');
+      await held.query('SELECT pg_current_xact_id()'); // an id below the message's version
+      open = true;
+      ok((await a.appendMessages([text('ben', 'b1', annBen, ['ann', 'ben'])]))[0]);
+      const page = await a.changesSince('ann', cursor, 100);
+      assert.deepEqual(page.conversations, [], 'the committed message is held back');
+      assert.ok(page.withheld, 'and the page says so');
+      let passed = false;
+      void page.withheld.then(() => (passed = true));
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(passed, false, 'not while the transaction is open');
+      await held.query('COMMIT');
+      open = false;
+      await withDeadline(page.withheld, 'the horizon to pass the held transaction');
+      const rest = await a.changesSince('ann', page.next, 100);
+      assert.deepEqual(rest.conversations.map((c) => [c.conversationId, c.maxSeq]), [[annBen, 1]], 'the next page from the cursor has it');
+    } finally {
+      if (open) await held.query('ROLLBACK').catch(() => {});
+      await held.end();
+    }
   });
 
   test('test-only unsafe modes break the contract as on SQLite: no-dedup stores a resend again, ack-before-commit answers before COMMIT', async () => {

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { after } from 'node:test';
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
 import { tempDir } from '@parley/testkit';
 import { ChatStore } from '../src/chat/rules/chat-store.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
@@ -25,4 +26,15 @@ storeContract('SqliteStore, large groups from 4 members', async () => {
     store: new ChatStore(new SqliteStore({ file, synchronous: 'normal' }), { largeGroupThreshold: 3 }),
     reopen: async () => new ChatStore(new SqliteStore({ file, synchronous: 'normal' }), { largeGroupThreshold: 3 }),
   };
+});
+
+test('SqliteStore › a sync page is never withheld: one writer, nothing to wait for', async () => {
+  const store = new ChatStore(new SqliteStore({ file: join(dir, `c${n++}.db`), synchronous: 'normal' }));
+  try {
+    await store.createUser({ id: 'ann', displayName: 'ann', passwordHash: null, createdAt: 0 });
+    const page = await store.changesSince('ann', { version: 0, conversationId: '' }, 10);
+    assert.equal(page.withheld, undefined);
+  } finally {
+    await store.close();
+  }
 });

@@ -221,7 +221,7 @@ class Lane {
 
   /** Queue `bytes` to leave `latency` ms from now (or after what is queued); `then` runs once they are written. */
   push(bytes: Buffer, latency: number, then?: () => void): void {
-    const due = Math.max(Date.now() + latency, this.lastDue);
+    const due = Math.max(performance.now() + latency, this.lastDue); // monotonic: a clock step delays nothing
     this.lastDue = due;
     this.queue.push({ due, bytes, then });
     this.pump();
@@ -238,7 +238,7 @@ class Lane {
     while (this.queue.length > 0) {
       if (!this.live()) return this.clear();
       const head = this.queue[0]!;
-      const wait = head.due - Date.now();
+      const wait = head.due - performance.now();
       if (wait > 0) {
         this.timer = setTimeout(() => {
           this.timer = undefined;

@@ -49,12 +49,12 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     });
     child = proc;
     exited = new Promise((r) => proc.once('exit', () => r()));
-    const deadline = Date.now() + 10_000;
+    const deadline = performance.now() + 10_000;
     for (;;) {
       if (proc.exitCode !== null) throw new Error(`redis-server on ${port} exited with ${proc.exitCode}`);
       const pong = await command(port, 'PING').catch(() => '');
       if (pong === '+PONG') return;
-      if (Date.now() > deadline) throw new Error(`redis-server on ${port} did not answer PING`);
+      if (performance.now() > deadline) throw new Error(`redis-server on ${port} did not answer PING`);
       await new Promise((r) => setTimeout(r, 50));
     }
   };

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLogger, loadConfig, startServer, type Config, type RunningServer } from '@parley/server';
+import { createLogger, loadConfig, startServer, type Config, type RunningServer, type ServerOptions } from '@parley/server';
 import { createTestDatabase } from './postgres.ts';
 import { fetchWithin, WAIT_MS, withDeadline } from './wait.ts';
 
@@ -36,9 +36,10 @@ export const CLUSTER_JWT_SECRET = 'test-cluster-jwt-secret-0123456789-abcdef';
  * A server on port 0 with a fresh data dir. With PARLEY_TEST_STORE=postgres (and
  * no store given), it gets a fresh PostgreSQL database of its own instead of
  * SQLite, dropped when it stops: `npm test` runs the SDK's end-to-end suite
- * that way too, so every feature is proven on both stores.
+ * that way too, so every feature is proven on both stores. `options` injects
+ * what is not a setting (a clock the test steps).
  */
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Config> = {}, options: ServerOptions = {}): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDir();
   const database = overrides.store === undefined && process.env.PARLEY_TEST_STORE === 'postgres' ? await createTestDatabase() : undefined;
   const config = loadConfig({
@@ -54,7 +55,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
       ...overrides,
     },
   });
-  const server = await withDeadline(startServer(config, createLogger(config.logLevel)), 'the test server to start', SERVER_START_STOP_MS);
+  const server = await withDeadline(startServer(config, createLogger(config.logLevel), options), 'the test server to start', SERVER_START_STOP_MS);
   return {
     ...server,
     dataDir,

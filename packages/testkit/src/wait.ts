@@ -13,9 +13,9 @@ export const WAIT_MS = 10_000;
 
 /** Poll `cond` until it holds; fail with `what` after `timeoutMs`. */
 export async function waitUntil(cond: () => boolean, timeoutMs = WAIT_MS, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }

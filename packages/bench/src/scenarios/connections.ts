@@ -35,9 +35,9 @@ export const connections: Scenario = {
     for (const target of steps) {
       const ranges = split(target - opened, ctx.pool.size).map((r) => ({ from: opened + r.from, to: opened + r.to }));
       ctx.log(`opening connections ${opened}..${target}`);
-      const started = Date.now();
+      const started = performance.now();
       await ctx.pool.all('connections', 'open', ranges.map((r) => ({ ...r, url: ctx.clientUrls[0]!, appKey: ctx.appKey, run })));
-      connectSeconds += (Date.now() - started) / 1000;
+      connectSeconds += (performance.now() - started) / 1000;
       opened = target;
       await serverGc(ctx.endpoints.http, ctx.adminKey);
       const rss = processUsage(ctx.serverPid)!.rssBytes;

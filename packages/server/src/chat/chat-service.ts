@@ -124,6 +124,12 @@ export interface SyncOutput {
   conversations: ConversationState[];
   token: string;
   more: boolean;
+  /**
+   * Set when the answer may lack changes held back by transactions still open
+   * on the store; resolves once a sync from `token` would carry them. Not part
+   * of the answer: the gateway then tells the session to sync again (RESYNC).
+   */
+  withheld?: Promise<void>;
 }
 
 export interface PullOutput {
@@ -586,6 +592,7 @@ export class ChatService {
       conversations: page.conversations,
       token: encodeSyncToken(this.store.storeId, page.next),
       more: page.more,
+      withheld: page.withheld,
     };
   }
 

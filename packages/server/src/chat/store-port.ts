@@ -89,6 +89,21 @@ export interface ChangeRow {
   lastMessage: StoredMessage | undefined;
 }
 
+/** The change feed's answer, as a store gives it (see StorePort.changesSince). */
+export interface ChangeParts {
+  members: ChangeRow[];
+  large: ChangeRow[];
+  /**
+   * Set when the answer may leave out changes committed before it was asked,
+   * because transactions that were open then were still open when it was cut (a
+   * store with several writers, whose feed stops below the oldest one). Resolves
+   * once they have all ended, when the same question gets every such change.
+   * Undefined when nothing was left out for that reason — always on a store with
+   * one writer.
+   */
+  withheld?: Promise<void>;
+}
+
 /** A friend, request or block entry. */
 export interface FriendRow {
   userId: string;
@@ -223,9 +238,10 @@ export interface StorePort {
    * `limit` rows: `members`, their member rows stamped after the cursor (by version,
    * conversation); `large`, the large groups they are a current member of whose
    * conversation was stamped after the cursor (by the conversation's version).
-   * Only versions that no transaction still running can fall below.
+   * Only versions that no transaction still running can fall below; if that
+   * leaves out changes committed before the call, `withheld` says when they come.
    */
-  changesSince(userId: string, after: ChangeCursor, limit: number): Promise<{ members: ChangeRow[]; large: ChangeRow[] }>;
+  changesSince(userId: string, after: ChangeCursor, limit: number): Promise<ChangeParts>;
   /** TEST/DIAGNOSTIC: the durability setting a write transaction commits with, as the database reports it. */
   durability(): Promise<Record<string, string>>;
   close(): Promise<void>;

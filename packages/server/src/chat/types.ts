@@ -191,6 +191,12 @@ export interface ChangePage {
   conversations: ConversationState[];
   next: ChangeCursor;
   more: boolean;
+  /**
+   * Set when the page may lack changes committed before it was asked, held back
+   * by transactions still open on the store; resolves once a sync from `next`
+   * would get them (see StorePort.changesSince).
+   */
+  withheld?: Promise<void>;
 }
 
 export interface Membership {

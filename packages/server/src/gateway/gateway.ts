@@ -5,7 +5,9 @@
  * once per message and the same bytes go to every device.
  *
  * Timers: two timer wheels drive all sessions — one for heartbeats and the auth
- * deadline, one for retransmits — so timers never scale with messages.
+ * deadline, one for retransmits — so timers never scale with messages. They, and
+ * every elapsed time a session keeps, run on the monotonic clock; the wall clock
+ * is only for points in time that leave the node (presence, last seen, AuthOk).
  */
 import { CloseCode, encodeFrame, ErrorCode, MessageType, NoticeCode } from '@parley/protocol';
 import type { Logger } from 'pino';
@@ -13,6 +15,7 @@ import type { Accounts } from '../auth/accounts.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { Bus, BusEvent } from '../chat/types.ts';
+import { systemClock, type Clock } from '../clock.ts';
 import { PushRun, Session, type Link } from './session.ts';
 import { noCrash, type CrashHook } from '../testing/faults.ts';
 import { TimerWheel } from './timer-wheel.ts';
@@ -40,6 +43,8 @@ export interface GatewayStats {
   roomRuns: number;
   /** Writes handed to sockets (each carries every frame a connection got in one turn). */
   socketWrites: number;
+  /** Sync answers cut short by transactions still open on the store (their session is told RESYNC once those end). */
+  syncsWithheld: number;
 }
 
 interface UserEntry {
@@ -64,7 +69,7 @@ export interface Room {
 const MAX_ROOMS = 1024;
 
 export class Gateway {
-  readonly stats: GatewayStats = { retransmits: 0, resyncs: 0, connectionsOpened: 0, roomRuns: 0, socketWrites: 0 };
+  readonly stats: GatewayStats = { retransmits: 0, resyncs: 0, connectionsOpened: 0, roomRuns: 0, socketWrites: 0, syncsWithheld: 0 };
   private readonly sessions = new Set<Session>();
   private readonly users = new Map<string, UserEntry>();
   private readonly heartbeats: TimerWheel<Session>;
@@ -82,6 +87,8 @@ export class Gateway {
   readonly crashArmed: boolean;
   /** Bus events published since the last `deliverQueued`, which a queued microtask runs. */
   private queued: BusEvent[] = [];
+  /** Sessions to be told RESYNC once the store has what their last sync lacked (see resyncWhenPassed). */
+  private readonly awaitingStore = new WeakSet<Session>();
 
   constructor(
     readonly config: GatewayConfig,
@@ -93,11 +100,14 @@ export class Gateway {
     readonly crash: CrashHook = noCrash,
     /** TEST ONLY (testUnsafe=no-retransmit). */
     private readonly noRetransmit = false,
+    /** Where sessions read the time (see clock.ts); tests inject one. */
+    readonly clock: Clock = systemClock,
   ) {
+    const monotonic = () => clock.monotonic();
     const beatTick = Math.max(10, Math.min(1000, Math.floor(config.heartbeatMs / 4)));
-    this.heartbeats = new TimerWheel<Session>(beatTick, 512, (s) => this.onHeartbeat(s));
+    this.heartbeats = new TimerWheel<Session>(beatTick, 512, (s) => this.onHeartbeat(s), monotonic);
     const resendTick = Math.max(10, Math.min(250, Math.floor(config.retransmitMs / 4)));
-    this.retransmits = new TimerWheel<Session>(resendTick, 512, (s) => s.retransmit(Date.now()));
+    this.retransmits = new TimerWheel<Session>(resendTick, 512, (s) => s.retransmit(monotonic()), monotonic);
     this.heartbeats.start();
     this.retransmits.start();
     const unsubscribe = bus.subscribe((event) => this.deliver(event));
@@ -146,9 +156,9 @@ export class Gateway {
       const userId = session.userId;
       entry = { devices: new Map() };
       this.users.set(userId, entry);
-      this.bus.publish({ kind: 'presence', userId, online: true, time: Date.now(), recipients: [], originSession: session.id });
+      this.bus.publish({ kind: 'presence', userId, online: true, time: this.clock.wall(), recipients: [], originSession: session.id });
     }
-    session.registeredAt = Date.now();
+    session.registeredAt = this.clock.wall(); // compared across nodes: a point in time
     const previous = entry.devices.get(session.deviceId);
     entry.devices.set(session.deviceId, session);
     if (!previous) this.bus.setLocalDevices(session.userId, entry.devices.size);
@@ -227,7 +237,7 @@ export class Gateway {
   private async wentOfflineHere(userId: string, originSession: string): Promise<void> {
     try {
       if (await this.isOnline(userId)) return;
-      const now = Date.now();
+      const now = this.clock.wall();
       this.bus.publish({ kind: 'presence', userId, online: false, time: now, recipients: [], originSession });
       await this.chat.wentOffline(userId, now);
     } catch (err) {
@@ -255,7 +265,7 @@ export class Gateway {
    */
   async presence(users: readonly { userId: string; lastSeen: number }[]): Promise<{ userId: string; online: boolean; lastSeen: number }[]> {
     const online = await this.onlineOf(users.map((u) => u.userId));
-    const now = Date.now();
+    const now = this.clock.wall();
     return users.map(({ userId, lastSeen }) => ({ userId, online: online.has(userId), lastSeen: online.has(userId) ? now : lastSeen }));
   }
 
@@ -297,6 +307,23 @@ export class Gateway {
     for (const s of set) s.send(frame);
   }
 
+  /**
+   * A sync answer the session got may lack changes that transactions still open
+   * on the store held back (`withheld`, see StorePort.changesSince): once they
+   * have ended, tell it to sync again. The store watches with one poller for the
+   * node; here each session waits at most once at a time, since the sync that
+   * RESYNC starts waits again if it falls short again.
+   */
+  resyncWhenPassed(session: Session, withheld: Promise<void>): void {
+    this.stats.syncsWithheld++;
+    if (this.awaitingStore.has(session)) return;
+    this.awaitingStore.add(session);
+    void withheld.then(() => {
+      this.awaitingStore.delete(session);
+      session.resync('changes a transaction on the store held back from your last sync are in; sync to catch up');
+    });
+  }
+
   scheduleRetransmit(session: Session): void {
     if (this.noRetransmit || session.retransmitEntry || session.unacked === 0) return;
     session.retransmitEntry = this.retransmits.schedule(session, this.config.retransmitMs);
@@ -304,7 +331,7 @@ export class Gateway {
 
   private onHeartbeat(session: Session): void {
     session.heartbeatEntry = undefined;
-    if (session.heartbeat(Date.now())) {
+    if (session.heartbeat(this.clock.monotonic())) {
       session.heartbeatEntry = this.heartbeats.schedule(session, this.config.heartbeatMs / 2);
     }
   }
@@ -347,7 +374,7 @@ export class Gateway {
     const frames = messages.map((message) => encodeFrame({ push: { message } })); // StoredMessage has the wire shape
     const run = new PushRun(messages, frames);
     const origins = new Set(events.map((e) => e.originSession));
-    const now = Date.now();
+    const now = this.clock.monotonic(); // when the pushes were sent, for their retransmit
     const room = this.roomFor(events);
     if (room) {
       this.stats.roomRuns++;

@@ -9,6 +9,10 @@
  * `maxUnackedPushes` pile up is told to RESYNC and its pending pushes are dropped
  * (sync + pull recover them from the store), so a slow consumer costs bounded memory.
  *
+ * Time: every `now` here, and `lastReceived`, `lastSent` and a push's send time,
+ * is on the gateway's monotonic clock (see clock.ts); the wall clock only for
+ * times a client or another node reads.
+ *
  * Errors: every request that fails gets an Error frame with its id and a stable
  * code. Every close the server makes goes through `fail`: an Error first (id 0, or
  * the Auth's id when it refuses an Auth), then the close, so that both transports
@@ -180,7 +184,7 @@ export class Session {
   retransmitEntry: WheelEntry | undefined;
 
   private caller: Caller | undefined;
-  private typingWindowStart = 0;
+  private typingWindowStart = -Infinity;
   private typingInWindow = 0;
   private early: Uint8Array[] = [];
   private inFlight = 0;
@@ -191,7 +195,7 @@ export class Session {
     readonly link: Link,
     private readonly gateway: Gateway,
   ) {
-    this.lastReceived = this.lastSent = Date.now();
+    this.lastReceived = this.lastSent = gateway.clock.monotonic();
   }
 
   get unacked(): number {
@@ -201,7 +205,7 @@ export class Session {
   /** Bytes of one Frame from the transport. */
   receive(bytes: Uint8Array): void {
     if (this.state === 'closed') return;
-    this.lastReceived = Date.now();
+    this.lastReceived = this.gateway.clock.monotonic();
     if (this.state === 'authenticating') {
       if (this.early.length >= MAX_EARLY_FRAMES) {
         this.fail(ErrorCode.RATE_LIMITED, 'too many frames before AuthOk', CloseCode.PROTOCOL_ERROR);
@@ -346,6 +350,7 @@ export class Session {
           more: result.more,
         },
       });
+      if (result.withheld) this.gateway.resyncWhenPassed(this, result.withheld);
     } else {
       const req = frame.pull!;
       const result = await chat.pull(caller, req.conversationId ?? '', req.fromSeq ?? 0, req.toSeq ?? 0, req.limit ?? 0);
@@ -383,7 +388,7 @@ export class Session {
             deviceId,
             heartbeatMs: config.heartbeatMs,
             maxFrameBytes: config.maxFrameBytes,
-            serverTime: Date.now(),
+            serverTime: this.gateway.clock.wall(),
             sessionId: this.id,
           },
         });
@@ -401,7 +406,7 @@ export class Session {
 
   /** A fixed one-second window per connection for typing indicators. */
   private typingAllowed(): boolean {
-    const now = Date.now();
+    const now = this.gateway.clock.monotonic();
     if (now - this.typingWindowStart >= 1000) {
       this.typingWindowStart = now;
       this.typingInWindow = 0;
@@ -468,11 +473,11 @@ export class Session {
     this.gateway.scheduleRetransmit(this);
   }
 
-  /** Events for this device may have been lost on the way (the bus lost its connection): sync. */
-  resync(): void {
+  /** Events for this device may have been lost on the way (the bus lost its connection), or a sync fell short: sync. */
+  resync(message = 'the node may have missed messages; sync to catch up'): void {
     if (this.state !== 'open') return;
     this.gateway.stats.resyncs++;
-    this.write({ notice: { code: NoticeCode.RESYNC, message: 'the node may have missed messages; sync to catch up' } });
+    this.write({ notice: { code: NoticeCode.RESYNC, message } });
   }
 
   private dropPending(): void {
@@ -494,7 +499,7 @@ export class Session {
       this.fail(ErrorCode.HEARTBEAT_TIMEOUT, 'nothing received within 2.5 heartbeats', CloseCode.HEARTBEAT_TIMEOUT);
       return false;
     }
-    if (now - this.lastSent >= heartbeatMs) this.write({ ping: { time: now } });
+    if (now - this.lastSent >= heartbeatMs) this.write({ ping: { time: this.gateway.clock.wall() } });
     return true;
   }
 
@@ -511,7 +516,7 @@ export class Session {
     this.writeBytes(encodeFrame(frame));
   }
 
-  private writeBytes(bytes: Uint8Array, now = Date.now()): void {
+  private writeBytes(bytes: Uint8Array, now = this.gateway.clock.monotonic()): void {
     if (this.state === 'closed') return;
     this.lastSent = now;
     if (this.link.write(bytes) > this.gateway.config.maxBufferedBytes) {

@@ -5,7 +5,13 @@
  *
  * Resolution is `tickMs`: an entry fires on the first tick at or after its deadline
  * (never early). Cancelling is O(1) (the entry is marked and skipped).
+ *
+ * Time is read from `now`, which must be monotonic (the default, performance.now()):
+ * on the wall clock, a step back of the machine's clock would hold every entry
+ * back by the size of the step, and a step forward would fire them all at once.
  */
+import { systemClock } from '../clock.ts';
+
 export interface WheelEntry {
   readonly deadline: number;
   cancelled: boolean;
@@ -26,7 +32,8 @@ export class TimerWheel<T> {
     private readonly tickMs: number,
     slotCount: number,
     private readonly onExpire: (item: T) => void,
-    private readonly now: () => number = Date.now,
+    /** A monotonic clock in ms (see clock.ts); tests drive their own. */
+    private readonly now: () => number = systemClock.monotonic,
   ) {
     if (!(tickMs > 0) || !(slotCount > 0)) throw new RangeError('tickMs and slotCount must be positive');
     this.slots = Array.from({ length: slotCount }, () => ({ entries: [] }));

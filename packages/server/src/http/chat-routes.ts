@@ -180,8 +180,10 @@ export function chatRoutes(deps: ChatRouteDeps): Route[] {
 
   return [
     user('GET', '/v1/conversations', async (caller, _req, url) => {
-      const result = await chat.sync(caller, url.searchParams.get('token') ?? '');
-      return [200, result];
+      // An answer short of changes held back by open transactions (`withheld`) has no
+      // RESYNC to follow over HTTP: the client's next request from the token gets them.
+      const { conversations, token, more } = await chat.sync(caller, url.searchParams.get('token') ?? '');
+      return [200, { conversations, token, more }];
     }),
     user('GET', `/v1/conversations/${ID}/messages`, async (caller, _req, url, [rawId]) => {
       const conversationId = segment(rawId!);

@@ -16,7 +16,7 @@
  * last entry taken.
  */
 import { ConversationKind, parseDirectConversationId } from '@parley/protocol';
-import type { ChangeRow } from '../store-port.ts';
+import type { ChangeParts, ChangeRow } from '../store-port.ts';
 import type { ChangeCursor, ChangePage, ConversationState } from '../types.ts';
 
 function byPosition(a: ChangeRow, b: ChangeRow): number {
@@ -54,7 +54,7 @@ function stateOf(r: ChangeRow): ConversationState {
 }
 
 /** Merge the two ranges (each sorted and cut at `limit` + 1 rows) into one page of at most `limit` entries. */
-export function changePage(parts: { members: ChangeRow[]; large: ChangeRow[] }, after: ChangeCursor, limit: number): ChangePage {
+export function changePage(parts: ChangeParts, after: ChangeCursor, limit: number): ChangePage {
   const rows = [...parts.members, ...parts.large].sort(byPosition);
   const more = rows.length > limit;
   if (more) rows.length = limit;
@@ -63,5 +63,6 @@ export function changePage(parts: { members: ChangeRow[]; large: ChangeRow[] }, 
     conversations: rows.map(stateOf),
     next: last ? { version: last.version, conversationId: last.conversationId } : after,
     more,
+    withheld: parts.withheld,
   };
 }

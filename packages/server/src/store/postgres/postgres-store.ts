@@ -12,15 +12,19 @@
  *   failure or deadlock, a unique key another node stored first, a conversation
  *   another node created meanwhile — runs again from the start (bounded).
  * - Change versions are transaction ids (pg_current_xact_id), and the change feed
- *   returns only versions below its snapshot's xmin (see SQL.changesSinceMembers),
- *   so a slow transaction that took a smaller id cannot commit behind a reader's cursor.
+ *   returns only versions below the server's horizon, the oldest transaction id
+ *   still running (see SQL.changesSinceMembers), so a slow transaction that took a
+ *   smaller id cannot commit behind a reader's cursor. A sync waits a moment for
+ *   the transactions open when it began; if one outlives the wait, its answer says
+ *   so (`withheld`, from the store's one HorizonWatch) and resolves once they ended.
  * - Every write is one statement per kind for a whole batch (multi-row
  *   INSERT/UPDATE through unnest).
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { ErrorCode, ParleyError } from '@parley/protocol';
-import { pairKey, type ChangeRow, type ConversationRow, type FriendRow, type MemberRow, type SentMessage, type StorePort, type WriteOptions, type WriteTx } from '../../chat/store-port.ts';
+import { systemClock } from '../../clock.ts';
+import { pairKey, type ChangeParts, type ConversationRow, type FriendRow, type MemberRow, type SentMessage, type StorePort, type WriteOptions, type WriteTx } from '../../chat/store-port.ts';
 import type { ChangeCursor, StoredMessage, User } from '../../chat/types.ts';
 import {
   asBuffer,
@@ -36,6 +40,7 @@ import {
   type MemberSqlRow,
   type MessageSqlRow,
 } from '../common.ts';
+import { HorizonWatch } from './horizon-watch.ts';
 import { MIGRATION_LOCK, MIGRATIONS, SQL } from './queries.ts';
 
 export interface PostgresStoreOptions {
@@ -56,8 +61,10 @@ const RETRYABLE = new Set([
   '23505', // unique_violation: a concurrent writer stored the same key first; the retry sees its row
 ]);
 const MAX_ATTEMPTS = 5;
-/** Longest a sync waits for the transactions running when it began to end (see horizonPassesNow). */
+/** Longest a sync waits for the transactions running when it began to end (see horizonAfterWait). */
 const HORIZON_WAIT_MS = 1000;
+/** How often the horizon is read while a sync answer that was cut short waits for it (see HorizonWatch). */
+const HORIZON_POLL_MS = 200;
 
 /** Thrown inside a transaction that found another node got there first: run it again. */
 class RetryTransaction extends Error {}
@@ -101,6 +108,11 @@ export class PostgresStore implements StorePort {
   /** Transactions run again after a conflict (see RETRYABLE), since this store opened. */
   retried = 0;
   private readonly late = new Set<{ timer: ReturnType<typeof setTimeout>; finish: () => Promise<void> }>();
+  /** When the transactions that held back a sync answer have ended: one poller for the whole node. */
+  readonly horizonWatch = new HorizonWatch(
+    async () => (await this.query<{ xmin: number }>(SQL.snapshotBounds, []))[0]!.xmin,
+    HORIZON_POLL_MS,
+  );
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -432,33 +444,44 @@ export class PostgresStore implements StorePort {
     return row ? Boolean(row.allow_strangers) : true;
   }
 
-  async changesSince(userId: string, after: ChangeCursor, limit: number): Promise<{ members: ChangeRow[]; large: ChangeRow[] }> {
-    await this.horizonPassesNow();
-    const args = [userId, after.version, after.conversationId, limit];
+  /**
+   * The feed below the horizon the wait ended with. If a transaction open when
+   * the sync began outlived the wait, changes committed before the sync may lie
+   * above that horizon: `withheld` resolves once every transaction below the
+   * target has ended, and a sync then carries them. Nothing of that runs when the
+   * wait saw the horizon pass.
+   */
+  async changesSince(userId: string, after: ChangeCursor, limit: number): Promise<ChangeParts> {
+    const { horizon, target } = await this.horizonAfterWait();
+    const args = [userId, after.version, after.conversationId, limit, horizon];
     const [members, large] = await Promise.all([
       this.query<ChangeSqlRow>(SQL.changesSinceMembers, args),
       this.query<ChangeSqlRow>(SQL.changesSinceLarge, args),
     ]);
-    return { members: members.map(toChangeRow), large: large.map(toChangeRow) };
+    const withheld = horizon < target ? this.horizonWatch.passes(target) : undefined;
+    return { members: members.map(toChangeRow), large: large.map(toChangeRow), withheld };
   }
 
   /**
-   * Wait until every transaction running now has ended (at most HORIZON_WAIT_MS).
-   * The change feed withholds versions at or above xmin, and xmin is held back by
-   * any transaction on the server: without this wait a sync could leave out a
-   * change committed before it began (a kick, a role) because some unrelated
-   * transaction was open, and the client would not ask again until it reconnects.
-   * A transaction that outlives the bound is not waited for (the feed then
-   * withholds as before, to a later sync).
+   * Wait until every transaction running now has ended (at most HORIZON_WAIT_MS),
+   * and return the horizon the wait ended with (`horizon`, the oldest id still
+   * running then) and the one it waited for (`target`, the first id not yet begun
+   * when it started). The change feed withholds versions at or above the
+   * horizon, and the horizon is held back by any transaction on the server:
+   * without this wait a sync could leave out a change committed before it began
+   * (a kick, a role) because some unrelated transaction was open. A transaction
+   * that outlives the bound is not waited for: then `horizon` < `target`.
    */
-  private async horizonPassesNow(): Promise<void> {
-    const deadline = Date.now() + HORIZON_WAIT_MS;
+  private async horizonAfterWait(): Promise<{ horizon: number; target: number }> {
+    const deadline = systemClock.monotonic() + HORIZON_WAIT_MS;
     const [now] = await this.query<{ xmin: number; xmax: number }>(SQL.snapshotBounds, []);
-    let xmin = now!.xmin;
-    while (xmin < now!.xmax && Date.now() < deadline) {
+    const target = now!.xmax;
+    let horizon = now!.xmin;
+    while (horizon < target && systemClock.monotonic() < deadline) {
       await new Promise((r) => setTimeout(r, 5));
-      xmin = (await this.query<{ xmin: number }>(SQL.snapshotBounds, []))[0]!.xmin;
+      horizon = (await this.query<{ xmin: number }>(SQL.snapshotBounds, []))[0]!.xmin;
     }
+    return { horizon, target };
   }
 
   /** The settings a write transaction commits with: an ack waits for a durable COMMIT only if they say so. */
@@ -472,6 +495,7 @@ export class PostgresStore implements StorePort {
   }
 
   async close(): Promise<void> {
+    this.horizonWatch.close();
     // ack-before-commit (TEST ONLY): what was acked commits now.
     await Promise.all([...this.late].map((l) => l.finish()));
     await this.pool.end();

@@ -142,9 +142,6 @@ const dialect: Dialect = {
 /** Member rows with their conversation's max_seq. */
 const MEMBER_ROWS = `SELECT ${MEMBER_COLUMNS} FROM members m JOIN conversations c ON c.id = m.conv_id`;
 
-/** The server's transaction horizon: every transaction id below it has ended (see changesSince). */
-const HORIZON = `WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin)`;
-
 export const SQL = {
   createMigrations: `CREATE TABLE IF NOT EXISTS parley_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
   migrationLock: `SELECT pg_advisory_xact_lock($1)`,
@@ -252,24 +249,29 @@ export const SQL = {
   snapshotBounds: `SELECT pg_snapshot_xmin(s)::text::bigint AS xmin, pg_snapshot_xmax(s)::text::bigint AS xmax FROM pg_current_snapshot() AS s`,
   /**
    * The change feed, as two index ranges (see chat/rules/change-feed.ts), each
-   * returning only versions below its snapshot's xmin: every transaction still
-   * running (or not yet begun) has an id at or above xmin, so nothing can later
-   * commit below what this returns, and a reader never moves its cursor past a
-   * change still to come. A large group's current member is listed at the later of
-   * their row's and the conversation's version, so each row is in exactly one
-   * range. The user's member rows stamped after the cursor (members_by_user_version):
+   * returning only versions below $5, a horizon (snapshotBounds' xmin) read
+   * before the statement: every transaction with a smaller id had ended by
+   * then, so this statement sees all of their changes, and every transaction
+   * still running (or not yet begun) has an id at or above it, so nothing can
+   * later commit below what this returns, and a reader never moves its cursor
+   * past a change still to come. Both ranges take the same horizon: each with its
+   * own snapshot's xmin, a transaction that ended between the two snapshots
+   * could be missing from one range while the other moved the page's cursor past
+   * it. A large group's current member is listed at the later of their row's and
+   * the conversation's version, so each row is in exactly one range. The user's
+   * member rows stamped after the cursor (members_by_user_version):
    */
-  changesSinceMembers: `${HORIZON} ${changeFeedQuery(dialect, {
-    from: `FROM members m JOIN conversations c ON c.id = m.conv_id, horizon h
-      WHERE m.user_id = $1 AND (m.version, m.conv_id) > ($2, $3) AND m.version < h.xmin
+  changesSinceMembers: `${changeFeedQuery(dialect, {
+    from: `FROM members m JOIN conversations c ON c.id = m.conv_id
+      WHERE m.user_id = $1 AND (m.version, m.conv_id) > ($2, $3) AND m.version < $5
         AND NOT (c.large = 1 AND m.left_seq IS NULL AND c.version >= m.version)`,
     version: 'm.version',
     tail: 'ORDER BY m.version, m.conv_id LIMIT $4',
   })}`,
   /** The large groups stamped after the cursor (conversations_large_version), each with the user's member row by primary key. */
-  changesSinceLarge: `${HORIZON} ${changeFeedQuery(dialect, {
-    from: `FROM conversations c JOIN members m ON m.conv_id = c.id AND m.user_id = $1, horizon h
-      WHERE c.large = 1 AND (c.version, c.id) > ($2, $3) AND c.version < h.xmin AND m.left_seq IS NULL AND c.version >= m.version`,
+  changesSinceLarge: `${changeFeedQuery(dialect, {
+    from: `FROM conversations c JOIN members m ON m.conv_id = c.id AND m.user_id = $1
+      WHERE c.large = 1 AND (c.version, c.id) > ($2, $3) AND c.version < $5 AND m.left_seq IS NULL AND c.version >= m.version`,
     version: 'c.version',
     tail: 'ORDER BY c.version, c.id LIMIT $4',
   })}`,

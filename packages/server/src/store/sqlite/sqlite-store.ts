@@ -25,7 +25,7 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ErrorCode, ParleyError } from '@parley/protocol';
-import { pairKey, type ChangeRow, type ConversationRow, type FriendRow, type MemberRow, type SentMessage, type StorePort, type WriteOptions, type WriteTx } from '../../chat/store-port.ts';
+import { pairKey, type ChangeParts, type ConversationRow, type FriendRow, type MemberRow, type SentMessage, type StorePort, type WriteOptions, type WriteTx } from '../../chat/store-port.ts';
 import type { ChangeCursor, StoredMessage, User } from '../../chat/types.ts';
 import { BoundedMap } from '../../bounded-map.ts';
 import {
@@ -435,7 +435,7 @@ export class SqliteStore implements StorePort {
     return allowsStrangers(this.r, userId);
   }
 
-  async changesSince(userId: string, after: ChangeCursor, limit: number): Promise<{ members: ChangeRow[]; large: ChangeRow[] }> {
+  async changesSince(userId: string, after: ChangeCursor, limit: number): Promise<ChangeParts> {
     const args = { user: userId, version: after.version, conv: after.conversationId, limit };
     return {
       members: (this.r.changesSinceMembers.all(args) as ChangeSqlRow[]).map(toChangeRow),
