@@ -1,0 +1,110 @@
+/**
+ * Blobs as files under one directory (the default: `<dataDir>/blobs`; a shared
+ * mount serves a cluster). A key maps to a path of two fan-out levels
+ * (`ab/cd/<key>`), so no directory holds millions of entries; keys are checked
+ * to be plain names, never paths. Appends write at the offset, fsync the file
+ * (and, for a new file, its directory), and only then resolve.
+ */
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { BlobOffsetMismatch, BlobRangeError, BlobTooLarge, type BlobStore, type ByteRange } from '../blob-store.ts';
+
+const KEY = /^[A-Za-z0-9_-]{1,128}$/;
+
+export class FsBlobStore implements BlobStore {
+  constructor(private readonly root: string) {}
+
+  private pathOf(key: string): string {
+    if (!KEY.test(key)) throw new Error(`not a blob key: ${key}`);
+    const hex = Buffer.from(key).toString('hex');
+    return join(this.root, hex.slice(-4, -2) || '00', hex.slice(-2), key);
+  }
+
+  async length(key: string): Promise<number | undefined> {
+    try {
+      return (await stat(this.pathOf(key))).size;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+  }
+
+  async append(key: string, offset: number, data: AsyncIterable<Uint8Array>, maxBytes: number): Promise<number> {
+    const path = this.pathOf(key);
+    const current = (await this.length(key)) ?? 0;
+    if (current !== offset) throw new BlobOffsetMismatch(current, offset);
+    const created = offset === 0;
+    if (created) await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    const file = await open(path, created ? 'a' : 'r+', 0o600);
+    let written = 0;
+    let failure: unknown;
+    try {
+      try {
+        for await (const chunk of data) {
+          if (written + chunk.length > maxBytes) throw new BlobTooLarge(maxBytes);
+          await file.write(chunk, 0, chunk.length, offset + written);
+          written += chunk.length;
+        }
+      } catch (err) {
+        // A cut stream keeps what reached the file; a limit keeps nothing of this append.
+        failure = err;
+      }
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    if (created) await syncDirectory(dirname(path));
+    if (failure instanceof BlobTooLarge) {
+      await truncate(path, offset);
+      throw failure;
+    }
+    return offset + written;
+  }
+
+  async read(key: string, range?: ByteRange): Promise<Readable> {
+    const path = this.pathOf(key);
+    const length = await this.length(key);
+    if (length === undefined) throw new BlobRangeError(`no blob ${key}`);
+    if (range && (range.start < 0 || range.end < range.start || range.end >= length)) {
+      throw new BlobRangeError(`range ${range.start}-${range.end} is outside 0-${length - 1}`);
+    }
+    return createReadStream(path, range ? { start: range.start, end: range.end } : {});
+  }
+
+  async concat(target: string, sources: readonly string[]): Promise<void> {
+    let offset = 0;
+    await this.delete(target);
+    for (const source of sources) {
+      const length = (await this.length(source)) ?? 0;
+      offset = await this.append(target, offset, await this.read(source), length);
+    }
+    if (sources.length === 0) await this.append(target, 0, (async function* () {})(), 0);
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+
+  async close(): Promise<void> {}
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function truncate(path: string, length: number): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.truncate(length);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
