@@ -59,6 +59,7 @@ import type {
   SendAck,
   SendInput,
 } from './types.ts';
+import { Uploads, type FileInfo, type UploadOptions } from './uploads.ts';
 import { newClientMsgId, ownMessage, toMessage, toPresence, toSendAck } from './wire.ts';
 
 export type {
@@ -88,6 +89,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
   private readonly delivery: Delivery;
   private readonly sync: Sync;
   private readonly conversations: Conversations;
+  private readonly uploads: Uploads;
   private readonly onlineTimeoutMs: number;
   private readonly onlineWaiters = new Set<{ resolve: () => void; reject: (err: ParleyError) => void }>();
   private readonly watched = new Set<string>();
@@ -170,6 +172,16 @@ export class ParleyClient extends Emitter<ClientEvents> {
           (await this.request({ pull: { conversationId, fromSeq, toSeq, limit: this.pullPageSize } })).pullResult!,
         error: (error) => this.emit('error', error),
       },
+    );
+    this.uploads = new Uploads(
+      {
+        base: httpBaseOf(options.httpUrl, urls),
+        token: async () => (typeof options.token === 'function' ? options.token() : options.token),
+        backoff,
+        requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+      },
+      this.store,
+      (p) => this.emit('upload', p),
     );
     this.sync = new Sync(
       this.delivery,
@@ -423,8 +435,8 @@ export class ParleyClient extends Emitter<ClientEvents> {
     const entry: OutboxEntry = {
       clientMsgId,
       ...(input.to !== undefined ? { to: input.to } : { conversationId: input.conversationId! }),
-      type: input.type ?? MessageType.TEXT,
-      body: input.body ?? encoder.encode(input.text ?? ''),
+      type: input.type ?? (input.file ? fileMessageType(input.file.mime) : MessageType.TEXT),
+      body: input.body ?? (input.file ? encoder.encode(JSON.stringify(fileMessageBody(input.file))) : encoder.encode(input.text ?? '')),
       createdAt: Date.now(),
       ...(input.mentions?.length ? { mentions: [...input.mentions] } : {}),
       ...(input.mentionAll ? { mentionAll: true } : {}),
@@ -627,6 +639,41 @@ export class ParleyClient extends Emitter<ClientEvents> {
   }
 
   /**
+   * Upload a file (a Blob or File in the browser, bytes anywhere; in Node,
+   * `fs.openAsBlob(path)`). Hashes it, asks the server whether it already has
+   * the content (an instant upload, proven from this copy), and otherwise sends
+   * it in resumable chunks, in parallel parts when large. Resumes after a cut, a
+   * reconnect, and — with a SessionStore that keeps uploads — an app restart
+   * (call upload() again with the same content). Resolves with the file; send it
+   * with `send({ to, file })`. Progress comes to `options.onProgress` and the
+   * 'upload' event; `options.signal` cancels (CANCELLED).
+   */
+  upload(file: Blob | Uint8Array, options: UploadOptions = {}): Promise<FileInfo> {
+    return this.load().then(() => this.uploads.upload(file, options));
+  }
+
+  /** Uploads left unfinished by an earlier run (from the SessionStore), to offer to resume. */
+  async pendingUploads(): Promise<{ name: string; size: number; mime: string; createdAt: number }[]> {
+    await this.load();
+    return this.uploads.pending().map((r) => ({ name: r.name, size: r.size, mime: r.mime, createdAt: r.createdAt }));
+  }
+
+  /** A file's bytes (those you may see: your own, or sent where you can see the message), or a range of them. */
+  download(fileId: string, options: { range?: { start: number; end?: number }; signal?: AbortSignal } = {}) {
+    return this.uploads.download(fileId, options);
+  }
+
+  /** A file's metadata. */
+  fileInfo(fileId: string): Promise<FileInfo> {
+    return this.uploads.info(fileId);
+  }
+
+  /** A short-lived URL of a file that works without a token, for `<img>` and `<audio>` tags. */
+  fileLink(fileId: string): Promise<{ url: string; expiresAt: number }> {
+    return this.uploads.link(fileId);
+  }
+
+  /**
    * Close for good: no reconnect. Every pending promise settles (sends with the
    * non-retryable UNAVAILABLE; they stay in the SessionStore for the next
    * session), and it resolves once the SessionStore has every write made so far.
@@ -644,6 +691,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
       this.sync.token = state.syncToken;
       for (const [conversationId, seq] of Object.entries(state.cursors)) this.delivery.restore(conversationId, seq);
       this.outbox.restore(state.outbox);
+      this.uploads.restore(state.uploads ?? []);
     }));
   }
 
@@ -745,4 +793,27 @@ export class ParleyClient extends Emitter<ClientEvents> {
       }
     }
   }
+}
+
+/** The HTTP API's base: given, or from the first ws:// / wss:// url. */
+function httpBaseOf(httpUrl: string | undefined, urls: readonly string[]): string {
+  if (httpUrl) return httpUrl.replace(/\/+$/, '');
+  const ws = urls.find((u) => u.startsWith('ws://') || u.startsWith('wss://'));
+  if (!ws) return '';
+  const url = new URL(ws);
+  return `${url.protocol === 'wss:' ? 'https:' : 'http:'}//${url.host}`;
+}
+
+/** The message type of a file: by its MIME type. */
+function fileMessageType(mime: string): number {
+  if (mime.startsWith('image/')) return MessageType.IMAGE;
+  if (mime.startsWith('audio/')) return MessageType.VOICE;
+  if (mime.startsWith('video/')) return (MessageType as Record<string, number>).VIDEO ?? MessageType.FILE;
+  return MessageType.FILE;
+}
+
+/** The body of a message that carries a file (the server checks it against the file it has). */
+function fileMessageBody(file: NonNullable<SendInput['file']>): Record<string, unknown> {
+  const { fileId, size, mime, name, width, height, durationMs, thumbnailId } = file;
+  return { fileId, size, mime, name, width, height, durationMs, thumbnailId };
 }

@@ -22,12 +22,27 @@ export interface OutboxEntry {
   replyTo?: number;
 }
 
+/** An upload in progress: the server's upload URLs for one content, so it can resume after a restart. */
+export interface UploadRecord {
+  /** `<sha256>:<size>`: only the same content resumes into it. */
+  key: string;
+  sha256: string;
+  size: number;
+  name: string;
+  mime: string;
+  /** The server's uploads: one, or the parts sent side by side and then joined. */
+  parts: { url: string; start: number; end: number }[];
+  createdAt: number;
+}
+
 export interface SessionState {
   syncToken: string;
   /** Highest seq delivered to the app, per conversation. */
   cursors: Record<string, number>;
   /** Unacked sends, oldest first. */
   outbox: OutboxEntry[];
+  /** Unfinished uploads (a store without putUpload leaves this out: uploads then resume within a run only). */
+  uploads?: UploadRecord[];
 }
 
 export interface SessionStore {
@@ -36,15 +51,27 @@ export interface SessionStore {
   saveCursor(conversationId: string, seq: number): Promise<void>;
   putOutbox(entry: OutboxEntry): Promise<void>;
   deleteOutbox(clientMsgId: string): Promise<void>;
+  /** Remember an unfinished upload (optional: without it, uploads resume within a run only). */
+  putUpload?(record: UploadRecord): Promise<void>;
+  deleteUpload?(key: string): Promise<void>;
 }
 
 export class MemorySessionStore implements SessionStore {
   syncToken = '';
   readonly cursors = new Map<string, number>();
   readonly outbox = new Map<string, OutboxEntry>();
+  readonly uploads = new Map<string, UploadRecord>();
 
   async load(): Promise<SessionState> {
-    return { syncToken: this.syncToken, cursors: Object.fromEntries(this.cursors), outbox: [...this.outbox.values()] };
+    return { syncToken: this.syncToken, cursors: Object.fromEntries(this.cursors), outbox: [...this.outbox.values()], uploads: [...this.uploads.values()] };
+  }
+
+  async putUpload(record: UploadRecord): Promise<void> {
+    this.uploads.set(record.key, record);
+  }
+
+  async deleteUpload(key: string): Promise<void> {
+    this.uploads.delete(key);
   }
 
   async saveSyncToken(token: string): Promise<void> {

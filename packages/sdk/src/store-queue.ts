@@ -17,13 +17,15 @@
  * - putOutbox resolves only once stored, and rejects when the store refused it
  *   (the send must then not be transmitted).
  */
-import type { OutboxEntry, SessionState, SessionStore } from './session-store.ts';
+import type { OutboxEntry, SessionState, SessionStore, UploadRecord } from './session-store.ts';
 
 type Op =
   | { kind: 'cursor'; conversationId: string; seq: number }
   | { kind: 'token'; token: string; done: () => void }
   | { kind: 'put'; entry: OutboxEntry; done: (err?: unknown) => void }
-  | { kind: 'delete'; clientMsgId: string };
+  | { kind: 'delete'; clientMsgId: string }
+  | { kind: 'putUpload'; record: UploadRecord; done: () => void }
+  | { kind: 'deleteUpload'; key: string };
 
 export class StoreQueue {
   private readonly ops: Op[] = [];
@@ -50,6 +52,15 @@ export class StoreQueue {
 
   deleteOutbox(clientMsgId: string): void {
     this.push({ kind: 'delete', clientMsgId });
+  }
+
+  /** Remember an unfinished upload; resolves once stored (or failed: reported, the upload goes on). */
+  putUpload(record: UploadRecord): Promise<void> {
+    return new Promise((done) => this.push({ kind: 'putUpload', record, done }));
+  }
+
+  deleteUpload(key: string): void {
+    this.push({ kind: 'deleteUpload', key });
   }
 
   saveCursor(conversationId: string, seq: number): void {
@@ -87,12 +98,12 @@ export class StoreQueue {
       if (op.kind === 'cursor' && this.cursorsSinceToken.get(op.conversationId) === op) this.cursorsSinceToken.delete(op.conversationId);
       try {
         await this.apply(op);
-        if (op.kind === 'put' || op.kind === 'token') op.done();
+        if (op.kind === 'put' || op.kind === 'token' || op.kind === 'putUpload') op.done();
       } catch (err) {
         const error = err instanceof Error ? err : new Error(String(err));
         if (op.kind === 'cursor' || op.kind === 'token') this.tokenUnsafe = true;
         if (op.kind === 'put') op.done(error);
-        else if (op.kind === 'token') op.done();
+        else if (op.kind === 'token' || op.kind === 'putUpload') op.done();
         this.onError(error);
       }
     }
@@ -110,6 +121,10 @@ export class StoreQueue {
         return this.store.putOutbox(op.entry);
       case 'delete':
         return this.store.deleteOutbox(op.clientMsgId);
+      case 'putUpload':
+        return this.store.putUpload?.(op.record) ?? Promise.resolve();
+      case 'deleteUpload':
+        return this.store.deleteUpload?.(op.key) ?? Promise.resolve();
     }
   }
 }

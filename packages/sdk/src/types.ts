@@ -8,6 +8,7 @@ import type { FriendEvent, HistoryEvent, MembershipEvent, MessageRecord, ParleyE
 import type { BackoffOptions } from './backoff.ts';
 import type { SessionStore } from './session-store.ts';
 import type { WebSocketConstructor } from './transport.ts';
+import type { FileInfo, UploadProgress } from './uploads.ts';
 
 export type ConnectionState = 'idle' | 'connecting' | 'authenticating' | 'syncing' | 'online' | 'reconnecting' | 'closed';
 
@@ -67,6 +68,12 @@ export interface SendInput {
   mentionAll?: boolean;
   /** The seq of the message in this conversation that this one replies to. */
   replyTo?: number;
+  /**
+   * A file from upload(): the message carries it (type IMAGE for images, VOICE
+   * for audio, VIDEO for video, FILE otherwise, unless `type` says which), with
+   * what the app knows of it (dimensions, duration, thumbnail).
+   */
+  file?: FileInfo & { width?: number; height?: number; durationMs?: number; thumbnailId?: string };
 }
 
 /** The committed result of a group change: its MEMBERSHIP message and seq. */
@@ -196,6 +203,8 @@ export interface ClientEvents {
   read: [ReadReceipt];
   /** What the client knows of a conversation changed (unread count, read position, name …). */
   conversation: [ConversationInfo];
+  /** An upload moved on (hashing, checking for an instant upload, sending, done). */
+  upload: [UploadProgress];
   /** A watched user went online or offline (see presence()). */
   presence: [PresenceInfo];
   /** 1:1: a device of the other user now holds everything up to deliveredSeq. */
@@ -268,6 +277,11 @@ export interface ClientOptions {
   requestTimeoutMs?: number;
   /** Reconnect delays. Default base 250 ms, max 10 s. */
   backoff?: BackoffOptions;
+  /**
+   * The HTTP API's base URL, for uploads and downloads (e.g. http://host:8080).
+   * Default: from a ws:// or wss:// `url` (its host, http or https); needed with tcp:// urls.
+   */
+  httpUrl?: string;
   /** Messages per pull request. Default 200. */
   pullPageSize?: number;
   /** WebSocket implementation to use instead of the global one / `ws`. */

@@ -78,6 +78,8 @@ export const ErrorCode = {
   KICKED: 'KICKED',
   /** The server is shutting down (connection closed, 4007): reconnect, to another node if one is listed. */
   DRAINING: 'DRAINING',
+  /** An operation the app itself cancelled (an upload's AbortSignal). Set by SDKs; the server never sends it. */
+  CANCELLED: 'CANCELLED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1862,7 +1862,10 @@ export namespace parley {
             KICKED = 34,
 
             /** DRAINING value */
-            DRAINING = 35
+            DRAINING = 35,
+
+            /** CANCELLED value */
+            CANCELLED = 36
         }
     }
 

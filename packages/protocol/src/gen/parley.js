@@ -4658,6 +4658,7 @@ export const parley = $root.parley = (() => {
          * @property {number} REPLACED=33 REPLACED value
          * @property {number} KICKED=34 KICKED value
          * @property {number} DRAINING=35 DRAINING value
+         * @property {number} CANCELLED=36 CANCELLED value
          */
         Error.Code = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -4697,6 +4698,7 @@ export const parley = $root.parley = (() => {
             values[valuesById[33] = "REPLACED"] = 33;
             values[valuesById[34] = "KICKED"] = 34;
             values[valuesById[35] = "DRAINING"] = 35;
+            values[valuesById[36] = "CANCELLED"] = 36;
             return values;
         })();
 

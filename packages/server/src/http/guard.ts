@@ -60,6 +60,7 @@ export const STATUS: Record<ErrorCode, number> = {
   REPLACED: 409,
   KICKED: 409,
   DRAINING: 503,
+  CANCELLED: 400,
   INTERNAL: 500,
 };
 

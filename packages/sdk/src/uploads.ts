@@ -1,0 +1,358 @@
+/**
+ * Uploads and downloads over the HTTP API, apart from the message channel.
+ *
+ * An upload hashes the content (SHA-256), asks the server whether it already has
+ * it ("instant upload": the server answers with a random byte range whose hash
+ * the client proves from its own copy), and otherwise sends it with tus 1.0 —
+ * in parallel parts joined by concatenation when it is large, each chunk with
+ * its checksum. It resumes: after a cut or a failed chunk (HEAD, then on from
+ * the server's offset), after a reconnect, and after an app restart (the upload's
+ * state goes through the SessionStore; calling upload() again with the same
+ * content continues it). Every promise settles: with the file, or a ParleyError
+ * (retryable when trying again can help; CANCELLED when the signal aborted it).
+ *
+ * Invariants:
+ * - A part's offset only ever comes from the server (its HEAD or PATCH answer),
+ *   so a chunk is never sent twice into a part and never skipped.
+ * - The stored state names the server's upload URLs, the content's hash and size:
+ *   only the same content resumes into them.
+ */
+import { ErrorCode, ParleyError } from '@parley/protocol';
+import { backoffDelay, type BackoffOptions } from './backoff.ts';
+import type { StoreQueue } from './store-queue.ts';
+import type { UploadRecord } from './session-store.ts';
+
+/** A file the server holds (GET /v1/files/{id}/info). */
+export interface FileInfo {
+  fileId: string;
+  size: number;
+  mime: string;
+  name: string;
+  sha256: string;
+  width?: number;
+  height?: number;
+  durationMs?: number;
+  thumbnailId?: string;
+}
+
+export interface UploadOptions {
+  /** The file's name (default: the File's name, or 'file'). */
+  name?: string;
+  /** Its MIME type (default: the Blob's type, or application/octet-stream). */
+  mime?: string;
+  /** Progress as bytes the server has stored (or all of them at once for an instant upload). */
+  onProgress?: (progress: UploadProgress) => void;
+  /** Aborts the upload: it is terminated on the server and rejects with CANCELLED. */
+  signal?: AbortSignal;
+  /** Parts sent side by side for a file of at least `parallelFromBytes` (default 4). */
+  parallel?: number;
+}
+
+export interface UploadProgress {
+  name: string;
+  sent: number;
+  total: number;
+  /** 'hashing' the content, 'checking' for an instant upload, 'sending', 'done'. */
+  phase: 'hashing' | 'checking' | 'sending' | 'done';
+}
+
+/** What uploads need of the client. */
+export interface HttpLink {
+  /** Base URL of the HTTP API (no trailing slash). */
+  readonly base: string;
+  token(): Promise<string>;
+  readonly backoff: BackoffOptions;
+  /** Each HTTP request gives up after this long (ms). */
+  readonly requestTimeoutMs: number;
+}
+
+const TUS = { 'Tus-Resumable': '1.0.0' };
+const CHUNK_BYTES = 1024 * 1024;
+const PARALLEL_FROM_BYTES = 8 * 1024 * 1024;
+/** Attempts at one chunk before the upload fails (retryable) for now; it resumes from the server's offset. */
+const CHUNK_ATTEMPTS = 8;
+
+function cancelled(): ParleyError {
+  return new ParleyError(ErrorCode.CANCELLED, 'the upload was cancelled', { retryable: false });
+}
+
+function base64(s: string): string {
+  const bytes = new TextEncoder().encode(s);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin);
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin);
+}
+
+function hex(bytes: Uint8Array): string {
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Incremental SHA-256: Node's crypto where there is one, the Web Crypto–free pure implementation otherwise. */
+async function hasher(): Promise<{ update(data: Uint8Array): void; digest(): Uint8Array }> {
+  const node = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
+  if (node) {
+    const crypto = (await import(/* @vite-ignore */ 'node:' + 'crypto')) as typeof import('node:crypto');
+    const h = crypto.createHash('sha256');
+    return { update: (d) => h.update(d), digest: () => new Uint8Array(h.digest()) };
+  }
+  const { sha256 } = await import('@noble/hashes/sha2.js');
+  const h = sha256.create();
+  return { update: (d) => h.update(d), digest: () => h.digest() };
+}
+
+async function sha256Of(data: Uint8Array): Promise<Uint8Array> {
+  const h = await hasher();
+  h.update(data);
+  return h.digest();
+}
+
+/** The content of a Blob or bytes, a range at a time. */
+function slicer(file: Blob | Uint8Array): (start: number, end: number) => Promise<Uint8Array> {
+  if (file instanceof Uint8Array) return async (start, end) => file.subarray(start, end);
+  return async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer());
+}
+
+export class Uploads {
+  private readonly records = new Map<string, UploadRecord>();
+
+  constructor(
+    private readonly http: HttpLink,
+    private readonly store: StoreQueue,
+    private readonly progress: (p: UploadProgress) => void,
+  ) {}
+
+  /** Uploads a previous session left unfinished (to offer to resume). */
+  restore(records: readonly UploadRecord[]): void {
+    for (const r of records) this.records.set(r.key, r);
+  }
+
+  pending(): UploadRecord[] {
+    return [...this.records.values()];
+  }
+
+  private async fetch(path: string, init: RequestInit & { headers?: Record<string, string> }, signal?: AbortSignal): Promise<Response> {
+    const url = path.startsWith('http') ? path : `${this.http.base}${path}`;
+    const timeout = AbortSignal.timeout(this.http.requestTimeoutMs);
+    const signals = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    try {
+      return await fetch(url, { ...init, headers: { authorization: `Bearer ${await this.http.token()}`, ...init.headers }, signal: signals });
+    } catch (err) {
+      if (signal?.aborted) throw cancelled();
+      throw new ParleyError(ErrorCode.UNAVAILABLE, `${init.method ?? 'GET'} ${path} failed: ${(err as Error).message}`, { retryable: true, cause: err });
+    }
+  }
+
+  /** The ParleyError an error answer carries. */
+  private async failure(res: Response, what: string): Promise<ParleyError> {
+    let code: string = res.status === 429 || res.status >= 500 ? ErrorCode.UNAVAILABLE : ErrorCode.INVALID_ARGUMENT;
+    let message = `${what}: HTTP ${res.status}`;
+    try {
+      const body = (await res.json()) as { error?: { code?: string; message?: string } };
+      if (body.error?.code) code = body.error.code;
+      if (body.error?.message) message = `${what}: ${body.error.message}`;
+    } catch {
+      // not JSON
+    }
+    const retryable = res.status === 429 || res.status >= 500 || code === ErrorCode.UNAVAILABLE;
+    return new ParleyError(code as ErrorCode, message, { retryable });
+  }
+
+  async upload(file: Blob | Uint8Array, options: UploadOptions = {}): Promise<FileInfo> {
+    const signal = options.signal;
+    if (signal?.aborted) throw cancelled();
+    const size = file instanceof Uint8Array ? file.byteLength : file.size;
+    const name = options.name ?? ((file as { name?: string }).name || 'file');
+    const mime = options.mime ?? ((file instanceof Uint8Array ? '' : file.type) || 'application/octet-stream');
+    const report = (phase: UploadProgress['phase'], sent: number) => {
+      const p = { name, sent, total: size, phase };
+      options.onProgress?.(p);
+      this.progress(p);
+    };
+    const read = slicer(file);
+
+    report('hashing', 0);
+    const h = await hasher();
+    for (let at = 0; at < size; at += CHUNK_BYTES) {
+      if (signal?.aborted) throw cancelled();
+      h.update(await read(at, Math.min(size, at + CHUNK_BYTES)));
+    }
+    const sha256 = hex(h.digest());
+    const key = `${sha256}:${size}`;
+
+    let record = this.records.get(key);
+    if (!record) {
+      report('checking', 0);
+      const instant = await this.instant(read, { sha256, size, name, mime }, signal);
+      if (instant) {
+        report('done', size);
+        return instant;
+      }
+      record = await this.create(key, { sha256, size, name, mime, parallel: size >= PARALLEL_FROM_BYTES ? Math.max(1, options.parallel ?? 4) : 1 }, signal);
+    }
+    try {
+      const fileId = await this.send(record, read, (sent) => report('sending', sent), signal);
+      const info = await this.info(fileId, signal);
+      this.forget(record);
+      report('done', size);
+      return info;
+    } catch (err) {
+      if (signal?.aborted || (err instanceof ParleyError && err.code === ErrorCode.CANCELLED)) {
+        await this.terminate(record);
+        throw cancelled();
+      }
+      if (err instanceof ParleyError && err.code === ErrorCode.NOT_FOUND) {
+        // The server no longer has the upload (expired): start over, once.
+        this.forget(record);
+        return this.upload(file, options);
+      }
+      throw err;
+    }
+  }
+
+  private forget(record: UploadRecord): void {
+    this.records.delete(record.key);
+    this.store.deleteUpload(record.key);
+  }
+
+  private async terminate(record: UploadRecord): Promise<void> {
+    this.forget(record);
+    for (const part of record.parts) await this.fetch(part.url, { method: 'DELETE', headers: TUS }).catch(() => {});
+  }
+
+  /** Instant upload: the server has the content; prove it from the local copy. Undefined if it does not. */
+  private async instant(
+    read: (start: number, end: number) => Promise<Uint8Array>,
+    file: { sha256: string; size: number; name: string; mime: string },
+    signal?: AbortSignal,
+  ): Promise<FileInfo | undefined> {
+    const res = await this.fetch('/v1/files/instant', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(file) }, signal);
+    if (res.status === 404) return undefined;
+    if (!res.ok) throw await this.failure(res, 'instant upload');
+    const challenge = (await res.json()) as { challengeId: string; start: number; end: number };
+    const proof = hex(await sha256Of(await read(challenge.start, challenge.end + 1)));
+    const answer = await this.fetch(`/v1/files/instant/${encodeURIComponent(challenge.challengeId)}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sha256: proof }),
+    }, signal);
+    if (!answer.ok) throw await this.failure(answer, 'instant upload proof');
+    return (await answer.json()) as FileInfo;
+  }
+
+  /** Create the server's upload(s) and remember them, so the upload can resume. */
+  private async create(key: string, file: { sha256: string; size: number; name: string; mime: string; parallel: number }, signal?: AbortSignal): Promise<UploadRecord> {
+    const metadata = `filename ${base64(file.name)},filetype ${base64(file.mime)}`;
+    const parts: UploadRecord['parts'] = [];
+    const count = Math.max(1, Math.min(file.parallel, Math.ceil(file.size / CHUNK_BYTES)));
+    for (let i = 0; i < count; i++) {
+      const start = Math.floor((file.size * i) / count);
+      const end = Math.floor((file.size * (i + 1)) / count);
+      const headers: Record<string, string> = { ...TUS, 'Upload-Length': String(end - start), 'Upload-Metadata': metadata };
+      if (count > 1) headers['Upload-Concat'] = 'partial';
+      const res = await this.fetch('/v1/uploads', { method: 'POST', headers }, signal);
+      if (res.status !== 201) throw await this.failure(res, 'creating the upload');
+      parts.push({ url: new URL(res.headers.get('location')!, `${this.http.base}/`).toString(), start, end });
+    }
+    const record: UploadRecord = { key, sha256: file.sha256, size: file.size, name: file.name, mime: file.mime, parts, createdAt: Date.now() };
+    this.records.set(key, record);
+    await this.store.putUpload(record);
+    return record;
+  }
+
+  /** Send every part (side by side), join them if there are several; resolves with the file id. */
+  private async send(record: UploadRecord, read: (start: number, end: number) => Promise<Uint8Array>, progress: (sent: number) => void, signal?: AbortSignal): Promise<string> {
+    const done = record.parts.map(() => 0);
+    const report = () => progress(done.reduce((a, b) => a + b, 0));
+    const ids = await Promise.all(
+      record.parts.map((part, i) =>
+        this.sendPart(part, read, (offset) => {
+          done[i] = offset;
+          report();
+        }, signal),
+      ),
+    );
+    if (record.parts.length === 1) return ids[0]!;
+    const metadata = `filename ${base64(record.name)},filetype ${base64(record.mime)}`;
+    const concat = `final;${record.parts.map((p) => new URL(p.url).pathname).join(' ')}`;
+    const res = await this.fetch('/v1/uploads', { method: 'POST', headers: { ...TUS, 'Upload-Concat': concat, 'Upload-Metadata': metadata } }, signal);
+    if (res.status !== 201) throw await this.failure(res, 'joining the parts');
+    const fileId = res.headers.get('parley-file-id');
+    if (!fileId) throw new ParleyError(ErrorCode.INTERNAL, 'the server joined the parts but named no file', { retryable: true });
+    return fileId;
+  }
+
+  /** One part: from the server's offset to its end, a chunk at a time; resolves with the file id (a lone part) or ''. */
+  private async sendPart(part: UploadRecord['parts'][number], read: (start: number, end: number) => Promise<Uint8Array>, progress: (offset: number) => void, signal?: AbortSignal): Promise<string> {
+    const length = part.end - part.start;
+    let offset = await this.offsetOf(part.url, signal);
+    progress(offset);
+    let attempt = 0;
+    let fileId = '';
+    while (offset < length) {
+      if (signal?.aborted) throw cancelled();
+      const chunk = await read(part.start + offset, part.start + Math.min(length, offset + CHUNK_BYTES));
+      const checksum = `sha256 ${bytesToBase64(await sha256Of(chunk))}`;
+      let res: Response | undefined;
+      try {
+        res = await this.fetch(part.url, {
+          method: 'PATCH',
+          headers: { ...TUS, 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream', 'Upload-Checksum': checksum },
+          body: chunk as unknown as BodyInit,
+        }, signal);
+      } catch (err) {
+        if (!(err instanceof ParleyError) || !err.retryable) throw err;
+      }
+      if (res?.status === 204) {
+        offset = Number(res.headers.get('upload-offset'));
+        fileId = res.headers.get('parley-file-id') ?? fileId;
+        progress(offset);
+        attempt = 0;
+        continue;
+      }
+      if (res && (res.status === 404 || res.status === 410)) throw new ParleyError(ErrorCode.NOT_FOUND, 'the upload is gone from the server', { retryable: true });
+      if (res && res.status !== 409 && res.status !== 460 && res.status < 500 && res.status !== 429) throw await this.failure(res, 'sending a chunk');
+      // A cut, a wrong offset, a damaged chunk, a busy server: pause, ask the server where it is, go on from there.
+      if (++attempt >= CHUNK_ATTEMPTS) throw res ? await this.failure(res, 'sending a chunk') : new ParleyError(ErrorCode.UNAVAILABLE, 'the upload keeps failing; it can resume', { retryable: true });
+      await new Promise((r) => setTimeout(r, backoffDelay(attempt, this.http.backoff)));
+      offset = await this.offsetOf(part.url, signal);
+      progress(offset);
+    }
+    return fileId;
+  }
+
+  private async offsetOf(url: string, signal?: AbortSignal): Promise<number> {
+    const res = await this.fetch(url, { method: 'HEAD', headers: TUS }, signal);
+    if (res.status === 404 || res.status === 410) throw new ParleyError(ErrorCode.NOT_FOUND, 'the upload is gone from the server', { retryable: true });
+    if (!res.ok) throw await this.failure(res, 'asking for the upload offset');
+    return Number(res.headers.get('upload-offset') ?? 0);
+  }
+
+  async info(fileId: string, signal?: AbortSignal): Promise<FileInfo> {
+    const res = await this.fetch(`/v1/files/${encodeURIComponent(fileId)}/info`, { method: 'GET' }, signal);
+    if (!res.ok) throw await this.failure(res, 'reading the file info');
+    return (await res.json()) as FileInfo;
+  }
+
+  /** A file's bytes, or a range of them (`end` inclusive). */
+  async download(fileId: string, options: { range?: { start: number; end?: number }; signal?: AbortSignal } = {}): Promise<{ bytes: Uint8Array; mime: string; size: number }> {
+    const headers: Record<string, string> = {};
+    if (options.range) headers.range = `bytes=${options.range.start}-${options.range.end ?? ''}`;
+    const res = await this.fetch(`/v1/files/${encodeURIComponent(fileId)}`, { method: 'GET', headers }, options.signal);
+    if (res.status !== 200 && res.status !== 206) throw await this.failure(res, 'downloading');
+    const total = res.headers.get('content-range')?.split('/')[1];
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return { bytes, mime: res.headers.get('content-type') ?? 'application/octet-stream', size: total ? Number(total) : bytes.byteLength };
+  }
+
+  /** A short-lived URL of the file that works without a token (for <img> and <audio>). */
+  async link(fileId: string): Promise<{ url: string; expiresAt: number }> {
+    const res = await this.fetch(`/v1/files/${encodeURIComponent(fileId)}/link`, { method: 'POST' });
+    if (!res.ok) throw await this.failure(res, 'making a link');
+    const link = (await res.json()) as { url: string; expiresAt: number };
+    return { ...link, url: new URL(link.url, `${this.http.base}/`).toString() };
+  }
+}
