@@ -245,9 +245,11 @@ export class Thumbnailer {
           destroyStream(input);
           return failure('busy', `thumbnailer busy: ${this.#running} running, ${this.#waiting.length} waiting`);
         }
+        // The job that ends hands its turn over directly (see below): #running stays.
         await new Promise<void>((resolve) => this.#waiting.push(resolve));
+      } else {
+        this.#running++;
       }
-      this.#running++;
       // The deadline answers the caller; the job keeps its turn until it has really
       // stopped (libvips' own timeout ends it soon after), so work never piles up.
       const controller = new AbortController();
@@ -256,8 +258,9 @@ export class Thumbnailer {
         .catch((err: unknown) => failure('failed', String(err)))
         .finally(() => {
           clearTimeout(timer);
-          this.#running--;
-          this.#waiting.shift()?.();
+          const next = this.#waiting.shift();
+          if (next) next();
+          else this.#running--;
         });
       return await Promise.race([job, untilAborted(controller.signal).then(() => timedOut(this.options.timeoutMs))]);
     } catch (err) {
