@@ -59,7 +59,7 @@
  * - At most `maxInputBytes` are read from a stream or buffer (a larger file is
  *   refused, and a stream is not read further).
  * - Each call is bounded by `timeoutMs`: the answer comes by then, and libvips
- *   stops its work within about a second more (sharp's own timeout, in whole
+ *   stops its work within a second or two more (sharp's own timeout, in whole
  *   seconds). A stream that stalls is abandoned and destroyed at the deadline.
  * - At most `jobs` images are processed at once, each on one libvips thread (so
  *   one core) plus one libuv pool thread; up to `maxQueued` more wait, and past
