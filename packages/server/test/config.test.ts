@@ -45,6 +45,26 @@ test('Config › rejects bad values with a message naming the setting', () => {
   assert.throws(() => loadConfig({ file }), /unknown setting "colour"/);
 });
 
+test('Config › thumbnail settings: sizes as comma-separated numbers, each setting checked', () => {
+  assert.deepEqual(defaults.thumbnailSizes, [160, 640]);
+  assert.deepEqual(loadConfig({ env: { PARLEY_THUMBNAIL_SIZES: '96, 320,1280' } }).thumbnailSizes, [96, 320, 1280]);
+  assert.deepEqual(loadConfig({ flags: { 'thumbnail-sizes': '200' } }).thumbnailSizes, [200]);
+  const file = join(tempDir(), 'thumbs.json');
+  writeFileSync(file, JSON.stringify({ thumbnailSizes: [100, 400], thumbnailTimeoutMs: 5000 }));
+  const fromFile = loadConfig({ file });
+  assert.deepEqual([fromFile.thumbnailSizes, fromFile.thumbnailTimeoutMs], [[100, 400], 5000]);
+  assert.throws(() => loadConfig({ flags: { 'thumbnail-sizes': '160,big' } }), /thumbnailSizes must be comma-separated numbers/);
+  assert.throws(() => loadConfig({ flags: { 'thumbnail-sizes': '' } }), /thumbnailSizes must list 1 to 8 sizes/);
+  assert.throws(() => loadConfig({ flags: { 'thumbnail-sizes': '160,8' } }), /thumbnailSizes must be an integer from 16 to 4096, got 8/);
+  assert.throws(() => loadConfig({ flags: { 'thumbnail-sizes': '160,160' } }), /thumbnailSizes must not name a size twice/);
+  assert.throws(() => loadConfig({ overrides: { thumbnailSizes: ['160'] as unknown as number[] } }), /thumbnailSizes must be an integer/);
+  assert.throws(() => loadConfig({ flags: { 'thumbnail-max-input-pixels': '1000' } }), /thumbnailMaxInputPixels/);
+  assert.throws(() => loadConfig({ flags: { 'thumbnail-max-input-bytes': '0' } }), /thumbnailMaxInputBytes/);
+  assert.throws(() => loadConfig({ flags: { 'thumbnail-timeout-ms': '10' } }), /thumbnailTimeoutMs/);
+  assert.throws(() => loadConfig({ flags: { 'thumbnail-jobs': '0' } }), /thumbnailJobs/);
+  assert.throws(() => loadConfig({ flags: { 'thumbnail-jobs': '100' } }), /thumbnailJobs must be at most 64/);
+});
+
 test('SyncToken › round-trips, voids tokens of another store, rejects junk', () => {
   const token = encodeSyncToken('store-a', { version: 42, conversationId: 'd:a:b' });
   assert.deepEqual(decodeSyncToken('store-a', token), { version: 42, conversationId: 'd:a:b' });

@@ -84,6 +84,16 @@ export const defaults = {
   tokenTtlSeconds: 30 * 24 * 3600,
   /** Bearer key for /v1/admin/*; empty disables the admin API. */
   adminKey: '',
+  /** Longest side, in px, of each thumbnail made of an uploaded image (comma-separated in env/flags); never upscaled. */
+  thumbnailSizes: [160, 640] as number[],
+  /** Images with more pixels than this (width × height × frames) get no thumbnail: the guard against decompression bombs. */
+  thumbnailMaxInputPixels: 100_000_000,
+  /** Images longer than this many bytes get no thumbnail (a stream is held in memory whole while thumbnailed). */
+  thumbnailMaxInputBytes: 64 * 1024 * 1024,
+  /** Thumbnailing one image gives up after this long; the upload is not affected. */
+  thumbnailTimeoutMs: 15_000,
+  /** Images thumbnailed at once per node, each on one core and one libuv pool thread; keep below UV_THREADPOOL_SIZE (4). */
+  thumbnailJobs: 1,
   /** Log level: fatal, error, warn, info, debug, trace, silent. */
   logLevel: 'info',
   /** Graceful drain on SIGTERM waits at most this long for in-flight work. */
@@ -123,7 +133,15 @@ function coerce(key: Key, raw: string): unknown {
     if (raw.trim() === '' || !Number.isFinite(n)) throw bad(`${key} must be a number, got "${raw}"`);
     return n;
   }
-  if (Array.isArray(sample)) return raw === '' ? [] : raw.split(',').map((s) => s.trim());
+  if (Array.isArray(sample)) {
+    const parts = raw.trim() === '' ? [] : raw.split(',').map((s) => s.trim());
+    if (typeof sample[0] !== 'number') return parts;
+    return parts.map((part) => {
+      const n = Number(part);
+      if (part === '' || !Number.isFinite(n)) throw bad(`${key} must be comma-separated numbers, got "${raw}"`);
+      return n;
+    });
+  }
   return raw;
 }
 
@@ -216,6 +234,16 @@ export function validateConfig(input: Record<string, unknown>): Config {
   positive('tokenTtlSeconds', 60);
   positive('drainTimeoutMs', 0);
   positive('testCrashSeed', 0);
+  if (c.thumbnailSizes.length === 0 || c.thumbnailSizes.length > 8) throw bad('thumbnailSizes must list 1 to 8 sizes');
+  for (const size of c.thumbnailSizes) {
+    if (!Number.isInteger(size) || size < 16 || size > 4096) throw bad(`each of thumbnailSizes must be an integer from 16 to 4096, got ${size}`);
+  }
+  if (new Set(c.thumbnailSizes).size !== c.thumbnailSizes.length) throw bad('thumbnailSizes must not name a size twice');
+  positive('thumbnailMaxInputPixels', 1_000_000);
+  positive('thumbnailMaxInputBytes', 1024);
+  positive('thumbnailTimeoutMs', 100);
+  positive('thumbnailJobs');
+  if (c.thumbnailJobs > 64) throw bad(`thumbnailJobs must be at most 64, got ${c.thumbnailJobs}`);
   try {
     parseDevicePolicy(c.devicePolicy);
     parseUnsafe(c.testUnsafe);
