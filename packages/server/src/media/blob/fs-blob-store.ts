@@ -9,15 +9,13 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { BlobOffsetMismatch, BlobRangeError, BlobTooLarge, type BlobStore, type ByteRange } from '../blob-store.ts';
-
-const KEY = /^[A-Za-z0-9_-]{1,128}$/;
+import { BlobOffsetMismatch, BlobRangeError, BlobTooLarge, checkBlobKey, type BlobStore, type ByteRange } from '../blob-store.ts';
 
 export class FsBlobStore implements BlobStore {
   constructor(private readonly root: string) {}
 
   private pathOf(key: string): string {
-    if (!KEY.test(key)) throw new Error(`not a blob key: ${key}`);
+    checkBlobKey(key);
     const hex = Buffer.from(key).toString('hex');
     return join(this.root, hex.slice(-4, -2) || '00', hex.slice(-2), key);
   }
@@ -33,9 +31,10 @@ export class FsBlobStore implements BlobStore {
 
   async append(key: string, offset: number, data: AsyncIterable<Uint8Array>, maxBytes: number): Promise<number> {
     const path = this.pathOf(key);
-    const current = (await this.length(key)) ?? 0;
+    const before = await this.length(key);
+    const current = before ?? 0;
     if (current !== offset) throw new BlobOffsetMismatch(current, offset);
-    const created = offset === 0;
+    const created = before === undefined;
     if (created) await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     const file = await open(path, created ? 'a' : 'r+', 0o600);
     let written = 0;
@@ -57,7 +56,13 @@ export class FsBlobStore implements BlobStore {
     }
     if (created) await syncDirectory(dirname(path));
     if (failure instanceof BlobTooLarge) {
-      await truncate(path, offset);
+      // Nothing of this append stays, not even the blob it would have created.
+      if (created) {
+        await rm(path, { force: true });
+        await syncDirectory(dirname(path));
+      } else {
+        await truncate(path, offset);
+      }
       throw failure;
     }
     return offset + written;
@@ -74,11 +79,20 @@ export class FsBlobStore implements BlobStore {
   }
 
   async concat(target: string, sources: readonly string[]): Promise<void> {
+    // Everything is checked before the target is touched: deleting it first
+    // would destroy a source that is also the target.
+    this.pathOf(target);
+    const lengths: number[] = [];
+    for (const source of sources) {
+      if (source === target) throw new Error(`cannot concatenate blob ${target} onto itself`);
+      const length = await this.length(source);
+      if (length === undefined) throw new BlobRangeError(`no blob ${source}`);
+      lengths.push(length);
+    }
     let offset = 0;
     await this.delete(target);
-    for (const source of sources) {
-      const length = (await this.length(source)) ?? 0;
-      offset = await this.append(target, offset, await this.read(source), length);
+    for (const [i, source] of sources.entries()) {
+      offset = await this.append(target, offset, await this.read(source), lengths[i]!);
     }
     if (sources.length === 0) await this.append(target, 0, (async function* () {})(), 0);
   }
