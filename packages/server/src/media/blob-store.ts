@@ -24,6 +24,9 @@
  * - `append` given more than `maxBytes` rejects with BlobTooLarge and keeps
  *   nothing of that append.
  * - Reads of a range beyond the blob's length reject with BlobRangeError.
+ * - A failure of the storage itself (a full disk, an unreachable bucket) is not
+ *   a cut: `append` rejects with it, and the blob may keep a prefix of that
+ *   append's bytes, so the caller reads `length` before going on.
  */
 import type { Readable } from 'node:stream';
 

@@ -6,10 +6,11 @@
  * (and, for a new file, its directory), and only then resolve.
  */
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { BlobOffsetMismatch, BlobRangeError, BlobTooLarge, checkBlobKey, type BlobStore, type ByteRange } from '../blob-store.ts';
+import { untilCut } from './until-cut.ts';
 
 export class FsBlobStore implements BlobStore {
   constructor(private readonly root: string) {}
@@ -41,13 +42,14 @@ export class FsBlobStore implements BlobStore {
     let failure: unknown;
     try {
       try {
-        for await (const chunk of data) {
+        // A cut stream just ends the chunks: what reached the file stays.
+        for await (const chunk of untilCut(data)) {
           if (written + chunk.length > maxBytes) throw new BlobTooLarge(maxBytes);
-          await file.write(chunk, 0, chunk.length, offset + written);
+          await writeFully(file, chunk, offset + written);
           written += chunk.length;
         }
       } catch (err) {
-        // A cut stream keeps what reached the file; a limit keeps nothing of this append.
+        // A limit keeps nothing of this append; a failed write keeps what was written before it.
         failure = err;
       }
       await file.sync();
@@ -65,6 +67,7 @@ export class FsBlobStore implements BlobStore {
       }
       throw failure;
     }
+    if (failure) throw failure;
     return offset + written;
   }
 
@@ -102,6 +105,15 @@ export class FsBlobStore implements BlobStore {
   }
 
   async close(): Promise<void> {}
+}
+
+/** Write all of `chunk` at `position`: a write may take fewer bytes than it was given (a full disk). */
+async function writeFully(file: FileHandle, chunk: Uint8Array, position: number): Promise<void> {
+  for (let done = 0; done < chunk.length; ) {
+    const { bytesWritten } = await file.write(chunk, done, chunk.length - done, position + done);
+    if (bytesWritten === 0) throw new Error(`no byte written at ${position + done}`);
+    done += bytesWritten;
+  }
 }
 
 async function syncDirectory(dir: string): Promise<void> {
