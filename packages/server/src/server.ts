@@ -1,7 +1,7 @@
 /**
  * The composition root: the one place that picks concrete adapters (by the
- * scheme of the store and bus settings) and wires store → chat → gateway
- * → transports. Everything else depends on interfaces.
+ * scheme of the store and bus settings, by name for the blob store) and wires
+ * store → chat → gateway → transports. Everything else depends on interfaces.
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -17,13 +17,15 @@ import { ChatStore } from './chat/rules/chat-store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Bus, Store } from './chat/types.ts';
 import { LocalBus } from './cluster/local/local-bus.ts';
-import type { Config } from './config/config.ts';
+import type { BlobStoreName, Config } from './config/config.ts';
 import { Gateway } from './gateway/gateway.ts';
 import { createTcpServer } from './gateway/tcp-transport.ts';
 import { attachWebSocket, WS_PATH } from './gateway/ws-transport.ts';
 import { serveHttp } from './http/guard.ts';
 import { createHttpHandler } from './http/http-api.ts';
 import { createLogger, type Logger } from './logger.ts';
+import type { BlobStore } from './media/blob-store.ts';
+import { FsBlobStore } from './media/blob/fs-blob-store.ts';
 import { SqliteStore } from './store/sqlite/sqlite-store.ts';
 import { crashHook, parseUnsafe, type CrashHook } from './testing/faults.ts';
 import { seededRandom } from './testing/seeded-random.ts';
@@ -40,6 +42,34 @@ async function openStore(config: Config, crash: CrashHook, log: Logger): Promise
   const { PostgresStore } = await import('./store/postgres/postgres-store.ts');
   const port = await PostgresStore.open({ url: config.store, poolSize: config.pgPoolSize, log: (msg, err) => log.warn({ err }, `store: ${msg}`) });
   return new ChatStore(port, rules);
+}
+
+/**
+ * The blob store adapters by name. The S3 one is loaded only when named, so a
+ * server keeping its blobs on disk never loads the AWS SDK.
+ */
+const blobStores: Record<BlobStoreName, (config: Config) => Promise<BlobStore>> = {
+  fs: async (config) => new FsBlobStore(config.blobDir !== '' ? resolve(config.blobDir) : join(resolve(config.dataDir), 'blobs')),
+  s3: async (config) => {
+    const { S3BlobStore } = await import('./media/blob/s3-blob-store.ts');
+    return S3BlobStore.open({
+      bucket: config.s3Bucket,
+      prefix: config.s3Prefix,
+      endpoint: config.s3Endpoint,
+      region: config.s3Region,
+      accessKeyId: config.s3AccessKeyId,
+      secretAccessKey: config.s3SecretAccessKey,
+      forcePathStyle: config.s3ForcePathStyle,
+      partBytes: config.s3PartBytes,
+    });
+  },
+};
+
+/** The blob store a config names; an unknown name fails the start. */
+async function openBlobStore(config: Config): Promise<BlobStore> {
+  const open = Object.hasOwn(blobStores, config.blobStore) ? blobStores[config.blobStore] : undefined;
+  if (!open) throw new Error(`unknown blob store "${config.blobStore}" (known: ${Object.keys(blobStores).join(', ')})`);
+  return open(config);
 }
 
 async function openBus(config: Config, nodeId: string, log: Logger): Promise<Bus> {
@@ -94,6 +124,8 @@ export interface RunningServer {
   readonly gateway: Gateway;
   readonly chat: ChatService;
   readonly tokens: TokenService;
+  /** Where uploaded files' bytes live (the blobStore setting); closed with the server. */
+  readonly blobs: BlobStore;
   readonly log: Logger;
   /** Stop accepting, tell clients to reconnect elsewhere, finish in-flight commits, close. */
   close(): Promise<void>;
@@ -126,6 +158,14 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   try {
     bus = await openBus(config, nodeId, log);
   } catch (err) {
+    await store.close();
+    throw err;
+  }
+  let blobs: BlobStore;
+  try {
+    blobs = await openBlobStore(config);
+  } catch (err) {
+    await bus.close();
     await store.close();
     throw err;
   }
@@ -200,6 +240,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     chat.close();
     await bus.close();
     await store.close();
+    await blobs.close();
     throw err;
   }
   // Once listening, a listener's own error (a failed accept) is logged, not thrown.
@@ -246,6 +287,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       http.closeAllConnections();
       await bus.close();
       await store.close();
+      await blobs.close();
     })());
 
   return {
@@ -258,6 +300,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     gateway,
     chat,
     tokens,
+    blobs,
     log,
     close,
   };

@@ -74,3 +74,28 @@ test('SyncToken › round-trips, voids tokens of another store, rejects junk', (
     assert.throws(() => decodeSyncToken('store-a', junk), { code: 'INVALID_ARGUMENT' }, junk);
   }
 });
+
+test('Config › blob store settings: fs by default; s3 needs a bucket; each s3 setting checked, booleans from env and flags', () => {
+  const plain = loadConfig({});
+  assert.deepEqual([plain.blobStore, plain.blobDir, plain.s3Prefix, plain.s3ForcePathStyle], ['fs', '', 'parley/blobs/', false]);
+  const s3 = loadConfig({
+    env: { PARLEY_BLOB_STORE: 's3', PARLEY_S3_BUCKET: 'media.example', PARLEY_S3_FORCE_PATH_STYLE: 'true', PARLEY_S3_PART_BYTES: '16777216' },
+    flags: { 's3-endpoint': 'http://minio:9000', 's3-access-key-id': 'AKIA', 's3-secret-access-key': 'secret', 's3-prefix': '' },
+  });
+  assert.deepEqual(
+    [s3.blobStore, s3.s3Bucket, s3.s3ForcePathStyle, s3.s3PartBytes, s3.s3Endpoint, s3.s3Prefix],
+    ['s3', 'media.example', true, 16 * 1024 * 1024, 'http://minio:9000', ''],
+  );
+  assert.equal(loadConfig({ flags: { 's3-force-path-style': '0' } }).s3ForcePathStyle, false);
+  assert.throws(() => loadConfig({ flags: { 's3-force-path-style': 'yes' } }), /s3ForcePathStyle must be true or false/);
+  assert.throws(() => loadConfig({ flags: { 'blob-store': 's3' } }), /blobStore "s3" needs s3Bucket/);
+  assert.throws(() => loadConfig({ flags: { 's3-bucket': 'Bad_Bucket' } }), /s3Bucket must be an S3 bucket name/);
+  assert.throws(() => loadConfig({ flags: { 's3-endpoint': 'minio:9000' } }), /s3Endpoint must be an http/);
+  assert.throws(() => loadConfig({ flags: { 's3-endpoint': 'ftp://minio' } }), /s3Endpoint must be an http/);
+  for (const prefix of ['blobs', '/blobs/', 'a//b/', '../']) assert.throws(() => loadConfig({ flags: { 's3-prefix': prefix } }), /s3Prefix/, prefix);
+  assert.equal(loadConfig({ flags: { 's3-prefix': 'team-a/parley.blobs/' } }).s3Prefix, 'team-a/parley.blobs/');
+  assert.throws(() => loadConfig({ flags: { 's3-access-key-id': 'AKIA' } }), /set together, or neither/);
+  assert.throws(() => loadConfig({ flags: { 's3-region': 'eu west' } }), /s3Region/);
+  assert.throws(() => loadConfig({ flags: { 's3-part-bytes': '1000' } }), /s3PartBytes/);
+  assert.throws(() => loadConfig({ flags: { 's3-part-bytes': String(2 * 1024 ** 3) } }), /s3PartBytes must be at most 1 GiB/);
+});

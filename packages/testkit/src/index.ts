@@ -6,3 +6,4 @@ export * from './raw-ws.ts';
 export * from './redis-server.ts';
 export * from './postgres.ts';
 export * from './transcript.ts';
+export * from './s3-server.ts';

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { ErrorCode, ParleyError } from '@parley/protocol';
 import { parseDevicePolicy } from '../gateway/device-policy.ts';
+import { isS3Prefix } from '../media/blob/s3-prefix.ts';
 import { crashHook, parseUnsafe } from '../testing/faults.ts';
 
 export const defaults = {
@@ -31,6 +32,26 @@ export const defaults = {
   dataDir: './data',
   /** SQLite durability: 'full' fsyncs every commit (survives power loss), 'normal' survives a process crash. */
   sqliteSynchronous: 'full' as 'full' | 'normal',
+  /** Where uploaded files' bytes live: 'fs' (files under blobDir) or 's3' (S3-compatible object storage, the s3* settings). */
+  blobStore: 'fs' as BlobStoreName,
+  /** Directory of the 'fs' blob store; empty: <dataDir>/blobs. The nodes of a cluster must all mount the same one. */
+  blobDir: '',
+  /** S3 endpoint URL for MinIO, Ceph RGW, R2 and the like (http(s)://host:port); empty: AWS S3 in s3Region. */
+  s3Endpoint: '',
+  /** S3 region: the bucket's on AWS; other stores mostly take any ('auto' on R2). */
+  s3Region: 'us-east-1',
+  /** Bucket of the 's3' blob store; it must exist. Required with blobStore 's3'. */
+  s3Bucket: '',
+  /** Prefix of every object name: empty, or segments each ending in '/'. Another prefix is another blob store in the same bucket. */
+  s3Prefix: 'parley/blobs/',
+  /** S3 access key id; empty, with s3SecretAccessKey empty too: the SDK's default credentials (IAM role, AWS_* variables, ~/.aws). */
+  s3AccessKeyId: '',
+  /** S3 secret access key, set together with s3AccessKeyId. */
+  s3SecretAccessKey: '',
+  /** Bucket in the URL path instead of the host name: true for MinIO, Ceph RGW and most self-hosted stores. */
+  s3ForcePathStyle: false,
+  /** Largest part an S3 append holds in memory before storing it, in bytes: the memory each upload in progress may take. */
+  s3PartBytes: 8 * 1024 * 1024,
   /** Largest Frame accepted on either transport, in bytes. */
   maxFrameBytes: 65536,
   /** Largest message body, in bytes. */
@@ -111,6 +132,10 @@ export const defaults = {
 export type Config = typeof defaults;
 type Key = keyof Config;
 
+/** The blob store adapters the composition root (server.ts) can build, by name. */
+export const BLOB_STORE_NAMES = ['fs', 's3'] as const;
+export type BlobStoreName = (typeof BLOB_STORE_NAMES)[number];
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function kebab(key: string): string {
@@ -141,6 +166,11 @@ function coerce(key: Key, raw: string): unknown {
       if (part === '' || !Number.isFinite(n)) throw bad(`${key} must be comma-separated numbers, got "${raw}"`);
       return n;
     });
+  }
+  if (typeof sample === 'boolean') {
+    if (raw === 'true' || raw === '1') return true;
+    if (raw === 'false' || raw === '0') return false;
+    throw bad(`${key} must be true or false, got "${raw}"`);
   }
   return raw;
 }
@@ -258,5 +288,28 @@ export function validateConfig(input: Record<string, unknown>): Config {
   if (c.store !== 'sqlite' && c.jwtSecret === '') throw bad('a PostgreSQL store means a cluster: set jwtSecret (the same on every node)');
   for (const k of c.appJwtKeys) if (typeof k !== 'string' || k.length < 32) throw bad('each of appJwtKeys must be at least 32 characters');
   if (c.adminKey !== '' && c.adminKey.length < 16) throw bad('adminKey must be at least 16 characters');
+  validateBlobSettings(c, positive);
   return c;
+}
+
+function validateBlobSettings(c: Config, positive: (k: Key, min?: number) => void): void {
+  if (!(BLOB_STORE_NAMES as readonly string[]).includes(c.blobStore)) throw bad(`blobStore must be one of ${BLOB_STORE_NAMES.map((n) => `"${n}"`).join(', ')} (got "${c.blobStore}")`);
+  if (c.s3Endpoint !== '') {
+    let url: URL | undefined;
+    try {
+      url = new URL(c.s3Endpoint);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol)) throw bad(`s3Endpoint must be an http:// or https:// URL (got "${c.s3Endpoint}")`);
+  }
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(c.s3Region)) throw bad('s3Region must be 1-64 characters of A-Z a-z 0-9 _ -');
+  if (c.s3Bucket !== '' && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(c.s3Bucket)) throw bad('s3Bucket must be an S3 bucket name: 3-63 characters of a-z 0-9 . -, beginning and ending with a letter or digit');
+  if (c.blobStore === 's3' && c.s3Bucket === '') throw bad('blobStore "s3" needs s3Bucket');
+  if (!isS3Prefix(c.s3Prefix)) {
+    throw bad(`s3Prefix must be empty or segments of A-Z a-z 0-9 . _ - (not . or ..) each ending in '/', at most 512 characters (got "${c.s3Prefix}")`);
+  }
+  if ((c.s3AccessKeyId === '') !== (c.s3SecretAccessKey === '')) throw bad('s3AccessKeyId and s3SecretAccessKey are set together, or neither (the SDK then finds credentials itself)');
+  positive('s3PartBytes', 64 * 1024);
+  if (c.s3PartBytes > 1024 ** 3) throw bad('s3PartBytes must be at most 1 GiB (1073741824)');
 }

@@ -24,6 +24,9 @@
  * - `append` given more than `maxBytes` rejects with BlobTooLarge and keeps
  *   nothing of that append.
  * - Reads of a range beyond the blob's length reject with BlobRangeError.
+ * - A failure of the storage itself (a full disk, an unreachable bucket) is not
+ *   a cut: `append` rejects with it, and the blob may keep a prefix of that
+ *   append's bytes, so the caller reads `length` before going on.
  */
 import type { Readable } from 'node:stream';
 
@@ -58,9 +61,28 @@ export interface BlobStore {
   length(key: string): Promise<number | undefined>;
   /** The blob's bytes, or a range of them. */
   read(key: string, range?: ByteRange): Promise<Readable>;
-  /** Make blob `target` the concatenation of `sources`, in order (tus concatenation); the sources stay. */
+  /**
+   * Make blob `target` the concatenation of `sources`, in order (tus
+   * concatenation), replacing any blob `target` was; the sources stay. Rejects,
+   * before touching the target, if a source is missing or is the target itself.
+   */
   concat(target: string, sources: readonly string[]): Promise<void>;
   /** Remove a blob (no error if there is none). */
   delete(key: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * A blob key is a plain name, never a path: 1 to 128 of A-Z a-z 0-9 `_` `-`.
+ * Every adapter refuses any other (`../x`, `a/b`, the empty key) before touching
+ * storage, so a key can never name a file outside the blob directory or an
+ * object outside the store's prefix.
+ */
+export const BLOB_KEY = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** Throws unless `key` is a blob key (see BLOB_KEY). */
+export function checkBlobKey(key: string): void {
+  if (typeof key !== 'string' || !BLOB_KEY.test(key)) {
+    throw new Error(`not a blob key: ${JSON.stringify(String(key).slice(0, 40))}${String(key).length > 40 ? '…' : ''}`);
+  }
 }

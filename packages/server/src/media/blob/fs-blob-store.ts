@@ -6,18 +6,17 @@
  * (and, for a new file, its directory), and only then resolve.
  */
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { BlobOffsetMismatch, BlobRangeError, BlobTooLarge, type BlobStore, type ByteRange } from '../blob-store.ts';
-
-const KEY = /^[A-Za-z0-9_-]{1,128}$/;
+import { BlobOffsetMismatch, BlobRangeError, BlobTooLarge, checkBlobKey, type BlobStore, type ByteRange } from '../blob-store.ts';
+import { untilCut } from './until-cut.ts';
 
 export class FsBlobStore implements BlobStore {
   constructor(private readonly root: string) {}
 
   private pathOf(key: string): string {
-    if (!KEY.test(key)) throw new Error(`not a blob key: ${key}`);
+    checkBlobKey(key);
     const hex = Buffer.from(key).toString('hex');
     return join(this.root, hex.slice(-4, -2) || '00', hex.slice(-2), key);
   }
@@ -33,22 +32,24 @@ export class FsBlobStore implements BlobStore {
 
   async append(key: string, offset: number, data: AsyncIterable<Uint8Array>, maxBytes: number): Promise<number> {
     const path = this.pathOf(key);
-    const current = (await this.length(key)) ?? 0;
+    const before = await this.length(key);
+    const current = before ?? 0;
     if (current !== offset) throw new BlobOffsetMismatch(current, offset);
-    const created = offset === 0;
+    const created = before === undefined;
     if (created) await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     const file = await open(path, created ? 'a' : 'r+', 0o600);
     let written = 0;
     let failure: unknown;
     try {
       try {
-        for await (const chunk of data) {
+        // A cut stream just ends the chunks: what reached the file stays.
+        for await (const chunk of untilCut(data)) {
           if (written + chunk.length > maxBytes) throw new BlobTooLarge(maxBytes);
-          await file.write(chunk, 0, chunk.length, offset + written);
+          await writeFully(file, chunk, offset + written);
           written += chunk.length;
         }
       } catch (err) {
-        // A cut stream keeps what reached the file; a limit keeps nothing of this append.
+        // A limit keeps nothing of this append; a failed write keeps what was written before it.
         failure = err;
       }
       await file.sync();
@@ -57,9 +58,16 @@ export class FsBlobStore implements BlobStore {
     }
     if (created) await syncDirectory(dirname(path));
     if (failure instanceof BlobTooLarge) {
-      await truncate(path, offset);
+      // Nothing of this append stays, not even the blob it would have created.
+      if (created) {
+        await rm(path, { force: true });
+        await syncDirectory(dirname(path));
+      } else {
+        await truncate(path, offset);
+      }
       throw failure;
     }
+    if (failure) throw failure;
     return offset + written;
   }
 
@@ -74,11 +82,20 @@ export class FsBlobStore implements BlobStore {
   }
 
   async concat(target: string, sources: readonly string[]): Promise<void> {
+    // Everything is checked before the target is touched: deleting it first
+    // would destroy a source that is also the target.
+    this.pathOf(target);
+    const lengths: number[] = [];
+    for (const source of sources) {
+      if (source === target) throw new Error(`cannot concatenate blob ${target} onto itself`);
+      const length = await this.length(source);
+      if (length === undefined) throw new BlobRangeError(`no blob ${source}`);
+      lengths.push(length);
+    }
     let offset = 0;
     await this.delete(target);
-    for (const source of sources) {
-      const length = (await this.length(source)) ?? 0;
-      offset = await this.append(target, offset, await this.read(source), length);
+    for (const [i, source] of sources.entries()) {
+      offset = await this.append(target, offset, await this.read(source), lengths[i]!);
     }
     if (sources.length === 0) await this.append(target, 0, (async function* () {})(), 0);
   }
@@ -88,6 +105,15 @@ export class FsBlobStore implements BlobStore {
   }
 
   async close(): Promise<void> {}
+}
+
+/** Write all of `chunk` at `position`: a write may take fewer bytes than it was given (a full disk). */
+async function writeFully(file: FileHandle, chunk: Uint8Array, position: number): Promise<void> {
+  for (let done = 0; done < chunk.length; ) {
+    const { bytesWritten } = await file.write(chunk, done, chunk.length - done, position + done);
+    if (bytesWritten === 0) throw new Error(`no byte written at ${position + done}`);
+    done += bytesWritten;
+  }
 }
 
 async function syncDirectory(dir: string): Promise<void> {
