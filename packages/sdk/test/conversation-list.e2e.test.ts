@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { directConversationId, ErrorCode, MessageFlag, MessageType } from '@parley/protocol';
-import { waitUntil } from '@parley/testkit';
+import { waitUntil, WAIT_MS } from '@parley/testkit';
 import { ParleyClient, type ConversationInfo } from '../src/index.ts';
 import { sdkWorld } from './world.ts';
 
@@ -22,7 +22,7 @@ describe('Conversation list: each conversation with its last message', () => {
     // Deleted for ana: di's last message; the one before shows.
     await di.send({ to: 'ana', text: 'keep' });
     const secret = await di.send({ to: 'ana', text: 'secret' });
-    await waitUntil(() => ana.cursor(secret.conversationId) >= secret.seq, 3000, 'ana has the secret');
+    await waitUntil(() => ana.cursor(secret.conversationId) >= secret.seq, WAIT_MS, 'ana has the secret');
     await ana.deleteForMe(secret.conversationId, secret.seq);
     // Kicked: ana sees her removal and nothing after it.
     const { conversationId: g1 } = await bo.createGroup('Kicked from', ['ana', 'cy']);
@@ -76,21 +76,21 @@ describe('Conversation list: each conversation with its last message', () => {
     const d = directConversationId('ana', 'bo');
     const last = (c: ParleyClient) => c.conversation(d)?.lastMessage;
     const x = await bo.send({ to: 'ana', text: 'x' });
-    await waitUntil(() => last(ana)?.seq === x.seq && last(ana)?.text === 'x', 3000, 'a new message is the last one');
+    await waitUntil(() => last(ana)?.seq === x.seq && last(ana)?.text === 'x', WAIT_MS, 'a new message is the last one');
     await bo.edit(d, x.seq, 'x, edited');
-    await waitUntil(() => last(ana)?.text === 'x, edited' && (last(ana)!.flags & MessageFlag.EDITED) !== 0, 3000, 'the edit shows');
+    await waitUntil(() => last(ana)?.text === 'x, edited' && (last(ana)!.flags & MessageFlag.EDITED) !== 0, WAIT_MS, 'the edit shows');
     assert.equal(last(bo)?.text, 'x, edited', "the editor's own device too");
     await ana.react(d, x.seq, '👍');
     assert.deepEqual(last(ana)?.reactions, [{ emoji: '👍', users: ['ana'] }]);
-    await waitUntil(() => last(bo)?.reactions.length === 1, 3000, 'bo sees the reaction on it');
+    await waitUntil(() => last(bo)?.reactions.length === 1, WAIT_MS, 'bo sees the reaction on it');
     assert.equal(last(bo)?.seq, x.seq, 'a reaction is not a last message of its own');
     await bo.recall(d, x.seq);
-    await waitUntil(() => ((last(ana)?.flags ?? 0) & MessageFlag.RECALLED) !== 0, 3000, 'the recall shows');
+    await waitUntil(() => ((last(ana)?.flags ?? 0) & MessageFlag.RECALLED) !== 0, WAIT_MS, 'the recall shows');
     assert.deepEqual([last(ana)?.seq, last(ana)?.body.length, last(ana)?.text], [x.seq, 0, '']);
     const y = await bo.send({ to: 'ana', text: 'y' });
-    await waitUntil(() => last(ana)?.seq === y.seq && last(ana2)?.seq === y.seq, 3000, 'both devices have y');
+    await waitUntil(() => last(ana)?.seq === y.seq && last(ana2)?.seq === y.seq, WAIT_MS, 'both devices have y');
     await ana.deleteForMe(d, y.seq);
-    await waitUntil(() => last(ana)?.seq === x.seq && last(ana2)?.seq === x.seq, 3000, 'deleting the last message shows the one before, on both devices');
+    await waitUntil(() => last(ana)?.seq === x.seq && last(ana2)?.seq === x.seq, WAIT_MS, 'deleting the last message shows the one before, on both devices');
     assert.equal(last(bo)?.seq, y.seq, 'bo keeps it');
   });
 });
@@ -106,7 +106,7 @@ describe('Group presence, pulled a page at a time', () => {
     const kim = await open('kim');
     const jon = await open('jon');
     const { conversationId: g } = await gia.createGroup('Presence', ['hal', 'ivo', 'kim']);
-    await waitUntil(() => kim.conversation(g) !== undefined, 3000, 'kim knows the group');
+    await waitUntil(() => kim.conversation(g) !== undefined, WAIT_MS, 'kim knows the group');
     const leftAt = Date.now();
     await ivo.close();
     const all = async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { NoticeCode } from '@parley/protocol';
-import { registerUser, startTestServer, waitUntil, type TestServer } from '@parley/testkit';
+import { registerUser, startTestServer, waitUntil, type TestServer, WAIT_MS } from '@parley/testkit';
 import { ParleyClient, type Notice } from '../src/index.ts';
 
 describe('Multi-device policy', () => {
@@ -33,7 +33,7 @@ describe('Multi-device policy', () => {
     const webB = await open('tab-b', 'web');
 
     const tablet = await open('phone-2', 'android'); // the same class as the iPhone
-    await waitUntil(() => phone.notices.some((n) => n.code === NoticeCode.KICKED), 3000, 'the older mobile is told');
+    await waitUntil(() => phone.notices.some((n) => n.code === NoticeCode.KICKED), WAIT_MS, 'the older mobile is told');
     assert.match(phone.notices.find((n) => n.code === NoticeCode.KICKED)!.message, /another mobile device \(phone-2\)/);
     await new Promise((r) => setTimeout(r, 300));
     assert.notEqual(phone.client.state, 'online', 'a kicked client does not reconnect by itself');
@@ -45,7 +45,7 @@ describe('Multi-device policy', () => {
 
     // The kicked device coming back takes its place again, the same way.
     const phoneAgain = await open('phone-1', 'ios');
-    await waitUntil(() => tablet.notices.some((n) => n.code === NoticeCode.KICKED), 3000, 'now the android device goes');
+    await waitUntil(() => tablet.notices.some((n) => n.code === NoticeCode.KICKED), WAIT_MS, 'now the android device goes');
     assert.equal(phoneAgain.client.state, 'online');
 
     // Messages still reach every device that stayed.
@@ -55,6 +55,6 @@ describe('Multi-device policy', () => {
     const got: string[] = [];
     for (const d of [phoneAgain, laptop, webA, webB]) d.client.on('message', (m) => got.push(`${m.text}`));
     await sender.send({ to: 'mia', text: 'hello all of you' });
-    await waitUntil(() => got.length === 4, 3000, 'four devices get it');
+    await waitUntil(() => got.length === 4, WAIT_MS, 'four devices get it');
   });
 });

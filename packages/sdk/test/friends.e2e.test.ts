@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ConversationKind, ErrorCode, MessageType } from '@parley/protocol';
-import { waitUntil } from '@parley/testkit';
+import { waitUntil, WAIT_MS } from '@parley/testkit';
 import { noticeConversationId, type Message } from '../src/index.ts';
 import { sdkWorld } from './world.ts';
 
@@ -21,7 +21,7 @@ describe('Friends, blocks and the stranger setting', () => {
     assert.equal(sent!.conversationId, 'n:ann');
 
     const bea = await open('bea'); // was offline when asked
-    await waitUntil(() => friendEvents(bea).length === 1, 3000, 'bea sees the request');
+    await waitUntil(() => friendEvents(bea).length === 1, WAIT_MS, 'bea sees the request');
     assert.deepEqual(friendEvents(bea), [['request', 'ann', 'bea']]);
     assert.equal(bea.client.conversation('n:bea')!.kind, ConversationKind.NOTICES);
     const beaList = await bea.client.friends();
@@ -29,7 +29,7 @@ describe('Friends, blocks and the stranger setting', () => {
     assert.deepEqual((await ann.client.friends()).outgoing.map((e) => e.userId), ['bea']);
 
     await bea.client.acceptFriend('ann');
-    await waitUntil(() => friendEvents(ann).length === 2, 3000, 'ann sees the acceptance');
+    await waitUntil(() => friendEvents(ann).length === 2, WAIT_MS, 'ann sees the acceptance');
     assert.deepEqual(friendEvents(ann), [['request', 'ann', 'bea'], ['accept', 'bea', 'ann']]);
     assert.deepEqual((await ann.client.friends()).friends.map((f) => f.userId), ['bea']);
     const after = await bea.client.friends();
@@ -38,7 +38,7 @@ describe('Friends, blocks and the stranger setting', () => {
 
     // A second device of ann, new now, learns the whole story in order.
     const ann2 = await open('ann');
-    await waitUntil(() => friendEvents(ann2).length === 2, 3000, 'ann’s other device catches up');
+    await waitUntil(() => friendEvents(ann2).length === 2, WAIT_MS, 'ann’s other device catches up');
     assert.deepEqual(friendEvents(ann2), friendEvents(ann));
   });
 
@@ -48,7 +48,7 @@ describe('Friends, blocks and the stranger setting', () => {
     await assert.rejects(dee.client.acceptFriend('cal'), { code: ErrorCode.REQUEST_NOT_FOUND });
     await cal.client.requestFriend('dee');
     await dee.client.rejectFriend('cal');
-    await waitUntil(() => friendEvents(cal).some((e) => e[0] === 'reject'), 3000, 'cal learns the rejection');
+    await waitUntil(() => friendEvents(cal).some((e) => e[0] === 'reject'), WAIT_MS, 'cal learns the rejection');
     assert.deepEqual((await cal.client.friends()).outgoing, []);
     await assert.rejects(dee.client.rejectFriend('cal'), { code: ErrorCode.REQUEST_NOT_FOUND });
 
@@ -60,7 +60,7 @@ describe('Friends, blocks and the stranger setting', () => {
     await assert.rejects(cal.client.requestFriend('dee'), { code: ErrorCode.ALREADY_FRIENDS });
 
     await cal.client.removeFriend('dee');
-    await waitUntil(() => friendEvents(dee).some((e) => e[0] === 'remove'), 3000, 'dee learns the removal');
+    await waitUntil(() => friendEvents(dee).some((e) => e[0] === 'remove'), WAIT_MS, 'dee learns the removal');
     assert.deepEqual((await dee.client.friends()).friends, []);
     await assert.rejects(cal.client.removeFriend('dee'), { code: ErrorCode.NOT_FRIENDS });
     await assert.rejects(cal.client.requestFriend('nobody-here'), { code: ErrorCode.USER_NOT_FOUND });
@@ -76,7 +76,7 @@ describe('Friends, blocks and the stranger setting', () => {
     await fay.client.acceptFriend('eve');
 
     await eve.client.block('fay');
-    await waitUntil(() => friendEvents(fay).some((e) => e[0] === 'remove'), 3000, 'fay learns the friendship ended');
+    await waitUntil(() => friendEvents(fay).some((e) => e[0] === 'remove'), WAIT_MS, 'fay learns the friendship ended');
     assert.ok(!friendEvents(fay).some((e) => e[0] === 'block'), 'a block itself is private');
     assert.deepEqual((await eve.client.friends()).blocked.map((b) => b.userId), ['fay']);
     assert.deepEqual((await fay.client.friends()).friends, []);
@@ -86,7 +86,7 @@ describe('Friends, blocks and the stranger setting', () => {
 
     await eve.client.unblock('fay');
     await fay.client.send({ to: 'eve', text: 'friends again?' });
-    await waitUntil(() => eve.got.some((m) => m.conversationId.startsWith('d:') && m.body.length > 0 && m.senderId === 'fay'), 3000, 'eve gets fay’s message');
+    await waitUntil(() => eve.got.some((m) => m.conversationId.startsWith('d:') && m.body.length > 0 && m.senderId === 'fay'), WAIT_MS, 'eve gets fay’s message');
   });
 
   test('strangers: a user who takes chats from friends only cannot be messaged first by a non-friend', async () => {

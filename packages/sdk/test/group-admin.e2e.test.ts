@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ErrorCode, GroupRole } from '@parley/protocol';
-import { waitUntil } from '@parley/testkit';
+import { waitUntil, WAIT_MS } from '@parley/testkit';
 import type { Message } from '../src/index.ts';
 import { sdkWorld } from './world.ts';
 
@@ -9,7 +9,7 @@ describe('Group management', () => {
   const world = sdkWorld(['olga', 'amy', 'bo', 'cy', 'dan']);
   const open = (user: string) => world.open(user);
   const seen = (d: { got: Message[] }, g: string, seq: number) =>
-    waitUntil(() => d.got.some((m) => m.conversationId === g && m.seq === seq), 3000, `seq ${seq} of ${g} delivered`);
+    waitUntil(() => d.got.some((m) => m.conversationId === g && m.seq === seq), WAIT_MS, `seq ${seq} of ${g} delivered`);
 
 
   test('info: owner and admins change name, avatar, announcement; every device learns it live or through sync', async () => {
@@ -135,7 +135,7 @@ describe('Group management', () => {
     assert.deepEqual(joined.message.membership, { op: 'join', actor: 'cy', users: [] });
     await assert.rejects(cy.client.joinGroup(g), { code: ErrorCode.ALREADY_MEMBER });
     await olga.client.send({ conversationId: g, text: 'welcome cy' });
-    await waitUntil(() => cy.got.filter((m) => m.conversationId === g).length === 2, 3000, 'cy has the join event and the welcome');
+    await waitUntil(() => cy.got.filter((m) => m.conversationId === g).length === 2, WAIT_MS, 'cy has the join event and the welcome');
     assert.deepEqual(cy.got.filter((m) => m.conversationId === g).map((m) => m.seq), [joined.seq, joined.seq + 1]);
     const history = await cy.client.pull(g, 1);
     assert.deepEqual(history.map((m) => m.seq), [joined.seq, joined.seq + 1], 'nothing from before the join');

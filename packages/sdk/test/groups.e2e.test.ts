@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ErrorCode, MessageType } from '@parley/protocol';
-import { registerUser, startTestServer, waitUntil, type TestServer } from '@parley/testkit';
+import { registerUser, startTestServer, waitUntil, type TestServer, WAIT_MS } from '@parley/testkit';
 import { ParleyClient, type Message } from '../src/index.ts';
 
 describe('Groups', () => {
@@ -37,7 +37,7 @@ describe('Groups', () => {
     const g = group.conversationId;
     await amy.client.send({ conversationId: g, text: 'hi all' });
     await bo.client.send({ conversationId: g, text: 'hey' });
-    for (const d of [owner, amy, bo]) await waitUntil(() => d.got.length === 3, 3000, 'three timeline items');
+    for (const d of [owner, amy, bo]) await waitUntil(() => d.got.length === 3, WAIT_MS, 'three timeline items');
     for (const d of [owner, amy, bo]) assert.deepEqual(d.got.map((m) => m.seq), [1, 2, 3]);
 
     // A late joiner sees the group from their own join event on, not before.
@@ -45,7 +45,7 @@ describe('Groups', () => {
     assert.equal(inv.seq, 4);
     const late = await open('late');
     await owner.client.send({ conversationId: g, text: 'welcome' });
-    await waitUntil(() => late.got.length === 2, 3000, 'late joiner catch-up');
+    await waitUntil(() => late.got.length === 2, WAIT_MS, 'late joiner catch-up');
     assert.deepEqual(late.got.map((m) => [m.seq, m.type]), [[4, MessageType.MEMBERSHIP], [5, MessageType.TEXT]]);
     const history = await late.client.pull(g, 1);
     assert.deepEqual(history.map((m) => m.seq), [4, 5], 'history starts at the join point');
@@ -53,8 +53,8 @@ describe('Groups', () => {
     // Kicked: sees the kick event, nothing after, and cannot send or pull beyond it.
     const kick = await owner.client.kick(g, ['bo']);
     await owner.client.send({ conversationId: g, text: 'after bo left' });
-    await waitUntil(() => amy.got.length === 7, 3000, 'amy sees everything');
-    await waitUntil(() => bo.got.some((m) => m.seq === kick.seq), 3000, 'bo sees his removal');
+    await waitUntil(() => amy.got.length === 7, WAIT_MS, 'amy sees everything');
+    await waitUntil(() => bo.got.some((m) => m.seq === kick.seq), WAIT_MS, 'bo sees his removal');
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(Math.max(...bo.got.map((m) => m.seq)), kick.seq, 'nothing after the kick reaches bo');
     await assert.rejects(bo.client.send({ conversationId: g, text: 'still here?' }), { code: ErrorCode.NOT_MEMBER });
@@ -90,7 +90,7 @@ describe('Groups', () => {
     for (let i = 0; i < 5; i++) await owner.client.send({ conversationId: g, text: `m${i}` });
     await owner.client.invite(g, ['amy']);
     const cy = await open('cy', 'cy-fresh');
-    await waitUntil(() => cy.got.filter((m) => m.conversationId === g).length === 7, 3000, 'cy catches up');
+    await waitUntil(() => cy.got.filter((m) => m.conversationId === g).length === 7, WAIT_MS, 'cy catches up');
     assert.deepEqual(cy.got.filter((m) => m.conversationId === g).map((m) => m.seq), [1, 2, 3, 4, 5, 6, 7]);
     assert.equal(cy.got.find((m) => m.conversationId === g && m.seq === 7)!.membership?.op, 'invite');
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { directConversationId, ErrorCode, MessageType } from '@parley/protocol';
-import { fetchWithin, waitUntil } from '@parley/testkit';
+import { fetchWithin, waitUntil, WAIT_MS } from '@parley/testkit';
 import type { Message } from '../src/index.ts';
 import { sdkWorld } from './world.ts';
 
@@ -23,11 +23,11 @@ describe('Delete for me and clear history', () => {
     const xia = await open('xia');
     const d = directConversationId('wes', 'xia');
     for (let i = 1; i <= 5; i++) await xia.client.send({ to: 'wes', text: `m${i}` });
-    await waitUntil(() => wes.client.cursor(d) === 5, 3000, 'wes has all five');
+    await waitUntil(() => wes.client.cursor(d) === 5, WAIT_MS, 'wes has all five');
 
     const ack = await wes.client.deleteForMe(d, 2);
     assert.equal(ack.conversationId, 'n:wes', 'recorded in wes’s notice conversation');
-    await waitUntil(() => wes2.got.some((m) => m.type === MessageType.HISTORY), 3000, 'wes’s other device learns it');
+    await waitUntil(() => wes2.got.some((m) => m.type === MessageType.HISTORY), WAIT_MS, 'wes’s other device learns it');
     assert.deepEqual(wes2.got.find((m) => m.type === MessageType.HISTORY)!.history, { op: 'hide', conversationId: d, seq: 2 });
     assert.deepEqual((await wes.client.pull(d, 1)).map((m) => m.seq), [1, 3, 4, 5]);
     assert.deepEqual((await xia.client.pull(d, 1)).map((m) => m.seq), [1, 2, 3, 4, 5], 'xia keeps it');
@@ -45,10 +45,10 @@ describe('Delete for me and clear history', () => {
     const yan = await open('yan');
     const d = directConversationId('wes', 'yan');
     for (let i = 1; i <= 4; i++) await yan.client.send({ to: 'wes', text: `old ${i}` });
-    await waitUntil(() => wes.client.cursor(d) === 4, 3000, 'wes has them');
+    await waitUntil(() => wes.client.cursor(d) === 4, WAIT_MS, 'wes has them');
     await wes.client.clearHistory(d); // up to what was delivered: 4
     await yan.client.send({ to: 'wes', text: 'new 5' });
-    await waitUntil(() => wes.client.cursor(d) === 5, 3000, 'wes gets the new one');
+    await waitUntil(() => wes.client.cursor(d) === 5, WAIT_MS, 'wes gets the new one');
     assert.deepEqual((await wes.client.pull(d, 1)).map((m) => m.seq), [5]);
     assert.deepEqual((await yan.client.pull(d, 1)).map((m) => m.seq), [1, 2, 3, 4, 5], 'yan keeps everything');
     await assert.rejects(wes.client.deleteForMe(d, 3), { code: ErrorCode.MESSAGE_NOT_FOUND }, 'already cleared');
@@ -58,7 +58,7 @@ describe('Delete for me and clear history', () => {
     const state = fresh.client.conversation(d)!;
     assert.equal(state.clearedSeq, 4);
     assert.equal(state.unread, 1, 'only the message after the cleared point');
-    await waitUntil(() => fresh.got.some((m) => m.conversationId === d && m.seq === 5), 3000, 'the new device gets seq 5');
+    await waitUntil(() => fresh.got.some((m) => m.conversationId === d && m.seq === 5), WAIT_MS, 'the new device gets seq 5');
     assert.deepEqual(fresh.got.filter((m) => m.conversationId === d).map((m) => m.seq), [5], 'and nothing it cleared');
   });
 
@@ -67,7 +67,7 @@ describe('Delete for me and clear history', () => {
     const xia = await open('xia');
     const d = directConversationId('xia', 'yan');
     for (let i = 1; i <= 10; i++) await xia.client.send({ to: 'yan', text: `p${i}` });
-    await waitUntil(() => yan.client.cursor(d) === 10, 3000, 'yan has ten');
+    await waitUntil(() => yan.client.cursor(d) === 10, WAIT_MS, 'yan has ten');
     await yan.client.deleteForMe(d, 8);
     const texts = (ms: Message[]) => ms.map((m) => m.text);
     const newest = await yan.client.history(d, { limit: 4 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { directConversationId } from '@parley/protocol';
-import { fetchWithin, waitUntil } from '@parley/testkit';
+import { fetchWithin, waitUntil, WAIT_MS } from '@parley/testkit';
 import { sdkWorld } from './world.ts';
 
 describe('HTTP send › SDK devices', () => {
@@ -25,7 +25,7 @@ describe('HTTP send › SDK devices', () => {
     assert.deepEqual([first.status, first.ack.seq, again.status, again.ack.seq, again.ack.duplicate], [201, 2, 200, 2, true]);
 
     for (const device of [ivy, hal]) {
-      await waitUntil(() => device.client.cursor(d) === 2, 3000, `${device.user} gets the HTTP message`);
+      await waitUntil(() => device.client.cursor(d) === 2, WAIT_MS, `${device.user} gets the HTTP message`);
       const shown = device.got.filter((m) => m.conversationId === d).map((m) => [m.seq, m.senderId, new TextDecoder().decode(m.body)]);
       assert.deepEqual(shown.slice(-1), [[2, 'hal', 'from http']], `${device.user} is shown it`);
       assert.equal(device.got.filter((m) => m.conversationId === d && m.seq === 2).length, 1, 'once, though it was posted twice');

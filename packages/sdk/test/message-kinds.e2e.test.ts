@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ErrorCode, MessageType } from '@parley/protocol';
-import { waitUntil } from '@parley/testkit';
+import { waitUntil, WAIT_MS } from '@parley/testkit';
 import type { Message } from '../src/index.ts';
 import { sdkWorld } from './world.ts';
 
@@ -16,7 +16,7 @@ describe('Message kinds: mentions, @all, reply-to, custom JSON', () => {
     const { conversationId: g } = await kim.client.createGroup('Mentions', ['lee', 'max']);
     const question = await kim.client.send({ conversationId: g, text: 'who is in on Friday?' });
     const answer = await lee.client.send({ conversationId: g, text: '@kim me!', mentions: ['kim'], replyTo: question.seq });
-    await waitUntil(() => kim.got.some((m) => m.seq === answer.seq), 3000, 'kim gets the answer');
+    await waitUntil(() => kim.got.some((m) => m.seq === answer.seq), WAIT_MS, 'kim gets the answer');
     const got = kim.got.find((m) => m.seq === answer.seq)!;
     assert.deepEqual([got.mentions, got.mentionAll, got.replyTo], [['kim'], false, question.seq]);
     assert.equal(kim.client.conversation(g)!.unreadMentions, 1);
@@ -61,7 +61,7 @@ describe('Message kinds: mentions, @all, reply-to, custom JSON', () => {
     const lee = await open('lee');
     const json = new TextEncoder().encode(JSON.stringify({ kind: 'poll', question: 'Pizza?', options: ['yes', 'no'] }));
     const ack = await kim.client.send({ to: 'lee', type: MessageType.CUSTOM, body: json });
-    await waitUntil(() => lee.got.some((m) => m.id === ack.messageId), 3000, 'lee gets the custom message');
+    await waitUntil(() => lee.got.some((m) => m.id === ack.messageId), WAIT_MS, 'lee gets the custom message');
     assert.deepEqual(JSON.parse(new TextDecoder().decode(lee.got.find((m) => m.id === ack.messageId)!.body)), { kind: 'poll', question: 'Pizza?', options: ['yes', 'no'] });
     await assert.rejects(kim.client.send({ to: 'lee', type: MessageType.CUSTOM, body: new TextEncoder().encode('{not json') }), { code: ErrorCode.INVALID_ARGUMENT });
     const big = new TextEncoder().encode(JSON.stringify({ pad: 'x'.repeat(5000) }));

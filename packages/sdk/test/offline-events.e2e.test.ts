@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import pg from 'pg';
 import { directConversationId, ErrorCode, GroupRole, MessageFlag, MessageType } from '@parley/protocol';
-import { CLUSTER_JWT_SECRET, createTestDatabase, postgresAdminUrl, registerUser, startTestServer, waitUntil } from '@parley/testkit';
+import { CLUSTER_JWT_SECRET, createTestDatabase, postgresAdminUrl, registerUser, startTestServer, waitUntil, WAIT_MS } from '@parley/testkit';
 import { MemorySessionStore, noticeConversationId, ParleyClient, type Message, type ReadReceipt } from '../src/index.ts';
 import { sdkWorld, type Device, type World } from './world.ts';
 
@@ -65,7 +65,7 @@ describe('Offline group events: a member who was away learns each membership cha
     const kora = await online('kora');
     const kim = await online('kim');
     const { conversationId: g } = await kora.client.createGroup('Kick while away', ['kim', 'lou']);
-    await waitUntil(() => kim.client.cursor(g) === 1, 3000, 'kim has the group');
+    await waitUntil(() => kim.client.cursor(g) === 1, WAIT_MS, 'kim has the group');
     await away(kim);
 
     const during = await kora.client.send({ conversationId: g, text: 'while kim is away' });
@@ -75,7 +75,7 @@ describe('Offline group events: a member who was away learns each membership cha
     await queue(kim, g, 'kim-written-while-away');
 
     const kimBack = await back(kim);
-    await waitUntil(() => kimBack.failed.length === 1, 3000, 'the send kim queued fails');
+    await waitUntil(() => kimBack.failed.length === 1, WAIT_MS, 'the send kim queued fails');
     assert.deepEqual(kimBack.failed, [{ clientMsgId: 'kim-written-while-away', code: ErrorCode.NOT_MEMBER }]);
     assert.equal(kimBack.client.pendingSends, 0);
     await settle();
@@ -102,7 +102,7 @@ describe('Offline group events: a member who was away learns each membership cha
     const moOther = await online('mo');
     const nia = await online('nia');
     const { conversationId: g } = await lena.client.createGroup('Leave while away', ['mo', 'nia']);
-    await waitUntil(() => moOther.client.cursor(g) === 1 && nia.client.cursor(g) === 1, 3000, 'both have the group');
+    await waitUntil(() => moOther.client.cursor(g) === 1 && nia.client.cursor(g) === 1, WAIT_MS, 'both have the group');
     await away(moOther);
     await away(nia);
 
@@ -130,7 +130,7 @@ describe('Offline group events: a member who was away learns each membership cha
     const opalOther = await online('opal');
     const pia = await online('pia');
     const { conversationId: g } = await opal.client.createGroup('Hand-over', ['pia', 'quy']);
-    await waitUntil(() => pia.client.cursor(g) === 1 && opalOther.client.cursor(g) === 1, 3000, 'both have the group');
+    await waitUntil(() => pia.client.cursor(g) === 1 && opalOther.client.cursor(g) === 1, WAIT_MS, 'both have the group');
     await away(pia);
     await away(opalOther);
 
@@ -164,14 +164,14 @@ describe('Offline group events: a member who was away learns each membership cha
     const rho = await online('rho');
     const sia = await online('sia');
     const { conversationId: g } = await rho.client.createGroup('Quiet please', ['sia']);
-    await waitUntil(() => sia.client.cursor(g) === 1, 3000, 'sia has the group');
+    await waitUntil(() => sia.client.cursor(g) === 1, WAIT_MS, 'sia has the group');
     await away(sia);
 
     const until = Date.now() + 60_000;
     const muted = await rho.client.mute(g, ['sia'], until);
     await queue(sia, g, 'sia-written-while-away');
     let siaBack = await back(sia);
-    await waitUntil(() => siaBack.failed.length === 1, 3000, 'the send sia queued fails');
+    await waitUntil(() => siaBack.failed.length === 1, WAIT_MS, 'the send sia queued fails');
     assert.deepEqual(siaBack.failed, [{ clientMsgId: 'sia-written-while-away', code: ErrorCode.MUTED }]);
     await settle();
     assert.deepEqual(shown(siaBack, g).map((m) => [m.seq, m.membership]), [[muted.seq, { op: 'mute', actor: 'rho', users: ['sia'], mutedUntil: until }]]);
@@ -191,7 +191,7 @@ describe('Offline group events: a member who was away learns each membership cha
     const tao = await online('tao');
     const uli = await online('uli');
     const { conversationId: g } = await tao.client.createGroup('Announcements', ['uli']);
-    await waitUntil(() => uli.client.cursor(g) === 1, 3000, 'uli has the group');
+    await waitUntil(() => uli.client.cursor(g) === 1, WAIT_MS, 'uli has the group');
     await away(uli);
 
     const on = await tao.client.muteAll(g, true);
@@ -214,7 +214,7 @@ describe('Offline group events: a member who was away learns each membership cha
     const vera = await online('vera');
     const wu = await online('wu');
     const { conversationId: g } = await vera.client.createGroup('Book club', ['wu']);
-    await waitUntil(() => wu.client.cursor(g) === 1, 3000, 'wu has the group');
+    await waitUntil(() => wu.client.cursor(g) === 1, WAIT_MS, 'wu has the group');
     await away(wu);
 
     const info = await vera.client.updateGroupInfo(g, { name: 'Book club 2', announcement: 'Dune next', avatarUrl: 'https://example.com/b.png', joinable: true });
@@ -240,7 +240,7 @@ describe('Offline group events: a member who was away learns each membership cha
     const yuri = await online('yuri');
     const { conversationId: g } = await xena.client.createGroup('Open door', ['yuri']);
     await xena.client.send({ conversationId: g, text: 'before zed' });
-    await waitUntil(() => yuri.client.cursor(g) === 2, 3000, 'yuri has both');
+    await waitUntil(() => yuri.client.cursor(g) === 2, WAIT_MS, 'yuri has both');
     await away(yuri);
 
     const opened = await xena.client.updateGroupInfo(g, { joinable: true });
@@ -264,14 +264,14 @@ describe('Offline group events: a member who was away learns each membership cha
     const xena = await online('xena');
     const yuri = await online('yuri');
     const { conversationId: g } = await xena.client.createGroup('Short-lived', ['yuri']);
-    await waitUntil(() => yuri.client.cursor(g) === 1, 3000, 'yuri has the group');
+    await waitUntil(() => yuri.client.cursor(g) === 1, WAIT_MS, 'yuri has the group');
     await away(yuri);
 
     const last = await xena.client.send({ conversationId: g, text: 'closing soon' });
     const end = await xena.client.dismissGroup(g);
     await queue(yuri, g, 'yuri-written-while-away');
     const yuriBack = await back(yuri);
-    await waitUntil(() => yuriBack.failed.length === 1, 3000, 'the send yuri queued fails');
+    await waitUntil(() => yuriBack.failed.length === 1, WAIT_MS, 'the send yuri queued fails');
     assert.deepEqual(yuriBack.failed, [{ clientMsgId: 'yuri-written-while-away', code: ErrorCode.GROUP_DISMISSED }]);
     await settle();
     assert.deepEqual(shown(yuriBack, g).map((m) => [m.seq, m.membership?.op ?? m.text]), [[last.seq, 'closing soon'], [end.seq, 'dismiss']]);
@@ -289,7 +289,7 @@ describe('Offline group events in a large group (read diffusion: sync reads the 
     const a = await online('lg-a');
     const b = await online('lg-b');
     const { conversationId: g } = await own.client.createGroup('Large', ['lg-a', 'lg-b', 'lg-c']);
-    await waitUntil(() => a.client.cursor(g) === 1 && b.client.cursor(g) === 1, 3000, 'both have the group');
+    await waitUntil(() => a.client.cursor(g) === 1 && b.client.cursor(g) === 1, WAIT_MS, 'both have the group');
     await away(a);
     await away(b);
 
@@ -319,7 +319,7 @@ describe('Offline friend events: the other side, or the actor’s other device, 
     const abe = await online('abe');
     const bex = await online('bex');
     await abe.client.requestFriend('bex', 'hello');
-    await waitUntil(() => friendEvents(abe).length === 1, 3000, 'abe has his own request');
+    await waitUntil(() => friendEvents(abe).length === 1, WAIT_MS, 'abe has his own request');
     await away(abe);
 
     await bex.client.rejectFriend('abe');
@@ -358,7 +358,7 @@ describe('Offline friend events: the other side, or the actor’s other device, 
     await dot.client.allowStrangers(false);
     await cid.client.requestFriend('dot');
     await dot.client.acceptFriend('cid');
-    await waitUntil(() => friendEvents(dot).length === 3, 3000, 'dot has setting, request and acceptance');
+    await waitUntil(() => friendEvents(dot).length === 3, WAIT_MS, 'dot has setting, request and acceptance');
     await away(dot);
 
     await cid.client.removeFriend('dot');
@@ -378,7 +378,7 @@ describe('Offline friend events: the other side, or the actor’s other device, 
     await fio.client.send({ to: 'ema', text: 'hi ema' });
     await ema.client.requestFriend('fio');
     await fio.client.acceptFriend('ema');
-    await waitUntil(() => friendEvents(fio).length === 2 && friendEvents(emaOther).length === 2, 3000, 'both know the friendship');
+    await waitUntil(() => friendEvents(fio).length === 2 && friendEvents(emaOther).length === 2, WAIT_MS, 'both know the friendship');
     await away(fio);
     await away(emaOther);
 
@@ -404,7 +404,7 @@ describe('Offline friend events: the other side, or the actor’s other device, 
     const hana = await online('hana');
     await hana.client.send({ to: 'gil', text: 'hi gil' });
     await gil.client.block('hana');
-    await waitUntil(() => friendEvents(gilOther).length === 1, 3000, 'the other device knows the block');
+    await waitUntil(() => friendEvents(gilOther).length === 1, WAIT_MS, 'the other device knows the block');
     await away(hana);
     await away(gilOther);
 
@@ -418,7 +418,7 @@ describe('Offline friend events: the other side, or the actor’s other device, 
     await settle();
     assert.deepEqual(friendEvents(hanaBack), [], 'an unblock is private, as the block was');
     const sent = await hanaBack.client.send({ to: 'gil', text: 'can we talk again?' });
-    await waitUntil(() => gilBack.client.cursor(sent.conversationId) === sent.seq, 3000, 'gil gets it');
+    await waitUntil(() => gilBack.client.cursor(sent.conversationId) === sent.seq, WAIT_MS, 'gil gets it');
   });
 
   test('the stranger setting changed on one device reaches the other device that was away, and the server applies it', async () => {
@@ -441,7 +441,7 @@ describe('Offline friend events: the other side, or the actor’s other device, 
     assert.deepEqual(shown(ikeBack, noticeConversationId('ike')).map((m) => m.friend?.allow), [true]);
     assert.equal((await ikeBack.client.friends()).allowStrangers, true);
     const sent = await jo.client.send({ to: 'ike', text: 'hello again' });
-    await waitUntil(() => ikeBack.client.cursor(sent.conversationId) === sent.seq, 3000, 'ike gets it');
+    await waitUntil(() => ikeBack.client.cursor(sent.conversationId) === sent.seq, WAIT_MS, 'ike gets it');
   });
 });
 
@@ -455,7 +455,7 @@ describe('Offline history, message and state events: a device of the user was aw
     const lia = await online('lia');
     const d = directConversationId('kai', 'lia');
     for (let i = 1; i <= 5; i++) await lia.client.send({ to: 'kai', text: `m${i}` });
-    await waitUntil(() => kai.client.cursor(d) === 5 && kaiOther.client.cursor(d) === 5, 3000, 'both devices have all five');
+    await waitUntil(() => kai.client.cursor(d) === 5 && kaiOther.client.cursor(d) === 5, WAIT_MS, 'both devices have all five');
     await away(kaiOther);
 
     await kai.client.deleteForMe(d, 2);
@@ -478,7 +478,7 @@ describe('Offline history, message and state events: a device of the user was aw
     const ned = await online('ned');
     const d = directConversationId('max', 'ned');
     for (let i = 1; i <= 4; i++) await ned.client.send({ to: 'max', text: `old ${i}` });
-    await waitUntil(() => max.client.cursor(d) === 4 && maxOther.client.cursor(d) === 4, 3000, 'both devices have them');
+    await waitUntil(() => max.client.cursor(d) === 4 && maxOther.client.cursor(d) === 4, WAIT_MS, 'both devices have them');
     await away(maxOther);
 
     await max.client.clearHistory(d);
@@ -498,7 +498,7 @@ describe('Offline history, message and state events: a device of the user was aw
     const d = directConversationId('ora', 'pat');
     const gone = await ora.client.send({ to: 'pat', text: 'wrong chat' });
     const typo = await ora.client.send({ to: 'pat', text: 'tpyo' });
-    await waitUntil(() => pat.client.cursor(d) === typo.seq, 3000, 'pat has both');
+    await waitUntil(() => pat.client.cursor(d) === typo.seq, WAIT_MS, 'pat has both');
     await away(pat);
 
     const recall = await ora.client.recall(d, gone.seq);
@@ -524,8 +524,8 @@ describe('Offline history, message and state events: a device of the user was aw
     const sol = await online('sol');
     const d = directConversationId('rai', 'sol');
     for (let i = 1; i <= 3; i++) await sol.client.send({ to: 'rai', text: `s${i}` });
-    await waitUntil(() => raiOther.client.cursor(d) === 3 && raiOther.client.conversation(d)!.unread === 3, 3000, 'the other device has three unread');
-    await waitUntil(() => sol.client.conversation(d)!.peerDeliveredSeq === 3, 3000, 'sol knows they were delivered');
+    await waitUntil(() => raiOther.client.cursor(d) === 3 && raiOther.client.conversation(d)!.unread === 3, WAIT_MS, 'the other device has three unread');
+    await waitUntil(() => sol.client.conversation(d)!.peerDeliveredSeq === 3, WAIT_MS, 'sol knows they were delivered');
     await away(raiOther);
     await away(sol);
 
@@ -552,7 +552,7 @@ describe('Offline history, message and state events: a device of the user was aw
     await away(tia);
 
     const ugo = await online('ugo'); // syncs, pulls and acks both
-    await waitUntil(() => ugo.client.cursor(d) === two.seq, 3000, 'ugo has both');
+    await waitUntil(() => ugo.client.cursor(d) === two.seq, WAIT_MS, 'ugo has both');
     await settle(); // delivered positions are gathered for a moment before they are stored
     let tiaBack = await back(tia);
     await settle();
@@ -582,14 +582,14 @@ describe('Pushed state between users who are online', () => {
 
     const before = Date.now();
     await wyn.client.close();
-    await waitUntil(() => events.length === 1, 3000, 'offline pushed');
+    await waitUntil(() => events.length === 1, WAIT_MS, 'offline pushed');
     assert.deepEqual([events[0]!.userId, events[0]!.online], ['wyn', false]);
     assert.ok(events[0]!.lastSeen >= before - 50 && events[0]!.lastSeen <= Date.now(), `last seen ${events[0]!.lastSeen} is when wyn left`);
     const [stored] = await vic.client.presence(['wyn']);
     assert.deepEqual([stored!.online, stored!.lastSeen], [false, events[0]!.lastSeen]);
 
     wyn = await back(wyn);
-    await waitUntil(() => events.length === 2, 3000, 'online pushed');
+    await waitUntil(() => events.length === 2, WAIT_MS, 'online pushed');
     assert.deepEqual([events[1]!.userId, events[1]!.online], ['wyn', true]);
   });
 
@@ -602,11 +602,11 @@ describe('Pushed state between users who are online', () => {
     zoe.client.on('read', (r) => receipts.zoe.push(r));
     const { conversationId: g } = await xia.client.createGroup('Small', ['yas', 'zoe']);
     const sent = await xia.client.send({ conversationId: g, text: 'read me' });
-    await waitUntil(() => yas.client.cursor(g) === sent.seq, 3000, 'yas has it');
+    await waitUntil(() => yas.client.cursor(g) === sent.seq, WAIT_MS, 'yas has it');
 
     assert.equal(await yas.client.markRead(g, sent.seq), sent.seq);
     const receipt = { conversationId: g, userId: 'yas', readSeq: sent.seq };
-    await waitUntil(() => receipts.xia.length === 1 && receipts.zoe.length === 1, 3000, 'both other members get the receipt');
+    await waitUntil(() => receipts.xia.length === 1 && receipts.zoe.length === 1, WAIT_MS, 'both other members get the receipt');
     assert.deepEqual([receipts.xia, receipts.zoe], [[receipt], [receipt]]);
 
     await away(zoe);
@@ -639,7 +639,7 @@ describe('Offline events on PostgreSQL while another transaction is open on the 
       const own = await open(tokens.own, 'own-1');
       let kim = await open(tokens.kim, 'kim-1', store);
       const { conversationId: g } = await own.client.createGroup('Held back', ['pg-kim']);
-      await waitUntil(() => kim.client.cursor(g) === 1, 3000, 'kim has the group');
+      await waitUntil(() => kim.client.cursor(g) === 1, WAIT_MS, 'kim has the group');
       await kim.client.close();
       await (await open(tokens.kim, 'kim-1', store)).client.close(); // a token that covers the group
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ErrorCode, MessageType } from '@parley/protocol';
-import { waitUntil } from '@parley/testkit';
+import { waitUntil, WAIT_MS } from '@parley/testkit';
 import { sdkWorld } from './world.ts';
 
 describe('Reactions', () => {
@@ -14,13 +14,13 @@ describe('Reactions', () => {
     const sam = await open('sam');
     const { conversationId: g } = await rae.client.createGroup('Reacts', ['sam', 'tom']);
     const sent = await sam.client.send({ conversationId: g, text: 'pizza tonight?' });
-    await waitUntil(() => rae.got.some((m) => m.seq === sent.seq), 3000, 'rae has the message');
+    await waitUntil(() => rae.got.some((m) => m.seq === sent.seq), WAIT_MS, 'rae has the message');
     await rae.client.markRead(g);
 
     const like = await rae.client.react(g, sent.seq, '👍');
     await sam.client.react(g, sent.seq, '👍');
     await rae.client.react(g, sent.seq, '🍕');
-    await waitUntil(() => sam.got.filter((m) => m.type === MessageType.REACTION).length === 3, 3000, 'sam sees three reaction events');
+    await waitUntil(() => sam.got.filter((m) => m.type === MessageType.REACTION).length === 3, WAIT_MS, 'sam sees three reaction events');
     const first = sam.got.find((m) => m.seq === like.seq)!;
     assert.deepEqual([first.refSeq, first.senderId, first.reaction], [sent.seq, 'rae', { op: 'add', emoji: '👍' }]);
     const [stored] = await sam.client.pull(g, sent.seq, sent.seq);
@@ -33,7 +33,7 @@ describe('Reactions', () => {
 
     // tom was away: sync brings the events, and his unread count leaves them out.
     const tom = await open('tom');
-    await waitUntil(() => tom.got.filter((m) => m.type === MessageType.REACTION).length === 4, 3000, 'tom catches up on reactions');
+    await waitUntil(() => tom.got.filter((m) => m.type === MessageType.REACTION).length === 4, WAIT_MS, 'tom catches up on reactions');
     assert.equal(tom.client.conversation(g)!.unread, 2, 'the creation event and the message');
   });
 

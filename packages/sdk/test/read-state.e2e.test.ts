@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { directConversationId, ErrorCode } from '@parley/protocol';
-import { openAuthed, registerUser, startTestServer, waitUntil, type TestServer } from '@parley/testkit';
+import { openAuthed, registerUser, startTestServer, waitUntil, type TestServer, WAIT_MS } from '@parley/testkit';
 import { ParleyClient, type ReadReceipt } from '../src/index.ts';
 
 describe('Read state and unread counts', () => {
@@ -37,21 +37,21 @@ describe('Read state and unread counts', () => {
 
     // Live: a new message from rita raises the count on sam's device.
     await rita.client.send({ to: 'sam', text: 'one more' });
-    await waitUntil(() => samPhone.client.conversation(conv)!.unread === 6, 3000, 'live unread');
+    await waitUntil(() => samPhone.client.conversation(conv)!.unread === 6, WAIT_MS, 'live unread');
 
     // Sam reads up to seq 3 on his phone: the server keeps one position; his laptop learns it.
     const samLaptop = await open('sam', 'sam-laptop');
     assert.equal(samLaptop.client.conversation(conv)!.unread, 6);
     assert.equal(await samPhone.client.markRead(conv, 3), 3);
-    await waitUntil(() => samLaptop.reads.some((r) => r.userId === 'sam' && r.readSeq === 3), 3000, 'laptop learns the read position');
-    await waitUntil(() => samLaptop.client.conversation(conv)!.unread === 3, 3000, 'laptop unread recomputed');
-    await waitUntil(() => samPhone.client.conversation(conv)!.unread === 3, 3000, 'phone unread recomputed');
+    await waitUntil(() => samLaptop.reads.some((r) => r.userId === 'sam' && r.readSeq === 3), WAIT_MS, 'laptop learns the read position');
+    await waitUntil(() => samLaptop.client.conversation(conv)!.unread === 3, WAIT_MS, 'laptop unread recomputed');
+    await waitUntil(() => samPhone.client.conversation(conv)!.unread === 3, WAIT_MS, 'phone unread recomputed');
     // Read receipt to the other side of a direct chat.
-    await waitUntil(() => rita.reads.some((r) => r.userId === 'sam' && r.readSeq === 3), 3000, 'rita gets the read receipt');
+    await waitUntil(() => rita.reads.some((r) => r.userId === 'sam' && r.readSeq === 3), WAIT_MS, 'rita gets the read receipt');
 
     // Reading everything clears the count; the position never moves back.
     assert.equal(await samLaptop.client.markRead(conv), 7);
-    await waitUntil(() => samPhone.client.conversation(conv)!.unread === 0, 3000, 'phone cleared');
+    await waitUntil(() => samPhone.client.conversation(conv)!.unread === 0, WAIT_MS, 'phone cleared');
     assert.equal(await samPhone.client.markRead(conv, 2), 7, 'read positions only move forward');
     assert.equal(await samPhone.client.markRead(conv, 999), 7, 'clamped to the last seq');
 
@@ -88,11 +88,11 @@ describe('Read state and unread counts', () => {
       const eli = at('eli', 'eli-1');
       all.push(eli);
       await eli.connect(); // sync + pull + ack
-      await waitUntil(() => dora.conversation(d)!.peerDeliveredSeq === two.seq, 3000, 'dora learns it was delivered');
+      await waitUntil(() => dora.conversation(d)!.peerDeliveredSeq === two.seq, WAIT_MS, 'dora learns it was delivered');
       assert.deepEqual(delivered.at(-1), { conversationId: d, userId: 'eli', deliveredSeq: two.seq });
       assert.equal(dora.conversation(d)!.peerReadSeq, 0, 'delivered is not read');
       await eli.markRead(d);
-      await waitUntil(() => dora.conversation(d)!.peerReadSeq === two.seq, 3000, 'dora learns it was read');
+      await waitUntil(() => dora.conversation(d)!.peerReadSeq === two.seq, WAIT_MS, 'dora learns it was read');
       const dora2 = at('dora', 'dora-2');
       all.push(dora2);
       await dora2.connect();
@@ -152,10 +152,10 @@ describe('Typing indicators', () => {
       const annSeen: unknown[] = [];
       ann.on('typing', (e) => annSeen.push(e));
       ann.setTyping(conv, true);
-      await waitUntil(() => seen.length === 1, 3000, 'typing reaches bob');
+      await waitUntil(() => seen.length === 1, WAIT_MS, 'typing reaches bob');
       assert.deepEqual(seen[0], { conversationId: conv, userId: 'ann', typing: true });
       ann.setTyping(conv, false);
-      await waitUntil(() => seen.length === 2 && seen[1]!.typing === false, 3000, 'stop typing');
+      await waitUntil(() => seen.length === 2 && seen[1]!.typing === false, WAIT_MS, 'stop typing');
       assert.equal(annSeen.length, 0, 'the typer is not told about themself');
       const history = await bob.pull(conv, 1);
       assert.equal(history.length, 1, 'typing is never stored');
@@ -203,7 +203,7 @@ describe('Presence', () => {
       assert.equal(events.length, 0, 'still online: another device is connected');
       const before = Date.now();
       await bobLaptop.close();
-      await waitUntil(() => events.length === 1, 3000, 'offline pushed');
+      await waitUntil(() => events.length === 1, WAIT_MS, 'offline pushed');
       assert.equal(events[0]!.online, false);
       assert.ok(events[0]!.lastSeen >= before - 50);
       const [bobLater] = await ann.presence(['bob']);
@@ -211,7 +211,7 @@ describe('Presence', () => {
 
       const bobAgain = client(t.bob, 'phone');
       await bobAgain.connect();
-      await waitUntil(() => events.length === 2 && events[1]!.online, 3000, 'online pushed');
+      await waitUntil(() => events.length === 2 && events[1]!.online, WAIT_MS, 'online pushed');
 
       // eve shares no conversation with ann: her presence is not disclosed, and unknown ids are left out.
       assert.deepEqual(await ann.presence(['eve', 'nobody']), []);

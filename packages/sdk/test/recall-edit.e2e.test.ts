@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { directConversationId, ErrorCode, MessageFlag, MessageType } from '@parley/protocol';
-import { openAuthed, registerUser, startTestServer, waitUntil, type TestServer } from '@parley/testkit';
+import { openAuthed, registerUser, startTestServer, waitUntil, type TestServer, WAIT_MS } from '@parley/testkit';
 import { ParleyClient, type Message } from '../src/index.ts';
 
 describe('Recall and edit', () => {
@@ -33,7 +33,7 @@ describe('Recall and edit', () => {
     const sent = await una.client.send({ to: 'vic', text: 'oops, wrong chat' });
     const recall = await una.client.recall(conv, sent.seq);
     assert.equal(recall.seq, sent.seq + 1);
-    await waitUntil(() => vic.got.some((m) => m.type === MessageType.RECALL), 3000, 'vic gets the recall event');
+    await waitUntil(() => vic.got.some((m) => m.type === MessageType.RECALL), WAIT_MS, 'vic gets the recall event');
     const event = vic.got.find((m) => m.type === MessageType.RECALL)!;
     assert.deepEqual([event.refSeq, event.senderId, event.body.length], [sent.seq, 'una', 0]);
     assert.ok(una.got.some((m) => m.type === MessageType.RECALL && m.refSeq === sent.seq), 'the recalling device sees its own event');
@@ -51,7 +51,7 @@ describe('Recall and edit', () => {
     await assert.rejects(vic.client.edit(conv, sent.seq, 'hacked'), { code: ErrorCode.FORBIDDEN });
     await assert.rejects(vic.client.recall(conv, sent.seq), { code: ErrorCode.FORBIDDEN });
     const edit = await una.client.edit(conv, sent.seq, 'hello');
-    await waitUntil(() => vic.got.some((m) => m.seq === edit.seq), 3000, 'vic gets the edit event');
+    await waitUntil(() => vic.got.some((m) => m.seq === edit.seq), WAIT_MS, 'vic gets the edit event');
     const event = vic.got.find((m) => m.seq === edit.seq)!;
     assert.deepEqual([event.type, event.refSeq, event.text], [MessageType.EDIT, sent.seq, 'hello']);
     const [latest] = await vic.client.pull(conv, sent.seq, sent.seq);
@@ -66,7 +66,7 @@ describe('Recall and edit', () => {
     await una.client.recall(conv, gone.seq);
     await una.client.edit(conv, fixed.seq, 'no typo');
     const vic = await open('vic', 'vic-away'); // first connects now
-    await waitUntil(() => vic.got.some((m) => m.type === MessageType.EDIT && m.refSeq === fixed.seq), 3000, 'vic catches up');
+    await waitUntil(() => vic.got.some((m) => m.type === MessageType.EDIT && m.refSeq === fixed.seq), WAIT_MS, 'vic catches up');
     assert.ok(vic.got.some((m) => m.type === MessageType.RECALL && m.refSeq === gone.seq), 'the recall event too');
     const original = vic.got.find((m) => m.seq === gone.seq)!;
     assert.deepEqual([original.flags & MessageFlag.RECALLED, original.body.length], [MessageFlag.RECALLED, 0], 'delivered already recalled');

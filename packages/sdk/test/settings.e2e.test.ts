@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { directConversationId, ErrorCode } from '@parley/protocol';
-import { waitUntil } from '@parley/testkit';
+import { waitUntil, WAIT_MS } from '@parley/testkit';
 import { sdkWorld } from './world.ts';
 
 describe('Conversation settings: pinned and muted', () => {
@@ -17,12 +17,12 @@ describe('Conversation settings: pinned and muted', () => {
     await quin.send({ to: 'pia', text: 'first chat' });
     const { conversationId: g } = await quin.createGroup('Later', ['pia']);
     await quin.send({ conversationId: g, text: 'newer activity here' });
-    await waitUntil(() => pia2.conversation(g)?.maxSeq === 2, 3000, 'pia2 knows both');
+    await waitUntil(() => pia2.conversation(g)?.maxSeq === 2, WAIT_MS, 'pia2 knows both');
     assert.equal(pia2.conversationList()[0]!.conversationId, g, 'most recent first');
 
     await pia.setConversationSettings(d, { pinned: true });
     await pia.setConversationSettings(g, { muted: true });
-    await waitUntil(() => pia2.conversation(d)!.pinned && pia2.conversation(g)!.muted, 3000, 'pia2 follows');
+    await waitUntil(() => pia2.conversation(d)!.pinned && pia2.conversation(g)!.muted, WAIT_MS, 'pia2 follows');
     assert.equal(pia2.conversationList()[0]!.conversationId, d, 'pinned first');
     assert.equal(pia2.conversation(g)!.pinned, false);
     assert.equal(pia.conversation(d)!.pinned, true, 'the device that made the change knows it too');
@@ -33,7 +33,7 @@ describe('Conversation settings: pinned and muted', () => {
     assert.equal(quin.conversation(d)!.pinned, false, 'quin’s settings are his own');
 
     await pia.setConversationSettings(d, { pinned: false });
-    await waitUntil(() => !pia2.conversation(d)!.pinned, 3000, 'unpinned everywhere');
+    await waitUntil(() => !pia2.conversation(d)!.pinned, WAIT_MS, 'unpinned everywhere');
     assert.equal(pia2.conversation(g)!.muted, true, 'the other setting stays');
 
     const rex = await open('rex');
