@@ -93,23 +93,44 @@ function hex(bytes: Uint8Array): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Incremental SHA-256: Node's crypto where there is one, the Web Crypto–free pure implementation otherwise. */
-async function hasher(): Promise<{ update(data: Uint8Array): void; digest(): Uint8Array }> {
-  const node = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
-  if (node) {
-    const crypto = (await import(/* @vite-ignore */ 'node:' + 'crypto')) as typeof import('node:crypto');
-    const h = crypto.createHash('sha256');
-    return { update: (d) => h.update(d), digest: () => new Uint8Array(h.digest()) };
-  }
-  const { sha256 } = await import('@noble/hashes/sha2.js');
-  const h = sha256.create();
-  return { update: (d) => h.update(d), digest: () => h.digest() };
+/** Node's crypto module, where there is one (found without an import a browser bundler would try to resolve). */
+function nodeCrypto(): typeof import('node:crypto') | undefined {
+  const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
+  return get ? (get('node:crypto') as typeof import('node:crypto')) : undefined;
 }
 
+/** The Web Crypto digest, where there is one (browsers, Node). */
+function subtle(): SubtleCrypto | undefined {
+  return (globalThis as { crypto?: { subtle?: SubtleCrypto } }).crypto?.subtle;
+}
+
+/** SHA-256 of bytes. */
 async function sha256Of(data: Uint8Array): Promise<Uint8Array> {
-  const h = await hasher();
-  h.update(data);
-  return h.digest();
+  const node = nodeCrypto();
+  if (node) return new Uint8Array(node.createHash('sha256').update(data).digest());
+  const web = subtle();
+  if (web) return new Uint8Array(await web.digest('SHA-256', data as unknown as BufferSource));
+  const { sha256 } = await import('@noble/hashes/sha2.js');
+  return sha256(data);
+}
+
+/**
+ * SHA-256 of a whole content, read a chunk at a time: incrementally with Node's
+ * crypto; in a browser with Web Crypto over the whole content (it has no
+ * incremental digest; a file is at most the server's limit, 100 MiB by default);
+ * with a pure implementation where neither exists.
+ */
+async function sha256OfContent(read: (start: number, end: number) => Promise<Uint8Array>, size: number, aborted: () => boolean): Promise<Uint8Array> {
+  const node = nodeCrypto();
+  if (node || !subtle()) {
+    const h = node ? node.createHash('sha256') : (await import('@noble/hashes/sha2.js')).sha256.create();
+    for (let at = 0; at < size; at += CHUNK_BYTES) {
+      if (aborted()) throw cancelled();
+      h.update(await read(at, Math.min(size, at + CHUNK_BYTES)));
+    }
+    return new Uint8Array(h.digest());
+  }
+  return sha256Of(await read(0, size));
 }
 
 /** The content of a Blob or bytes, a range at a time. */
@@ -177,12 +198,7 @@ export class Uploads {
     const read = slicer(file);
 
     report('hashing', 0);
-    const h = await hasher();
-    for (let at = 0; at < size; at += CHUNK_BYTES) {
-      if (signal?.aborted) throw cancelled();
-      h.update(await read(at, Math.min(size, at + CHUNK_BYTES)));
-    }
-    const sha256 = hex(h.digest());
+    const sha256 = hex(await sha256OfContent(read, size, () => signal?.aborted === true));
     const key = `${sha256}:${size}`;
 
     let record = this.records.get(key);
