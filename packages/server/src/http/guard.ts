@@ -61,7 +61,27 @@ export const STATUS: Record<ErrorCode, number> = {
   KICKED: 409,
   DRAINING: 503,
   INTERNAL: 500,
+  FILE_NOT_FOUND: 404,
+  UPLOAD_NOT_FOUND: 404,
+  UPLOAD_EXPIRED: 410,
+  UPLOAD_OFFSET_MISMATCH: 409,
+  UPLOAD_BUSY: 409,
+  CHECKSUM_MISMATCH: 460, // tus's own status for a checksum that does not match
+  FILE_TOO_LARGE: 413,
+  QUOTA_EXCEEDED: 429,
+  TOO_MANY_UPLOADS: 429,
+  UNSUPPORTED_TUS_VERSION: 412,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RANGE_NOT_SATISFIABLE: 416,
 };
+
+/** Reason phrases of statuses Node does not name (tus's 460). */
+const REASONS: Record<number, string> = { 460: 'Checksum Mismatch' };
+
+/** The reason phrase of `status`. */
+export function reasonOf(status: number): string {
+  return REASONS[status] ?? STATUS_CODES[status] ?? 'Error';
+}
 
 /** Handles one request; may throw or reject with anything (the guard answers it). */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -123,7 +143,7 @@ export function answerJson(res: ServerResponse, status: number, body: unknown): 
   answered.add(res);
   whenRequestRead(res.req, () => {
     try {
-      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      res.writeHead(status, reasonOf(status), { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
       res.end(text);
     } catch {
       res.destroy(); // nothing sensible is left to write
@@ -167,7 +187,7 @@ export function refuseOnSocket(socket: Duplex, status: number, failure: ParleyEr
   }
   const body = JSON.stringify(errorJson(failure));
   const lines = [
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`,
+    `HTTP/1.1 ${status} ${reasonOf(status)}`,
     'connection: close',
     'content-type: application/json',
     `content-length: ${Buffer.byteLength(body)}`,
