@@ -85,6 +85,10 @@ for (const kind of STORES) {
       assert.equal(info.sha256, sha256(data));
       const whole = await ann.create(10, undefined, {}, Buffer.from('0123456789'));
       assert.ok(whole.answer.headers.get('parley-file-id'), 'a POST with every byte makes the file');
+      const empty = await ann.create(0);
+      const emptyFile = empty.answer.headers.get('parley-file-id');
+      assert.ok(emptyFile, 'an empty file is made at its creation');
+      assert.deepEqual([(await ann.download(emptyFile)).bytes.length, (await ann.download(emptyFile, { range: 'bytes=0-' })).status], [0, 416]);
       const wrongType = await ann.send('POST', '/v1/uploads', { headers: { 'upload-length': '3', 'content-type': 'text/plain' }, body: 'abc' });
       assert.deepEqual([wrongType.status, wrongType.json().error.code], [415, ErrorCode.UNSUPPORTED_MEDIA_TYPE]);
     });

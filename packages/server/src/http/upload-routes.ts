@@ -239,8 +239,9 @@ export function uploadRoutes(deps: UploadRouteDeps): Route[] {
       });
       // An answer refusing the body (creation-with-upload) still says where the upload is.
       res.setHeader('location', `${UPLOADS}/${upload.id}`);
-      const state = body
-        ? await media.write(userId, upload.id, { offset: 0, contentLength: uintHeader(req, 'content-length'), checksum, body: req })
+      // With its bytes (or with none to come: an empty file), the creation writes them and may finish the file.
+      const state = body || length === 0
+        ? await media.write(userId, upload.id, { offset: 0, contentLength: body ? uintHeader(req, 'content-length') : 0, checksum, body: req })
         : { upload };
       answerEmpty(res, 201, written(state));
     }),
