@@ -11,6 +11,7 @@ export { CloseCode, ErrorCode };
 
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   ErrorCode.RATE_LIMITED,
+  ErrorCode.UPLOAD_BUSY,
   ErrorCode.UNAVAILABLE,
   ErrorCode.DRAINING,
   ErrorCode.INTERNAL,

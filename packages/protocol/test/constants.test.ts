@@ -23,7 +23,7 @@ import {
  * SDKs and apps in the field send them). New codes may be added.
  */
 const V1 = {
-  MessageType: { TEXT: 1, CUSTOM: 2, IMAGE: 3, FILE: 4, VOICE: 5, MEMBERSHIP: 100, RECALL: 101, EDIT: 102, FRIEND: 103, REACTION: 104, HISTORY: 105, SETTINGS: 106 },
+  MessageType: { TEXT: 1, CUSTOM: 2, IMAGE: 3, FILE: 4, VOICE: 5, VIDEO: 6, MEMBERSHIP: 100, RECALL: 101, EDIT: 102, FRIEND: 103, REACTION: 104, HISTORY: 105, SETTINGS: 106 },
   MessageFlag: { RECALLED: 1, EDITED: 2 },
   MessageOpKind: { RECALL: 1, EDIT: 2, REACT: 3, UNREACT: 4, HIDE: 5, CLEAR: 6 },
   ConversationSetting: { PINNED: 1, MUTED: 2 },

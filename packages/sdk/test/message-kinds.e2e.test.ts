@@ -56,7 +56,7 @@ describe('Message kinds: mentions, @all, reply-to, custom JSON', () => {
     assert.deepEqual(stored.map((m) => m.type), [MessageType.MEMBERSHIP, MessageType.TEXT, MessageType.MEMBERSHIP, MessageType.TEXT]);
   });
 
-  test('CUSTOM carries app JSON within its size limit; TEXT must be UTF-8; media kinds pass through', async () => {
+  test('CUSTOM carries app JSON within its size limit; TEXT must be UTF-8; media kinds must name a file; app kinds pass through', async () => {
     const kim = await open('kim');
     const lee = await open('lee');
     const json = new TextEncoder().encode(JSON.stringify({ kind: 'poll', question: 'Pizza?', options: ['yes', 'no'] }));
@@ -67,7 +67,8 @@ describe('Message kinds: mentions, @all, reply-to, custom JSON', () => {
     const big = new TextEncoder().encode(JSON.stringify({ pad: 'x'.repeat(5000) }));
     await assert.rejects(kim.client.send({ to: 'lee', type: MessageType.CUSTOM, body: big }), { code: ErrorCode.MESSAGE_TOO_LARGE });
     await assert.rejects(kim.client.send({ to: 'lee', type: MessageType.TEXT, body: new Uint8Array([0xff, 0xfe, 0x41]) }), { code: ErrorCode.INVALID_ARGUMENT });
-    await kim.client.send({ to: 'lee', type: MessageType.IMAGE, body: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) });
+    await assert.rejects(kim.client.send({ to: 'lee', type: MessageType.IMAGE, body: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) }), { code: ErrorCode.INVALID_ARGUMENT });
+    await assert.rejects(kim.client.send({ to: 'lee', type: MessageType.IMAGE, body: new TextEncoder().encode('{"fileId":"AAAAAAAAAAAAAAAAAAAAAA"}') }), { code: ErrorCode.FILE_NOT_FOUND });
     await kim.client.send({ to: 'lee', type: 1234, body: new Uint8Array([0, 1, 2]) });
   });
 });

@@ -23,9 +23,12 @@ import { createTcpServer } from './gateway/tcp-transport.ts';
 import { attachWebSocket, WS_PATH } from './gateway/ws-transport.ts';
 import { serveHttp } from './http/guard.ts';
 import { createHttpHandler } from './http/http-api.ts';
+import { isUploadRequest } from './http/upload-routes.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { BlobStore } from './media/blob-store.ts';
 import { FsBlobStore } from './media/blob/fs-blob-store.ts';
+import { MediaService, type FileListener } from './media/media-service.ts';
+import type { StorePort } from './chat/store-port.ts';
 import { SqliteStore } from './store/sqlite/sqlite-store.ts';
 import { crashHook, parseUnsafe, type CrashHook } from './testing/faults.ts';
 import { seededRandom } from './testing/seeded-random.ts';
@@ -34,14 +37,15 @@ import { seededRandom } from './testing/seeded-random.ts';
  * The store a config names, by the scheme of its `store` setting. Networked
  * adapters are loaded only when named, so the embedded server never loads their clients.
  */
-async function openStore(config: Config, crash: CrashHook, log: Logger): Promise<Store> {
+async function openStore(config: Config, crash: CrashHook, log: Logger): Promise<{ port: StorePort; store: Store }> {
   const rules = { largeGroupThreshold: config.largeGroupThreshold, crash, unsafe: parseUnsafe(config.testUnsafe) };
   if (config.store === 'sqlite') {
-    return new ChatStore(new SqliteStore({ file: join(resolve(config.dataDir), 'parley.db'), synchronous: config.sqliteSynchronous }), rules);
+    const port = new SqliteStore({ file: join(resolve(config.dataDir), 'parley.db'), synchronous: config.sqliteSynchronous });
+    return { port, store: new ChatStore(port, rules) };
   }
   const { PostgresStore } = await import('./store/postgres/postgres-store.ts');
   const port = await PostgresStore.open({ url: config.store, poolSize: config.pgPoolSize, log: (msg, err) => log.warn({ err }, `store: ${msg}`) });
-  return new ChatStore(port, rules);
+  return { port, store: new ChatStore(port, rules) };
 }
 
 /**
@@ -123,6 +127,7 @@ export interface RunningServer {
   readonly tcpUrl: string;
   readonly gateway: Gateway;
   readonly chat: ChatService;
+  readonly media: MediaService;
   readonly tokens: TokenService;
   /** Where uploaded files' bytes live (the blobStore setting); closed with the server. */
   readonly blobs: BlobStore;
@@ -147,13 +152,20 @@ function listen(server: HttpServer | NetServer, port: number, host: string): Pro
 export interface ServerOptions {
   /** The clocks the server reads (default: the process's); a test steps its wall clock through this. */
   clock?: Clock;
+  /**
+   * Called once a file is complete and committed (an upload, a concatenation,
+   * an instant upload). The hook for work on new files: the thumbnail module
+   * (media/thumbnails.ts) plugs in here, and records what it made with
+   * `RunningServer.media.setFileMedia` / `addFile`.
+   */
+  onFileComplete?: FileListener;
 }
 
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel), options: ServerOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
   const crash = crashHook(config.testCrashPoint, config.testCrashProbability, config.testCrashSeed ? seededRandom(config.testCrashSeed) : Math.random);
   const nodeId = nodeIdOf(config);
-  const store = await openStore(config, crash, log);
+  const { port, store } = await openStore(config, crash, log);
   let bus: Bus;
   try {
     bus = await openBus(config, nodeId, log);
@@ -169,7 +181,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     await store.close();
     throw err;
   }
-  const tokens = new TokenService(issuerSecret(config), config.appJwtKeys, config.tokenTtlSeconds);
+  const secret = issuerSecret(config);
+  const tokens = new TokenService(secret, config.appJwtKeys, config.tokenTtlSeconds);
+  const media = new MediaService(port, blobs, config, log, secret, options.onFileComplete);
   const accounts = new Accounts(store, tokens);
   const chat = new ChatService(store, bus, config, crash);
   const gateway = new Gateway(config, chat, bus, tokens, accounts, log, crash, parseUnsafe(config.testUnsafe).has('no-retransmit'), clock);
@@ -220,11 +234,13 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       nodes: () => bus.nodes(),
       presence: (users) => gateway.presence(users),
       pullMaxLimit: config.pullMaxLimit,
+      media,
+      maxFileBytes: config.maxFileBytes,
     }),
     log,
+    { longBody: isUploadRequest },
   );
   http.headersTimeout = 10_000;
-  http.requestTimeout = 30_000;
   const wss = attachWebSocket(http, gateway);
   const tcp = createTcpServer(gateway);
 
@@ -243,6 +259,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     await blobs.close();
     throw err;
   }
+  media.start();
   // Once listening, a listener's own error (a failed accept) is logged, not thrown.
   http.on('error', (err) => log.error({ err }, 'http listener failed'));
   tcp.on('error', (err) => log.error({ err }, 'tcp listener failed'));
@@ -285,6 +302,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       loopDelay.disable();
       wss.close();
       http.closeAllConnections();
+      await media.close();
       await bus.close();
       await store.close();
       await blobs.close();
@@ -299,6 +317,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     tcpUrl: `tcp://${hostForUrl}:${tcpPort}`,
     gateway,
     chat,
+    media,
     tokens,
     blobs,
     log,

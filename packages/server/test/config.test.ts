@@ -99,3 +99,19 @@ test('Config › blob store settings: fs by default; s3 needs a bucket; each s3 
   assert.throws(() => loadConfig({ flags: { 's3-part-bytes': '1000' } }), /s3PartBytes/);
   assert.throws(() => loadConfig({ flags: { 's3-part-bytes': String(2 * 1024 ** 3) } }), /s3PartBytes must be at most 1 GiB/);
 });
+
+test('Config › media settings: defaults, and bad values refused with the setting named', () => {
+  const c = loadConfig({});
+  assert.deepEqual(
+    [c.blobDir, c.maxFileBytes, c.uploadQuotaBytesPerDay, c.maxUnfinishedUploads, c.uploadExpiryMs, c.unreferencedFileGraceMs],
+    ['', 100 * 1024 * 1024, 1024 * 1024 * 1024, 20, 24 * 3600 * 1000, 24 * 3600 * 1000],
+  );
+  assert.equal(loadConfig({ flags: { 'blob-dir': '/mnt/blobs', 'max-file-bytes': '1000' } }).blobDir, '/mnt/blobs');
+  assert.throws(() => loadConfig({ flags: { 'max-file-bytes': '0' } }), /maxFileBytes/);
+  assert.throws(() => loadConfig({ flags: { 'upload-quota-bytes-per-day': '-1' } }), /uploadQuotaBytesPerDay/);
+  assert.throws(() => loadConfig({ flags: { 'max-unfinished-uploads': '0' } }), /maxUnfinishedUploads/);
+  assert.throws(() => loadConfig({ flags: { 'upload-expiry-ms': '10' } }), /uploadExpiryMs/);
+  assert.throws(() => loadConfig({ flags: { 'instant-challenge-ms': '120000' } }), /instantChallengeMs must be at most 60000/);
+  assert.throws(() => loadConfig({ flags: { 'file-link-ttl-ms': String(30 * 24 * 3600 * 1000) } }), /fileLinkTtlMs/);
+  assert.throws(() => loadConfig({ flags: { 'upload-lease-ms': '1.5' } }), /uploadLeaseMs/);
+});

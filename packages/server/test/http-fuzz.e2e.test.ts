@@ -40,7 +40,7 @@ const FC_OPTIONS = (numRuns: number, seed: number) => ({ numRuns, seed, endOnFai
 
 const ERROR_CODES = new Set<string>(Object.values(ErrorCode));
 /** Every status the API documents (docs/PROTOCOL.md §10), interim ones included; 500 is not among them. */
-const DOCUMENTED = new Set([100, 101, 200, 201, 400, 401, 403, 404, 405, 408, 409, 410, 413, 429, 431, 503]);
+const DOCUMENTED = new Set([100, 101, 200, 201, 204, 206, 304, 400, 401, 403, 404, 405, 408, 409, 410, 412, 413, 415, 416, 429, 431, 460, 503]);
 
 // ---------------------------------------------------------------- requests
 
@@ -125,7 +125,7 @@ const jsonValue: fc.Arbitrary<unknown> = fc.oneof(
 const FIELDS = [
   'userId', 'password', 'displayName', 'ttlSeconds', 'clientMsgId', 'text', 'body', 'type', 'mentions', 'mentionAll', 'replyTo',
   'emoji', 'seq', 'pinned', 'muted', 'name', 'users', 'role', 'mutedUntil', 'on', 'avatarUrl', 'announcement', 'joinable',
-  'allowStrangers', 'note', 'token', '__proto__', 'constructor', '',
+  'allowStrangers', 'note', 'token', 'sha256', 'size', 'mime', '__proto__', 'constructor', '',
 ];
 
 /** Raw JSON no `JSON.stringify` would write. */
@@ -145,7 +145,11 @@ const SEND: Fields[] = [
 ];
 const ACCOUNT: Fields[] = [{ userId: 'fuzzed', password: 'long enough pw' }, { userId: 'alice', password: 'correct horse battery' }, { userId: 'bob', ttlSeconds: 60 }];
 const GROUP_ACTION: Fields[] = [{}, { users: ['bob'] }, { users: ['bob'], role: 2 }, { users: ['bob'], mutedUntil: 1 }, { on: true }, { userId: 'bob' }];
+const INSTANT: Fields[] = [
+  { sha256: 'a'.repeat(64), size: 10, name: 'x.bin', mime: 'image/png' }, { sha256: '0'.repeat(63), size: 1 }, { sha256: 'A'.repeat(64), size: 0 },
+];
 const ANY_BODY: Fields[] = [
+  ...INSTANT,
   {}, ...SEND, ...ACCOUNT, ...GROUP_ACTION, { name: 'g', users: ['bob'] }, { seq: 1 }, { emoji: '👍' }, { text: 'edited' },
   { pinned: true, muted: false }, { allowStrangers: true }, { userId: 'bob', note: 'hello' }, { name: 'n', joinable: true },
 ];
@@ -215,10 +219,12 @@ const ODD_TARGETS = [
  * A method, a target and a body: a route of the API (its ids real, absent or
  * garbage, with a query) with a body shaped for it, or an odd target.
  */
-function requestLine(real: { conversations: string[]; users: string[]; groups: string[] }): fc.Arbitrary<[string, string, Buffer]> {
+function requestLine(real: { conversations: string[]; users: string[]; groups: string[]; uploads: string[]; files: string[] }): fc.Arbitrary<[string, string, Buffer]> {
   const c = idSegment(real.conversations);
   const u = idSegment(real.users);
   const g = idSegment(real.groups);
+  const up = idSegment(real.uploads);
+  const f = idSegment(real.files);
   const route = (takes: string[], path: fc.Arbitrary<string>, bases: Fields[] = [{}]) =>
     fc.tuple(method(takes), fc.tuple(path, query).map(([p, q]) => p + q), bodyFor(bases));
   const fixed = (takes: string[], paths: string[], bases?: Fields[]) => route(takes, fc.constantFrom(...paths), bases);
@@ -251,6 +257,14 @@ function requestLine(real: { conversations: string[]; users: string[]; groups: s
     { weight: 1, arbitrary: route(['POST'], fc.tuple(u, fc.constantFrom('accept', 'reject')).map(([id, o]) => `/v1/friends/requests/${id}/${o}`)) },
     { weight: 1, arbitrary: route(['DELETE'], u.map((id) => `/v1/friends/${id}`)) },
     { weight: 1, arbitrary: route(['PUT', 'DELETE'], u.map((id) => `/v1/blocks/${id}`)) },
+    // Uploads (tus) and files: bodies are bytes, not JSON, for most of them.
+    { weight: 2, arbitrary: fixed(['POST', 'OPTIONS'], ['/v1/uploads'], [{}]) },
+    { weight: 3, arbitrary: route(['HEAD', 'PATCH', 'DELETE', 'GET'], up.map((id) => `/v1/uploads/${id}`)) },
+    { weight: 2, arbitrary: route(['GET', 'HEAD'], f.map((id) => `/v1/files/${id}`)) },
+    { weight: 1, arbitrary: route(['GET'], f.map((id) => `/v1/files/${id}/info`)) },
+    { weight: 1, arbitrary: route(['POST'], f.map((id) => `/v1/files/${id}/link`)) },
+    { weight: 1, arbitrary: fixed(['POST'], ['/v1/files/instant'], INSTANT) },
+    { weight: 1, arbitrary: route(['POST'], idSegment(['AAAAAAAAAAAAAAAAAAAAAA']).map((id) => `/v1/files/instant/${id}`), [{ sha256: 'b'.repeat(64) }]) },
     { weight: 3, arbitrary: fc.tuple(method(['GET', 'POST']), fc.constantFrom(...ODD_TARGETS), bodyFor([])) },
   );
 }
@@ -262,6 +276,15 @@ function headers(authorization: fc.Arbitrary<string>): fc.Arbitrary<[string, str
       ['expect', '100-continue'], ['expect', 'the-unexpected'], ['content-type', 'text/plain'], ['content-type', 'application/json; charset=latin1'],
       ['content-encoding', 'gzip'], ['accept', '*/*'], ['x-forwarded-for', '1.2.3.4'], ['cookie', 'a=b'], ['range', 'bytes=0-1'],
       ['authorization', 'Bearer x'], ['host', 'other'], ['x-empty', ''], ['x-unicode', 'naïve ✓'],
+    ) },
+    // tus and download headers, right and wrong.
+    { weight: 10, arbitrary: fc.constantFrom<[string, string]>(
+      ['tus-resumable', '1.0.0'], ['tus-resumable', '1.0.0'], ['tus-resumable', '0.2.2'], ['upload-length', '10'], ['upload-length', '99999999999'],
+      ['upload-length', '-1'], ['upload-defer-length', '1'], ['upload-offset', '0'], ['upload-offset', '3'], ['upload-offset', 'x'],
+      ['content-type', 'application/offset+octet-stream'], ['upload-metadata', 'filename Li4vLi4vZXRjL3Bhc3N3ZA==,filetype aW1hZ2UvcG5n'],
+      ['upload-metadata', 'bad metadata here'], ['upload-concat', 'partial'], ['upload-concat', 'final;/v1/uploads/AAAAAAAAAAAAAAAAAAAAAA'],
+      ['upload-concat', 'final;http://[/x'], ['upload-checksum', 'sha256 47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='], ['upload-checksum', 'md5 x'],
+      ['range', 'bytes=-1'], ['range', 'bytes=0-1,2-3,-1'], ['range', 'bytes=99999-'], ['range', 'bytes=a-b'], ['if-none-match', '*'], ['if-range', '"x"'],
     ) },
     {
       weight: 1,
@@ -297,7 +320,7 @@ function headers(authorization: fc.Arbitrary<string>): fc.Arbitrary<[string, str
     });
 }
 
-function requestArbitrary(real: { conversations: string[]; users: string[]; groups: string[] }, authorization: fc.Arbitrary<string>): fc.Arbitrary<RawRequest> {
+function requestArbitrary(real: { conversations: string[]; users: string[]; groups: string[]; uploads: string[]; files: string[] }, authorization: fc.Arbitrary<string>): fc.Arbitrary<RawRequest> {
   return fc.record({
     line: requestLine(real),
     version: fc.oneof({ weight: 12, arbitrary: fc.constant('HTTP/1.1') }, { weight: 1, arbitrary: fc.constantFrom('HTTP/1.0', 'HTTP/2.0', 'HTTP/1.2', 'HTTP/9', 'FOO', '') }),
@@ -499,6 +522,8 @@ describe('HTTP server › survives hostile requests', () => {
   let wsClient: RawClient;
   let tcpClient: RawClient;
   let group: string;
+  const uploads: string[] = [];
+  const files: string[] = [];
   /** Error-level lines the server logged: each one is a failure nobody expected. */
   const errorLogs: string[] = [];
   let checks = 0;
@@ -522,6 +547,16 @@ describe('HTTP server › survives hostile requests', () => {
       body: JSON.stringify({ name: 'fuzz', users: ['bob'] }),
     });
     group = ((await created.json()) as { conversationId: string }).conversationId;
+    // An unfinished upload and a file of alice's, for the upload and file routes to name.
+    const tus = { authorization: `Bearer ${alice}`, 'tus-resumable': '1.0.0' };
+    for (const length of ['100000', '3']) {
+      const upload = await fetch(`${server.httpUrl}/v1/uploads`, { method: 'POST', headers: { ...tus, 'upload-length': length } });
+      uploads.push(upload.headers.get('location')!.split('/').pop()!);
+    }
+    const done = await fetch(`${server.httpUrl}/v1/uploads/${uploads[1]}`, {
+      method: 'PATCH', headers: { ...tus, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' }, body: 'abc',
+    });
+    files.push(done.headers.get('parley-file-id')!);
     // Two bystanders the fuzz never names, connected before it starts.
     wsClient = await openAuthed(server.wsUrl, await registerUser(server.httpUrl, 'watcher-ws'), 'ws-device');
     tcpClient = await openAuthed(server.tcpUrl, await registerUser(server.httpUrl, 'watcher-tcp'), 'tcp-device');
@@ -563,6 +598,8 @@ describe('HTTP server › survives hostile requests', () => {
     conversations: [group, directConversationId('alice', 'bob')],
     users: ['alice', 'bob'],
     groups: [group],
+    uploads,
+    files,
   });
   /** Mostly alice's good token (so the routes run), else none, the admin key, or garbage. */
   const authorizations = () =>

@@ -14,6 +14,7 @@ import type { AppendRequest, AppendResult, ChangeCursor, Store } from '../src/ch
 import { ChatStore, type ChatStoreOptions } from '../src/chat/rules/chat-store.ts';
 import { PostgresStore, type PostgresStoreOptions } from '../src/store/postgres/postgres-store.ts';
 import { UnsafeMode } from '../src/testing/faults.ts';
+import { mediaStoreContract } from './media-store-contract.ts';
 import { storeContract } from './store-contract.ts';
 
 /** A store on PostgreSQL with the chat rules, as the server composes it. */
@@ -44,6 +45,8 @@ storeContract('PostgresStore, large groups from 4 members', async () => {
   const options = { url, poolSize: 4, largeGroupThreshold: 3 };
   return { store: await openStore(options), reopen: () => openStore(options) };
 });
+
+mediaStoreContract('PostgresStore', async () => PostgresStore.open({ url: await freshDatabase(), poolSize: 4 }));
 
 const NONE: ChangeCursor = { version: 0, conversationId: '' };
 

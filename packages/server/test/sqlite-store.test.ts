@@ -5,6 +5,7 @@ import { after, test } from 'node:test';
 import { tempDir } from '@parley/testkit';
 import { ChatStore } from '../src/chat/rules/chat-store.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { mediaStoreContract } from './media-store-contract.ts';
 import { storeContract } from './store-contract.ts';
 
 const dir = tempDir();
@@ -27,6 +28,8 @@ storeContract('SqliteStore, large groups from 4 members', async () => {
     reopen: async () => new ChatStore(new SqliteStore({ file, synchronous: 'normal' }), { largeGroupThreshold: 3 }),
   };
 });
+
+mediaStoreContract('SqliteStore', async () => new SqliteStore({ file: join(dir, `c${n++}.db`), synchronous: 'normal' }));
 
 test('SqliteStore › a sync page is never withheld: one writer, nothing to wait for', async () => {
   const store = new ChatStore(new SqliteStore({ file: join(dir, `c${n++}.db`), synchronous: 'normal' }));

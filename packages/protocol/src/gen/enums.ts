@@ -60,7 +60,7 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** The caller lacks the right for this (admin key, role). */
   FORBIDDEN: 'FORBIDDEN',
-  /** Nothing at this HTTP route. */
+  /** Nothing at this HTTP route; for instant upload, no file with that content, or no such challenge (spent or expired). */
   NOT_FOUND: 'NOT_FOUND',
   /** The server is draining or its store is unavailable; retry elsewhere or later. */
   UNAVAILABLE: 'UNAVAILABLE',
@@ -78,6 +78,30 @@ export const ErrorCode = {
   KICKED: 'KICKED',
   /** The server is shutting down (connection closed, 4007): reconnect, to another node if one is listed. */
   DRAINING: 'DRAINING',
+  /** The file does not exist, or the caller may not see it (HTTP 404; never 403, so a file's existence is not confirmed). */
+  FILE_NOT_FOUND: 'FILE_NOT_FOUND',
+  /** The upload does not exist, is someone else's, was terminated, or expired and was reclaimed (HTTP 404). */
+  UPLOAD_NOT_FOUND: 'UPLOAD_NOT_FOUND',
+  /** The upload expired unfinished; its bytes are being reclaimed (HTTP 410). Start a new one. */
+  UPLOAD_EXPIRED: 'UPLOAD_EXPIRED',
+  /** A PATCH's Upload-Offset is not the upload's offset (HTTP 409): HEAD for the offset, resume from there. */
+  UPLOAD_OFFSET_MISMATCH: 'UPLOAD_OFFSET_MISMATCH',
+  /** Another request is writing this upload right now (HTTP 409): retry once it has ended. */
+  UPLOAD_BUSY: 'UPLOAD_BUSY',
+  /** The Upload-Checksum of a PATCH does not match its bytes (HTTP 460): nothing of that PATCH was kept. */
+  CHECKSUM_MISMATCH: 'CHECKSUM_MISMATCH',
+  /** The upload is (or would become) larger than the server's maxFileBytes (HTTP 413): nothing of it was kept. */
+  FILE_TOO_LARGE: 'FILE_TOO_LARGE',
+  /** The user's upload bytes for today (UTC) are used up (HTTP 429, Retry-After: seconds until the next UTC day). */
+  QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
+  /** The user has as many unfinished uploads as the server allows (HTTP 429): finish, terminate or let some expire. */
+  TOO_MANY_UPLOADS: 'TOO_MANY_UPLOADS',
+  /** A tus request without Tus-Resumable: 1.0.0 (HTTP 412; the answer's Tus-Version lists what the server speaks). */
+  UNSUPPORTED_TUS_VERSION: 'UNSUPPORTED_TUS_VERSION',
+  /** A request body of the wrong Content-Type, e.g. a PATCH not application/offset+octet-stream (HTTP 415). */
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  /** No range of a Range header lies within the file (HTTP 416; the answer's Content-Range gives the size). */
+  RANGE_NOT_SATISFIABLE: 'RANGE_NOT_SATISFIABLE',
   /** An operation the app itself cancelled (an upload's AbortSignal). Set by SDKs; the server never sends it. */
   CANCELLED: 'CANCELLED',
 } as const;
@@ -106,9 +130,14 @@ export const MessageType = {
   TEXT: 1,
   /** App data: UTF-8 JSON, at most maxCustomBytes. */
   CUSTOM: 2,
+  /**
+   * Media kinds carry a JSON body naming an uploaded file (docs/PROTOCOL.md §10a):
+   * {fileId, size, mime, name, width?, height?, durationMs?, thumbnailId?}.
+   */
   IMAGE: 3,
   FILE: 4,
   VOICE: 5,
+  VIDEO: 6,
   /** A membership event (group created, members invited, kicked, left); body is JSON. */
   MEMBERSHIP: 100,
   /** A recall event: the message at ref_seq was deleted for everyone. */

@@ -1864,8 +1864,44 @@ export namespace parley {
             /** DRAINING value */
             DRAINING = 35,
 
+            /** FILE_NOT_FOUND value */
+            FILE_NOT_FOUND = 36,
+
+            /** UPLOAD_NOT_FOUND value */
+            UPLOAD_NOT_FOUND = 37,
+
+            /** UPLOAD_EXPIRED value */
+            UPLOAD_EXPIRED = 38,
+
+            /** UPLOAD_OFFSET_MISMATCH value */
+            UPLOAD_OFFSET_MISMATCH = 39,
+
+            /** UPLOAD_BUSY value */
+            UPLOAD_BUSY = 40,
+
+            /** CHECKSUM_MISMATCH value */
+            CHECKSUM_MISMATCH = 41,
+
+            /** FILE_TOO_LARGE value */
+            FILE_TOO_LARGE = 42,
+
+            /** QUOTA_EXCEEDED value */
+            QUOTA_EXCEEDED = 43,
+
+            /** TOO_MANY_UPLOADS value */
+            TOO_MANY_UPLOADS = 44,
+
+            /** UNSUPPORTED_TUS_VERSION value */
+            UNSUPPORTED_TUS_VERSION = 45,
+
+            /** UNSUPPORTED_MEDIA_TYPE value */
+            UNSUPPORTED_MEDIA_TYPE = 46,
+
+            /** RANGE_NOT_SATISFIABLE value */
+            RANGE_NOT_SATISFIABLE = 47,
+
             /** CANCELLED value */
-            CANCELLED = 36
+            CANCELLED = 48
         }
     }
 
@@ -3715,6 +3751,9 @@ export namespace parley {
 
         /** MESSAGE_TYPE_VOICE value */
         MESSAGE_TYPE_VOICE = 5,
+
+        /** MESSAGE_TYPE_VIDEO value */
+        MESSAGE_TYPE_VIDEO = 6,
 
         /** MESSAGE_TYPE_MEMBERSHIP value */
         MESSAGE_TYPE_MEMBERSHIP = 100,

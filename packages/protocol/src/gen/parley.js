@@ -4658,7 +4658,19 @@ export const parley = $root.parley = (() => {
          * @property {number} REPLACED=33 REPLACED value
          * @property {number} KICKED=34 KICKED value
          * @property {number} DRAINING=35 DRAINING value
-         * @property {number} CANCELLED=36 CANCELLED value
+         * @property {number} FILE_NOT_FOUND=36 FILE_NOT_FOUND value
+         * @property {number} UPLOAD_NOT_FOUND=37 UPLOAD_NOT_FOUND value
+         * @property {number} UPLOAD_EXPIRED=38 UPLOAD_EXPIRED value
+         * @property {number} UPLOAD_OFFSET_MISMATCH=39 UPLOAD_OFFSET_MISMATCH value
+         * @property {number} UPLOAD_BUSY=40 UPLOAD_BUSY value
+         * @property {number} CHECKSUM_MISMATCH=41 CHECKSUM_MISMATCH value
+         * @property {number} FILE_TOO_LARGE=42 FILE_TOO_LARGE value
+         * @property {number} QUOTA_EXCEEDED=43 QUOTA_EXCEEDED value
+         * @property {number} TOO_MANY_UPLOADS=44 TOO_MANY_UPLOADS value
+         * @property {number} UNSUPPORTED_TUS_VERSION=45 UNSUPPORTED_TUS_VERSION value
+         * @property {number} UNSUPPORTED_MEDIA_TYPE=46 UNSUPPORTED_MEDIA_TYPE value
+         * @property {number} RANGE_NOT_SATISFIABLE=47 RANGE_NOT_SATISFIABLE value
+         * @property {number} CANCELLED=48 CANCELLED value
          */
         Error.Code = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -4698,7 +4710,19 @@ export const parley = $root.parley = (() => {
             values[valuesById[33] = "REPLACED"] = 33;
             values[valuesById[34] = "KICKED"] = 34;
             values[valuesById[35] = "DRAINING"] = 35;
-            values[valuesById[36] = "CANCELLED"] = 36;
+            values[valuesById[36] = "FILE_NOT_FOUND"] = 36;
+            values[valuesById[37] = "UPLOAD_NOT_FOUND"] = 37;
+            values[valuesById[38] = "UPLOAD_EXPIRED"] = 38;
+            values[valuesById[39] = "UPLOAD_OFFSET_MISMATCH"] = 39;
+            values[valuesById[40] = "UPLOAD_BUSY"] = 40;
+            values[valuesById[41] = "CHECKSUM_MISMATCH"] = 41;
+            values[valuesById[42] = "FILE_TOO_LARGE"] = 42;
+            values[valuesById[43] = "QUOTA_EXCEEDED"] = 43;
+            values[valuesById[44] = "TOO_MANY_UPLOADS"] = 44;
+            values[valuesById[45] = "UNSUPPORTED_TUS_VERSION"] = 45;
+            values[valuesById[46] = "UNSUPPORTED_MEDIA_TYPE"] = 46;
+            values[valuesById[47] = "RANGE_NOT_SATISFIABLE"] = 47;
+            values[valuesById[48] = "CANCELLED"] = 48;
             return values;
         })();
 
@@ -9378,6 +9402,7 @@ export const parley = $root.parley = (() => {
      * @property {number} MESSAGE_TYPE_IMAGE=3 MESSAGE_TYPE_IMAGE value
      * @property {number} MESSAGE_TYPE_FILE=4 MESSAGE_TYPE_FILE value
      * @property {number} MESSAGE_TYPE_VOICE=5 MESSAGE_TYPE_VOICE value
+     * @property {number} MESSAGE_TYPE_VIDEO=6 MESSAGE_TYPE_VIDEO value
      * @property {number} MESSAGE_TYPE_MEMBERSHIP=100 MESSAGE_TYPE_MEMBERSHIP value
      * @property {number} MESSAGE_TYPE_RECALL=101 MESSAGE_TYPE_RECALL value
      * @property {number} MESSAGE_TYPE_EDIT=102 MESSAGE_TYPE_EDIT value
@@ -9394,6 +9419,7 @@ export const parley = $root.parley = (() => {
         values[valuesById[3] = "MESSAGE_TYPE_IMAGE"] = 3;
         values[valuesById[4] = "MESSAGE_TYPE_FILE"] = 4;
         values[valuesById[5] = "MESSAGE_TYPE_VOICE"] = 5;
+        values[valuesById[6] = "MESSAGE_TYPE_VIDEO"] = 6;
         values[valuesById[100] = "MESSAGE_TYPE_MEMBERSHIP"] = 100;
         values[valuesById[101] = "MESSAGE_TYPE_RECALL"] = 101;
         values[valuesById[102] = "MESSAGE_TYPE_EDIT"] = 102;

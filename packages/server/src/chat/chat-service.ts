@@ -25,6 +25,7 @@ import { BoundedMap } from '../bounded-map.ts';
 import { checkClientMsgId, checkContent, checkConversationId, checkOp, checkText, checkUserId, invalid } from './input-checks.ts';
 import { canSee, changesEarlierMessage, firstVisibleSeq, lastVisibleSeq } from './rules/visibility.ts';
 import { GroupCommitter } from './group-commit.ts';
+import { isMediaType, parseMediaBody } from '../media/media-body.ts';
 import { decodeSyncToken, encodeSyncToken } from './sync-token.ts';
 import type { AppendResult, Bus, ConversationState, FriendListRecord, GroupRecord, StoredMessage, Store } from './types.ts';
 
@@ -220,6 +221,8 @@ export class ChatService {
       throw new ParleyError(ErrorCode.MESSAGE_TOO_LARGE, `body of ${body.length} bytes exceeds ${this.limits.maxBodyBytes}`);
     }
     checkContent(type, body, this.limits.maxCustomBytes);
+    // A media kind names a file: its shape here, the file itself in the send's transaction.
+    const media = isMediaType(type) ? parseMediaBody(body) : undefined;
     const mentions = [...new Set(input.mentions ?? [])];
     if (mentions.length > Limits.MENTIONS_MAX) throw invalid(`at most ${Limits.MENTIONS_MAX} mentions`);
     for (const u of mentions) checkUserId(u, 'a mention');
@@ -251,6 +254,7 @@ export class ChatService {
       mentions,
       mentionAll: input.mentionAll ?? false,
       replyTo,
+      media,
     });
     if (result.ok) this.crash('after-commit');
     return this.fanOut(caller, result);

@@ -19,6 +19,7 @@
  * - Every method that says it "stamps" raises the row's change version to this
  *   transaction's version, which the change feed (`changesSince`) reads.
  */
+import type { MediaReads, MediaTx } from '../media/media-port.ts';
 import type { ChangeCursor, StoredMessage, User } from './types.ts';
 
 /** A conversation row, as a write transaction reads it. */
@@ -116,8 +117,8 @@ export function pairKey(a: string, b: string): string {
   return `${a}\u0000${b}`;
 }
 
-/** Reads and writes of one transaction. */
-export interface WriteTx {
+/** Reads and writes of one transaction (the media rows' are in media/media-port.ts). */
+export interface WriteTx extends MediaTx {
   // Conversations
   /** The rows of those of `ids` that exist, locked for this transaction. */
   lockConversations(ids: readonly string[]): Promise<Map<string, ConversationRow>>;
@@ -168,7 +169,8 @@ export interface WriteTx {
   /** Messages stored under these (sender, clientMsgId) keys, by `pairKey(sender, clientMsgId)`. */
   findSent(keys: readonly (readonly [string, string])[]): Promise<Map<string, SentMessage>>;
   getMessage(conversationId: string, seq: number): Promise<StoredMessage | undefined>;
-  insertMessages(messages: readonly StoredMessage[]): Promise<void>;
+  /** Store new messages; `sentDigest`, when set, records that the body stored is not the body sent (a media body the server completed). */
+  insertMessages(messages: readonly SentMessage[]): Promise<void>;
   /** Change a message's body and flags; `sentDigest` is kept only if the message has none yet (it records what was first sent). */
   updateMessage(conversationId: string, seq: number, change: { body: Uint8Array; flags: number; sentDigest: Uint8Array }): Promise<void>;
   setReactions(conversationId: string, seq: number, reactions: StoredMessage['reactions']): Promise<void>;
@@ -202,8 +204,8 @@ export interface WriteOptions {
   ackBeforeCommit?: boolean;
 }
 
-/** What a store adapter implements. */
-export interface StorePort {
+/** What a store adapter implements (the media rows' committed reads are in media/media-port.ts). */
+export interface StorePort extends MediaReads {
   /** Identifies this store's data set; sync tokens from another data set are void. */
   readonly storeId: string;
   write<R>(fn: (tx: WriteTx) => Promise<R>, options?: WriteOptions): Promise<R>;

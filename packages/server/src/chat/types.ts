@@ -4,6 +4,7 @@
  * implement these; chat logic imports only this file, never an adapter.
  */
 import type { ErrorCode, FriendOp, GroupOp, MessageOpKind, MessageRecord } from '@parley/protocol';
+import type { MediaClaim } from '../media/media-body.ts';
 
 export interface User {
   id: string;
@@ -31,6 +32,8 @@ export interface AppendRequest {
   mentions?: readonly string[];
   mentionAll?: boolean;
   replyTo?: number;
+  /** A media kind's body, its shape checked (media/media-body.ts): the files it names are checked in the transaction. */
+  media?: MediaClaim;
 }
 
 /** Recall or edit an earlier message; recorded as an event message. */

@@ -115,6 +115,24 @@ export const defaults = {
   thumbnailTimeoutMs: 15_000,
   /** Images thumbnailed at once per node, each on one core and one libuv pool thread; keep below UV_THREADPOOL_SIZE (4). */
   thumbnailJobs: 1,
+  /** Largest file, in bytes (advertised as Tus-Max-Size; a larger Upload-Length is refused before any byte is stored). */
+  maxFileBytes: 100 * 1024 * 1024,
+  /** Bytes one user may upload per UTC day (uploads and instant uploads); more is QUOTA_EXCEEDED (429). */
+  uploadQuotaBytesPerDay: 1024 * 1024 * 1024,
+  /** Uploads one user may have that have not become files (more is TOO_MANY_UPLOADS, 429). */
+  maxUnfinishedUploads: 20,
+  /** An unfinished upload expires this long after its creation or its last PATCH; the collector then reclaims its bytes. */
+  uploadExpiryMs: 24 * 3600 * 1000,
+  /** A file no message carries is collected this long after its upload. */
+  unreferencedFileGraceMs: 24 * 3600 * 1000,
+  /** How often the media collector runs (expired uploads, unreferenced files, their bytes). */
+  mediaSweepMs: 60_000,
+  /** The lease a PATCH holds on its upload, renewed while it streams; after a node dies, its uploads resume elsewhere once it lapses. */
+  uploadLeaseMs: 30_000,
+  /** How long a signed download link (POST /v1/files/{id}/link) works. */
+  fileLinkTtlMs: 3600 * 1000,
+  /** How long an instant-upload challenge may be answered (at most a minute). */
+  instantChallengeMs: 60_000,
   /** Log level: fatal, error, warn, info, debug, trace, silent. */
   logLevel: 'info',
   /** Graceful drain on SIGTERM waits at most this long for in-flight work. */
@@ -263,6 +281,19 @@ export function validateConfig(input: Record<string, unknown>): Config {
   positive('largeGroupThreshold');
   positive('tokenTtlSeconds', 60);
   positive('drainTimeoutMs', 0);
+  if (c.blobDir.includes('\u0000')) throw bad('blobDir must be a path');
+  positive('maxFileBytes');
+  if (c.maxFileBytes > Number.MAX_SAFE_INTEGER) throw bad('maxFileBytes is too large');
+  positive('uploadQuotaBytesPerDay');
+  positive('maxUnfinishedUploads');
+  positive('uploadExpiryMs', 100);
+  positive('unreferencedFileGraceMs', 0);
+  positive('mediaSweepMs', 0);
+  positive('uploadLeaseMs', 100);
+  positive('fileLinkTtlMs', 1000);
+  if (c.fileLinkTtlMs > 7 * 24 * 3600 * 1000) throw bad('fileLinkTtlMs must be at most 7 days: links are meant to be short-lived');
+  positive('instantChallengeMs', 100);
+  if (c.instantChallengeMs > 60_000) throw bad('instantChallengeMs must be at most 60000 (a minute)');
   positive('testCrashSeed', 0);
   if (c.thumbnailSizes.length === 0 || c.thumbnailSizes.length > 8) throw bad('thumbnailSizes must list 1 to 8 sizes');
   for (const size of c.thumbnailSizes) {

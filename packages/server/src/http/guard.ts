@@ -62,7 +62,27 @@ export const STATUS: Record<ErrorCode, number> = {
   DRAINING: 503,
   CANCELLED: 400,
   INTERNAL: 500,
+  FILE_NOT_FOUND: 404,
+  UPLOAD_NOT_FOUND: 404,
+  UPLOAD_EXPIRED: 410,
+  UPLOAD_OFFSET_MISMATCH: 409,
+  UPLOAD_BUSY: 409,
+  CHECKSUM_MISMATCH: 460, // tus's own status for a checksum that does not match
+  FILE_TOO_LARGE: 413,
+  QUOTA_EXCEEDED: 429,
+  TOO_MANY_UPLOADS: 429,
+  UNSUPPORTED_TUS_VERSION: 412,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RANGE_NOT_SATISFIABLE: 416,
 };
+
+/** Reason phrases of statuses Node does not name (tus's 460). */
+const REASONS: Record<number, string> = { 460: 'Checksum Mismatch' };
+
+/** The reason phrase of `status`. */
+export function reasonOf(status: number): string {
+  return REASONS[status] ?? STATUS_CODES[status] ?? 'Error';
+}
 
 /** Handles one request; may throw or reject with anything (the guard answers it). */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -124,11 +144,55 @@ export function answerJson(res: ServerResponse, status: number, body: unknown): 
   answered.add(res);
   whenRequestRead(res.req, () => {
     try {
-      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      res.writeHead(status, reasonOf(status), { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
       res.end(text);
     } catch {
       res.destroy(); // nothing sensible is left to write
     }
+  });
+}
+
+/** Answer with a status and headers and no body (204, 304, a HEAD answer); the one way such an answer is written. */
+export function answerEmpty(res: ServerResponse, status: number, headers: Record<string, string | number>): void {
+  answered.add(res);
+  whenRequestRead(res.req, () => {
+    try {
+      res.writeHead(status, reasonOf(status), headers);
+      res.end();
+    } catch {
+      res.destroy();
+    }
+  });
+}
+
+/**
+ * Answer with a status, headers and a body streamed from `body` (file
+ * downloads). If the body fails half-way, the connection is cut: the client
+ * sees a short answer, never a wrong one.
+ */
+export function answerStream(res: ServerResponse, status: number, headers: Record<string, string | number>, body: AsyncIterable<Uint8Array>): void {
+  answered.add(res);
+  whenRequestRead(res.req, () => {
+    void (async () => {
+      try {
+        res.writeHead(status, reasonOf(status), headers);
+        for await (const chunk of body) {
+          if (res.destroyed) return;
+          if (!res.write(chunk)) await new Promise<void>((resolve) => {
+            const done = () => {
+              res.off('drain', done);
+              res.off('close', done);
+              resolve();
+            };
+            res.on('drain', done);
+            res.on('close', done);
+          });
+        }
+        res.end();
+      } catch {
+        res.destroy();
+      }
+    })();
   });
 }
 
@@ -168,7 +232,7 @@ export function refuseOnSocket(socket: Duplex, status: number, failure: ParleyEr
   }
   const body = JSON.stringify(errorJson(failure));
   const lines = [
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`,
+    `HTTP/1.1 ${status} ${reasonOf(status)}`,
     'connection: close',
     'content-type: application/json',
     `content-length: ${Buffer.byteLength(body)}`,
@@ -234,15 +298,62 @@ function allClosed(responses: ServerResponse[], ms: number): Promise<boolean> {
   });
 }
 
+/** A request's body must have arrived within this, once its headers have (408 otherwise). */
+export const REQUEST_BODY_MS = 30_000;
+/** A long body (an upload) may take as long as it keeps coming; silent for this long, it is cut. */
+export const LONG_BODY_IDLE_MS = 30_000;
+
+export interface ServeOptions {
+  /**
+   * Requests whose body may take longer than REQUEST_BODY_MS (tus PATCH and
+   * POST): they are bounded by LONG_BODY_IDLE_MS of silence instead.
+   */
+  longBody?: (req: IncomingMessage) => boolean;
+}
+
+/**
+ * Bound the time a request's body takes: REQUEST_BODY_MS for the whole body, or
+ * for a long body LONG_BODY_IDLE_MS without a byte. A request past its bound is
+ * answered 408 HEARTBEAT_TIMEOUT (if no answer has begun) and its connection closed.
+ */
+function boundBody(req: IncomingMessage, res: ServerResponse, long: boolean, log: Logger): void {
+  if (req.complete) return;
+  const expire = () => {
+    if (req.complete) return;
+    log.debug({ method: req.method, target: req.url?.slice(0, 200) }, 'http request body timed out');
+    if (!answered.has(res) && !res.headersSent && !res.destroyed) {
+      answered.add(res);
+      const text = JSON.stringify(errorJson(new ParleyError(ErrorCode.HEARTBEAT_TIMEOUT, 'the request did not arrive in time')));
+      res.writeHead(408, reasonOf(408), { connection: 'close', 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      res.end(text, () => req.socket.destroy());
+    } else {
+      req.socket.destroy();
+    }
+  };
+  if (long) {
+    req.setTimeout(LONG_BODY_IDLE_MS, expire);
+    const idleOff = () => req.socket?.setTimeout(0);
+    req.once('end', idleOff);
+    res.once('finish', idleOff);
+    return;
+  }
+  const timer = setTimeout(expire, REQUEST_BODY_MS).unref();
+  const done = () => clearTimeout(timer);
+  req.once('end', done);
+  req.once('close', done);
+}
+
 /**
  * An HTTP server that serves `handle` behind the guard and answers, with coded
  * bodies, what Node would otherwise answer bare or not at all: malformed HTTP
  * ('clientError'), an HTTP/1.1 request without Host (400 INVALID_ARGUMENT), and
  * CONNECT (404 NOT_FOUND: this is no proxy). An `Expect` other than 100-continue
- * is ignored, as RFC 9110 allows, rather than refused with a bare 417.
+ * is ignored, as RFC 9110 allows, rather than refused with a bare 417. Node's
+ * own whole-request timeout is off (it cannot spare an upload): request bodies
+ * are bounded here (boundBody); headers by the server's `headersTimeout`.
  */
-export function serveHttp(handle: RequestHandler, log: Logger): Server {
-  const server = createServer({ requireHostHeader: false });
+export function serveHttp(handle: RequestHandler, log: Logger, options: ServeOptions = {}): Server {
+  const server = createServer({ requireHostHeader: false, requestTimeout: 0 });
   // The responses of each connection not yet closed: a refusal of malformed HTTP
   // goes after them, never into the middle of one.
   const open = new WeakMap<Duplex, Set<ServerResponse>>();
@@ -257,6 +368,7 @@ export function serveHttp(handle: RequestHandler, log: Logger): Server {
       log.debug({ reason: err.message }, 'http response failed');
       res.destroy();
     });
+    boundBody(req, res, options.longBody?.(req) ?? false, log);
     // The executor turns a synchronous throw into a rejection like any other.
     new Promise<void>((resolve) => {
       if (req.httpVersion === '1.1' && req.headers.host === undefined) {

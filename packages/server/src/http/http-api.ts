@@ -5,15 +5,18 @@
  * its HTTP status (guard.ts, which also makes sure no failure ends the process).
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode, ParleyError } from '@parley/protocol';
 import type { Accounts } from '../auth/accounts.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { NodeInfo } from '../chat/types.ts';
+import type { MediaService } from '../media/media-service.ts';
 import { chatRoutes, type ChatRouteDeps } from './chat-routes.ts';
+import { fileRoutes } from './file-routes.ts';
 import { answerJson, type RequestHandler } from './guard.ts';
 import { readJson, requestUrl } from './parse.ts';
+import { uploadRoutes } from './upload-routes.ts';
 
 export interface HttpDeps {
   accounts: Accounts;
@@ -30,15 +33,22 @@ export interface HttpDeps {
   presence: ChatRouteDeps['presence'];
   /** The most seqs one pull covers (config `pullMaxLimit`). */
   pullMaxLimit: number;
+  /** Uploads, files and downloads. */
+  media: MediaService;
+  /** The largest file (config `maxFileBytes`), advertised as Tus-Max-Size. */
+  maxFileBytes: number;
 }
 
-export type Handler = (req: IncomingMessage, url: URL, params: string[]) => Promise<[number, unknown]>;
+/** Resolves with a status and a JSON body to answer, or with nothing when it answered itself (guard.ts's answerEmpty, answerStream). */
+export type Handler = (req: IncomingMessage, url: URL, params: string[], res: ServerResponse) => Promise<[number, unknown] | void>;
 
 export interface Route {
   method: string;
   /** Matches the whole path; its groups are the handler's params (still percent-encoded). */
   pattern: RegExp;
   handler: Handler;
+  /** Headers every answer to a path this pattern matches carries, whatever its method or outcome (tus's Tus-Resumable). */
+  headers?: Record<string, string>;
 }
 
 function bearer(req: IncomingMessage): string {
@@ -128,6 +138,8 @@ export function createHttpHandler(deps: HttpDeps): RequestHandler {
       },
     },
     ...chatRoutes({ chat: deps.chat, authenticate, presence: deps.presence, pullMaxLimit: deps.pullMaxLimit }),
+    ...uploadRoutes({ media: deps.media, authenticate, maxFileBytes: deps.maxFileBytes }),
+    ...fileRoutes({ media: deps.media, authenticate }),
   ];
 
   return async (req, res) => {
@@ -139,6 +151,7 @@ export function createHttpHandler(deps: HttpDeps): RequestHandler {
       return;
     }
     const matching = routes.filter((r) => r.pattern.test(url.pathname));
+    for (const r of matching) for (const [name, value] of Object.entries(r.headers ?? {})) res.setHeader(name, value);
     const route = matching.find((r) => r.method === req.method);
     if (!route) {
       if (matching.length === 0) throw new ParleyError(ErrorCode.NOT_FOUND, `no route ${url.pathname}`);
@@ -148,7 +161,7 @@ export function createHttpHandler(deps: HttpDeps): RequestHandler {
       return;
     }
     const params = route.pattern.exec(url.pathname)!.slice(1);
-    const [status, body] = await route.handler(req, url, params);
-    answerJson(res, status, body);
+    const answer = await route.handler(req, url, params, res);
+    if (answer) answerJson(res, answer[0], answer[1]);
   };
 }

@@ -7,6 +7,7 @@
 import { MessageType } from '@parley/protocol';
 import type { ChangeRow, ConversationRow, FriendRow, MemberRow, SentMessage } from '../chat/store-port.ts';
 import type { StoredMessage } from '../chat/types.ts';
+import type { ChallengeRow, FileAccessRow, FileRow, UploadKind, UploadRow } from '../media/media-port.ts';
 
 /** A stored message as both stores' SQL selects it (MESSAGE_COLUMNS). */
 export interface MessageSqlRow {
@@ -208,4 +209,104 @@ export function toChangeRow(r: ChangeSqlRow): ChangeRow {
     unreadMentions: Number(r.unread_mentions), clearedSeq: r.cleared_seq, pinned: r.pinned === 1, muted: r.muted === 1,
     peerReadSeq: r.peer_read_seq ?? 0, peerDeliveredSeq: r.peer_delivered_seq ?? 0, lastMessage,
   };
+}
+
+// ---------------------------------------------------------------- media rows (media/media-port.ts)
+
+/** An upload as both stores' SQL selects it (UPLOAD_COLUMNS). */
+export interface UploadSqlRow {
+  id: string;
+  owner_id: string;
+  length: number | null;
+  upload_offset: number;
+  metadata: string;
+  name: string;
+  mime: string;
+  kind: number;
+  parts: string;
+  consumed_by: string;
+  created_at: number;
+  expires_at: number;
+  lease_token: string;
+  lease_until: number;
+  file_id: string;
+}
+
+export const UPLOAD_COLUMNS = `id, owner_id, length, upload_offset, metadata, name, mime, kind, parts, consumed_by, created_at, expires_at,
+  lease_token, lease_until, file_id`;
+
+export function toUpload(r: UploadSqlRow): UploadRow {
+  return {
+    id: r.id, ownerId: r.owner_id, length: r.length, offset: r.upload_offset, metadata: r.metadata, name: r.name, mime: r.mime,
+    kind: r.kind as UploadKind, parts: r.parts === '' ? [] : r.parts.split(' '), consumedBy: r.consumed_by, createdAt: r.created_at,
+    expiresAt: r.expires_at, leaseToken: r.lease_token, leaseUntil: r.lease_until, fileId: r.file_id,
+  };
+}
+
+/** An upload's values in UPLOAD_COLUMNS order. */
+export function uploadValues(u: UploadRow): unknown[] {
+  return [
+    u.id, u.ownerId, u.length, u.offset, u.metadata, u.name, u.mime, u.kind, u.parts.join(' '), u.consumedBy, u.createdAt, u.expiresAt,
+    u.leaseToken, u.leaseUntil, u.fileId,
+  ];
+}
+
+/** A file as both stores' SQL selects it (FILE_COLUMNS). */
+export interface FileSqlRow {
+  id: string;
+  owner_id: string;
+  size: number;
+  sha256: string;
+  mime: string;
+  name: string;
+  blob_key: string;
+  created_at: number;
+  width: number | null;
+  height: number | null;
+  duration_ms: number | null;
+  thumbnail_id: string;
+  gc_after: number | null;
+}
+
+export const FILE_COLUMNS = `id, owner_id, size, sha256, mime, name, blob_key, created_at, width, height, duration_ms, thumbnail_id, gc_after`;
+
+export function toFile(r: FileSqlRow): FileRow {
+  return {
+    id: r.id, ownerId: r.owner_id, size: r.size, sha256: r.sha256, mime: r.mime, name: r.name, blobKey: r.blob_key, createdAt: r.created_at,
+    width: r.width, height: r.height, durationMs: r.duration_ms, thumbnailId: r.thumbnail_id, gcAfter: r.gc_after,
+  };
+}
+
+/** A file's values in FILE_COLUMNS order. */
+export function fileValues(f: FileRow): unknown[] {
+  return [f.id, f.ownerId, f.size, f.sha256, f.mime, f.name, f.blobKey, f.createdAt, f.width, f.height, f.durationMs, f.thumbnailId, f.gcAfter];
+}
+
+/** A file-access row: a message carrying the file, with the user's member row there (MEMBER_COLUMNS) and whether they hid it. */
+export type FileAccessSqlRow = MemberSqlRow & { seq: number; hidden: number | boolean };
+
+export function toFileAccess(r: FileAccessSqlRow): FileAccessRow {
+  return { conversationId: r.conv_id, seq: r.seq, member: toMember(r), hidden: Boolean(r.hidden) };
+}
+
+export interface ChallengeSqlRow {
+  id: string;
+  user_id: string;
+  sha256: string;
+  size: number;
+  range_start: number;
+  range_end: number;
+  name: string;
+  mime: string;
+  expires_at: number;
+}
+
+export const CHALLENGE_COLUMNS = `id, user_id, sha256, size, range_start, range_end, name, mime, expires_at`;
+
+export function toChallenge(r: ChallengeSqlRow): ChallengeRow {
+  return { id: r.id, userId: r.user_id, sha256: r.sha256, size: r.size, start: r.range_start, end: r.range_end, name: r.name, mime: r.mime, expiresAt: r.expires_at };
+}
+
+export function challengeValues(c: ChallengeRow): unknown[] {
+  return [c.id, c.userId, c.sha256, c.size, c.start, c.end, c.name, c.mime, c.expiresAt];
 }

@@ -12,6 +12,8 @@
  */
 import { ConversationKind, ErrorCode, GroupRole, parseDirectConversationId } from '@parley/protocol';
 import type { CrashHook } from '../../testing/faults.ts';
+import type { FileRow } from '../../media/media-port.ts';
+import { checkAttachment, filesOfBatch, recordAttachments } from '../../media/rules/attachments.ts';
 import { pairKey, type ConversationRow, type MemberRow, type SentMessage, type WriteTx } from '../store-port.ts';
 import type { AppendRequest, AppendResult, StoredMessage } from '../types.ts';
 import { MessageWriter } from './message-writer.ts';
@@ -44,6 +46,9 @@ interface BatchState {
   blocks: Set<string>;
   writer: MessageWriter;
   noDedup: boolean;
+  /** The files the batch's media messages name (media/rules/attachments.ts), and the new messages that carry them. */
+  files: Map<string, FileRow>;
+  carried: { message: StoredMessage; files: readonly string[] }[];
 }
 
 export async function appendBatch(tx: WriteTx, batch: readonly AppendRequest[], options: AppendOptions): Promise<AppendResult[]> {
@@ -58,10 +63,13 @@ export async function appendBatch(tx: WriteTx, batch: readonly AppendRequest[], 
     blocks: pairs.length > 0 ? await tx.blocksAmong(pairs) : new Set(),
     writer: new MessageWriter(tx, now, options.noDedup),
     noDedup: options.noDedup,
+    files: await filesOfBatch(tx, batch.map((r) => r.media)),
+    carried: [],
   };
   const outcomes: (Refusal | Stored)[] = [];
   for (const req of batch) outcomes.push(await appendOne(req, state));
   await state.writer.flush();
+  await recordAttachments(tx, state.carried);
   // A new message goes to the current members; the original of a resend to those who may see it.
   const recipients = await tx.currentMembers(outcomes.flatMap((o) => (o.ok && !o.duplicate ? [o.message.conversationId] : [])));
   const resent = new Map<string, readonly string[]>();
@@ -111,8 +119,12 @@ async function appendOne(req: AppendRequest, s: BatchState): Promise<Refusal | S
   }
   const refused = referenceRefusal(req, conv, sender, s.members);
   if (refused) return refused;
-  const message = s.writer.append(conv, req);
-  if (!s.noDedup) s.sent.set(key, { message, sentDigest: undefined });
+  // A media body names files of the sender's; it is stored completed from the file record.
+  const attached = req.media ? checkAttachment(req.senderId, req.media, req.body, s.files) : undefined;
+  if (attached && !attached.ok) return refusal(attached.code, attached.message);
+  const message = attached ? s.writer.append(conv, { ...req, body: attached.body }, attached.sentDigest) : s.writer.append(conv, req);
+  if (attached) s.carried.push({ message, files: attached.files });
+  if (!s.noDedup) s.sent.set(key, { message, sentDigest: attached?.sentDigest });
   return { ok: true, message, duplicate: false };
 }
 

@@ -15,6 +15,8 @@ import { ConversationKind, ErrorCode, GroupRole, MessageFlag, MessageOpKind, Mes
 import { pairKey, type ConversationRow, type MemberRow, type WriteTx } from '../store-port.ts';
 import type { AppendResult, MessageOpRequest, StoredMessage } from '../types.ts';
 import { MessageWriter } from './message-writer.ts';
+import { isMediaType } from '../../media/media-body.ts';
+import { dropAttachments } from '../../media/rules/attachments.ts';
 import { lockNotices, writeNotice } from './notices.ts';
 import { applyReaction, digestOf, EVENT_TYPES, reactionBody, reusedError, sameMessageOp } from './records.ts';
 import { whoSees } from './recipients.ts';
@@ -71,8 +73,12 @@ export async function modifyMessage(tx: WriteTx, req: MessageOpRequest): Promise
       }
       body = new Uint8Array(0); // the content is gone for everyone
       flags = target.flags | MessageFlag.RECALLED;
+      // So are its files: the message carries them no more (downloads through it end).
+      await dropAttachments(tx, req.conversationId, req.seq, now);
     } else {
       if (!own) throw fail(ErrorCode.FORBIDDEN, 'only the sender may edit a message');
+      // A media message names a file checked at send; an edit would name another unchecked.
+      if (isMediaType(target.type)) throw fail(ErrorCode.MESSAGE_LOCKED, 'a message carrying a file cannot be edited: send a new one');
       body = req.body;
       flags = target.flags | MessageFlag.EDITED;
     }

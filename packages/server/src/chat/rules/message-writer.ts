@@ -7,14 +7,14 @@
  * large group (read diffusion: a 2,000-member group costs one row per message).
  */
 import { randomUUID } from 'node:crypto';
-import type { ConversationRow, WriteTx } from '../store-port.ts';
+import type { ConversationRow, SentMessage, WriteTx } from '../store-port.ts';
 import type { AppendRequest, StoredMessage } from '../types.ts';
 
 /** What a new message carries; the writer adds its id, seq and time, and the conversation it is appended to. */
 export type NewMessage = Omit<AppendRequest, 'conversationId' | 'directMembers'>;
 
 export class MessageWriter {
-  private readonly fresh: StoredMessage[] = [];
+  private readonly fresh: SentMessage[] = [];
   private readonly conversations = new Map<string, ConversationRow>();
 
   /**
@@ -29,11 +29,15 @@ export class MessageWriter {
 
   /** Messages appended so far. */
   get messages(): readonly StoredMessage[] {
-    return this.fresh;
+    return this.fresh.map((f) => f.message);
   }
 
-  /** Append a message to `conversation` at its next seq. */
-  append(conversation: ConversationRow, m: NewMessage): StoredMessage {
+  /**
+   * Append a message to `conversation` at its next seq. `sentDigest`: the digest
+   * of the body as sent, when the body stored is another (a media body the
+   * server completed), so that a resend is still recognised.
+   */
+  append(conversation: ConversationRow, m: NewMessage, sentDigest?: Uint8Array): StoredMessage {
     const message: StoredMessage = {
       id: randomUUID(),
       conversationId: conversation.id,
@@ -51,7 +55,7 @@ export class MessageWriter {
       replyTo: m.replyTo ?? 0,
       reactions: [],
     };
-    this.fresh.push(message);
+    this.fresh.push({ message, sentDigest });
     this.conversations.set(conversation.id, conversation);
     return message;
   }
@@ -59,7 +63,9 @@ export class MessageWriter {
   /** Store what was appended, raise max seqs, and stamp who learns of it. */
   async flush(): Promise<void> {
     if (this.fresh.length === 0) return;
-    const stored = this.noDedup ? this.fresh.map((m) => ({ ...m, clientMsgId: `${m.clientMsgId}#${m.id}` })) : this.fresh;
+    const stored = this.noDedup
+      ? this.fresh.map((f) => ({ ...f, message: { ...f.message, clientMsgId: `${f.message.clientMsgId}#${f.message.id}` } }))
+      : this.fresh;
     await this.tx.insertMessages(stored);
     const convs = [...this.conversations.values()];
     await this.tx.setMaxSeqs(new Map(convs.map((c) => [c.id, c.maxSeq])));

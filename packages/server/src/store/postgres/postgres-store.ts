@@ -26,8 +26,20 @@ import { ErrorCode, ParleyError } from '@parley/protocol';
 import { systemClock } from '../../clock.ts';
 import { pairKey, type ChangeParts, type ConversationRow, type FriendRow, type MemberRow, type SentMessage, type StorePort, type WriteOptions, type WriteTx } from '../../chat/store-port.ts';
 import type { ChangeCursor, StoredMessage, User } from '../../chat/types.ts';
+import type { FileRow, UploadRow } from '../../media/media-port.ts';
 import {
   asBuffer,
+  challengeValues,
+  fileValues,
+  toChallenge,
+  toFile,
+  toFileAccess,
+  toUpload,
+  uploadValues,
+  type ChallengeSqlRow,
+  type FileAccessSqlRow,
+  type FileSqlRow,
+  type UploadSqlRow,
   mentionsText,
   reactionsText,
   toChangeRow,
@@ -312,12 +324,13 @@ export class PostgresStore implements StorePort {
         const [row] = await rows<MessageSqlRow>(SQL.getMessage, [id, seq]);
         return row && toMessage(row);
       },
-      insertMessages: (messages) => {
-        const col = <T>(f: (m: StoredMessage) => T) => messages.map(f);
+      insertMessages: (sent) => {
+        const col = <T>(f: (m: StoredMessage) => T) => sent.map((s) => f(s.message));
         return run(SQL.insertMessages, [
           col((m) => m.conversationId), col((m) => m.seq), col((m) => m.id), col((m) => m.senderId), col((m) => m.senderDevice),
           col((m) => m.clientMsgId), col((m) => m.type), col((m) => asBuffer(m.body)), col((m) => m.serverTime), col((m) => m.refSeq),
           col((m) => mentionsText(m.mentions)), col((m) => (m.mentionAll ? 1 : 0)), col((m) => m.replyTo),
+          sent.map((s) => (s.sentDigest ? asBuffer(s.sentDigest) : null)),
         ]);
       },
       updateMessage: (id, seq, change) => run(SQL.updateMessage, [asBuffer(change.body), change.flags, asBuffer(change.sentDigest), id, seq]),
@@ -341,7 +354,82 @@ export class PostgresStore implements StorePort {
       addBlock: (userId, blockedId, time) => run(SQL.addBlock, [userId, blockedId, time]),
       removeBlock: (userId, blockedId) => run(SQL.removeBlock, [userId, blockedId]),
       settings: async () => (await rows<Record<string, string>>(SQL.durability, []))[0]!,
+
+      // Media
+      insertUpload: (row) => run(SQL.insertUpload, uploadValues(row)),
+      lockUploads: async (ids) => {
+        const found = await rows<UploadSqlRow>(SQL.lockUploads, [[...new Set(ids)]]);
+        return new Map(found.map((r) => [r.id, toUpload(r)]));
+      },
+      updateUpload: (u) =>
+        run(SQL.updateUpload, [u.length, u.offset, u.metadata, u.name, u.mime, u.kind, u.parts.join(' '), u.consumedBy, u.expiresAt, u.leaseToken,
+          u.leaseUntil, u.fileId, u.id]),
+      deleteUploads: (ids) => run(SQL.deleteUploads, [[...ids]]),
+      countUnfinishedUploads: async (ownerId, now) => (await rows<{ n: number }>(SQL.countUnfinishedUploads, [ownerId, now]))[0]!.n,
+      insertFile: (row) => run(SQL.insertFile, fileValues(row)),
+      lockFiles: async (ids, forUpdate) => {
+        const found = await rows<FileSqlRow>(forUpdate ? SQL.lockFiles : SQL.keepFiles, [[...new Set(ids)]]);
+        return new Map(found.map((r) => [r.id, toFile(r)]));
+      },
+      lockFileByContent: async (sha256, size) => {
+        const [row] = await rows<FileSqlRow>(SQL.keepFileByContent, [sha256, size]);
+        return row && toFile(row);
+      },
+      deleteFiles: (ids) => run(SQL.deleteFiles, [[...ids]]),
+      referencedFiles: async (ids) => new Set((await rows<{ id: string }>(SQL.referencedFiles, [[...ids]])).map((r) => r.id)),
+      blobsInUse: async (keys) => new Set((await rows<{ blob_key: string }>(SQL.blobsInUse, [[...keys]])).map((r) => r.blob_key)),
+      setFileMedia: (id, m) => run(SQL.setFileMedia, [m.width, m.height, m.durationMs, m.thumbnailId, id]),
+      setFilesGcAfter: (ids, gcAfter) => run(SQL.setFilesGcAfter, [[...ids], gcAfter]),
+      insertFileRefs: (refs) =>
+        run(SQL.insertFileRefs, [refs.map((r) => r.fileId), refs.map((r) => r.conversationId), refs.map((r) => r.seq)]),
+      deleteFileRefs: async (conversationId, seqs) =>
+        [...new Set((await rows<{ file_id: string }>(SQL.deleteFileRefs, [conversationId, [...seqs]])).map((r) => r.file_id))],
+      addUsage: async (userId, day, delta) => (await rows<{ bytes: number }>(SQL.addUsage, [userId, day, delta]))[0]!.bytes,
+      insertChallenge: (row) => run(SQL.insertChallenge, challengeValues(row)),
+      takeChallenge: async (id) => {
+        const [row] = await rows<ChallengeSqlRow>(SQL.takeChallenge, [id]);
+        return row && toChallenge(row);
+      },
+      deleteExpiredChallenges: (now) => run(SQL.deleteExpiredChallenges, [now]),
+      trashBlobs: (keys, now) => run(SQL.trashBlobs, [[...keys], now]),
+      untrashBlobs: (keys) => run(SQL.untrashBlobs, [[...keys]]),
     };
+  }
+
+  // Committed media reads
+  async getUpload(id: string): Promise<UploadRow | undefined> {
+    const [row] = await this.query<UploadSqlRow>(SQL.getUpload, [id]);
+    return row && toUpload(row);
+  }
+
+  async getFile(id: string): Promise<FileRow | undefined> {
+    const [row] = await this.query<FileSqlRow>(SQL.getFile, [id]);
+    return row && toFile(row);
+  }
+
+  async fileByContent(sha256: string, size: number): Promise<FileRow | undefined> {
+    const [row] = await this.query<FileSqlRow>(SQL.fileByContent, [sha256, size]);
+    return row && toFile(row);
+  }
+
+  async fileAccess(fileId: string, userId: string, limit: number) {
+    return (await this.query<FileAccessSqlRow>(SQL.fileAccess, [fileId, userId, limit])).map(toFileAccess);
+  }
+
+  async usage(userId: string, day: number): Promise<number> {
+    return (await this.query<{ bytes: number }>(SQL.usage, [userId, day]))[0]?.bytes ?? 0;
+  }
+
+  async expiredUploads(now: number, limit: number): Promise<UploadRow[]> {
+    return (await this.query<UploadSqlRow>(SQL.expiredUploads, [now, limit])).map(toUpload);
+  }
+
+  async collectableFiles(now: number, limit: number): Promise<string[]> {
+    return (await this.query<{ id: string }>(SQL.collectableFiles, [now, limit])).map((r) => r.id);
+  }
+
+  async trashedBlobs(limit: number): Promise<string[]> {
+    return (await this.query<{ key: string }>(SQL.trashedBlobs, [limit])).map((r) => r.key);
   }
 
   private async query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<R[]> {

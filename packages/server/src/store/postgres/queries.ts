@@ -5,7 +5,7 @@
  * byte-wise, as the SQLite store and JavaScript string comparison do. Columns keep
  * the SQLite store's names and 0/1 integer flags, so rows map through common.ts.
  */
-import { changeFeedQuery, CONVERSATION_COLUMNS, MEMBER_COLUMNS, MESSAGE_COLUMNS, type Dialect } from '../common.ts';
+import { CHALLENGE_COLUMNS, changeFeedQuery, CONVERSATION_COLUMNS, FILE_COLUMNS, MEMBER_COLUMNS, MESSAGE_COLUMNS, UPLOAD_COLUMNS, type Dialect } from '../common.ts';
 
 export const MIGRATIONS: readonly string[] = [
   // 1: the schema of SQLite migrations 1–13 in one step (this store starts there).
@@ -124,6 +124,73 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX hidden_by_message ON hidden (conv_id, seq);
   ALTER TABLE messages ADD COLUMN sent_digest BYTEA;
   `,
+  // 5: media — as SQLite migration 17: uploads, files, the messages that carry files, each
+  // user's upload bytes per UTC day, instant-upload challenges, blobs waiting to be deleted.
+  `
+  CREATE TABLE uploads (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    owner_id TEXT COLLATE "C" NOT NULL,
+    length BIGINT,
+    upload_offset BIGINT NOT NULL,
+    metadata TEXT NOT NULL,
+    name TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    kind INTEGER NOT NULL,
+    parts TEXT NOT NULL,
+    consumed_by TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    lease_token TEXT NOT NULL,
+    lease_until BIGINT NOT NULL,
+    file_id TEXT NOT NULL
+  );
+  CREATE INDEX uploads_unfinished ON uploads (owner_id, expires_at) WHERE file_id = '';
+  CREATE INDEX uploads_by_expiry ON uploads (expires_at);
+  CREATE TABLE files (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    owner_id TEXT COLLATE "C" NOT NULL,
+    size BIGINT NOT NULL,
+    sha256 TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    name TEXT NOT NULL,
+    blob_key TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    width INTEGER,
+    height INTEGER,
+    duration_ms BIGINT,
+    thumbnail_id TEXT NOT NULL,
+    gc_after BIGINT
+  );
+  CREATE INDEX files_by_content ON files (sha256, size);
+  CREATE INDEX files_by_blob ON files (blob_key);
+  CREATE INDEX files_by_thumbnail ON files (thumbnail_id) WHERE thumbnail_id <> '';
+  CREATE INDEX files_collectable ON files (gc_after) WHERE gc_after IS NOT NULL;
+  CREATE TABLE file_refs (
+    file_id TEXT COLLATE "C" NOT NULL,
+    conv_id TEXT COLLATE "C" NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (file_id, conv_id, seq)
+  );
+  CREATE INDEX file_refs_by_message ON file_refs (conv_id, seq);
+  CREATE TABLE upload_usage (
+    user_id TEXT COLLATE "C" NOT NULL,
+    day INTEGER NOT NULL,
+    bytes BIGINT NOT NULL,
+    PRIMARY KEY (user_id, day)
+  );
+  CREATE TABLE instant_challenges (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    user_id TEXT COLLATE "C" NOT NULL,
+    sha256 TEXT NOT NULL,
+    size BIGINT NOT NULL,
+    range_start BIGINT NOT NULL,
+    range_end BIGINT NOT NULL,
+    name TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    expires_at BIGINT NOT NULL
+  );
+  CREATE TABLE blob_trash (key TEXT COLLATE "C" PRIMARY KEY, since BIGINT NOT NULL);
+  `,
 ];
 
 
@@ -232,9 +299,9 @@ export const SQL = {
     WHERE (sender_id, client_msg_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
   getMessage: `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv_id = $1 AND seq = $2`,
   insertMessages: `INSERT INTO messages (conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, ref_seq,
-      mentions, mention_all, reply_to)
+      mentions, mention_all, reply_to, sent_digest)
     SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::bytea[], $9::bigint[],
-      $10::int[], $11::text[], $12::int[], $13::int[])`,
+      $10::int[], $11::text[], $12::int[], $13::int[], $14::bytea[])`,
   // The digest of what was first sent is set by the first change only.
   updateMessage: `UPDATE messages SET body = $1, flags = $2, sent_digest = COALESCE(sent_digest, $3) WHERE conv_id = $4 AND seq = $5`,
   setReactions: `UPDATE messages SET reactions = $1 WHERE conv_id = $2 AND seq = $3`,
@@ -244,6 +311,46 @@ export const SQL = {
   hiddenIn: `SELECT seq FROM hidden WHERE user_id = $1 AND conv_id = $2 AND seq >= $3 AND seq <= $4 ORDER BY seq`,
 
   /** What decides whether a COMMIT is durable when it returns. */
+  // Media (media/media-port.ts).
+  insertUpload: `INSERT INTO uploads (${UPLOAD_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+  getUpload: `SELECT ${UPLOAD_COLUMNS} FROM uploads WHERE id = $1`,
+  lockUploads: `SELECT ${UPLOAD_COLUMNS} FROM uploads WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
+  updateUpload: `UPDATE uploads SET length = $1, upload_offset = $2, metadata = $3, name = $4, mime = $5, kind = $6, parts = $7,
+      consumed_by = $8, expires_at = $9, lease_token = $10, lease_until = $11, file_id = $12 WHERE id = $13`,
+  deleteUploads: `DELETE FROM uploads WHERE id = ANY($1::text[])`,
+  countUnfinishedUploads: `SELECT COUNT(*) AS n FROM uploads WHERE owner_id = $1 AND file_id = '' AND expires_at > $2`,
+  expiredUploads: `SELECT ${UPLOAD_COLUMNS} FROM uploads WHERE expires_at < $1 ORDER BY expires_at LIMIT $2`,
+  insertFile: `INSERT INTO files (${FILE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+  getFile: `SELECT ${FILE_COLUMNS} FROM files WHERE id = $1`,
+  keepFiles: `SELECT ${FILE_COLUMNS} FROM files WHERE id = ANY($1::text[]) ORDER BY id FOR SHARE`,
+  lockFiles: `SELECT ${FILE_COLUMNS} FROM files WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
+  fileByContent: `SELECT ${FILE_COLUMNS} FROM files WHERE sha256 = $1 AND size = $2 ORDER BY created_at, id LIMIT 1`,
+  keepFileByContent: `SELECT ${FILE_COLUMNS} FROM files WHERE sha256 = $1 AND size = $2 ORDER BY created_at, id LIMIT 1 FOR SHARE`,
+  deleteFiles: `DELETE FROM files WHERE id = ANY($1::text[])`,
+  referencedFiles: `SELECT f.id FROM unnest($1::text[]) AS f(id)
+    WHERE EXISTS (SELECT 1 FROM file_refs r WHERE r.file_id = f.id) OR EXISTS (SELECT 1 FROM files t WHERE t.thumbnail_id = f.id)`,
+  blobsInUse: `SELECT DISTINCT blob_key FROM files WHERE blob_key = ANY($1::text[])`,
+  setFileMedia: `UPDATE files SET width = $1, height = $2, duration_ms = $3, thumbnail_id = $4 WHERE id = $5`,
+  setFilesGcAfter: `UPDATE files SET gc_after = $2 WHERE id = ANY($1::text[])`,
+  collectableFiles: `SELECT id FROM files WHERE gc_after IS NOT NULL AND gc_after < $1 ORDER BY gc_after LIMIT $2`,
+  insertFileRefs: `INSERT INTO file_refs (file_id, conv_id, seq) SELECT * FROM unnest($1::text[], $2::text[], $3::int[]) ON CONFLICT DO NOTHING`,
+  deleteFileRefs: `DELETE FROM file_refs WHERE conv_id = $1 AND seq = ANY($2::int[]) RETURNING file_id`,
+  // The messages carrying a file (or a file whose thumbnail it is) where the user is or was a member.
+  fileAccess: `SELECT r.seq, ${MEMBER_COLUMNS},
+      EXISTS (SELECT 1 FROM hidden h WHERE h.user_id = m.user_id AND h.conv_id = r.conv_id AND h.seq = r.seq) AS hidden
+    FROM file_refs r JOIN members m ON m.conv_id = r.conv_id AND m.user_id = $2 JOIN conversations c ON c.id = r.conv_id
+    WHERE r.file_id IN (SELECT $1::text UNION SELECT id FROM files WHERE thumbnail_id = $1::text)
+    ORDER BY r.conv_id, r.seq LIMIT $3`,
+  addUsage: `INSERT INTO upload_usage (user_id, day, bytes) VALUES ($1, $2, $3)
+    ON CONFLICT (user_id, day) DO UPDATE SET bytes = upload_usage.bytes + EXCLUDED.bytes RETURNING bytes`,
+  usage: `SELECT bytes FROM upload_usage WHERE user_id = $1 AND day = $2`,
+  insertChallenge: `INSERT INTO instant_challenges (${CHALLENGE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+  takeChallenge: `DELETE FROM instant_challenges WHERE id = $1 RETURNING ${CHALLENGE_COLUMNS}`,
+  deleteExpiredChallenges: `DELETE FROM instant_challenges WHERE expires_at < $1`,
+  trashBlobs: `INSERT INTO blob_trash (key, since) SELECT k, $2 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING`,
+  untrashBlobs: `DELETE FROM blob_trash WHERE key = ANY($1::text[])`,
+  trashedBlobs: `SELECT key FROM blob_trash ORDER BY since, key LIMIT $1`,
+
   durability: `SELECT current_setting('synchronous_commit') AS synchronous_commit, current_setting('fsync') AS fsync`,
   /** The server's transaction horizon now: every id below xmin has ended; ids from xmax on are not yet begun. */
   snapshotBounds: `SELECT pg_snapshot_xmin(s)::text::bigint AS xmin, pg_snapshot_xmax(s)::text::bigint AS xmax FROM pg_current_snapshot() AS s`,

@@ -1,5 +1,5 @@
 /** SQL of the SQLite store, in one visible place. Migrations are append-only. */
-import { changeFeedQuery, CONVERSATION_COLUMNS, MEMBER_COLUMNS, MESSAGE_COLUMNS, type Dialect } from '../common.ts';
+import { CHALLENGE_COLUMNS, changeFeedQuery, CONVERSATION_COLUMNS, FILE_COLUMNS, MEMBER_COLUMNS, MESSAGE_COLUMNS, UPLOAD_COLUMNS, type Dialect } from '../common.ts';
 
 export const MIGRATIONS: readonly string[] = [
   // 1: users, conversations, members (with each member's change version), messages.
@@ -151,6 +151,74 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX hidden_by_message ON hidden (conv_id, seq);
   ALTER TABLE messages ADD COLUMN sent_digest BLOB;
   `,
+  // 17: media — uploads (tus resources: offset, lease, concatenation), files (content hash, blob,
+  // when the collector may look at them), the messages that carry files, each user's upload
+  // bytes per UTC day, instant-upload challenges, and blobs waiting to be deleted.
+  `
+  CREATE TABLE uploads (
+    id TEXT PRIMARY KEY,
+    owner_id TEXT NOT NULL,
+    length INTEGER,
+    upload_offset INTEGER NOT NULL,
+    metadata TEXT NOT NULL,
+    name TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    kind INTEGER NOT NULL,
+    parts TEXT NOT NULL,
+    consumed_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    lease_token TEXT NOT NULL,
+    lease_until INTEGER NOT NULL,
+    file_id TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX uploads_unfinished ON uploads (owner_id, expires_at) WHERE file_id = '';
+  CREATE INDEX uploads_by_expiry ON uploads (expires_at);
+  CREATE TABLE files (
+    id TEXT PRIMARY KEY,
+    owner_id TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    name TEXT NOT NULL,
+    blob_key TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    width INTEGER,
+    height INTEGER,
+    duration_ms INTEGER,
+    thumbnail_id TEXT NOT NULL,
+    gc_after INTEGER
+  ) WITHOUT ROWID;
+  CREATE INDEX files_by_content ON files (sha256, size);
+  CREATE INDEX files_by_blob ON files (blob_key);
+  CREATE INDEX files_by_thumbnail ON files (thumbnail_id) WHERE thumbnail_id <> '';
+  CREATE INDEX files_collectable ON files (gc_after) WHERE gc_after IS NOT NULL;
+  CREATE TABLE file_refs (
+    file_id TEXT NOT NULL,
+    conv_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (file_id, conv_id, seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX file_refs_by_message ON file_refs (conv_id, seq);
+  CREATE TABLE upload_usage (
+    user_id TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    bytes INTEGER NOT NULL,
+    PRIMARY KEY (user_id, day)
+  ) WITHOUT ROWID;
+  CREATE TABLE instant_challenges (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    range_start INTEGER NOT NULL,
+    range_end INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE blob_trash (key TEXT PRIMARY KEY, since INTEGER NOT NULL) WITHOUT ROWID;
+  `,
 ];
 
 const dialect: Dialect = {
@@ -230,8 +298,8 @@ export const SQL = {
   findSent: `SELECT ${MESSAGE_COLUMNS}, sent_digest FROM messages WHERE sender_id = ? AND client_msg_id = ?`,
   getMessage: `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv_id = ? AND seq = ?`,
   insertMessage: `INSERT INTO messages (conv_id, seq, id, sender_id, sender_device, client_msg_id, type, body, server_time, ref_seq,
-      mentions, mention_all, reply_to)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      mentions, mention_all, reply_to, sent_digest)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   // The digest of what was first sent is set by the first change only.
   updateMessage: `UPDATE messages SET body = ?, flags = ?, sent_digest = COALESCE(sent_digest, ?) WHERE conv_id = ? AND seq = ?`,
   setReactions: `UPDATE messages SET reactions = ? WHERE conv_id = ? AND seq = ?`,
@@ -239,6 +307,42 @@ export const SQL = {
   hide: `INSERT OR IGNORE INTO hidden (user_id, conv_id, seq) VALUES (?, ?, ?)`,
   hiddenBy: `SELECT user_id FROM hidden WHERE conv_id = ? AND seq = ?`,
   hiddenIn: `SELECT seq FROM hidden WHERE user_id = ? AND conv_id = ? AND seq >= ? AND seq <= ? ORDER BY seq`,
+
+  // Media (media/media-port.ts).
+  insertUpload: `INSERT INTO uploads (${UPLOAD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  getUpload: `SELECT ${UPLOAD_COLUMNS} FROM uploads WHERE id = ?`,
+  updateUpload: `UPDATE uploads SET length = ?, upload_offset = ?, metadata = ?, name = ?, mime = ?, kind = ?, parts = ?, consumed_by = ?,
+      expires_at = ?, lease_token = ?, lease_until = ?, file_id = ? WHERE id = ?`,
+  deleteUpload: `DELETE FROM uploads WHERE id = ?`,
+  countUnfinishedUploads: `SELECT COUNT(*) AS n FROM uploads WHERE owner_id = ? AND file_id = '' AND expires_at > ?`,
+  expiredUploads: `SELECT ${UPLOAD_COLUMNS} FROM uploads WHERE expires_at < ? ORDER BY expires_at LIMIT ?`,
+  insertFile: `INSERT INTO files (${FILE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  getFile: `SELECT ${FILE_COLUMNS} FROM files WHERE id = ?`,
+  fileByContent: `SELECT ${FILE_COLUMNS} FROM files WHERE sha256 = ? AND size = ? ORDER BY created_at, id LIMIT 1`,
+  deleteFile: `DELETE FROM files WHERE id = ?`,
+  fileReferenced: `SELECT EXISTS (SELECT 1 FROM file_refs WHERE file_id = @id) OR EXISTS (SELECT 1 FROM files WHERE thumbnail_id = @id) AS used`,
+  blobInUse: `SELECT 1 FROM files WHERE blob_key = ? LIMIT 1`,
+  setFileMedia: `UPDATE files SET width = ?, height = ?, duration_ms = ?, thumbnail_id = ? WHERE id = ?`,
+  setFileGcAfter: `UPDATE files SET gc_after = ? WHERE id = ?`,
+  collectableFiles: `SELECT id FROM files WHERE gc_after IS NOT NULL AND gc_after < ? ORDER BY gc_after LIMIT ?`,
+  insertFileRef: `INSERT OR IGNORE INTO file_refs (file_id, conv_id, seq) VALUES (?, ?, ?)`,
+  fileRefsOf: `SELECT file_id FROM file_refs WHERE conv_id = ? AND seq = ?`,
+  deleteFileRefs: `DELETE FROM file_refs WHERE conv_id = ? AND seq = ?`,
+  // The messages carrying a file (or a file whose thumbnail it is) where the user is or was a member.
+  fileAccess: `SELECT r.seq, ${MEMBER_COLUMNS},
+      EXISTS (SELECT 1 FROM hidden h WHERE h.user_id = m.user_id AND h.conv_id = r.conv_id AND h.seq = r.seq) AS hidden
+    FROM file_refs r JOIN members m ON m.conv_id = r.conv_id AND m.user_id = @user JOIN conversations c ON c.id = r.conv_id
+    WHERE r.file_id IN (SELECT @file UNION SELECT id FROM files WHERE thumbnail_id = @file)
+    ORDER BY r.conv_id, r.seq LIMIT @limit`,
+  addUsage: `INSERT INTO upload_usage (user_id, day, bytes) VALUES (?, ?, ?)
+    ON CONFLICT (user_id, day) DO UPDATE SET bytes = bytes + excluded.bytes RETURNING bytes`,
+  usage: `SELECT bytes FROM upload_usage WHERE user_id = ? AND day = ?`,
+  insertChallenge: `INSERT INTO instant_challenges (${CHALLENGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  takeChallenge: `DELETE FROM instant_challenges WHERE id = ? RETURNING ${CHALLENGE_COLUMNS}`,
+  deleteExpiredChallenges: `DELETE FROM instant_challenges WHERE expires_at < ?`,
+  trashBlob: `INSERT OR IGNORE INTO blob_trash (key, since) VALUES (?, ?)`,
+  untrashBlob: `DELETE FROM blob_trash WHERE key = ?`,
+  trashedBlobs: `SELECT key FROM blob_trash ORDER BY since, key LIMIT ?`,
 
   // The change feed, as two index ranges (see chat/rules/change-feed.ts). A large group's current
   // member is listed at the later of their row's and the conversation's version, so each row is in

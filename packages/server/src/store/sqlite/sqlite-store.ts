@@ -28,8 +28,20 @@ import { ErrorCode, ParleyError } from '@parley/protocol';
 import { pairKey, type ChangeParts, type ConversationRow, type FriendRow, type MemberRow, type SentMessage, type StorePort, type WriteOptions, type WriteTx } from '../../chat/store-port.ts';
 import type { ChangeCursor, StoredMessage, User } from '../../chat/types.ts';
 import { BoundedMap } from '../../bounded-map.ts';
+import type { ChallengeRow, FileRow, UploadRow } from '../../media/media-port.ts';
 import {
   asBuffer,
+  challengeValues,
+  fileValues,
+  toChallenge,
+  toFile,
+  toFileAccess,
+  toUpload,
+  uploadValues,
+  type ChallengeSqlRow,
+  type FileAccessSqlRow,
+  type FileSqlRow,
+  type UploadSqlRow,
   mentionsText,
   reactionsText,
   toChangeRow,
@@ -287,10 +299,10 @@ export class SqliteStore implements StorePort {
         return row && toMessage(row);
       },
       insertMessages: (messages) =>
-        each(messages, (m: StoredMessage) =>
+        each(messages, ({ message: m, sentDigest }: SentMessage) =>
           w.insertMessage.run(
             m.conversationId, m.seq, m.id, m.senderId, m.senderDevice, m.clientMsgId, m.type, asBuffer(m.body), m.serverTime,
-            m.refSeq, mentionsText(m.mentions), m.mentionAll ? 1 : 0, m.replyTo,
+            m.refSeq, mentionsText(m.mentions), m.mentionAll ? 1 : 0, m.replyTo, sentDigest ? asBuffer(sentDigest) : null,
           ),
         ),
       updateMessage: async (id, seq, change) => {
@@ -336,7 +348,106 @@ export class SqliteStore implements StorePort {
       removeBlock: async (userId, blockedId) => {
         w.removeBlock.run(userId, blockedId);
       },
+
+      // Media
+      insertUpload: async (row) => {
+        w.insertUpload.run(...uploadValues(row));
+      },
+      lockUploads: async (ids) => {
+        const found = new Map<string, UploadRow>();
+        for (const id of new Set(ids)) {
+          const row = w.getUpload.get(id) as UploadSqlRow | undefined;
+          if (row) found.set(id, toUpload(row));
+        }
+        return found;
+      },
+      updateUpload: async (u) => {
+        w.updateUpload.run(u.length, u.offset, u.metadata, u.name, u.mime, u.kind, u.parts.join(' '), u.consumedBy, u.expiresAt, u.leaseToken,
+          u.leaseUntil, u.fileId, u.id);
+      },
+      deleteUploads: (ids) => each(ids, (id) => w.deleteUpload.run(id)),
+      countUnfinishedUploads: async (ownerId, now) => (w.countUnfinishedUploads.get(ownerId, now) as { n: number }).n,
+      insertFile: async (row) => {
+        w.insertFile.run(...fileValues(row));
+      },
+      lockFiles: async (ids) => {
+        const found = new Map<string, FileRow>();
+        for (const id of new Set(ids)) {
+          const row = w.getFile.get(id) as FileSqlRow | undefined;
+          if (row) found.set(id, toFile(row));
+        }
+        return found;
+      },
+      lockFileByContent: async (sha256, size) => {
+        const row = w.fileByContent.get(sha256, size) as FileSqlRow | undefined;
+        return row && toFile(row);
+      },
+      deleteFiles: (ids) => each(ids, (id) => w.deleteFile.run(id)),
+      referencedFiles: async (ids) => new Set(ids.filter((id) => (w.fileReferenced.get({ id }) as { used: number }).used === 1)),
+      blobsInUse: async (keys) => new Set(keys.filter((key) => w.blobInUse.get(key) !== undefined)),
+      setFileMedia: async (id, m) => {
+        w.setFileMedia.run(m.width, m.height, m.durationMs, m.thumbnailId, id);
+      },
+      setFilesGcAfter: (ids, gcAfter) => each(ids, (id) => w.setFileGcAfter.run(gcAfter, id)),
+      insertFileRefs: (refs) => each(refs, (r) => w.insertFileRef.run(r.fileId, r.conversationId, r.seq)),
+      deleteFileRefs: async (conversationId, seqs) => {
+        const files: string[] = [];
+        for (const seq of seqs) {
+          files.push(...(w.fileRefsOf.all(conversationId, seq) as { file_id: string }[]).map((r) => r.file_id));
+          w.deleteFileRefs.run(conversationId, seq);
+        }
+        return [...new Set(files)];
+      },
+      addUsage: async (userId, day, delta) => (w.addUsage.get(userId, day, delta) as { bytes: number }).bytes,
+      insertChallenge: async (row: ChallengeRow) => {
+        w.insertChallenge.run(...challengeValues(row));
+      },
+      takeChallenge: async (id) => {
+        const row = w.takeChallenge.get(id) as ChallengeSqlRow | undefined;
+        return row && toChallenge(row);
+      },
+      deleteExpiredChallenges: async (now) => {
+        w.deleteExpiredChallenges.run(now);
+      },
+      trashBlobs: (keys, now) => each(keys, (key) => w.trashBlob.run(key, now)),
+      untrashBlobs: (keys) => each(keys, (key) => w.untrashBlob.run(key)),
     };
+  }
+
+  // Committed media reads
+  async getUpload(id: string): Promise<UploadRow | undefined> {
+    const row = this.r.getUpload.get(id) as UploadSqlRow | undefined;
+    return row && toUpload(row);
+  }
+
+  async getFile(id: string): Promise<FileRow | undefined> {
+    const row = this.r.getFile.get(id) as FileSqlRow | undefined;
+    return row && toFile(row);
+  }
+
+  async fileByContent(sha256: string, size: number): Promise<FileRow | undefined> {
+    const row = this.r.fileByContent.get(sha256, size) as FileSqlRow | undefined;
+    return row && toFile(row);
+  }
+
+  async fileAccess(fileId: string, userId: string, limit: number) {
+    return (this.r.fileAccess.all({ file: fileId, user: userId, limit }) as FileAccessSqlRow[]).map(toFileAccess);
+  }
+
+  async usage(userId: string, day: number): Promise<number> {
+    return (this.r.usage.get(userId, day) as { bytes: number } | undefined)?.bytes ?? 0;
+  }
+
+  async expiredUploads(now: number, limit: number): Promise<UploadRow[]> {
+    return (this.r.expiredUploads.all(now, limit) as UploadSqlRow[]).map(toUpload);
+  }
+
+  async collectableFiles(now: number, limit: number): Promise<string[]> {
+    return (this.r.collectableFiles.all(now, limit) as { id: string }[]).map((r) => r.id);
+  }
+
+  async trashedBlobs(limit: number): Promise<string[]> {
+    return (this.r.trashedBlobs.all(limit) as { key: string }[]).map((r) => r.key);
   }
 
   async createUser(user: User): Promise<void> {

@@ -1,0 +1,504 @@
+/**
+ * Uploads, files and downloads, between the HTTP API and the stores: the rules
+ * (media/rules/) run in store transactions, the bytes go to the blob store in
+ * between, never inside one. It knows nothing of HTTP or tus headers.
+ *
+ * Durability of an upload: a PATCH's bytes are appended to the upload's blob,
+ * which resolves only once they are durable (fsync), and only then is the new
+ * offset written to the store of record, and only after that commit is the
+ * PATCH answered. So an acknowledged offset is never lost. A PATCH cut off
+ * keeps what reached the blob: the append resolves with the length reached and
+ * that is recorded. A writer that died between its append and its record
+ * leaves bytes beyond the recorded offset: the next writer (or HEAD) adopts
+ * them — made durable first, by an empty append, which fsyncs — since they
+ * were written in order by the one writer the lease allowed.
+ *
+ * The hash of a file is taken from its blob once, at completion, not while the
+ * bytes stream in: a resumed upload may continue on another node or after a
+ * restart, and Node's hash state cannot be saved and restored, so a streamed
+ * hash would have to be rebuilt from the blob in exactly those cases anyway.
+ * Hashing the stored bytes also makes the file's SHA-256 (its ETag, its
+ * instant-upload identity) a fact about what is stored, whatever way the bytes
+ * came. It costs one sequential read of the file at completion.
+ */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { ErrorCode, ParleyError } from '@parley/protocol';
+import type { StorePort } from '../chat/store-port.ts';
+import type { Logger } from '../logger.ts';
+import { BlobTooLarge, type BlobStore, type ByteRange } from './blob-store.ts';
+import { checkedMime, SNIFF_BYTES } from './content.ts';
+import type { FileMedia, FileRow, UploadRow } from './media-port.ts';
+import { UploadKind } from './media-port.ts';
+import { collectFile, copyFile, createChallenge, mayDownload, takeChallenge } from './rules/files.ts';
+import {
+  beginWrite,
+  completeUpload,
+  createFinal,
+  createUpload,
+  dayOf,
+  endWrite,
+  isComplete,
+  newId,
+  releaseLease,
+  renewLease,
+  stageKey,
+  sweepUpload,
+  takeLease,
+  terminateUpload,
+  type NewUpload,
+  type UploadLimits,
+  type WriteRequest,
+} from './rules/uploads.ts';
+
+export interface MediaSettings extends UploadLimits {
+  /** How long a signed download link works. */
+  fileLinkTtlMs: number;
+  /** How long an instant-upload challenge may be answered. */
+  instantChallengeMs: number;
+  /** How often the collector runs (expired uploads, unreferenced files, trashed blobs); 0: never on its own. */
+  mediaSweepMs: number;
+}
+
+/** Called once a file is complete and committed (upload, concatenation, instant upload): e.g. to make a thumbnail. */
+export type FileListener = (file: FileRow) => void | Promise<void>;
+
+/** An upload as HEAD, PATCH and GET report it. */
+export interface UploadState {
+  upload: UploadRow;
+  /** The file it became, if it did. */
+  fileId?: string;
+}
+
+/** What one run of the collector did. */
+export interface SweepReport {
+  uploads: number;
+  files: number;
+  blobs: number;
+}
+
+/** Most messages carrying one file looked at to decide a download. */
+const ACCESS_ROWS = 1000;
+/** Most rows of each kind one run of the collector takes. */
+const SWEEP_BATCH = 200;
+
+/** A writer whose lease was taken from it: it stops writing. */
+class LeaseLost extends Error {}
+
+async function* nothing(): AsyncIterable<Uint8Array> {}
+
+/** The lease a writer renews while it writes; `lost` once another took it. */
+interface Lease {
+  readonly lost: boolean;
+  stop(): void;
+}
+
+export class MediaService {
+  private timer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<unknown> = Promise.resolve();
+  private closed = false;
+  private readonly linkKey: Buffer;
+
+  constructor(
+    private readonly port: StorePort,
+    private readonly blobs: BlobStore,
+    private readonly settings: MediaSettings,
+    private readonly log: Logger,
+    /** The server's secret: download links are signed with a key derived from it. */
+    secret: string,
+    private readonly onFileComplete?: FileListener,
+  ) {
+    this.linkKey = createHmac('sha256', secret).update('parley file links v1').digest();
+  }
+
+  // ---------------------------------------------------------------- uploads
+
+  create(ownerId: string, input: NewUpload): Promise<UploadRow> {
+    return this.port.write((tx) => createUpload(tx, ownerId, input, this.settings, Date.now()));
+  }
+
+  /**
+   * A PATCH: append `body` at `req.offset` under the upload's lease. With a
+   * `checksum` (SHA-256 of the body), the bytes are staged in a blob of their own
+   * and appended only once they match; a body that does not match, or is cut
+   * off, leaves nothing. Resolves once the new offset is recorded (and, for the
+   * last bytes, the file committed).
+   */
+  async write(ownerId: string, id: string, req: WriteRequest & { checksum?: Uint8Array; body: AsyncIterable<Uint8Array> }): Promise<UploadState> {
+    const token = newId();
+    const grant = await this.port.write((tx) => beginWrite(tx, ownerId, id, req, token, this.settings, Date.now()));
+    const start = grant.upload.offset;
+    const lease = this.keepLease(id, token);
+    let offset = start;
+    let failure: unknown;
+    try {
+      const actual = (await this.blobs.length(id)) ?? 0;
+      if (actual !== start) {
+        offset = await this.adopt(id, start, actual);
+        throw new ParleyError(ErrorCode.UPLOAD_OFFSET_MISMATCH, `Upload-Offset is ${start}, the upload is at ${offset}`);
+      }
+      offset = req.checksum
+        ? await this.appendChecked(id, start, guarded(req.body, lease), grant.maxBytes, req.checksum)
+        : await this.blobs.append(id, start, guarded(req.body, lease), grant.maxBytes);
+    } catch (err) {
+      failure = err;
+    } finally {
+      lease.stop();
+    }
+    const complete = grant.upload.length !== null && offset === grant.upload.length && grant.upload.kind !== UploadKind.PARTIAL;
+    const ended = await this.port.write((tx) =>
+      endWrite(tx, id, token, { offset, reserved: grant.reserved, written: offset - start, day: grant.day, ownerId, length: grant.upload.length }, this.settings, Date.now(), complete && !failure),
+    );
+    if (failure instanceof BlobTooLarge) {
+      throw grant.quotaBound
+        ? new ParleyError(ErrorCode.QUOTA_EXCEEDED, `upload quota of ${this.settings.uploadQuotaBytesPerDay} bytes per day (UTC) used up`)
+        : new ParleyError(ErrorCode.FILE_TOO_LARGE, `more bytes than the ${grant.upload.length === null ? 'maximum file size' : 'Upload-Length'} allows`);
+    }
+    if (failure instanceof LeaseLost || (!failure && !ended)) {
+      throw new ParleyError(ErrorCode.UPLOAD_BUSY, `upload ${id} was taken over by another request; HEAD it and resume`);
+    }
+    if (failure) throw failure;
+    if (complete) return this.finish(ended!, token);
+    return { upload: ended! };
+  }
+
+  /**
+   * Bytes beyond the recorded offset that a writer who died left behind: made
+   * durable and taken as written (they came in order from the one writer the
+   * lease allowed). A blob shorter than the record is a lost blob: an internal error.
+   */
+  private async adopt(id: string, recorded: number, actual: number): Promise<number> {
+    if (actual < recorded) throw new ParleyError(ErrorCode.INTERNAL, `upload ${id} has ${actual} bytes stored, ${recorded} recorded`);
+    await this.blobs.append(id, actual, nothing(), 0); // fsyncs what is there
+    return actual;
+  }
+
+  /** Stage the body, check its SHA-256, then append it; returns the upload's new length. */
+  private async appendChecked(id: string, offset: number, body: AsyncIterable<Uint8Array>, maxBytes: number, checksum: Uint8Array): Promise<number> {
+    const stage = stageKey(id);
+    await this.blobs.delete(stage);
+    const hash = createHash('sha256');
+    let ended = false;
+    try {
+      const staged = await this.blobs.append(
+        stage,
+        0,
+        (async function* () {
+          for await (const chunk of body) {
+            hash.update(chunk);
+            yield chunk;
+          }
+          ended = true;
+        })(),
+        maxBytes,
+      );
+      if (!ended) return offset; // cut off: nothing can be verified, nothing is kept
+      const digest = hash.digest();
+      if (digest.length !== checksum.length || !timingSafeEqual(digest, checksum)) {
+        throw new ParleyError(ErrorCode.CHECKSUM_MISMATCH, 'Upload-Checksum does not match the bytes sent; nothing of them was kept');
+      }
+      return staged === 0 ? offset : await this.blobs.append(id, offset, await this.blobs.read(stage), staged);
+    } finally {
+      await this.blobs.delete(stage);
+    }
+  }
+
+  /** Renew the lease every third of its length while a write goes on. */
+  private keepLease(id: string, token: string): Lease {
+    let lost = false;
+    const timer = setInterval(() => {
+      this.port.write((tx) => renewLease(tx, id, token, this.settings, Date.now())).then(
+        (held) => {
+          if (!held) lost = true;
+        },
+        (err: unknown) => this.log.warn({ err, uploadId: id }, 'upload lease not renewed'),
+      );
+    }, Math.max(20, Math.floor(this.settings.uploadLeaseMs / 3)));
+    timer.unref();
+    return {
+      get lost() {
+        return lost;
+      },
+      stop: () => clearInterval(timer),
+    };
+  }
+
+  /** Hash and sniff the complete bytes of an upload under `token`'s lease, and make it a file. */
+  private async finish(upload: UploadRow, token: string): Promise<UploadState> {
+    const lease = this.keepLease(upload.id, token);
+    let content;
+    try {
+      content = await this.digest(upload.id, upload.length!, upload.mime);
+    } finally {
+      lease.stop();
+    }
+    const done = await this.port.write((tx) => completeUpload(tx, upload.id, token, content, this.settings, Date.now()));
+    if (!done) {
+      const now = await this.port.getUpload(upload.id);
+      return { upload: now ?? upload, fileId: now?.fileId || undefined };
+    }
+    this.completed(done.file);
+    return { upload: done.upload, fileId: done.file.id };
+  }
+
+  /** SHA-256, size and checked type of a blob's `size` bytes. */
+  private async digest(key: string, size: number, claimed: string): Promise<{ sha256: string; size: number; mime: string }> {
+    const hash = createHash('sha256');
+    for await (const chunk of await this.blobs.read(key)) hash.update(chunk as Buffer);
+    return { sha256: hash.digest('hex'), size, mime: checkedMime(claimed, await this.head(key, size)) };
+  }
+
+  /** The first bytes of a blob, for sniffing its type. */
+  private async head(key: string, size: number): Promise<Uint8Array> {
+    if (size === 0) return new Uint8Array(0);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await this.blobs.read(key, { start: 0, end: Math.min(size, SNIFF_BYTES) - 1 })) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  private completed(file: FileRow): void {
+    if (!this.onFileComplete) return;
+    void Promise.resolve()
+      .then(() => this.onFileComplete!(file))
+      .catch((err: unknown) => this.log.warn({ err, fileId: file.id }, 'onFileComplete listener failed'));
+  }
+
+  /**
+   * An upload as HEAD and GET report it. Work a dead writer left undone is done
+   * first, when no one else is at it: bytes beyond the recorded offset adopted,
+   * a completion or a concatenation finished.
+   */
+  async status(ownerId: string, id: string): Promise<UploadState> {
+    let upload = await this.port.getUpload(id);
+    if (!upload || upload.ownerId !== ownerId) throw new ParleyError(ErrorCode.UPLOAD_NOT_FOUND, `no upload ${id}`);
+    if (upload.fileId !== '') return { upload, fileId: upload.fileId };
+    const now = Date.now();
+    if (upload.expiresAt <= now) throw new ParleyError(ErrorCode.UPLOAD_EXPIRED, `upload ${id} expired`);
+    if (upload.leaseToken !== '' && upload.leaseUntil > now) return { upload };
+    const pending = upload.kind === UploadKind.FINAL || (isComplete(upload) && upload.kind !== UploadKind.PARTIAL);
+    if (pending || ((await this.blobs.length(id)) ?? 0) !== upload.offset) return this.repair(ownerId, id);
+    return { upload };
+  }
+
+  /** Finish what a writer left undone, under a lease of our own; if another holds it, report what is recorded. */
+  private async repair(ownerId: string, id: string): Promise<UploadState> {
+    const token = newId();
+    const upload = await this.port.write((tx) => takeLease(tx, ownerId, id, token, this.settings, Date.now()));
+    if (!upload) return this.report(id);
+    try {
+      let offset = upload.offset;
+      if (upload.kind === UploadKind.FINAL) {
+        await this.concatenate(upload, token);
+        offset = upload.length!;
+      } else {
+        const actual = (await this.blobs.length(id)) ?? 0;
+        if (actual !== offset) offset = await this.adopt(id, offset, actual);
+      }
+      const complete = upload.length !== null && offset === upload.length && upload.kind !== UploadKind.PARTIAL;
+      const ended = await this.port.write((tx) =>
+        endWrite(tx, id, token, { offset, reserved: 0, written: 0, day: dayOf(Date.now()), ownerId }, this.settings, Date.now(), complete),
+      );
+      if (ended && complete) return await this.finish(ended, token);
+      return this.report(id);
+    } finally {
+      await this.port.write((tx) => releaseLease(tx, id, token));
+    }
+  }
+
+  private async report(id: string): Promise<UploadState> {
+    const upload = await this.port.getUpload(id);
+    if (!upload) throw new ParleyError(ErrorCode.UPLOAD_NOT_FOUND, `no upload ${id}`);
+    return { upload, fileId: upload.fileId || undefined };
+  }
+
+  /** Concatenate a final upload's parts into its blob, under the lease. */
+  private async concatenate(final: UploadRow, token: string): Promise<void> {
+    const lease = this.keepLease(final.id, token);
+    try {
+      await this.blobs.concat(final.id, final.parts);
+    } finally {
+      lease.stop();
+    }
+    if (lease.lost) throw new ParleyError(ErrorCode.UPLOAD_BUSY, `upload ${final.id} was taken over by another request`);
+  }
+
+  /**
+   * tus concatenation: a final upload made of the caller's complete partial
+   * uploads, concatenated now; it becomes the file, and the partials are consumed.
+   */
+  async createFinal(ownerId: string, partIds: readonly string[], meta: { metadata: string; name: string; mime: string }): Promise<UploadState> {
+    const token = newId();
+    const final = await this.port.write((tx) => createFinal(tx, ownerId, partIds, meta, token, this.settings, Date.now()));
+    try {
+      await this.concatenate(final, token);
+    } catch (err) {
+      await this.port.write((tx) => releaseLease(tx, final.id, token));
+      throw err;
+    }
+    const ended = await this.port.write((tx) =>
+      endWrite(tx, final.id, token, { offset: final.length!, reserved: 0, written: 0, day: dayOf(Date.now()), ownerId }, this.settings, Date.now(), true),
+    );
+    if (!ended) return this.report(final.id);
+    return this.finish(ended, token);
+  }
+
+  /** tus termination. */
+  terminate(ownerId: string, id: string): Promise<void> {
+    return this.port.write((tx) => terminateUpload(tx, ownerId, id, Date.now()));
+  }
+
+  // ---------------------------------------------------------------- files
+
+  /** A file `userId` may download (media/rules/files.ts), or FILE_NOT_FOUND: never a hint that it exists. */
+  async fileFor(userId: string, fileId: string): Promise<FileRow> {
+    const file = await this.port.getFile(fileId);
+    if (file && (file.ownerId === userId || mayDownload(file, userId, await this.port.fileAccess(fileId, userId, ACCESS_ROWS)))) return file;
+    throw new ParleyError(ErrorCode.FILE_NOT_FOUND, `no file ${fileId}`);
+  }
+
+  /** The bytes of a file, or of a range of them. */
+  read(file: FileRow, range?: ByteRange) {
+    return this.blobs.read(file.blobKey, range);
+  }
+
+  /** A signed download link for `userId`: it works without a token until `expiresAt`. */
+  async link(userId: string, fileId: string): Promise<{ path: string; expiresAt: number }> {
+    await this.fileFor(userId, fileId);
+    const expiresAt = Date.now() + this.settings.fileLinkTtlMs;
+    const sig = this.signature(fileId, userId, expiresAt);
+    return { path: `/v1/files/${fileId}?user=${encodeURIComponent(userId)}&expires=${expiresAt}&sig=${sig}`, expiresAt };
+  }
+
+  /** The user a signed link was made for, if its signature is right and it has not expired; AUTH_FAILED otherwise. */
+  linkUser(fileId: string, userId: string, expires: number, sig: string): string {
+    const want = Buffer.from(this.signature(fileId, userId, expires));
+    const given = Buffer.from(sig);
+    if (given.length !== want.length || !timingSafeEqual(given, want)) throw new ParleyError(ErrorCode.AUTH_FAILED, 'the link is not valid');
+    if (expires <= Date.now()) throw new ParleyError(ErrorCode.AUTH_FAILED, 'the link has expired');
+    return userId;
+  }
+
+  private signature(fileId: string, userId: string, expires: number): string {
+    return createHmac('sha256', this.linkKey).update(`${fileId}\n${userId}\n${expires}`).digest('base64url');
+  }
+
+  /**
+   * Instant upload, step 1: if the server has content with this hash and size, a
+   * challenge naming a random range of it; NOT_FOUND otherwise.
+   */
+  async instantChallenge(userId: string, content: { sha256: string; size: number; name: string; mime: string }) {
+    if (content.size > this.settings.maxFileBytes) {
+      throw new ParleyError(ErrorCode.FILE_TOO_LARGE, `${content.size} bytes exceeds the maximum of ${this.settings.maxFileBytes}`);
+    }
+    if (!(await this.port.fileByContent(content.sha256, content.size))) throw new ParleyError(ErrorCode.NOT_FOUND, 'no file with that content; upload it');
+    const now = Date.now();
+    if ((await this.port.usage(userId, dayOf(now))) + content.size > this.settings.uploadQuotaBytesPerDay) {
+      throw new ParleyError(ErrorCode.QUOTA_EXCEEDED, `upload quota of ${this.settings.uploadQuotaBytesPerDay} bytes per day (UTC) used up`);
+    }
+    const challenge = await this.port.write((tx) => createChallenge(tx, userId, content, this.settings.instantChallengeMs, now));
+    return { challengeId: challenge.id, start: challenge.start, end: challenge.end, expiresAt: challenge.expiresAt };
+  }
+
+  /**
+   * Instant upload, step 2: the SHA-256 (hex) of the challenge's bytes. Right: a
+   * file of the caller's with that content. Wrong: FORBIDDEN. Either way the
+   * challenge is spent.
+   */
+  async instantProve(userId: string, challengeId: string, proof: string): Promise<FileRow> {
+    const challenge = await this.port.write((tx) => takeChallenge(tx, userId, challengeId));
+    if (challenge.expiresAt <= Date.now()) throw new ParleyError(ErrorCode.NOT_FOUND, `challenge ${challengeId} expired`);
+    const source = await this.port.fileByContent(challenge.sha256, challenge.size);
+    if (!source) throw new ParleyError(ErrorCode.NOT_FOUND, 'the server no longer has a file with that content');
+    const hash = createHash('sha256');
+    for await (const chunk of await this.blobs.read(source.blobKey, { start: challenge.start, end: challenge.end })) hash.update(chunk as Buffer);
+    const want = hash.digest();
+    const given = Buffer.from(proof, 'hex');
+    if (given.length !== want.length || !timingSafeEqual(given, want)) throw new ParleyError(ErrorCode.FORBIDDEN, 'the proof does not match; the challenge is spent');
+    const mime = checkedMime(challenge.mime, await this.head(source.blobKey, source.size));
+    const file = await this.port.write((tx) => copyFile(tx, userId, challenge, mime, this.settings, Date.now()));
+    this.completed(file);
+    return file;
+  }
+
+  // ---------------------------------------------------------------- for the thumbnail module
+
+  /** Record what is known of a file's content: dimensions, duration, its thumbnail (a file of its own). */
+  setFileMedia(fileId: string, media: FileMedia): Promise<void> {
+    return this.port.write((tx) => tx.setFileMedia(fileId, media));
+  }
+
+  /**
+   * Store bytes the server made (a thumbnail) as a file of `ownerId`, not charged
+   * to their quota. Collected like any file unless a message carries it or it is
+   * some file's thumbnail (setFileMedia) within the grace period.
+   */
+  async addFile(ownerId: string, bytes: Uint8Array, meta: { name: string; mime: string }): Promise<FileRow> {
+    const key = newId();
+    await this.blobs.append(key, 0, (async function* () {
+      yield bytes;
+    })(), bytes.length);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const now = Date.now();
+    const file: FileRow = {
+      id: newId(), ownerId, size: bytes.length, sha256, mime: checkedMime(meta.mime, bytes.subarray(0, SNIFF_BYTES)), name: meta.name,
+      blobKey: key, createdAt: now, width: null, height: null, durationMs: null, thumbnailId: '', gcAfter: now + this.settings.unreferencedFileGraceMs,
+    };
+    await this.port.write((tx) => tx.insertFile(file));
+    return file;
+  }
+
+  // ---------------------------------------------------------------- the collector
+
+  /** Run the collector every `mediaSweepMs` (with jitter), until close. */
+  start(): void {
+    if (this.settings.mediaSweepMs <= 0) return;
+    const next = () => {
+      if (this.closed) return;
+      const delay = this.settings.mediaSweepMs * (0.9 + Math.random() * 0.2);
+      this.timer = setTimeout(() => {
+        this.sweeping = this.sweep()
+          .catch((err: unknown) => this.log.warn({ err }, 'media collector run failed'))
+          .finally(next);
+      }, delay);
+      this.timer.unref();
+    };
+    next();
+  }
+
+  /**
+   * One run of the collector: expired uploads (their rows, and their bytes unless
+   * a file has them), expired challenges, files no message carries past their
+   * grace period, and then the trashed blobs themselves. Each decision is its
+   * own transaction; every step can be repeated, so nodes may run it at once.
+   */
+  async sweep(): Promise<SweepReport> {
+    const report: SweepReport = { uploads: 0, files: 0, blobs: 0 };
+    const now = Date.now();
+    for (const upload of await this.port.expiredUploads(now, SWEEP_BATCH)) {
+      if (await this.port.write((tx) => sweepUpload(tx, upload.id, now))) report.uploads++;
+    }
+    await this.port.write((tx) => tx.deleteExpiredChallenges(now));
+    for (const id of await this.port.collectableFiles(now, SWEEP_BATCH)) {
+      if (await this.port.write((tx) => collectFile(tx, id, now))) report.files++;
+    }
+    const trashed = await this.port.trashedBlobs(SWEEP_BATCH);
+    for (const key of trashed) await this.blobs.delete(key);
+    if (trashed.length > 0) await this.port.write((tx) => tx.untrashBlobs(trashed));
+    report.blobs = trashed.length;
+    return report;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.sweeping;
+  }
+}
+
+/** The body, stopped as soon as the writer's lease is lost. */
+async function* guarded(body: AsyncIterable<Uint8Array>, lease: Lease): AsyncIterable<Uint8Array> {
+  for await (const chunk of body) {
+    if (lease.lost) throw new LeaseLost('the upload lease was lost');
+    yield chunk;
+  }
+  if (lease.lost) throw new LeaseLost('the upload lease was lost');
+}
