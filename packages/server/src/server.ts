@@ -28,6 +28,8 @@ import { createLogger, type Logger } from './logger.ts';
 import type { BlobStore } from './media/blob-store.ts';
 import { FsBlobStore } from './media/blob/fs-blob-store.ts';
 import { MediaService, type FileListener } from './media/media-service.ts';
+import { thumbnailFiles } from './media/thumbnail-files.ts';
+import { Thumbnailer } from './media/thumbnails.ts';
 import type { StorePort } from './chat/store-port.ts';
 import { SqliteStore } from './store/sqlite/sqlite-store.ts';
 import { crashHook, parseUnsafe, type CrashHook } from './testing/faults.ts';
@@ -154,9 +156,8 @@ export interface ServerOptions {
   clock?: Clock;
   /**
    * Called once a file is complete and committed (an upload, a concatenation,
-   * an instant upload). The hook for work on new files: the thumbnail module
-   * (media/thumbnails.ts) plugs in here, and records what it made with
-   * `RunningServer.media.setFileMedia` / `addFile`.
+   * an instant upload), instead of the default: thumbnails of images
+   * (media/thumbnail-files.ts).
    */
   onFileComplete?: FileListener;
 }
@@ -183,7 +184,14 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   }
   const secret = issuerSecret(config);
   const tokens = new TokenService(secret, config.appJwtKeys, config.tokenTtlSeconds);
-  const media = new MediaService(port, blobs, config, log, secret, options.onFileComplete);
+  const thumbnailer = new Thumbnailer({
+    sizes: config.thumbnailSizes,
+    maxInputPixels: config.thumbnailMaxInputPixels,
+    maxInputBytes: config.thumbnailMaxInputBytes,
+    timeoutMs: config.thumbnailTimeoutMs,
+    jobs: config.thumbnailJobs,
+  });
+  const media: MediaService = new MediaService(port, blobs, config, log, secret, options.onFileComplete ?? thumbnailFiles(thumbnailer, blobs, () => media, log));
   const accounts = new Accounts(store, tokens);
   const chat = new ChatService(store, bus, config, crash);
   const gateway = new Gateway(config, chat, bus, tokens, accounts, log, crash, parseUnsafe(config.testUnsafe).has('no-retransmit'), clock);

@@ -46,7 +46,7 @@ test('Config › rejects bad values with a message naming the setting', () => {
 });
 
 test('Config › thumbnail settings: sizes as comma-separated numbers, each setting checked', () => {
-  assert.deepEqual(defaults.thumbnailSizes, [160, 640]);
+  assert.deepEqual(defaults.thumbnailSizes, [640]);
   assert.deepEqual(loadConfig({ env: { PARLEY_THUMBNAIL_SIZES: '96, 320,1280' } }).thumbnailSizes, [96, 320, 1280]);
   assert.deepEqual(loadConfig({ flags: { 'thumbnail-sizes': '200' } }).thumbnailSizes, [200]);
   const file = join(tempDir(), 'thumbs.json');

@@ -11,10 +11,10 @@
 /** The default deadline of a wait in the tests (ms). */
 export const WAIT_MS = 10_000;
 
-/** Poll `cond` until it holds; fail with `what` after `timeoutMs`. */
-export async function waitUntil(cond: () => boolean, timeoutMs = WAIT_MS, what = 'condition'): Promise<void> {
+/** Poll `cond` (which may ask a server) until it holds; fail with `what` after `timeoutMs`. */
+export async function waitUntil(cond: () => boolean | Promise<boolean>, timeoutMs = WAIT_MS, what = 'condition'): Promise<void> {
   const deadline = performance.now() + timeoutMs;
-  while (!cond()) {
+  while (!(await cond())) {
     if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -106,7 +106,7 @@ export const defaults = {
   /** Bearer key for /v1/admin/*; empty disables the admin API. */
   adminKey: '',
   /** Longest side, in px, of each thumbnail made of an uploaded image (comma-separated in env/flags); never upscaled. */
-  thumbnailSizes: [160, 640] as number[],
+  thumbnailSizes: [640] as number[],
   /** Images with more pixels than this (width × height × frames) get no thumbnail: the guard against decompression bombs. */
   thumbnailMaxInputPixels: 100_000_000,
   /** Images longer than this many bytes get no thumbnail (a stream is held in memory whole while thumbnailed). */
