@@ -271,7 +271,8 @@ export class Uploads {
       if (count > 1) headers['Upload-Concat'] = 'partial';
       const res = await this.fetch('/v1/uploads', { method: 'POST', headers }, signal);
       if (res.status !== 201) throw await this.failure(res, 'creating the upload');
-      parts.push({ url: new URL(res.headers.get('location')!, `${this.http.base}/`).toString(), start, end });
+      // The path only: the base URL is the client's of the day (it may differ after a restart).
+      parts.push({ url: new URL(res.headers.get('location')!, `${this.http.base}/`).pathname, start, end });
     }
     const record: UploadRecord = { key, sha256: file.sha256, size: file.size, name: file.name, mime: file.mime, parts, createdAt: Date.now() };
     this.records.set(key, record);
@@ -293,7 +294,7 @@ export class Uploads {
     );
     if (record.parts.length === 1) return ids[0]!;
     const metadata = `filename ${base64(record.name)},filetype ${base64(record.mime)}`;
-    const concat = `final;${record.parts.map((p) => new URL(p.url).pathname).join(' ')}`;
+    const concat = `final;${record.parts.map((p) => p.url).join(' ')}`;
     const res = await this.fetch('/v1/uploads', { method: 'POST', headers: { ...TUS, 'Upload-Concat': concat, 'Upload-Metadata': metadata } }, signal);
     if (res.status !== 201) throw await this.failure(res, 'joining the parts');
     const fileId = res.headers.get('parley-file-id');
@@ -332,10 +333,23 @@ export class Uploads {
       if (res && (res.status === 404 || res.status === 410)) throw new ParleyError(ErrorCode.NOT_FOUND, 'the upload is gone from the server', { retryable: true });
       if (res && res.status !== 409 && res.status !== 460 && res.status < 500 && res.status !== 429) throw await this.failure(res, 'sending a chunk');
       // A cut, a wrong offset, a damaged chunk, a busy server: pause, ask the server where it is, go on from there.
-      if (++attempt >= CHUNK_ATTEMPTS) throw res ? await this.failure(res, 'sending a chunk') : new ParleyError(ErrorCode.UNAVAILABLE, 'the upload keeps failing; it can resume', { retryable: true });
-      await new Promise((r) => setTimeout(r, backoffDelay(attempt, this.http.backoff)));
-      offset = await this.offsetOf(part.url, signal);
-      progress(offset);
+      // Only failures without progress count: a cut chunk keeps what reached the server.
+      for (;;) {
+        if (++attempt >= CHUNK_ATTEMPTS) {
+          throw res ? await this.failure(res, 'sending a chunk') : new ParleyError(ErrorCode.UNAVAILABLE, 'the upload keeps failing; it can resume', { retryable: true });
+        }
+        await new Promise((r) => setTimeout(r, backoffDelay(attempt, this.http.backoff)));
+        try {
+          const now = await this.offsetOf(part.url, signal);
+          if (now > offset) attempt = 0;
+          offset = now;
+          progress(offset);
+          break;
+        } catch (err) {
+          if (!(err instanceof ParleyError) || !err.retryable || err.code === ErrorCode.NOT_FOUND) throw err;
+          res = undefined;
+        }
+      }
     }
     return fileId;
   }
