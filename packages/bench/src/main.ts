@@ -177,6 +177,7 @@ async function main(): Promise<void> {
       appKey: flags['app-key'] ?? BENCH_APP_KEY,
       adminKey: flags['admin-key'] ?? ADMIN_KEY,
       serverPid: started?.nodes.length === 1 ? started.nodes[0]!.child.pid : undefined,
+      dataDir: started?.nodes[0]?.dataDir,
       log,
     });
     const after = started ? nodesUsage(started.nodes) : [];

@@ -67,7 +67,9 @@ export interface HttpLink {
 }
 
 const TUS = { 'Tus-Resumable': '1.0.0' };
-const CHUNK_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 4 * 1024 * 1024;
+/** A chunk that keeps failing without progress is halved, down to this (a link that cannot carry a whole chunk). */
+const MIN_CHUNK_BYTES = 64 * 1024;
 const PARALLEL_FROM_BYTES = 8 * 1024 * 1024;
 /** Attempts at one chunk before the upload fails (retryable) for now; it resumes from the server's offset. */
 const CHUNK_ATTEMPTS = 8;
@@ -309,9 +311,10 @@ export class Uploads {
     progress(offset);
     let attempt = 0;
     let fileId = '';
+    let chunkBytes = CHUNK_BYTES;
     while (offset < length) {
       if (signal?.aborted) throw cancelled();
-      const chunk = await read(part.start + offset, part.start + Math.min(length, offset + CHUNK_BYTES));
+      const chunk = await read(part.start + offset, part.start + Math.min(length, offset + chunkBytes));
       const checksum = `sha256 ${bytesToBase64(await sha256Of(chunk))}`;
       let res: Response | undefined;
       try {
@@ -328,8 +331,11 @@ export class Uploads {
         fileId = res.headers.get('parley-file-id') ?? fileId;
         progress(offset);
         attempt = 0;
+        chunkBytes = Math.min(CHUNK_BYTES, chunkBytes * 2);
         continue;
       }
+      // A checked chunk that does not arrive whole is not kept: try smaller ones.
+      chunkBytes = Math.max(MIN_CHUNK_BYTES, Math.floor(chunkBytes / 2));
       if (res && (res.status === 404 || res.status === 410)) throw new ParleyError(ErrorCode.NOT_FOUND, 'the upload is gone from the server', { retryable: true });
       if (res && res.status !== 409 && res.status !== 460 && res.status < 500 && res.status !== 429) throw await this.failure(res, 'sending a chunk');
       // A cut, a wrong offset, a damaged chunk, a busy server: pause, ask the server where it is, go on from there.

@@ -3,6 +3,7 @@ import { direct } from './direct.ts';
 import { group } from './group.ts';
 import { newDevice } from './new-device.ts';
 import { reconnect } from './reconnect.ts';
+import { upload } from './upload.ts';
 import type { Scenario } from './types.ts';
 
-export const scenarios: Record<string, Scenario> = { direct, group, connections, reconnect, 'new-device': newDevice };
+export const scenarios: Record<string, Scenario> = { direct, group, connections, reconnect, 'new-device': newDevice, upload };

@@ -20,6 +20,8 @@ export interface ScenarioContext {
   adminKey: string;
   /** The server's pid when the bench started it (for /proc figures). */
   serverPid?: number;
+  /** The data directory of the server the bench started (on the disk the server writes to). */
+  dataDir?: string;
   log(message: string): void;
 }
 

@@ -21,7 +21,8 @@
  * instant-upload identity) a fact about what is stored, whatever way the bytes
  * came. It costs one sequential read of the file at completion.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual, type Hash } from 'node:crypto';
+import { BoundedMap } from '../bounded-map.ts';
 import { ErrorCode, ParleyError } from '@parley/protocol';
 import type { StorePort } from '../chat/store-port.ts';
 import type { Logger } from '../logger.ts';
@@ -92,7 +93,17 @@ interface Lease {
   stop(): void;
 }
 
+/** A checksummed PATCH body up to this long is checked in memory; a longer one is staged on disk. */
+const CHECKED_IN_MEMORY = 8 * 1024 * 1024;
+
 export class MediaService {
+  /**
+   * The SHA-256 of uploads written on this node so far, by upload, kept going
+   * PATCH after PATCH so that completion need not read the file again. Only a
+   * hash of every stored byte, in order, is kept; an upload resumed on another
+   * node, after a restart or after a cut is hashed from its blob at completion.
+   */
+  private readonly running = new BoundedMap<string, { offset: number; hash: Hash }>(1000);
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -136,9 +147,25 @@ export class MediaService {
         offset = await this.adopt(id, start, actual);
         throw new ParleyError(ErrorCode.UPLOAD_OFFSET_MISMATCH, `Upload-Offset is ${start}, the upload is at ${offset}`);
       }
+      // The file's hash, kept going as the bytes come (see `running`).
+      const running = this.running.get(id);
+      const hash = start === 0 ? createHash('sha256') : running?.offset === start ? running.hash : undefined;
+      this.running.delete(id);
+      let hashed = 0;
+      const body = hash
+        ? (async function* () {
+            for await (const chunk of guarded(req.body, lease)) {
+              hash.update(chunk);
+              hashed += chunk.length;
+              yield chunk;
+            }
+          })()
+        : guarded(req.body, lease);
       offset = req.checksum
-        ? await this.appendChecked(id, start, guarded(req.body, lease), grant.maxBytes, req.checksum)
-        : await this.blobs.append(id, start, guarded(req.body, lease), grant.maxBytes);
+        ? await this.appendChecked(id, start, body, grant.maxBytes, req.checksum)
+        : await this.blobs.append(id, start, body, grant.maxBytes);
+      // Kept only if every byte hashed is a byte stored (a cut or refused body breaks it).
+      if (hash && offset === start + hashed && offset > 0) this.running.set(id, { offset, hash });
     } catch (err) {
       failure = err;
     } finally {
@@ -172,8 +199,49 @@ export class MediaService {
     return actual;
   }
 
-  /** Stage the body, check its SHA-256, then append it; returns the upload's new length. */
+  /**
+   * Check the body's SHA-256, then append it; returns the upload's new length.
+   * A body of up to CHECKED_IN_MEMORY bytes is held in memory while it is checked;
+   * a longer one is staged in a blob of its own first.
+   */
   private async appendChecked(id: string, offset: number, body: AsyncIterable<Uint8Array>, maxBytes: number, checksum: Uint8Array): Promise<number> {
+    const matches = (digest: Buffer) => digest.length === checksum.length && timingSafeEqual(digest, checksum);
+    const mismatch = () => new ParleyError(ErrorCode.CHECKSUM_MISMATCH, 'Upload-Checksum does not match the bytes sent; nothing of them was kept');
+    const iterator = body[Symbol.asyncIterator]();
+    const held: Uint8Array[] = [];
+    let heldBytes = 0;
+    let cut = false;
+    for (;;) {
+      let next: IteratorResult<Uint8Array>;
+      try {
+        next = await iterator.next();
+      } catch {
+        cut = true;
+        break;
+      }
+      if (next.done) break;
+      held.push(next.value);
+      heldBytes += next.value.length;
+      if (heldBytes > maxBytes) throw new BlobTooLarge(maxBytes);
+      if (heldBytes > CHECKED_IN_MEMORY) return this.appendStaged(id, offset, (async function* () {
+        yield* held;
+        for (;;) {
+          const more = await iterator.next();
+          if (more.done) return;
+          yield more.value;
+        }
+      })(), maxBytes, checksum);
+    }
+    if (cut) return offset; // cut off: nothing can be verified, nothing is kept
+    const bytes = Buffer.concat(held, heldBytes);
+    if (!matches(createHash('sha256').update(bytes).digest())) throw mismatch();
+    return heldBytes === 0 ? offset : this.blobs.append(id, offset, (async function* () {
+      yield bytes;
+    })(), maxBytes);
+  }
+
+  /** Stage a long body in a blob of its own, check its SHA-256, then append it. */
+  private async appendStaged(id: string, offset: number, body: AsyncIterable<Uint8Array>, maxBytes: number, checksum: Uint8Array): Promise<number> {
     const stage = stageKey(id);
     await this.blobs.delete(stage);
     const hash = createHash('sha256');
@@ -227,7 +295,12 @@ export class MediaService {
     const lease = this.keepLease(upload.id, token);
     let content;
     try {
-      content = await this.digest(upload.id, upload.length!, upload.mime);
+      const running = this.running.get(upload.id);
+      this.running.delete(upload.id);
+      content =
+        running?.offset === upload.length
+          ? { sha256: running.hash.digest('hex'), size: upload.length!, mime: checkedMime(upload.mime, await this.head(upload.id, upload.length!)) }
+          : await this.digest(upload.id, upload.length!, upload.mime);
     } finally {
       lease.stop();
     }

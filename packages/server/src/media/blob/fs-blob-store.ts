@@ -12,6 +12,9 @@ import type { Readable } from 'node:stream';
 import { BlobOffsetMismatch, BlobRangeError, BlobTooLarge, checkBlobKey, type BlobStore, type ByteRange } from '../blob-store.ts';
 import { untilCut } from './until-cut.ts';
 
+/** Bytes gathered before a write to the file. */
+const WRITE_BATCH_BYTES = 1024 * 1024;
+
 export class FsBlobStore implements BlobStore {
   constructor(private readonly root: string) {}
 
@@ -40,17 +43,30 @@ export class FsBlobStore implements BlobStore {
     const file = await open(path, created ? 'a' : 'r+', 0o600);
     let written = 0;
     let failure: unknown;
+    // Chunks are gathered and written a batch at a time: one write per MiB, not per 64 KiB network chunk.
+    let batch: Uint8Array[] = [];
+    let batched = 0;
+    const flush = async () => {
+      if (batched === 0) return;
+      await writeFully(file, batch.length === 1 ? batch[0]! : Buffer.concat(batch, batched), offset + written);
+      written += batched;
+      batch = [];
+      batched = 0;
+    };
     try {
       try {
         // A cut stream just ends the chunks: what reached the file stays.
         for await (const chunk of untilCut(data)) {
-          if (written + chunk.length > maxBytes) throw new BlobTooLarge(maxBytes);
-          await writeFully(file, chunk, offset + written);
-          written += chunk.length;
+          if (written + batched + chunk.length > maxBytes) throw new BlobTooLarge(maxBytes);
+          batch.push(chunk);
+          batched += chunk.length;
+          if (batched >= WRITE_BATCH_BYTES) await flush();
         }
+        await flush();
       } catch (err) {
         // A limit keeps nothing of this append; a failed write keeps what was written before it.
         failure = err;
+        if (!(err instanceof BlobTooLarge)) await flush().catch(() => {});
       }
       await file.sync();
     } finally {

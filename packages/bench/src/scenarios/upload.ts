@@ -1,0 +1,144 @@
+/**
+ * upload: how fast the server takes a file in, against the disk it writes to.
+ * The same bytes (M MiB) are first written raw to a file beside the server's
+ * data (1 MiB writes, then one fsync: what the disk gives), then uploaded over
+ * tus — one stream of PATCHes of C MiB, then S parts side by side joined by
+ * concatenation — each until the file exists (the server's own work included:
+ * hashing the blob at completion, and for parts, joining them). Then the
+ * instant-upload round trip (ask, prove a range, get the file) of a second user
+ * for content the server has (a 1 MiB file). Figures: MB/s of each and their ratio to the raw
+ * write, and the instant upload's latency.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { open, rm } from 'node:fs/promises';
+import http from 'node:http';
+import { join } from 'node:path';
+import { registerUser } from '@parley/testkit';
+import { summarize } from '../stats.ts';
+import type { Scenario, ScenarioContext } from './types.ts';
+
+const MiB = 1024 * 1024;
+
+/** The bench's own HTTP client: node:http with keep-alive, the body written as it is (no copy, unlike fetch). */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+
+async function tus(ctx: ScenarioContext, token: string, method: string, path: string, headers: Record<string, string>, body?: Uint8Array): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
+  const url = new URL(path, ctx.endpoints.http);
+  const answer = await new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }>((resolve, reject) => {
+    const req = http.request(
+      {
+        host: url.hostname, port: url.port, path: url.pathname, method, agent,
+        headers: { authorization: `Bearer ${token}`, 'tus-resumable': '1.0.0', ...(body ? { 'content-length': String(body.length) } : {}), ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+  if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${answer.text}`);
+  return answer;
+}
+
+/** One tus upload of `data` in PATCHes of `chunk` bytes; resolves with the file id (or '' for a partial). */
+async function uploadOne(ctx: ScenarioContext, token: string, data: Uint8Array, chunk: number, partial: boolean): Promise<{ path: string; fileId: string }> {
+  const created = await tus(ctx, token, 'POST', '/v1/uploads', {
+    'upload-length': String(data.length),
+    'upload-metadata': `filename ${Buffer.from('bench.bin').toString('base64')},filetype ${Buffer.from('application/octet-stream').toString('base64')}`,
+    ...(partial ? { 'upload-concat': 'partial' } : {}),
+  });
+  const path = String(created.headers.location);
+  let fileId = '';
+  for (let at = 0; at < data.length; at += chunk) {
+    const res = await tus(ctx, token, 'PATCH', path, { 'upload-offset': String(at), 'content-type': 'application/offset+octet-stream' }, data.subarray(at, at + chunk));
+    fileId = (res.headers['parley-file-id'] as string | undefined) ?? fileId;
+  }
+  return { path, fileId };
+}
+
+export const upload: Scenario = {
+  description: 'upload MB/s (1 stream, S parts side by side) against a raw write of the same bytes to the same disk; instant-upload latency',
+  defaults: { mb: 100, streams: 4, chunkMb: 4, instant: 20, workers: 1 },
+  workers: () => 1,
+
+  async run(ctx) {
+    const { mb, streams, chunkMb, instant } = ctx.options as Record<string, number>;
+    const data = randomBytes(mb! * MiB);
+    const chunk = chunkMb! * MiB;
+    const mbps = (bytes: number, ms: number) => bytes / MiB / (ms / 1000);
+
+    // The disk: the server's data directory (the bench started the server there), 1 MiB writes, one fsync.
+    const rawFile = join(ctx.dataDir ?? '.', `raw-${Date.now()}.bin`);
+    let t = performance.now();
+    const handle = await open(rawFile, 'w');
+    for (let at = 0; at < data.length; at += MiB) await handle.write(data, at, Math.min(MiB, data.length - at), at);
+    await handle.sync();
+    await handle.close();
+    const rawMs = performance.now() - t;
+    await rm(rawFile, { force: true });
+
+    const run = `up${Date.now().toString(36)}`;
+    const token = await registerUser(ctx.endpoints.http, `${run}-a`);
+    ctx.log(`uploading ${mb} MiB as one stream`);
+    t = performance.now();
+    const one = await uploadOne(ctx, token, data, chunk, false);
+    const oneMs = performance.now() - t;
+    if (!one.fileId) throw new Error('the single upload named no file');
+
+    ctx.log(`uploading ${mb} MiB again as ${streams} parts side by side`);
+    const other = randomBytes(mb! * MiB); // new content: the server must not already have it
+    t = performance.now();
+    const size = Math.ceil(other.length / streams!);
+    const parts = await Promise.all(Array.from({ length: streams! }, (_, i) => uploadOne(ctx, token, other.subarray(i * size, (i + 1) * size), chunk, true)));
+    const joined = await tus(ctx, token, 'POST', '/v1/uploads', { 'upload-concat': `final;${parts.map((p) => p.path).join(' ')}` });
+    const parallelMs = performance.now() - t;
+    if (!joined.headers['parley-file-id']) throw new Error('the joined upload named no file');
+
+    ctx.log(`${instant} instant uploads of content the server has`);
+    // A 1 MiB file of the first user's (each instant upload is charged to the quota like an upload).
+    const small = randomBytes(MiB);
+    await uploadOne(ctx, token, small, MiB, false);
+    const second = await registerUser(ctx.endpoints.http, `${run}-b`);
+    const sha256 = createHash('sha256').update(small).digest('hex');
+    const latencies: number[] = [];
+    for (let i = 0; i < instant!; i++) {
+      const t0 = performance.now();
+      const asked = await fetch(`${ctx.endpoints.http}/v1/files/instant`, {
+        method: 'POST', headers: { authorization: `Bearer ${second}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ sha256, size: small.length, name: `copy-${i}.bin` }),
+      });
+      if (asked.status !== 200) throw new Error(`instant: ${asked.status} ${await asked.text()}`);
+      const c = (await asked.json()) as { challengeId: string; start: number; end: number };
+      const proof = createHash('sha256').update(small.subarray(c.start, c.end + 1)).digest('hex');
+      const proved = await fetch(`${ctx.endpoints.http}/v1/files/instant/${c.challengeId}`, {
+        method: 'POST', headers: { authorization: `Bearer ${second}`, 'content-type': 'application/json' }, body: JSON.stringify({ sha256: proof }),
+      });
+      if (proved.status !== 201) throw new Error(`instant proof: ${proved.status} ${await proved.text()}`);
+      latencies.push(performance.now() - t0);
+    }
+    const instantMs = summarize(latencies);
+    const raw = mbps(data.length, rawMs);
+    const single = mbps(data.length, oneMs);
+    const parallel = mbps(other.length, parallelMs);
+    return {
+      figures: {
+        mb, streams, chunkMb,
+        rawWriteMBps: Math.round(raw), singleStreamMBps: Math.round(single), parallelMBps: Math.round(parallel),
+        singleToRaw: Number((single / raw).toFixed(2)), parallelToRaw: Number((parallel / raw).toFixed(2)),
+        instantUploadMs: instantMs,
+      },
+      table: [
+        ['raw write (same disk)', `${raw.toFixed(0)} MB/s (${mb} MiB, 1 MiB writes, one fsync)`],
+        ['upload, 1 stream', `${single.toFixed(0)} MB/s = ${((single / raw) * 100).toFixed(0)} % of raw (PATCHes of ${chunkMb} MiB)`],
+        [`upload, ${streams} parts`, `${parallel.toFixed(0)} MB/s = ${((parallel / raw) * 100).toFixed(0)} % of raw (joined by concatenation)`],
+        ['instant upload ms', `p50 ${instantMs.p50}  p99 ${instantMs.p99}  max ${instantMs.max}`],
+      ],
+    };
+  },
+
+  worker: {},
+};
