@@ -11,11 +11,14 @@
 /** The default deadline of a wait in the tests (ms). */
 export const WAIT_MS = 10_000;
 
-/** Poll `cond` (which may ask a server) until it holds; fail with `what` after `timeoutMs`. */
-export async function waitUntil(cond: () => boolean | Promise<boolean>, timeoutMs = WAIT_MS, what = 'condition'): Promise<void> {
+/**
+ * Poll `cond` (which may ask a server) until it holds; fail with `what` after
+ * `timeoutMs`. `what` may be a function, to describe the state at the deadline.
+ */
+export async function waitUntil(cond: () => boolean | Promise<boolean>, timeoutMs = WAIT_MS, what: string | (() => string) = 'condition'): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (!(await cond())) {
-    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }
