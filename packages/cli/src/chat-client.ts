@@ -14,19 +14,8 @@ import { directConversationId, MessageType } from '@parley/protocol';
 import { ParleyClient, type Message } from '@parley/sdk';
 
 const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp' };
-const FILE_KINDS = new Set<number>([MessageType.IMAGE, MessageType.FILE, MessageType.VOICE, (MessageType as Record<string, number>).VIDEO ?? -1]);
 
 /** The file a message carries, if it carries one. */
-function fileOf(m: Message): { fileId: string; name: string; size: number; mime: string } | undefined {
-  if (!FILE_KINDS.has(m.type)) return undefined;
-  try {
-    const body = JSON.parse(new TextDecoder().decode(m.body)) as { fileId?: string; name?: string; size?: number; mime?: string };
-    return body.fileId ? { fileId: body.fileId, name: body.name ?? 'file', size: body.size ?? 0, mime: body.mime ?? '' } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export interface ChatOptions {
   server: string;
   user: string;
@@ -56,7 +45,7 @@ export async function runChat(options: ChatOptions): Promise<void> {
   client.on('message', (m) => {
     if (m.conversationId !== conversationId) return;
     const who = m.senderId === options.user ? 'you' : m.senderId;
-    const file = fileOf(m);
+    const file = m.file;
     if (file) {
       files.push(file);
       print(`[${m.seq}] ${who}: file #${files.length} ${file.name} (${file.size} bytes, ${file.mime}) — /save ${files.length} to keep it`);

@@ -63,6 +63,7 @@ import { Uploads, type FileInfo, type UploadOptions } from './uploads.ts';
 import { newClientMsgId, ownMessage, toMessage, toPresence, toSendAck } from './wire.ts';
 
 export type {
+  MessageFile,
   ClientEvents,
   ClientOptions,
   ConnectionState,

@@ -26,7 +26,12 @@ export interface Message extends MessageRecord {
   history?: HistoryEvent;
   /** The event, for MessageType.SETTINGS (in your notice conversation): your settings of a conversation now. */
   settings?: SettingsEvent;
+  /** The file, for MessageType.IMAGE, FILE, VOICE and VIDEO: fetch it with `download(file.fileId)` or `fileLink`; an image's `thumbnailId` is a smaller file. */
+  file?: MessageFile;
 }
+
+/** The file a message carries (what upload() returned, without the hash); may be sent on with `send({ to, file })`. */
+export type MessageFile = Omit<FileInfo, 'sha256'>;
 
 /** Your friends, pending requests both ways, blocks, and the stranger setting. */
 export interface FriendList {
@@ -73,7 +78,7 @@ export interface SendInput {
    * for audio, VIDEO for video, FILE otherwise, unless `type` says which), with
    * what the app knows of it (dimensions, duration, thumbnail).
    */
-  file?: FileInfo & { width?: number; height?: number; durationMs?: number; thumbnailId?: string };
+  file?: MessageFile;
 }
 
 /** The committed result of a group change: its MEMBERSHIP message and seq. */

@@ -14,7 +14,8 @@ import {
   type SettingsEvent,
   type parley,
 } from '@parley/protocol';
-import type { ConversationInfo, Message, PresenceInfo, SendAck } from './types.ts';
+import type { ConversationInfo, Message, MessageFile, PresenceInfo, SendAck } from './types.ts';
+import type { FileInfo } from './uploads.ts';
 
 const decoder = new TextDecoder();
 
@@ -165,6 +166,27 @@ function parseEvent<T>(body: Uint8Array): T | undefined {
   }
 }
 
+/** Message types whose body names a file (see `Message.file`). */
+const FILE_TYPES: ReadonlySet<number> = new Set(
+  [MessageType.IMAGE, MessageType.FILE, MessageType.VOICE, (MessageType as Record<string, number>).VIDEO].filter((t): t is number => t !== undefined),
+);
+
+/** The file a message carries, from its JSON body; undefined for other types or a body that names none. */
+function fileOf(type: number, body: Uint8Array): { file: MessageFile } | Record<string, never> {
+  if (!FILE_TYPES.has(type)) return {};
+  const f = parseEvent<Partial<FileInfo>>(body);
+  if (!f || typeof f.fileId !== 'string' || !f.fileId) return {};
+  const file: MessageFile = {
+    fileId: f.fileId,
+    size: Number(f.size ?? 0),
+    mime: String(f.mime ?? 'application/octet-stream'),
+    name: String(f.name ?? 'file'),
+  };
+  for (const k of ['width', 'height', 'durationMs'] as const) if (typeof f[k] === 'number') file[k] = f[k];
+  if (typeof f.thumbnailId === 'string' && f.thumbnailId) file.thumbnailId = f.thumbnailId;
+  return { file };
+}
+
 export function toMessage(m: parley.IMessage): Message {
   const body = m.body ?? new Uint8Array(0);
   const event =
@@ -181,6 +203,7 @@ export function toMessage(m: parley.IMessage): Message {
               : {};
   return {
     ...event,
+    ...fileOf(m.type ?? 0, body),
     id: m.id ?? '',
     conversationId: m.conversationId ?? '',
     seq: Number(m.seq ?? 0),
@@ -209,6 +232,7 @@ export function ownMessage(
   senderDevice: string,
 ): Message {
   return {
+    ...fileOf(sent.type, sent.body),
     id: ack.messageId,
     conversationId: ack.conversationId,
     seq: ack.seq,

@@ -34,8 +34,10 @@ describe('Uploads through the SDK', () => {
     await ann.client.send({ to: 'ben', file });
     await waitUntil(() => ben.got.some((m) => m.type === MessageType.FILE), WAIT_MS, 'ben to get the file message');
     const message = ben.got.find((m) => m.type === MessageType.FILE)!;
-    const body = JSON.parse(new TextDecoder().decode(message.body)) as { fileId: string; size: number; name: string };
-    assert.deepEqual([body.fileId, body.size, body.name], [file.fileId, data.length, 'report.bin']);
+    const body = message.file!;
+    assert.deepEqual(body, { fileId: file.fileId, size: data.length, name: 'report.bin', mime: 'application/octet-stream' }, 'the message names the file');
+    await waitUntil(() => ann.got.some((m) => m.type === MessageType.FILE), WAIT_MS, 'ann to see her own file message');
+    assert.deepEqual(ann.got.find((m) => m.type === MessageType.FILE)!.file, body, 'the sender sees the same file');
     const whole = await ben.client.download(body.fileId);
     assert.equal(sha256(whole.bytes), sha256(data));
     const part = await ben.client.download(body.fileId, { range: { start: 100, end: 199 } });
