@@ -46,3 +46,26 @@ export async function fetchWithin(url: string, init: RequestInit = {}, timeoutMs
     throw new Error(`timed out after ${timeoutMs} ms waiting for the answer to ${init.method ?? 'GET'} ${url}`, { cause: err });
   }
 }
+
+/**
+ * Wait until `check` passes (it throws, as `assert` does, while it does not),
+ * then give anything late a moment to arrive and check once more. For what a
+ * device was shown "once and in order" after it comes back: the server may
+ * finish a sync on its own a little later (after a write that was in flight
+ * when it answered), so the first look may be early; the second catches a
+ * duplicate or an extra that arrives after the expected state was reached.
+ */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = WAIT_MS, quietMs = 200): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      break;
+    } catch (err) {
+      if (performance.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  await new Promise((r) => setTimeout(r, quietMs));
+  await check();
+}
