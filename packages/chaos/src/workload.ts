@@ -126,22 +126,45 @@ export async function joinParts(parts: Record<string, Promise<unknown>>, running
   }
 }
 
-/** Wait (at most a minute) until every send in flight has settled. */
-export async function settle(pending: Set<Promise<unknown>>): Promise<void> {
-  const settleBy = now() + 60_000;
-  while (pending.size > 0 && now() < settleBy) await sleep(20);
+/**
+ * Wait while `progress` keeps moving until `done`, giving up only after `stallMs`
+ * without any progress (or `capMs` in all). A deadline measured from the start
+ * fails a loaded machine that is merely slow; one measured from the last
+ * progress fails only a run that has really stopped, which is what a liveness
+ * check must catch.
+ */
+async function waitWhileProgressing(done: () => boolean, progress: () => number, stallMs: number, capMs = 5 * 60_000): Promise<void> {
+  const giveUpAt = now() + capMs;
+  let last = progress();
+  let stalledSince = now();
+  while (!done() && now() < giveUpAt) {
+    await sleep(20);
+    const p = progress();
+    if (p !== last) {
+      last = p;
+      stalledSince = now();
+    } else if (now() - stalledSince > stallMs) return;
+  }
 }
 
-/** Wait (bounded) until every send settled and every device has shown all the store holds for it. */
+/** Wait until every send in flight has settled (given up after a minute in which none settled). */
+export async function settle(pending: Set<Promise<unknown>>): Promise<void> {
+  await waitWhileProgressing(() => pending.size === 0, () => pending.size, 60_000);
+}
+
+/**
+ * Wait until every send settled and every device has shown all the store holds
+ * for it (given up after 30 s in which no device moved).
+ */
 export async function drain(devices: readonly Device[], pending: Set<Promise<unknown>>, readStore: () => Promise<{ stored: StoredRow[]; members: MemberRow[] }>): Promise<void> {
   await settle(pending);
   const { stored, members } = await readStore();
   const maxSeq = new Map<string, number>();
   for (const r of stored) maxSeq.set(r.conversationId, Math.max(maxSeq.get(r.conversationId) ?? 0, r.seq));
-  const drained = () =>
-    devices.every((d) => members.filter((m) => m.userId === d.userId).every((m) => d.client.cursor(m.conversationId) >= (maxSeq.get(m.conversationId) ?? 0)));
-  const drainBy = now() + 30_000;
-  while (!drained() && now() < drainBy) await sleep(20);
+  const owed = devices.flatMap((d) => members.filter((m) => m.userId === d.userId).map((m) => ({ d, conversationId: m.conversationId, maxSeq: maxSeq.get(m.conversationId) ?? 0 })));
+  const drained = () => owed.every((o) => o.d.client.cursor(o.conversationId) >= o.maxSeq);
+  const shown = () => owed.reduce((sum, o) => sum + Math.min(o.d.client.cursor(o.conversationId), o.maxSeq), 0);
+  await waitWhileProgressing(drained, shown, 30_000);
   await sleep(300); // a duplicate or stray delivery would show up now
 }
 

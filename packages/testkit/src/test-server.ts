@@ -13,8 +13,8 @@ import { createLogger, loadConfig, startServer, type Config, type RunningServer,
 import { createTestDatabase } from './postgres.ts';
 import { fetchWithin, WAIT_MS, withDeadline } from './wait.ts';
 
-/** The deadline for a server to start or to stop: longer than other waits, for a database to create or a child process to load. */
-const SERVER_START_STOP_MS = 3 * WAIT_MS;
+/** The deadline for a server to start or to stop: longer than other waits, for a database to create or a child process to load (tsx compiling the server on a machine under heavy load takes tens of seconds). */
+const SERVER_START_STOP_MS = 6 * WAIT_MS;
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
 export const APP_KEY = 'test-app-backend-key-0123456789-abcdef';

@@ -9,7 +9,7 @@
  */
 
 /** The default deadline of a wait in the tests (ms). */
-export const WAIT_MS = 10_000;
+export const WAIT_MS = 20_000;
 
 /**
  * Poll `cond` (which may ask a server) until it holds; fail with `what` after
