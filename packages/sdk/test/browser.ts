@@ -16,10 +16,10 @@ const required = process.env.PARLEY_REQUIRE_BROWSER === '1';
 /** The `skip` option of a browser test: a reason when Chromium is missing and not required. */
 export const skipWithoutBrowser: string | false = !required && !existsSync(CHROMIUM) && `no browser at ${CHROMIUM}`;
 
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', ...extraArgs],
   });
 }
 
