@@ -45,6 +45,10 @@ export function createDevices(input: {
         ackTimeoutMs: 1000,
         reorderWindowMs: 100,
         connectTimeoutMs: 2000,
+        // Every send's outcome must be known at the end: a send still queued when the
+        // SDK's own deadline (a minute by default) passes is "unknown" to the checker,
+        // and on a heavily loaded machine a healthy backlog can take longer than that.
+        sendTimeoutMs: 10 * 60_000,
         testDisableGapPull: input.testDisableGapPull,
       });
       client.on('error', () => {});
