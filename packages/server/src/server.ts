@@ -21,6 +21,7 @@ import type { BlobStoreName, Config } from './config/config.ts';
 import { Gateway } from './gateway/gateway.ts';
 import { createTcpServer } from './gateway/tcp-transport.ts';
 import { attachWebSocket, WS_PATH } from './gateway/ws-transport.ts';
+import { parseTrustedProxies } from './http/client-address.ts';
 import { serveHttp } from './http/guard.ts';
 import { createHttpHandler } from './http/http-api.ts';
 import { isUploadRequest } from './http/upload-routes.ts';
@@ -246,7 +247,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       maxFileBytes: config.maxFileBytes,
     }),
     log,
-    { longBody: isUploadRequest },
+    { longBody: isUploadRequest, proxies: parseTrustedProxies(config.trustedProxies) },
   );
   http.headersTimeout = 10_000;
   const wss = attachWebSocket(http, gateway);

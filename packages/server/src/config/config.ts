@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { ErrorCode, ParleyError } from '@parley/protocol';
 import { parseDevicePolicy } from '../gateway/device-policy.ts';
+import { parseTrustedProxies } from '../http/client-address.ts';
 import { isS3Prefix } from '../media/blob/s3-prefix.ts';
 import { crashHook, parseUnsafe } from '../testing/faults.ts';
 
@@ -133,6 +134,11 @@ export const defaults = {
   fileLinkTtlMs: 3600 * 1000,
   /** How long an instant-upload challenge may be answered (at most a minute). */
   instantChallengeMs: 60_000,
+  /**
+   * Reverse proxies (IPs and CIDRs, comma-separated in env/flags) whose
+   * X-Forwarded-For and X-Forwarded-Proto are believed; empty: none, the TCP peer is the client.
+   */
+  trustedProxies: [] as string[],
   /** Log level: fatal, error, warn, info, debug, trace, silent. */
   logLevel: 'info',
   /** Graceful drain on SIGTERM waits at most this long for in-flight work. */
@@ -319,6 +325,11 @@ export function validateConfig(input: Record<string, unknown>): Config {
   if (c.store !== 'sqlite' && c.jwtSecret === '') throw bad('a PostgreSQL store means a cluster: set jwtSecret (the same on every node)');
   for (const k of c.appJwtKeys) if (typeof k !== 'string' || k.length < 32) throw bad('each of appJwtKeys must be at least 32 characters');
   if (c.adminKey !== '' && c.adminKey.length < 16) throw bad('adminKey must be at least 16 characters');
+  try {
+    parseTrustedProxies(c.trustedProxies);
+  } catch (err) {
+    throw bad((err as Error).message);
+  }
   validateBlobSettings(c, positive);
   return c;
 }

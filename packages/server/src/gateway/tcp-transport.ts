@@ -9,6 +9,7 @@
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { CloseCode, createFrameWriter, ErrorCode, FrameDecoder, ParleyError } from '@parley/protocol';
+import { socketAddress } from '../http/client-address.ts';
 import type { Gateway, GatewayStats } from './gateway.ts';
 import type { Link } from './session.ts';
 
@@ -17,6 +18,8 @@ function tcpLink(socket: Socket, stats: GatewayStats): Link {
   return {
     transport: 'tcp',
     remote: `${socket.remoteAddress}:${socket.remotePort}`,
+    // No proxy headers on raw TCP: the peer is the client.
+    address: socketAddress(socket),
     write: (frame) => {
       if (!socket.destroyed && socket.writable) frames.write(frame);
       return socket.writableLength + frames.gatheredBytes;

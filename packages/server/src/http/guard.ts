@@ -23,6 +23,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import type { Duplex } from 'node:stream';
 import { ErrorCode, ParleyError } from '@parley/protocol';
 import type { Logger } from '../logger.ts';
+import { NO_PROXIES, setProxyTrust, type ProxyTrust } from './client-address.ts';
 
 /** The HTTP status of each error code. A `Record` over all codes: a new code does not compile until it has one. */
 export const STATUS: Record<ErrorCode, number> = {
@@ -309,7 +310,12 @@ export interface ServeOptions {
    * POST): they are bounded by LONG_BODY_IDLE_MS of silence instead.
    */
   longBody?: (req: IncomingMessage) => boolean;
+  /** Peers whose X-Forwarded-For / X-Forwarded-Proto are believed (client-address.ts); default none. */
+  proxies?: ProxyTrust;
 }
+
+/** The proxy trust of each server serveHttp made, for its upgrades. */
+const serverTrust = new WeakMap<Server, ProxyTrust>();
 
 /**
  * Bound the time a request's body takes: REQUEST_BODY_MS for the whole body, or
@@ -354,11 +360,14 @@ function boundBody(req: IncomingMessage, res: ServerResponse, long: boolean, log
  */
 export function serveHttp(handle: RequestHandler, log: Logger, options: ServeOptions = {}): Server {
   const server = createServer({ requireHostHeader: false, requestTimeout: 0 });
+  const proxies = options.proxies ?? NO_PROXIES;
+  serverTrust.set(server, proxies);
   // The responses of each connection not yet closed: a refusal of malformed HTTP
   // goes after them, never into the middle of one.
   const open = new WeakMap<Duplex, Set<ServerResponse>>();
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    setProxyTrust(req, proxies);
     let responses = open.get(req.socket);
     if (!responses) open.set(req.socket, (responses = new Set()));
     const mine = responses;
@@ -408,6 +417,7 @@ export function serveHttp(handle: RequestHandler, log: Logger, options: ServeOpt
 /** Hand `server`'s upgrade requests to `handle` behind the guard. */
 export function serveUpgrades(server: Server, handle: UpgradeHandler, log: Logger): void {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    setProxyTrust(req, serverTrust.get(server) ?? NO_PROXIES);
     socket.on('error', (err: NodeJS.ErrnoException) => log.debug({ reason: err.code ?? err.message }, 'upgraded connection failed'));
     try {
       handle(req, socket, head);
