@@ -22,9 +22,14 @@ import { Gateway } from './gateway/gateway.ts';
 import { createTcpServer } from './gateway/tcp-transport.ts';
 import { attachWebSocket, WS_PATH } from './gateway/ws-transport.ts';
 import { parseTrustedProxies } from './http/client-address.ts';
-import { serveHttp } from './http/guard.ts';
+import { parseListenAddress } from './config/config.ts';
+import { answerJson, serveHttp } from './http/guard.ts';
+import { HttpHygiene } from './http/http-hygiene.ts';
+import { loadTlsPair, TlsReloader, type SecureListener } from './http/tls-files.ts';
 import { createHttpHandler } from './http/http-api.ts';
 import { isUploadRequest } from './http/upload-routes.ts';
+import { requestUrl } from './http/parse.ts';
+import { ErrorCode } from '@parley/protocol';
 import { createLogger, type Logger } from './logger.ts';
 import type { BlobStore } from './media/blob-store.ts';
 import { FsBlobStore } from './media/blob/fs-blob-store.ts';
@@ -125,8 +130,13 @@ export interface RunningServer {
   readonly config: Config;
   readonly httpPort: number;
   readonly tcpPort: number;
+  /** The port of the separate metrics listener (metricsListen), if there is one. */
+  readonly metricsPort: number | undefined;
+  /** https:// when TLS is on. */
   readonly httpUrl: string;
+  /** wss:// when TLS is on. */
   readonly wsUrl: string;
+  /** tls:// when TLS is on (TLS over the TCP port), else tcp://. */
   readonly tcpUrl: string;
   readonly gateway: Gateway;
   readonly chat: ChatService;
@@ -151,6 +161,22 @@ function listen(server: HttpServer | NetServer, port: number, host: string): Pro
   });
 }
 
+/**
+ * The metricsListen listener: plain HTTP, GET /metrics only, no key (it is meant
+ * for an address only the scraper can reach); everything else is 404.
+ */
+function serveMetrics(metrics: () => string, log: Logger): HttpServer {
+  return serveHttp(async (req, res) => {
+    if (req.method !== 'GET' || requestUrl(req.url ?? '/').pathname !== '/metrics') {
+      answerJson(res, 404, { error: { code: ErrorCode.NOT_FOUND, message: 'this address serves GET /metrics only' } });
+      return;
+    }
+    const text = metrics();
+    res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4', 'x-content-type-options': 'nosniff' });
+    res.end(text);
+  }, log);
+}
+
 /** What a test may inject besides settings. */
 export interface ServerOptions {
   /** The clocks the server reads (default: the process's); a test steps its wall clock through this. */
@@ -165,6 +191,8 @@ export interface ServerOptions {
 
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel), options: ServerOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
+  // Read first: a missing or mismatched certificate fails the start before anything opens.
+  const tlsPair = config.tlsCert !== '' ? loadTlsPair(config.tlsCert, config.tlsKey) : undefined;
   const crash = crashHook(config.testCrashPoint, config.testCrashProbability, config.testCrashSeed ? seededRandom(config.testCrashSeed) : Math.random);
   const nodeId = nodeIdOf(config);
   const { port, store } = await openStore(config, crash, log);
@@ -201,6 +229,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
 
+  let tlsReloader: TlsReloader | undefined;
+  const hygiene = new HttpHygiene(config.corsOrigins);
   const metrics = () => {
     const { batches, committed } = chat.commitStats;
     return [
@@ -226,6 +256,14 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       `parley_event_loop_delay_max_seconds ${loopDelay.max / 1e9}`,
       '# TYPE parley_event_loop_delay_p99_seconds gauge',
       `parley_event_loop_delay_p99_seconds ${loopDelay.percentile(99) / 1e9}`,
+      ...(tlsReloader
+        ? [
+            '# TYPE parley_tls_reloads_total counter',
+            `parley_tls_reloads_total ${tlsReloader.reloads}`,
+            '# TYPE parley_tls_reload_failures_total counter',
+            `parley_tls_reload_failures_total ${tlsReloader.failures}`,
+          ]
+        : []),
       '# TYPE parley_resident_memory_bytes gauge',
       `parley_resident_memory_bytes ${process.memoryUsage.rss()}`,
       '',
@@ -239,6 +277,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       chat,
       adminKey: config.adminKey,
       metrics,
+      hygiene,
       ready: () => ready,
       nodes: () => bus.nodes(),
       presence: (users) => gateway.presence(users),
@@ -247,20 +286,30 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       maxFileBytes: config.maxFileBytes,
     }),
     log,
-    { longBody: isUploadRequest, proxies: parseTrustedProxies(config.trustedProxies) },
+    {
+      longBody: isUploadRequest,
+      proxies: parseTrustedProxies(config.trustedProxies),
+      commonHeaders: (req) => hygiene.headers(req),
+      ...(tlsPair ? { tls: tlsPair } : {}),
+    },
   );
   http.headersTimeout = 10_000;
-  const wss = attachWebSocket(http, gateway);
-  const tcp = createTcpServer(gateway);
+  const wss = attachWebSocket(http, gateway, (req) => hygiene.checkWebSocketOrigin(req));
+  const tcp = createTcpServer(gateway, tlsPair);
+  const metricsAt = config.metricsListen !== '' ? parseListenAddress(config.metricsListen) : undefined;
+  const metricsHttp = metricsAt ? serveMetrics(metrics, log) : undefined;
 
   let httpPort: number;
   let tcpPort: number;
+  let metricsPort: number | undefined;
   try {
     httpPort = await listen(http, config.httpPort, config.host);
     tcpPort = await listen(tcp, config.tcpPort, config.host);
+    if (metricsHttp && metricsAt) metricsPort = await listen(metricsHttp, metricsAt.port, metricsAt.host);
   } catch (err) {
     http.close();
     tcp.close();
+    metricsHttp?.close();
     gateway.close();
     chat.close();
     await bus.close();
@@ -269,19 +318,30 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     throw err;
   }
   media.start();
+  if (tlsPair) {
+    tlsReloader = new TlsReloader({
+      certFile: config.tlsCert,
+      keyFile: config.tlsKey,
+      intervalMs: config.tlsReloadMs,
+      listeners: [http as unknown as SecureListener, tcp as unknown as SecureListener],
+      log,
+    });
+  }
   // Once listening, a listener's own error (a failed accept) is logged, not thrown.
   http.on('error', (err) => log.error({ err }, 'http listener failed'));
   tcp.on('error', (err) => log.error({ err }, 'tcp listener failed'));
+  metricsHttp?.on('error', (err) => log.error({ err }, 'metrics listener failed'));
   ready = true;
   const hostForUrl = urlHost(config.host);
   const publicForUrl = urlHost(publicHostOf(config));
   const startedAt = clock.wall();
+  const [httpScheme, wsScheme, tcpScheme] = tlsPair ? ['https', 'wss', 'tls'] : ['http', 'ws', 'tcp'];
   let draining = false;
   bus.announce(() => ({
     id: nodeId,
-    httpUrl: `http://${publicForUrl}:${httpPort}`,
-    wsUrl: `ws://${publicForUrl}:${httpPort}${WS_PATH}`,
-    tcpUrl: `tcp://${publicForUrl}:${tcpPort}`,
+    httpUrl: `${httpScheme}://${publicForUrl}:${httpPort}`,
+    wsUrl: `${wsScheme}://${publicForUrl}:${httpPort}${WS_PATH}`,
+    tcpUrl: `${tcpScheme}://${publicForUrl}:${tcpPort}`,
     startedAt,
     draining,
     connections: gateway.connectionCount,
@@ -299,6 +359,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       );
       http.close();
       tcp.close();
+      metricsHttp?.close();
+      tlsReloader?.close();
       gateway.drain(others);
       // Let the notices and close frames leave: sockets are uncorked on the next
       // tick, which would otherwise come after an exit at the end of this chain.
@@ -321,9 +383,10 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     config,
     httpPort,
     tcpPort,
-    httpUrl: `http://${hostForUrl}:${httpPort}`,
-    wsUrl: `ws://${hostForUrl}:${httpPort}${WS_PATH}`,
-    tcpUrl: `tcp://${hostForUrl}:${tcpPort}`,
+    metricsPort,
+    httpUrl: `${httpScheme}://${hostForUrl}:${httpPort}`,
+    wsUrl: `${wsScheme}://${hostForUrl}:${httpPort}${WS_PATH}`,
+    tcpUrl: `${tcpScheme}://${hostForUrl}:${tcpPort}`,
     gateway,
     chat,
     media,

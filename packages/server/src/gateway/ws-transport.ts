@@ -9,7 +9,7 @@
  * a throw while handling a connection's events is a server bug that costs that
  * connection (logged with its stack), never the process.
  */
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, ErrorCode, ParleyError } from '@parley/protocol';
@@ -69,7 +69,8 @@ function wsLink(ws: WebSocket, socket: Duplex, address: string, remote: string, 
   };
 }
 
-export function attachWebSocket(http: HttpServer, gateway: Gateway): WebSocketServer {
+/** `checkUpgrade` may refuse an upgrade by throwing a ParleyError (a disallowed Origin: http-hygiene.ts). */
+export function attachWebSocket(http: HttpServer, gateway: Gateway, checkUpgrade: (req: IncomingMessage) => void = () => {}): WebSocketServer {
   const { log } = gateway;
   const wss = new WebSocketServer({
     noServer: true,
@@ -87,6 +88,7 @@ export function attachWebSocket(http: HttpServer, gateway: Gateway): WebSocketSe
     (req, socket, head) => {
       const { pathname } = requestUrl(req.url ?? '/');
       if (pathname !== WS_PATH) throw new ParleyError(ErrorCode.NOT_FOUND, `no WebSocket endpoint at ${pathname} (use ${WS_PATH})`);
+      checkUpgrade(req);
       wss.handleUpgrade(req, socket, head, (ws) => {
         /** A session event that throws is a bug: it costs this connection, not the process. */
         const safely =

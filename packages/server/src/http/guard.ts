@@ -19,6 +19,7 @@
  * Each failure is logged once: INTERNAL at error with its stack, expected ones
  * (bad input, a client gone away) at debug without.
  */
+import { createServer as createHttpsServer } from 'node:https';
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ErrorCode, ParleyError } from '@parley/protocol';
@@ -310,6 +311,13 @@ export interface ServeOptions {
    * POST): they are bounded by LONG_BODY_IDLE_MS of silence instead.
    */
   longBody?: (req: IncomingMessage) => boolean;
+  /** Serve HTTPS with this certificate and key (swap it later with the server's setSecureContext); absent: plain HTTP. */
+  tls?: { cert: Buffer; key: Buffer };
+  /**
+   * Headers every answer carries, before its handler runs (http-hygiene.ts);
+   * called with the request so a header can depend on it (HSTS over TLS only).
+   */
+  commonHeaders?: (req: IncomingMessage) => Record<string, string>;
   /** Peers whose X-Forwarded-For / X-Forwarded-Proto are believed (client-address.ts); default none. */
   proxies?: ProxyTrust;
 }
@@ -359,7 +367,8 @@ function boundBody(req: IncomingMessage, res: ServerResponse, long: boolean, log
  * are bounded here (boundBody); headers by the server's `headersTimeout`.
  */
 export function serveHttp(handle: RequestHandler, log: Logger, options: ServeOptions = {}): Server {
-  const server = createServer({ requireHostHeader: false, requestTimeout: 0 });
+  const serverOptions = { requireHostHeader: false, requestTimeout: 0 };
+  const server: Server = options.tls ? createHttpsServer({ ...serverOptions, ...options.tls }) : createServer(serverOptions);
   const proxies = options.proxies ?? NO_PROXIES;
   serverTrust.set(server, proxies);
   // The responses of each connection not yet closed: a refusal of malformed HTTP
@@ -378,6 +387,7 @@ export function serveHttp(handle: RequestHandler, log: Logger, options: ServeOpt
       res.destroy();
     });
     boundBody(req, res, options.longBody?.(req) ?? false, log);
+    if (options.commonHeaders) for (const [name, value] of Object.entries(options.commonHeaders(req))) res.setHeader(name, value);
     // The executor turns a synchronous throw into a rejection like any other.
     new Promise<void>((resolve) => {
       if (req.httpVersion === '1.1' && req.headers.host === undefined) {
@@ -405,6 +415,13 @@ export function serveHttp(handle: RequestHandler, log: Logger, options: ServeOpt
       log.error({ err: fatal }, 'http client error answer failed');
       socket.destroy();
     }
+  });
+
+  // A TLS handshake that fails (a client that does not trust the certificate, a
+  // plain-HTTP request on the TLS port) ends its connection; nothing to answer.
+  server.on('tlsClientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    log.debug({ reason: err.code ?? err.message }, 'tls handshake failed');
+    socket.destroy();
   });
 
   server.on('connect', (req: IncomingMessage, socket: Duplex) => {
