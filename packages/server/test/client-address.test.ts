@@ -12,7 +12,13 @@ import { clientAddress, clientUsedTls, normalizeAddress, parseTrustedProxies } f
 import { answerJson, serveHttp, serveUpgrades } from '../src/http/guard.ts';
 import type { ProxyTrust } from '../src/http/client-address.ts';
 import { createLogger } from '../src/logger.ts';
-import { withDeadline } from '@parley/testkit';
+import { rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import WebSocket from 'ws';
+import { tempDir, waitUntil, withDeadline } from '@parley/testkit';
+import { startServer } from '../src/server.ts';
 
 const log = createLogger('silent');
 
@@ -130,5 +136,49 @@ describe('clientAddress', () => {
     test('a WebSocket upgrade gets the same answer', async () => {
       assert.deepEqual(await whoAmI(echo.port, { 'x-forwarded-for': '6.6.6.6, 203.0.113.9, 10.1.1.1' }, true), { address: '203.0.113.9' });
     });
+  });
+});
+
+describe('clientAddress › the gateway', () => {
+  test('a WebSocket connection through a trusted proxy is the forwarded client; one not through it, and a TCP connection, are their peer', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const dataDir = tempDir();
+    const opened = () => lines.map((l) => JSON.parse(l) as { msg: string; transport: string; address: string }).filter((l) => l.msg === 'connection opened');
+    const start = async (trustedProxies: string[]) =>
+      startServer(loadConfig({ overrides: { httpPort: 0, tcpPort: 0, dataDir, logLevel: 'debug', sqliteSynchronous: 'normal', trustedProxies } }), pino({ level: 'debug' }, sink));
+    const wsFrom = (url: string) => {
+      const ws = new WebSocket(url, { headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.9' } });
+      ws.on('error', () => {});
+      return ws;
+    };
+    let server = await start(['127.0.0.1']);
+    try {
+      const ws = wsFrom(server.wsUrl);
+      const tcp = connect(server.tcpPort, '127.0.0.1');
+      tcp.on('error', () => {});
+      await waitUntil(() => opened().length === 2, 10_000, () => `two connections in the log: ${JSON.stringify(opened())}`);
+      assert.deepEqual(opened().map((l) => [l.transport, l.address]).sort(), [['tcp', '127.0.0.1'], ['ws', '203.0.113.9']]);
+      ws.terminate();
+      tcp.destroy();
+    } finally {
+      await server.close();
+    }
+    lines.length = 0;
+    server = await start([]);
+    try {
+      const ws = wsFrom(server.wsUrl);
+      await waitUntil(() => opened().length === 1, 10_000, 'the connection in the log');
+      assert.equal(opened()[0]!.address, '127.0.0.1', 'X-Forwarded-For from an untrusted peer is ignored');
+      ws.terminate();
+    } finally {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
