@@ -117,7 +117,10 @@ async function openTcp(url: string, handlers: TransportHandlers, options: Transp
   const port = Number(parsed.port);
   let socket: import('node:net').Socket;
   if (secure) {
-    const { connect } = await import('node:tls');
+    // Through getBuiltinModule, not import(): a browser bundle must not even see the name.
+    const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
+    if (!get) throw new Error(`tls:// needs Node 20.16 or later (${url})`);
+    const { connect } = get('node:tls') as typeof import('node:tls');
     const { isIP } = await import('node:net');
     // SNI carries a name, never an address; the certificate is still checked against the address.
     const servername = options.tls?.servername ?? (isIP(host) === 0 ? host : undefined);
