@@ -192,7 +192,7 @@ export interface ServerOptions {
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel), options: ServerOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
   // Read first: a missing or mismatched certificate fails the start before anything opens.
-  const tlsPair = config.tlsCert !== '' ? loadTlsPair(config.tlsCert, config.tlsKey) : undefined;
+  const tlsPair = config.tlsCert !== '' ? { ...loadTlsPair(config.tlsCert, config.tlsKey), handshakeTimeout: config.tlsHandshakeTimeoutMs } : undefined;
   const crash = crashHook(config.testCrashPoint, config.testCrashProbability, config.testCrashSeed ? seededRandom(config.testCrashSeed) : Math.random);
   const nodeId = nodeIdOf(config);
   const { port, store } = await openStore(config, crash, log);

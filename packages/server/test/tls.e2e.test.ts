@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { connect as netConnect } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { after, before, describe, test } from 'node:test';
 import * as tus from 'tus-js-client';
@@ -213,6 +214,26 @@ describe('TLS', () => {
 });
 
 describe('TLS settings', () => {
+  test('a connection that never finishes its TLS handshake is cut after tlsHandshakeTimeoutMs, on both listeners', async () => {
+    const dir = tempDir('parley-tls-stall-');
+    const ca = createTestCa(dir);
+    const cert = ca.issue('stall');
+    const server = await startTestServer({ tlsCert: cert.certFile, tlsKey: cert.keyFile, tlsHandshakeTimeoutMs: 500 });
+    try {
+      for (const port of [server.httpPort, server.tcpPort]) {
+        const socket = netConnect(port, '127.0.0.1');
+        let closed = false;
+        socket.on('error', () => {});
+        socket.on('close', () => (closed = true));
+        // Connected, and then silent: no ClientHello ever comes.
+        await waitUntil(() => closed, WAIT, `the server to cut a silent connection to port ${port}`);
+      }
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('tlsCert and tlsKey go together; flags, env and a missing or mismatched file fail the start with a clear message', async () => {
     assert.throws(() => loadConfig({ overrides: { tlsCert: '/x.crt' } }), /tlsCert and tlsKey are set together/);
     assert.throws(() => loadConfig({ overrides: { tlsKey: '/x.key' } }), /tlsCert and tlsKey are set together/);

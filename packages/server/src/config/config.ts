@@ -139,6 +139,8 @@ export const defaults = {
   tlsCert: '',
   /** PEM file of the certificate's private key, set together with tlsCert. */
   tlsKey: '',
+  /** A TLS handshake not finished within this long is cut (a peer that opens connections and stalls holds no socket for long). */
+  tlsHandshakeTimeoutMs: 10_000,
   /** How often tlsCert and tlsKey are checked for a new pair (a renewal), in ms; a new pair is served without a restart. */
   tlsReloadMs: 10_000,
   /** Origins (scheme://host[:port]) whose web pages may call the HTTP API and open WebSockets (comma-separated in env/flags); empty: same origin only. */
@@ -338,6 +340,7 @@ export function validateConfig(input: Record<string, unknown>): Config {
   if (c.adminKey !== '' && c.adminKey.length < 16) throw bad('adminKey must be at least 16 characters');
   if ((c.tlsCert === '') !== (c.tlsKey === '')) throw bad('tlsCert and tlsKey are set together, or neither');
   positive('tlsReloadMs', 100);
+  positive('tlsHandshakeTimeoutMs', 100);
   if (c.metricsListen !== '') {
     const listen = parseListenAddress(c.metricsListen);
     if (!listen) throw bad(`metricsListen must be host:port (e.g. 127.0.0.1:9090 or [::1]:9090), got "${c.metricsListen}"`);

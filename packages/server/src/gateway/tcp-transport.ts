@@ -42,7 +42,7 @@ function tcpLink(socket: Socket, stats: GatewayStats): Link {
  * The TCP listener: plain, or with `tls` a TLS one (the same frames inside TLS;
  * its certificate is swapped later with the server's setSecureContext).
  */
-export function createTcpServer(gateway: Gateway, tls?: { cert: Buffer; key: Buffer }): Server {
+export function createTcpServer(gateway: Gateway, tls?: { cert: Buffer; key: Buffer; handshakeTimeout?: number }): Server {
   const onSocket = (socket: Socket) => {
     /** A session event that throws is a bug: it costs this connection, not the process. */
     const safely =

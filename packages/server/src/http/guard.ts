@@ -312,7 +312,7 @@ export interface ServeOptions {
    */
   longBody?: (req: IncomingMessage) => boolean;
   /** Serve HTTPS with this certificate and key (swap it later with the server's setSecureContext); absent: plain HTTP. */
-  tls?: { cert: Buffer; key: Buffer };
+  tls?: { cert: Buffer; key: Buffer; handshakeTimeout?: number };
   /**
    * Headers every answer carries, before its handler runs (http-hygiene.ts);
    * called with the request so a header can depend on it (HSTS over TLS only).
