@@ -58,7 +58,9 @@ export async function openTransport(url: string, handlers: TransportHandlers, op
 async function newWebSocket(url: string, options: TransportOptions): Promise<WebSocketLike> {
   if (options.WebSocket) return new options.WebSocket(url);
   const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
-  if (global && !options.tls) return new global(url);
+  // TLS options are for Node; a browser (which has no process.versions.node) ignores them.
+  const inNode = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== undefined;
+  if (global && !(options.tls && inNode)) return new global(url);
   const mod = (await import('ws')) as unknown as { default: new (url: string, options?: object) => WebSocketLike };
   return options.tls ? new mod.default(url, { ca: options.tls.ca, servername: options.tls.servername }) : new mod.default(url);
 }
