@@ -139,8 +139,8 @@ describe('clientAddress', () => {
   });
 });
 
-describe('clientAddress › the gateway', () => {
-  test('a WebSocket connection through a trusted proxy is the forwarded client; one not through it, and a TCP connection, are their peer', async () => {
+describe('clientAddress › the server', () => {
+  test('a WebSocket connection and a failed request through a trusted proxy are the forwarded client; without trust, and on TCP, the peer', async () => {
     const lines: string[] = [];
     const sink = new Writable({
       write(chunk: Buffer, _enc, done) {
@@ -164,6 +164,11 @@ describe('clientAddress › the gateway', () => {
       tcp.on('error', () => {});
       await waitUntil(() => opened().length === 2, 10_000, () => `two connections in the log: ${JSON.stringify(opened())}`);
       assert.deepEqual(opened().map((l) => [l.transport, l.address]).sort(), [['tcp', '127.0.0.1'], ['ws', '203.0.113.9']]);
+      // A failed request is logged with its client too.
+      assert.equal((await fetch(`${server.httpUrl}/nowhere`, { headers: { 'x-forwarded-for': '198.51.100.7' }, signal: AbortSignal.timeout(10_000) })).status, 404);
+      const failed = () => lines.map((l) => JSON.parse(l) as { msg: string; client?: string }).find((l) => l.msg === 'http request failed');
+      await waitUntil(() => failed() !== undefined, 10_000, 'the failed request in the log');
+      assert.equal(failed()!.client, '198.51.100.7');
       ws.terminate();
       tcp.destroy();
     } finally {

@@ -24,7 +24,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import type { Duplex } from 'node:stream';
 import { ErrorCode, ParleyError } from '@parley/protocol';
 import type { Logger } from '../logger.ts';
-import { NO_PROXIES, setProxyTrust, type ProxyTrust } from './client-address.ts';
+import { clientAddress, NO_PROXIES, setProxyTrust, type ProxyTrust } from './client-address.ts';
 
 /** The HTTP status of each error code. A `Record` over all codes: a new code does not compile until it has one. */
 export const STATUS: Record<ErrorCode, number> = {
@@ -210,7 +210,7 @@ function errorJson(failure: ParleyError): { error: { code: ErrorCode; message: s
 export function answerFailure(req: IncomingMessage, res: ServerResponse, err: unknown, log: Logger): void {
   try {
     const failure = failureOf(err);
-    logFailure(log, failure, err, { method: req.method, target: req.url?.slice(0, 200) }, 'http request failed');
+    logFailure(log, failure, err, { method: req.method, target: req.url?.slice(0, 200), client: clientAddress(req) }, 'http request failed');
     if (answered.has(res) || res.writableEnded) return;
     if (res.headersSent || res.destroyed) res.destroy();
     else answerJson(res, STATUS[failure.code] ?? 500, errorJson(failure));
@@ -254,7 +254,7 @@ export function refuseOnSocket(socket: Duplex, status: number, failure: ParleyEr
 export function refuseUpgrade(req: IncomingMessage, socket: Duplex, err: unknown, log: Logger, headers: Record<string, string> = {}): void {
   try {
     const failure = failureOf(err);
-    logFailure(log, failure, err, { method: req.method, target: req.url?.slice(0, 200) }, 'upgrade refused');
+    logFailure(log, failure, err, { method: req.method, target: req.url?.slice(0, 200), client: clientAddress(req) }, 'upgrade refused');
     refuseOnSocket(socket, STATUS[failure.code] ?? 500, failure, headers, req.method === 'HEAD');
   } catch (fatal) {
     log.error({ err: fatal }, 'upgrade refusal failed');
