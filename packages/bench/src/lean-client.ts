@@ -5,6 +5,7 @@
  * bench measures the server; the SDK's logic is measured by its own tests.
  */
 import { connect, type Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
 import WebSocket from 'ws';
 import { createFrameWriter, decodeFrame, encodeFrame, FrameDecoder, type FrameData, type parley } from '@parley/protocol';
 
@@ -128,12 +129,14 @@ export class LeanClient {
   }
 
   private async dial(url: string): Promise<void> {
-    if (url.startsWith('tcp://')) {
-      const { hostname, port } = new URL(url.replace('tcp://', 'http://'));
-      const socket: Socket = connect(Number(port), hostname);
+    if (url.startsWith('tcp://') || url.startsWith('tls://')) {
+      const secure = url.startsWith('tls://');
+      const { hostname, port } = new URL(url.replace(/^(tcp|tls):/, 'http:'));
+      // tls://: the server's CA is trusted through NODE_EXTRA_CA_CERTS (bench --tls).
+      const socket: Socket = secure ? tlsConnect({ host: hostname, port: Number(port) }) : connect(Number(port), hostname);
       socket.setNoDelay(true);
       await new Promise<void>((resolve, reject) => {
-        socket.once('connect', resolve);
+        socket.once(secure ? 'secureConnect' : 'connect', resolve);
         socket.once('error', reject);
       });
       const decoder = new FrameDecoder(MAX_FRAME);

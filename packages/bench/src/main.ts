@@ -13,7 +13,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, type TestDatabase } from '@parley/testkit';
+import { Agent, setGlobalDispatcher } from 'undici';
+import { createTestCa, createTestDatabase, type TestDatabase } from '@parley/testkit';
 import { scenarios } from './scenarios/index.ts';
 import type { Endpoints } from './scenarios/types.ts';
 import { machineInfo, processUsage } from './stats.ts';
@@ -28,6 +29,8 @@ const COMMON = `common options:
   --app-key KEY         token signing key for --url mode
   --admin-key KEY       the running server's admin key (for --url mode)
   --transport tcp|ws    how load clients connect (default tcp)
+  --tls 1               the bench's own server speaks TLS on both ports (a throwaway CA made with
+                        openssl): load clients use tls:// or wss://, HTTP goes over https://
   --json FILE           also write the figures as JSON
   --sqlite-synchronous full|normal   durability of the server the bench starts (default full)
   --cluster N           start N nodes on a fresh PostgreSQL database and Redis instead; load
@@ -62,6 +65,21 @@ interface StartedServer {
   dataDir: string;
 }
 
+/**
+ * TLS for the servers the bench starts: a throwaway CA and a certificate for
+ * 127.0.0.1, trusted by this process (undici's global dispatcher, which the
+ * global fetch uses) and by the load workers (NODE_EXTRA_CA_CERTS, read when
+ * they start). Returns the serve flags, and the directory to delete.
+ */
+function benchTls(): { args: string[]; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-bench-tls-'));
+  const ca = createTestCa(dir, 'Parley Bench CA');
+  const cert = ca.issue('server');
+  setGlobalDispatcher(new Agent({ connect: { ca: ca.cert } }));
+  process.env.NODE_EXTRA_CA_CERTS = ca.certFile;
+  return { args: ['--tls-cert', cert.certFile, '--tls-key', cert.keyFile], dir };
+}
+
 function startServer(extraArgs: string[]): Promise<StartedServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
   const child = spawn(
@@ -92,10 +110,10 @@ interface Started {
  * `n` nodes on a fresh PostgreSQL database and the machine's Redis (under a
  * prefix of this run), as `parley serve --store postgres://… --bus redis://…`.
  */
-async function startCluster(n: number, redisUrl: string): Promise<Started> {
+async function startCluster(n: number, redisUrl: string, extraArgs: string[]): Promise<Started> {
   const database = await createTestDatabase();
   const prefix = `parley-bench-${randomBytes(4).toString('hex')}`;
-  const args = ['--store', database.url, '--bus', redisUrl, '--bus-prefix', prefix, '--jwt-secret', randomBytes(24).toString('base64url')];
+  const args = [...extraArgs, '--store', database.url, '--bus', redisUrl, '--bus-prefix', prefix, '--jwt-secret', randomBytes(24).toString('base64url')];
   const nodes: StartedServer[] = [];
   try {
     // The first node migrates the fresh database; the others find it ready.
@@ -134,7 +152,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const options: Record<string, number> = { ...scenario.defaults };
-  const common = ['url', 'app-key', 'admin-key', 'transport', 'json', 'sqlite-synchronous', 'cluster', 'redis-url'];
+  const common = ['url', 'app-key', 'admin-key', 'transport', 'json', 'sqlite-synchronous', 'cluster', 'redis-url', 'tls'];
   for (const [k, v] of Object.entries(flags)) {
     if (common.includes(k)) continue;
     if (!(k in scenario.defaults)) throw new Error(`${name} has no option --${k} (options: ${Object.keys(scenario.defaults).join(', ')})`);
@@ -149,6 +167,11 @@ async function main(): Promise<void> {
   if (clusterSize > 0 && flags.url) throw new Error('--cluster starts its own nodes; it does not go with --url');
   if (clusterSize > 0 && name === 'connections') throw new Error('connections measures one node’s memory per connection; run it without --cluster');
 
+  if (flags.tls !== undefined && flags.tls !== '1' && flags.tls !== '0') throw new Error('--tls must be 1 or 0');
+  const useTls = flags.tls === '1';
+  if (useTls && flags.url) throw new Error('--tls is for the server the bench starts; with --url, give an https:// url');
+  if (useTls && name === 'upload') throw new Error('upload drives its own node:http client: it has no --tls');
+  const tls = useTls ? benchTls() : undefined;
   let started: Started | undefined;
   let endpoints: Endpoints[];
   if (flags.url) {
@@ -161,8 +184,8 @@ async function main(): Promise<void> {
     const synchronous = flags['sqlite-synchronous'] ?? 'full';
     started =
       clusterSize > 0
-        ? await startCluster(clusterSize, flags['redis-url'] ?? 'redis://127.0.0.1:6379')
-        : { nodes: [await startServer(['--sqlite-synchronous', synchronous])], describe: `embedded (SQLite, synchronous ${synchronous})` };
+        ? await startCluster(clusterSize, flags['redis-url'] ?? 'redis://127.0.0.1:6379', tls?.args ?? [])
+        : { nodes: [await startServer(['--sqlite-synchronous', synchronous, ...(tls?.args ?? [])])], describe: `embedded (SQLite, synchronous ${synchronous})${tls ? ', TLS' : ''}` };
     endpoints = started.nodes.map((n) => n.endpoints);
   }
   const pool = WorkerPool.start(scenario.workers(options));
@@ -196,6 +219,7 @@ async function main(): Promise<void> {
       options: {
         ...options,
         transport,
+        tls: useTls,
         store: clusterSize > 0 ? 'postgres' : 'sqlite',
         clusterNodes: started?.nodes.length ?? null,
         sqliteSynchronous: clusterSize > 0 ? null : started ? flags['sqlite-synchronous'] ?? 'full' : 'unknown (--url)',
@@ -205,7 +229,7 @@ async function main(): Promise<void> {
       figures: result.figures,
     };
     const rows: [string, string][] = [
-      ['scenario', `${name} ${Object.entries(options).map(([k, v]) => `--${k} ${v}`).join(' ')} (${transport})`],
+      ['scenario', `${name} ${Object.entries(options).map(([k, v]) => `--${k} ${v}`).join(' ')} (${transport}${useTls ? ' over TLS' : ''})`],
       ['server', started?.describe ?? flags.url!],
       ['machine', `${report.machine.cpuModel}, ${report.machine.cores} cores, node ${report.machine.node}`],
       ...result.table,
@@ -223,6 +247,7 @@ async function main(): Promise<void> {
     await pool.stop();
     await Promise.all((started?.nodes ?? []).map(stopServer));
     await started?.database?.drop();
+    if (tls) rmSync(tls.dir, { recursive: true, force: true });
   }
 }
 

@@ -24,6 +24,7 @@ import fc from 'fast-check';
 import { CloseCode, decodeFrame, encodeFrame, ErrorCode, GroupOp, Limits, lengthPrefixed, MessageType, type FrameData, type parley } from '@parley/protocol';
 import {
   encodeWsFrame,
+  fetchMetrics,
   fetchWithin,
   freePort,
   openAuthed,
@@ -77,7 +78,7 @@ function tally(kind: string, f: parley.Frame): void {
 const UNASKED = new Set(['push', 'notice', 'readState', 'typing', 'presenceUpdate', 'deliveryState', 'ping']);
 
 async function metric(httpUrl: string, name: string): Promise<number> {
-  const text = await (await fetchWithin(`${httpUrl}/metrics`)).text();
+  const text = await fetchMetrics(httpUrl);
   const m = new RegExp(`^${name} (\\S+)$`, 'm').exec(text);
   return Number(m?.[1]);
 }

@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { startTestServer, waitUntil, WAIT_MS, type TestServer } from '@parley/testkit';
+import { request } from 'node:https';
+import { createTestCa, startTestServer, waitUntil, withDeadline, WAIT_MS, type TestServer } from '@parley/testkit';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 /** tsx by its URL: the terminals run in a scratch directory, where a bare name does not resolve. */
@@ -24,10 +25,11 @@ interface Terminal {
   type(line: string): void;
 }
 
-function terminal(server: TestServer, user: string, to: string, cwd: string): Terminal {
+function terminal(server: TestServer, user: string, to: string, cwd: string, env: Record<string, string> = {}): Terminal {
   const child = spawn(process.execPath, ['--import', TSX, MAIN, 'chat', '--server', server.httpUrl, '--user', user, '--password', `${user}-password`, '--to', to], {
     cwd,
     stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -83,5 +85,48 @@ describe('parley chat', () => {
     await waitUntil(() => alice.output().includes('-- failed'), WAIT_MS, 'the failure line');
     alice.type('still here');
     await waitUntil(() => bob.output().includes('alice: still here'), WAIT_MS, 'the terminal to go on after a failure');
+  });
+});
+
+describe('parley chat over TLS', () => {
+  let server: TestServer;
+  let dir: string;
+  const terminals: Terminal[] = [];
+  after(async () => {
+    for (const t of terminals) {
+      t.child.stdin!.end();
+      t.child.kill();
+    }
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('against an https:// server whose CA the terminal trusts through NODE_EXTRA_CA_CERTS', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'parley-cli-tls-'));
+    const ca = createTestCa(dir);
+    const cert = ca.issue('server');
+    server = await startTestServer({ tlsCert: cert.certFile, tlsKey: cert.keyFile });
+    assert.match(server.httpUrl, /^https:/);
+    for (const user of ['carol', 'dan']) {
+      const status = await withDeadline(
+        new Promise<number>((resolve, reject) => {
+          const req = request(`${server.httpUrl}/v1/register`, { method: 'POST', ca: ca.cert, headers: { 'content-type': 'application/json' } }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on('error', reject);
+          req.end(JSON.stringify({ userId: user, password: `${user}-password` }));
+        }),
+        `registering ${user} over https`,
+      );
+      assert.equal(status, 201);
+    }
+    const env = { NODE_EXTRA_CA_CERTS: ca.certFile };
+    const carol = terminal(server, 'carol', 'dan', dir, env);
+    const dan = terminal(server, 'dan', 'carol', dir, env);
+    terminals.push(carol, dan);
+    await waitUntil(() => carol.output().includes('-- connected') && dan.output().includes('-- connected'), 3 * WAIT_MS, () => `both terminals to connect over TLS:\n${carol.output()}\n${dan.output()}`);
+    carol.type('hello over wss');
+    await waitUntil(() => dan.output().includes('carol: hello over wss'), WAIT_MS, 'dan to see the line');
   });
 });

@@ -110,6 +110,8 @@ export class ParleyClient extends Emitter<ClientEvents> {
       (info) => this.emit('conversation', info),
       () => this.sync.background(),
     );
+    // Looked up at each call, not now: a test or an app may replace the global fetch later.
+    const httpFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.connection = new Connection(
       {
         urls,
@@ -122,6 +124,8 @@ export class ParleyClient extends Emitter<ClientEvents> {
         requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
         backoff,
         WebSocket: options.WebSocket,
+        ...(options.tls ? { tls: options.tls } : {}),
+        fetch: httpFetch,
       },
       {
         opened: (userId) => this.opened(userId),
@@ -180,6 +184,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
         token: async () => (typeof options.token === 'function' ? options.token() : options.token),
         backoff,
         requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+        fetch: httpFetch,
       },
       this.store,
       (p) => this.emit('upload', p),

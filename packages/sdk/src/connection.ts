@@ -23,7 +23,7 @@
 import { CloseCode, decodeFrame, encodeFrame, ErrorCode, isRetryable, NoticeCode, ParleyError, PROTOCOL_VERSION, type FrameData, type parley } from '@parley/protocol';
 import { backoffDelay, type BackoffOptions } from './backoff.ts';
 import { monotonicNow } from './clock.ts';
-import { openTransport, type Transport, type WebSocketConstructor } from './transport.ts';
+import { openTransport, type TlsOptions, type Transport, type WebSocketConstructor } from './transport.ts';
 import type { ConnectionState } from './types.ts';
 
 export interface ConnectionOptions {
@@ -37,6 +37,9 @@ export interface ConnectionOptions {
   requestTimeoutMs: number;
   backoff: BackoffOptions;
   WebSocket?: WebSocketConstructor;
+  tls?: TlsOptions;
+  /** The fetch that reads nodesUrl. */
+  fetch: typeof fetch;
 }
 
 /** What the client does with a session. */
@@ -244,7 +247,7 @@ export class Connection {
     const key = this.options.transport === 'tcp' ? 'tcpUrl' : 'wsUrl';
     let listed: string[];
     try {
-      const res = await fetch(this.options.nodesUrl!, { signal: AbortSignal.timeout(this.options.connectTimeoutMs) });
+      const res = await this.options.fetch(this.options.nodesUrl!, { signal: AbortSignal.timeout(this.options.connectTimeoutMs) });
       if (!res.ok) return;
       const body = (await res.json()) as { nodes?: { wsUrl?: string; tcpUrl?: string; draining?: boolean }[] };
       listed = (body.nodes ?? []).filter((n) => !n.draining && typeof n[key] === 'string').map((n) => n[key]!);
@@ -259,7 +262,7 @@ export class Connection {
 
   /** Endpoints a RECONNECT notice named, of the transport in use (a browser cannot dial tcp://). */
   addEndpoints(endpoints: readonly string[]): void {
-    const family = (u: string) => (u.startsWith('tcp:') ? 'tcp' : 'ws');
+    const family = (u: string) => (u.startsWith('tcp:') || u.startsWith('tls:') ? 'tcp' : 'ws');
     const current = this.urls[this.urlIndex % this.urls.length];
     for (const e of endpoints) if (current && family(e) === family(current) && !this.urls.includes(e)) this.urls.push(e);
   }
@@ -284,7 +287,7 @@ export class Connection {
         onFrame: (bytes) => generation === this.generation && this.onFrame(bytes),
         onClose: (code, reason) => generation === this.generation && this.onClose(code, reason),
       },
-      { maxFrameBytes: 16 * 1024 * 1024, connectTimeoutMs: this.options.connectTimeoutMs, WebSocket: this.options.WebSocket },
+      { maxFrameBytes: 16 * 1024 * 1024, connectTimeoutMs: this.options.connectTimeoutMs, WebSocket: this.options.WebSocket, tls: this.options.tls },
     ); // a failure to connect is reported as an 'error' and retried
     if (this.stopped) throw new SessionEnd('closed');
     this.lastReceived = this.lastSent = monotonicNow();

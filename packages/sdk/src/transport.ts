@@ -2,8 +2,10 @@
  * Transports carry encoded Frames. WebSocket works in browsers and Node (in Node
  * 20, which has no global WebSocket, through the `ws` package); raw TCP (Node
  * only) adds the 4-byte length prefix. The scheme of the URL picks one:
- * ws:// or wss:// → WebSocket, tcp:// → TCP. Node modules are imported lazily so
- * a browser bundle never pulls them in.
+ * ws:// or wss:// → WebSocket, tcp:// → TCP, tls:// → TCP inside TLS. Node
+ * modules are imported lazily so a browser bundle never pulls them in. `tls`
+ * options (a private CA) apply in Node: to tls:// and, through the `ws`
+ * package, to wss:// (a browser trusts what the system trusts).
  */
 import { FrameDecoder, lengthPrefixed } from '@parley/protocol';
 
@@ -31,29 +33,40 @@ export interface WebSocketLike {
 
 export type WebSocketConstructor = new (url: string) => WebSocketLike;
 
+/** TLS settings for wss:// and tls:// in Node. */
+export interface TlsOptions {
+  /** Certificate authorities (PEM) to trust instead of Node's bundled ones: a private CA, a test CA. */
+  ca?: string | string[];
+  /** The name the server's certificate must carry, when the URL's host is not it (an IP address, a tunnel). */
+  servername?: string;
+}
+
 export interface TransportOptions {
   maxFrameBytes: number;
   connectTimeoutMs: number;
   WebSocket?: WebSocketConstructor;
+  tls?: TlsOptions;
 }
 
 export async function openTransport(url: string, handlers: TransportHandlers, options: TransportOptions): Promise<Transport> {
-  if (url.startsWith('tcp://')) return openTcp(url, handlers, options);
+  if (url.startsWith('tcp://') || url.startsWith('tls://')) return openTcp(url, handlers, options);
   if (url.startsWith('ws://') || url.startsWith('wss://')) return openWebSocket(url, handlers, options);
-  throw new Error(`unsupported URL scheme in ${url} (use ws://, wss:// or tcp://)`);
+  throw new Error(`unsupported URL scheme in ${url} (use ws://, wss://, tcp:// or tls://)`);
 }
 
-async function webSocketConstructor(options: TransportOptions): Promise<WebSocketConstructor> {
-  if (options.WebSocket) return options.WebSocket;
+/** A WebSocket of the given constructor, the global one, or `ws` (Node 20; and wherever TLS options are given, which only `ws` takes). */
+async function newWebSocket(url: string, options: TransportOptions): Promise<WebSocketLike> {
+  if (options.WebSocket) return new options.WebSocket(url);
   const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
-  if (global) return global;
-  const mod = (await import('ws')) as unknown as { default: WebSocketConstructor };
-  return mod.default;
+  // TLS options are for Node; a browser (which has no process.versions.node) ignores them.
+  const inNode = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== undefined;
+  if (global && !(options.tls && inNode)) return new global(url);
+  const mod = (await import('ws')) as unknown as { default: new (url: string, options?: object) => WebSocketLike };
+  return options.tls ? new mod.default(url, { ca: options.tls.ca, servername: options.tls.servername }) : new mod.default(url);
 }
 
 async function openWebSocket(url: string, handlers: TransportHandlers, options: TransportOptions): Promise<Transport> {
-  const WS = await webSocketConstructor(options);
-  const ws = new WS(url);
+  const ws = await newWebSocket(url, options);
   ws.binaryType = 'arraybuffer';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -100,16 +113,32 @@ async function openWebSocket(url: string, handlers: TransportHandlers, options: 
 }
 
 async function openTcp(url: string, handlers: TransportHandlers, options: TransportOptions): Promise<Transport> {
-  const { connect } = await import('node:net');
-  const parsed = new URL(url.replace(/^tcp:/, 'http:'));
-  const socket = connect(Number(parsed.port), parsed.hostname.replace(/^\[|\]$/g, ''));
+  const secure = url.startsWith('tls://');
+  const parsed = new URL(url.replace(/^(tcp|tls):/, 'http:'));
+  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  const port = Number(parsed.port);
+  let socket: import('node:net').Socket;
+  if (secure) {
+    // Through getBuiltinModule, not import(): a browser bundle must not even see the name.
+    const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
+    if (!get) throw new Error(`tls:// needs Node 20.16 or later (${url})`);
+    const { connect } = get('node:tls') as typeof import('node:tls');
+    const { isIP } = await import('node:net');
+    // SNI carries a name, never an address; the certificate is still checked against the address.
+    const servername = options.tls?.servername ?? (isIP(host) === 0 ? host : undefined);
+    socket = connect({ host, port, ca: options.tls?.ca, ...(servername !== undefined ? { servername } : {}) });
+  } else {
+    const { connect } = await import('node:net');
+    socket = connect(port, host);
+  }
   socket.setNoDelay(true);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.destroy();
       reject(new Error(`connect to ${url} timed out`));
     }, options.connectTimeoutMs);
-    socket.once('connect', () => {
+    // A TLS socket is ready once its handshake (and the certificate check) is done.
+    socket.once(secure ? 'secureConnect' : 'connect', () => {
       clearTimeout(timer);
       resolve();
     });

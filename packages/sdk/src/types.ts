@@ -7,7 +7,7 @@
 import type { FriendEvent, HistoryEvent, MembershipEvent, MessageRecord, ParleyError, ReactionEvent, SettingsEvent } from '@parley/protocol';
 import type { BackoffOptions } from './backoff.ts';
 import type { SessionStore } from './session-store.ts';
-import type { WebSocketConstructor } from './transport.ts';
+import type { TlsOptions, WebSocketConstructor } from './transport.ts';
 import type { FileInfo, UploadProgress } from './uploads.ts';
 
 export type ConnectionState = 'idle' | 'connecting' | 'authenticating' | 'syncing' | 'online' | 'reconnecting' | 'closed';
@@ -222,7 +222,7 @@ export interface ClientEvents {
 export interface ClientOptions {
   /**
    * One URL or several (tried in turn, moving on after each lost connection):
-   * ws://host:8080/ws, wss://…, tcp://host:8081. May be left out when `nodesUrl` is given.
+   * ws://host:8080/ws, wss://…, tcp://host:8081, tls://host:8081 (TCP inside TLS). May be left out when `nodesUrl` is given.
    */
   url?: string | string[];
   /**
@@ -291,6 +291,20 @@ export interface ClientOptions {
   pullPageSize?: number;
   /** WebSocket implementation to use instead of the global one / `ws`. */
   WebSocket?: WebSocketConstructor;
+  /**
+   * TLS for wss:// and tls:// urls in Node: `ca`, the certificate authorities
+   * (PEM) to trust instead of Node's bundled ones (a private or test CA), and
+   * `servername` when the certificate names a host other than the URL's. With
+   * it, wss:// goes through the `ws` package even where a global WebSocket
+   * exists. Browsers ignore it: they trust what the system trusts.
+   */
+  tls?: TlsOptions;
+  /**
+   * The fetch for HTTP: nodesUrl, uploads and downloads. Default: the global
+   * fetch. In Node, pass one that trusts a private CA, e.g. undici's
+   * `(url, init) => fetch(url, { ...init, dispatcher: new Agent({ connect: { ca } }) })`.
+   */
+  fetch?: typeof fetch;
   /** TEST ONLY: never pull to fill a gap (the reliability harness's negative control). */
   testDisableGapPull?: boolean;
 }

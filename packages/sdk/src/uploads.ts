@@ -64,6 +64,8 @@ export interface HttpLink {
   readonly backoff: BackoffOptions;
   /** Each HTTP request gives up after this long (ms). */
   readonly requestTimeoutMs: number;
+  /** The fetch to use (ClientOptions.fetch, or the global one). */
+  readonly fetch: typeof fetch;
 }
 
 const TUS = { 'Tus-Resumable': '1.0.0' };
@@ -164,7 +166,7 @@ export class Uploads {
     const timeout = AbortSignal.timeout(this.http.requestTimeoutMs);
     const signals = signal ? AbortSignal.any([signal, timeout]) : timeout;
     try {
-      return await fetch(url, { ...init, headers: { authorization: `Bearer ${await this.http.token()}`, ...init.headers }, signal: signals });
+      return await this.http.fetch(url, { ...init, headers: { authorization: `Bearer ${await this.http.token()}`, ...init.headers }, signal: signals });
     } catch (err) {
       if (signal?.aborted) throw cancelled();
       throw new ParleyError(ErrorCode.UNAVAILABLE, `${init.method ?? 'GET'} ${path} failed: ${(err as Error).message}`, { retryable: true, cause: err });

@@ -10,6 +10,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo, Server as NetServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { ErrorCode } from '@parley/protocol';
 import { Accounts } from './auth/accounts.ts';
 import { TokenService } from './auth/tokens.ts';
 import { ChatService } from './chat/chat-service.ts';
@@ -17,13 +18,17 @@ import { ChatStore } from './chat/rules/chat-store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Bus, Store } from './chat/types.ts';
 import { LocalBus } from './cluster/local/local-bus.ts';
-import type { BlobStoreName, Config } from './config/config.ts';
+import { parseListenAddress, type BlobStoreName, type Config } from './config/config.ts';
 import { Gateway } from './gateway/gateway.ts';
 import { createTcpServer } from './gateway/tcp-transport.ts';
 import { attachWebSocket, WS_PATH } from './gateway/ws-transport.ts';
-import { serveHttp } from './http/guard.ts';
+import { parseTrustedProxies } from './http/client-address.ts';
+import { answerJson, serveHttp } from './http/guard.ts';
+import { HttpHygiene } from './http/http-hygiene.ts';
+import { loadTlsPair, TlsReloader, type SecureListener } from './http/tls-files.ts';
 import { createHttpHandler } from './http/http-api.ts';
 import { isUploadRequest } from './http/upload-routes.ts';
+import { requestUrl } from './http/parse.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { BlobStore } from './media/blob-store.ts';
 import { FsBlobStore } from './media/blob/fs-blob-store.ts';
@@ -124,8 +129,13 @@ export interface RunningServer {
   readonly config: Config;
   readonly httpPort: number;
   readonly tcpPort: number;
+  /** The port of the separate metrics listener (metricsListen), if there is one. */
+  readonly metricsPort: number | undefined;
+  /** https:// when TLS is on. */
   readonly httpUrl: string;
+  /** wss:// when TLS is on. */
   readonly wsUrl: string;
+  /** tls:// when TLS is on (TLS over the TCP port), else tcp://. */
   readonly tcpUrl: string;
   readonly gateway: Gateway;
   readonly chat: ChatService;
@@ -150,6 +160,22 @@ function listen(server: HttpServer | NetServer, port: number, host: string): Pro
   });
 }
 
+/**
+ * The metricsListen listener: plain HTTP, GET /metrics only, no key (it is meant
+ * for an address only the scraper can reach); everything else is 404.
+ */
+function serveMetrics(metrics: () => string, log: Logger): HttpServer {
+  return serveHttp(async (req, res) => {
+    if (req.method !== 'GET' || requestUrl(req.url ?? '/').pathname !== '/metrics') {
+      answerJson(res, 404, { error: { code: ErrorCode.NOT_FOUND, message: 'this address serves GET /metrics only' } });
+      return;
+    }
+    const text = metrics();
+    res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4', 'x-content-type-options': 'nosniff' });
+    res.end(text);
+  }, log);
+}
+
 /** What a test may inject besides settings. */
 export interface ServerOptions {
   /** The clocks the server reads (default: the process's); a test steps its wall clock through this. */
@@ -164,6 +190,8 @@ export interface ServerOptions {
 
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel), options: ServerOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
+  // Read first: a missing or mismatched certificate fails the start before anything opens.
+  const tlsPair = config.tlsCert !== '' ? { ...loadTlsPair(config.tlsCert, config.tlsKey), handshakeTimeout: config.tlsHandshakeTimeoutMs } : undefined;
   const crash = crashHook(config.testCrashPoint, config.testCrashProbability, config.testCrashSeed ? seededRandom(config.testCrashSeed) : Math.random);
   const nodeId = nodeIdOf(config);
   const { port, store } = await openStore(config, crash, log);
@@ -200,6 +228,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
 
+  let tlsReloader: TlsReloader | undefined;
+  const hygiene = new HttpHygiene(config.corsOrigins);
   const metrics = () => {
     const { batches, committed } = chat.commitStats;
     return [
@@ -225,6 +255,14 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       `parley_event_loop_delay_max_seconds ${loopDelay.max / 1e9}`,
       '# TYPE parley_event_loop_delay_p99_seconds gauge',
       `parley_event_loop_delay_p99_seconds ${loopDelay.percentile(99) / 1e9}`,
+      ...(tlsReloader
+        ? [
+            '# TYPE parley_tls_reloads_total counter',
+            `parley_tls_reloads_total ${tlsReloader.reloads}`,
+            '# TYPE parley_tls_reload_failures_total counter',
+            `parley_tls_reload_failures_total ${tlsReloader.failures}`,
+          ]
+        : []),
       '# TYPE parley_resident_memory_bytes gauge',
       `parley_resident_memory_bytes ${process.memoryUsage.rss()}`,
       '',
@@ -238,6 +276,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       chat,
       adminKey: config.adminKey,
       metrics,
+      hygiene,
       ready: () => ready,
       nodes: () => bus.nodes(),
       presence: (users) => gateway.presence(users),
@@ -246,20 +285,30 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       maxFileBytes: config.maxFileBytes,
     }),
     log,
-    { longBody: isUploadRequest },
+    {
+      longBody: isUploadRequest,
+      proxies: parseTrustedProxies(config.trustedProxies),
+      commonHeaders: (req) => hygiene.headers(req),
+      ...(tlsPair ? { tls: tlsPair } : {}),
+    },
   );
   http.headersTimeout = 10_000;
-  const wss = attachWebSocket(http, gateway);
-  const tcp = createTcpServer(gateway);
+  const wss = attachWebSocket(http, gateway, (req) => hygiene.checkWebSocketOrigin(req));
+  const tcp = createTcpServer(gateway, tlsPair);
+  const metricsAt = config.metricsListen !== '' ? parseListenAddress(config.metricsListen) : undefined;
+  const metricsHttp = metricsAt ? serveMetrics(metrics, log) : undefined;
 
   let httpPort: number;
   let tcpPort: number;
+  let metricsPort: number | undefined;
   try {
     httpPort = await listen(http, config.httpPort, config.host);
     tcpPort = await listen(tcp, config.tcpPort, config.host);
+    if (metricsHttp && metricsAt) metricsPort = await listen(metricsHttp, metricsAt.port, metricsAt.host);
   } catch (err) {
     http.close();
     tcp.close();
+    metricsHttp?.close();
     gateway.close();
     chat.close();
     await bus.close();
@@ -268,19 +317,30 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     throw err;
   }
   media.start();
+  if (tlsPair) {
+    tlsReloader = new TlsReloader({
+      certFile: config.tlsCert,
+      keyFile: config.tlsKey,
+      intervalMs: config.tlsReloadMs,
+      listeners: [http as unknown as SecureListener, tcp as unknown as SecureListener],
+      log,
+    });
+  }
   // Once listening, a listener's own error (a failed accept) is logged, not thrown.
   http.on('error', (err) => log.error({ err }, 'http listener failed'));
   tcp.on('error', (err) => log.error({ err }, 'tcp listener failed'));
+  metricsHttp?.on('error', (err) => log.error({ err }, 'metrics listener failed'));
   ready = true;
   const hostForUrl = urlHost(config.host);
   const publicForUrl = urlHost(publicHostOf(config));
   const startedAt = clock.wall();
+  const [httpScheme, wsScheme, tcpScheme] = tlsPair ? ['https', 'wss', 'tls'] : ['http', 'ws', 'tcp'];
   let draining = false;
   bus.announce(() => ({
     id: nodeId,
-    httpUrl: `http://${publicForUrl}:${httpPort}`,
-    wsUrl: `ws://${publicForUrl}:${httpPort}${WS_PATH}`,
-    tcpUrl: `tcp://${publicForUrl}:${tcpPort}`,
+    httpUrl: `${httpScheme}://${publicForUrl}:${httpPort}`,
+    wsUrl: `${wsScheme}://${publicForUrl}:${httpPort}${WS_PATH}`,
+    tcpUrl: `${tcpScheme}://${publicForUrl}:${tcpPort}`,
     startedAt,
     draining,
     connections: gateway.connectionCount,
@@ -298,6 +358,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       );
       http.close();
       tcp.close();
+      metricsHttp?.close();
+      tlsReloader?.close();
       gateway.drain(others);
       // Let the notices and close frames leave: sockets are uncorked on the next
       // tick, which would otherwise come after an exit at the end of this chain.
@@ -310,6 +372,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       loopDelay.disable();
       wss.close();
       http.closeAllConnections();
+      metricsHttp?.closeAllConnections();
       await media.close();
       await bus.close();
       await store.close();
@@ -320,9 +383,10 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     config,
     httpPort,
     tcpPort,
-    httpUrl: `http://${hostForUrl}:${httpPort}`,
-    wsUrl: `ws://${hostForUrl}:${httpPort}${WS_PATH}`,
-    tcpUrl: `tcp://${hostForUrl}:${tcpPort}`,
+    metricsPort,
+    httpUrl: `${httpScheme}://${hostForUrl}:${httpPort}`,
+    wsUrl: `${wsScheme}://${hostForUrl}:${httpPort}${WS_PATH}`,
+    tcpUrl: `${tcpScheme}://${hostForUrl}:${tcpPort}`,
     gateway,
     chat,
     media,

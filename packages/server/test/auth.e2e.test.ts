@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SignJWT } from 'jose';
 import { CloseCode, ErrorCode, MessageType } from '@parley/protocol';
-import { ADMIN_KEY, APP_KEY, fetchWithin, openAuthed, openRaw, registerUser, startTestServer, type TestServer } from '@parley/testkit';
+import { ADMIN_KEY, APP_KEY, fetchMetrics, fetchWithin, openAuthed, openRaw, registerUser, startTestServer, type TestServer } from '@parley/testkit';
 
 async function appToken(sub: string, key = APP_KEY, expiresIn = '1h'): Promise<string> {
   return new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime(expiresIn).sign(new TextEncoder().encode(key));
@@ -102,7 +102,8 @@ describe('Auth and accounts', () => {
   test('health, readiness and metrics endpoints answer', async () => {
     assert.equal((await fetchWithin(`${server.httpUrl}/healthz`)).status, 200);
     assert.equal((await fetchWithin(`${server.httpUrl}/readyz`)).status, 200);
-    const metrics = await (await fetchWithin(`${server.httpUrl}/metrics`)).text();
+    assert.equal((await fetchWithin(`${server.httpUrl}/metrics`)).status, 403, 'metrics are for the admin key only');
+    const metrics = await fetchMetrics(server.httpUrl);
     assert.match(metrics, /^parley_messages_committed_total \d+$/m);
   });
 

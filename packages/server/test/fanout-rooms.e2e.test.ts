@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { GroupOp, MessageType, type parley } from '@parley/protocol';
-import { fetchWithin, openAuthed, registerUser, startTestServer, type RawClient, type TestServer } from '@parley/testkit';
+import { fetchMetrics, openAuthed, registerUser, startTestServer, type RawClient, type TestServer } from '@parley/testkit';
 
 let server: TestServer;
 const tokens = new Map<string, string>();
@@ -27,7 +27,7 @@ const pushesOf = (client: RawClient, clientMsgId: string): parley.Frame[] =>
   client.frames.filter((f) => f.body === 'push' && f.push!.message!.clientMsgId === clientMsgId);
 
 async function metric(name: string): Promise<number> {
-  const text = await (await fetchWithin(`${server.httpUrl}/metrics`)).text();
+  const text = await fetchMetrics(server.httpUrl);
   return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)![1]);
 }
 const roomRuns = () => metric('parley_fanout_room_runs_total');

@@ -7,3 +7,4 @@ export * from './redis-server.ts';
 export * from './postgres.ts';
 export * from './transcript.ts';
 export * from './s3-server.ts';
+export * from './tls-certs.ts';

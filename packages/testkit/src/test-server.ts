@@ -67,6 +67,13 @@ export async function startTestServer(overrides: Partial<Config> = {}, options: 
   };
 }
 
+/** The Prometheus text of a test server's GET /metrics (served to the admin key only). */
+export async function fetchMetrics(httpUrl: string, adminKey = ADMIN_KEY): Promise<string> {
+  const res = await fetchWithin(`${httpUrl}/metrics`, { headers: { authorization: `Bearer ${adminKey}` } });
+  if (res.status !== 200) throw new Error(`GET /metrics: ${res.status} ${await res.text()}`);
+  return res.text();
+}
+
 /** Register a user over HTTP and return its token. */
 export async function registerUser(httpUrl: string, userId: string, password = 'correct horse battery'): Promise<string> {
   const res = await fetchWithin(`${httpUrl}/v1/register`, {

@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { ErrorCode, ParleyError } from '@parley/protocol';
 import { parseDevicePolicy } from '../gateway/device-policy.ts';
+import { parseTrustedProxies } from '../http/client-address.ts';
+import { validateCorsOrigins } from '../http/http-hygiene.ts';
 import { isS3Prefix } from '../media/blob/s3-prefix.ts';
 import { crashHook, parseUnsafe } from '../testing/faults.ts';
 
@@ -133,6 +135,23 @@ export const defaults = {
   fileLinkTtlMs: 3600 * 1000,
   /** How long an instant-upload challenge may be answered (at most a minute). */
   instantChallengeMs: 60_000,
+  /** PEM file of the TLS certificate (chain) of both listeners; with tlsKey, the HTTP/WebSocket port serves HTTPS/WSS and the TCP port TLS. Empty: plain. */
+  tlsCert: '',
+  /** PEM file of the certificate's private key, set together with tlsCert. */
+  tlsKey: '',
+  /** A TLS handshake not finished within this long is cut (a peer that opens connections and stalls holds no socket for long). */
+  tlsHandshakeTimeoutMs: 10_000,
+  /** How often tlsCert and tlsKey are checked for a new pair (a renewal), in ms; a new pair is served without a restart. */
+  tlsReloadMs: 10_000,
+  /** Origins (scheme://host[:port]) whose web pages may call the HTTP API and open WebSockets (comma-separated in env/flags); empty: same origin only. */
+  corsOrigins: [] as string[],
+  /** A separate plain-HTTP address (host:port) that serves GET /metrics without a key, for a scraper on a private network; empty: /metrics only on the main port, with the admin key. */
+  metricsListen: '',
+  /**
+   * Reverse proxies (IPs and CIDRs, comma-separated in env/flags) whose
+   * X-Forwarded-For and X-Forwarded-Proto are believed; empty: none, the TCP peer is the client.
+   */
+  trustedProxies: [] as string[],
   /** Log level: fatal, error, warn, info, debug, trace, silent. */
   logLevel: 'info',
   /** Graceful drain on SIGTERM waits at most this long for in-flight work. */
@@ -319,8 +338,30 @@ export function validateConfig(input: Record<string, unknown>): Config {
   if (c.store !== 'sqlite' && c.jwtSecret === '') throw bad('a PostgreSQL store means a cluster: set jwtSecret (the same on every node)');
   for (const k of c.appJwtKeys) if (typeof k !== 'string' || k.length < 32) throw bad('each of appJwtKeys must be at least 32 characters');
   if (c.adminKey !== '' && c.adminKey.length < 16) throw bad('adminKey must be at least 16 characters');
+  if ((c.tlsCert === '') !== (c.tlsKey === '')) throw bad('tlsCert and tlsKey are set together, or neither');
+  positive('tlsReloadMs', 100);
+  positive('tlsHandshakeTimeoutMs', 100);
+  if (c.metricsListen !== '') {
+    const listen = parseListenAddress(c.metricsListen);
+    if (!listen) throw bad(`metricsListen must be host:port (e.g. 127.0.0.1:9090 or [::1]:9090), got "${c.metricsListen}"`);
+  }
+  try {
+    parseTrustedProxies(c.trustedProxies);
+    validateCorsOrigins(c.corsOrigins);
+  } catch (err) {
+    throw bad((err as Error).message);
+  }
   validateBlobSettings(c, positive);
   return c;
+}
+
+/** `host:port` or `[v6]:port` as a host and a port, or undefined if it is neither. */
+export function parseListenAddress(text: string): { host: string; port: number } | undefined {
+  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(text);
+  if (!match) return undefined;
+  const port = Number(match[3]);
+  if (port > 65535) return undefined;
+  return { host: match[1] ?? match[2]!, port };
 }
 
 function validateBlobSettings(c: Config, positive: (k: Key, min?: number) => void): void {

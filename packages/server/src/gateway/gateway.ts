@@ -135,6 +135,7 @@ export class Gateway {
     const session = new Session(link, this);
     this.sessions.add(session);
     this.stats.connectionsOpened++;
+    this.log.debug({ transport: link.transport, address: link.address, remote: link.remote }, 'connection opened');
     session.heartbeatEntry = this.heartbeats.schedule(session, this.config.authTimeoutMs);
     if (this.draining) {
       session.notice(NoticeCode.RECONNECT, 'this node is draining', this.drainEndpoints);

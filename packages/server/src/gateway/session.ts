@@ -41,7 +41,10 @@ import type { WheelEntry } from './timer-wheel.ts';
 /** What a session needs from its transport. */
 export interface Link {
   readonly transport: 'ws' | 'tcp';
+  /** The peer as `address:port`, for logs. */
   readonly remote: string;
+  /** The client's IP address (http/client-address.ts: behind a trusted proxy, the client it forwarded for). */
+  readonly address: string;
   /** Send one encoded Frame; returns the bytes now queued in user space and not yet handed to the kernel. */
   write(frame: Uint8Array): number;
   /** Send every frame of a run, in order; returns what `write` returns. */

@@ -8,7 +8,9 @@
  * (logged with its stack), never the process.
  */
 import { createServer, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { CloseCode, createFrameWriter, ErrorCode, FrameDecoder, ParleyError } from '@parley/protocol';
+import { socketAddress } from '../http/client-address.ts';
 import type { Gateway, GatewayStats } from './gateway.ts';
 import type { Link } from './session.ts';
 
@@ -17,6 +19,8 @@ function tcpLink(socket: Socket, stats: GatewayStats): Link {
   return {
     transport: 'tcp',
     remote: `${socket.remoteAddress}:${socket.remotePort}`,
+    // No proxy headers on raw TCP: the peer is the client.
+    address: socketAddress(socket),
     write: (frame) => {
       if (!socket.destroyed && socket.writable) frames.write(frame);
       return socket.writableLength + frames.gatheredBytes;
@@ -34,8 +38,12 @@ function tcpLink(socket: Socket, stats: GatewayStats): Link {
   };
 }
 
-export function createTcpServer(gateway: Gateway): Server {
-  return createServer((socket) => {
+/**
+ * The TCP listener: plain, or with `tls` a TLS one (the same frames inside TLS;
+ * its certificate is swapped later with the server's setSecureContext).
+ */
+export function createTcpServer(gateway: Gateway, tls?: { cert: Buffer; key: Buffer; handshakeTimeout?: number }): Server {
+  const onSocket = (socket: Socket) => {
     /** A session event that throws is a bug: it costs this connection, not the process. */
     const safely =
       <A extends unknown[]>(handle: (...args: A) => void) =>
@@ -72,5 +80,13 @@ export function createTcpServer(gateway: Gateway): Server {
       );
       socket.on('close', safely(() => session.closed()));
     })();
+  };
+  if (!tls) return createServer(onSocket);
+  const server = createTlsServer(tls, onSocket);
+  // A failed handshake ends its connection; nothing to answer, nothing to throw.
+  server.on('tlsClientError', (err: NodeJS.ErrnoException, socket) => {
+    gateway.log.debug({ reason: err.code ?? err.message }, 'tls handshake failed');
+    socket.destroy();
   });
+  return server;
 }

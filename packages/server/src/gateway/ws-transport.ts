@@ -9,10 +9,11 @@
  * a throw while handling a connection's events is a server bug that costs that
  * connection (logged with its stack), never the process.
  */
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, ErrorCode, ParleyError } from '@parley/protocol';
+import { clientAddress } from '../http/client-address.ts';
 import { refuseUpgrade, serveUpgrades } from '../http/guard.ts';
 import { requestUrl } from '../http/parse.ts';
 import type { Gateway, GatewayStats } from './gateway.ts';
@@ -27,7 +28,7 @@ function closeReason(reason: string): string {
   return fitted;
 }
 
-function wsLink(ws: WebSocket, socket: Duplex, remote: string, stats: GatewayStats): Link {
+function wsLink(ws: WebSocket, socket: Duplex, address: string, remote: string, stats: GatewayStats): Link {
   // Frames written in one turn of the event loop leave in one syscall: the first
   // write of a turn corks the socket and a nextTick uncorks it (ws corks and
   // uncorks around each frame itself; corks nest, so ours holds).
@@ -48,6 +49,7 @@ function wsLink(ws: WebSocket, socket: Duplex, remote: string, stats: GatewaySta
   return {
     transport: 'ws',
     remote,
+    address,
     write: (frame) => {
       send(frame);
       return ws.bufferedAmount;
@@ -67,7 +69,8 @@ function wsLink(ws: WebSocket, socket: Duplex, remote: string, stats: GatewaySta
   };
 }
 
-export function attachWebSocket(http: HttpServer, gateway: Gateway): WebSocketServer {
+/** `checkUpgrade` may refuse an upgrade by throwing a ParleyError (a disallowed Origin: http-hygiene.ts). */
+export function attachWebSocket(http: HttpServer, gateway: Gateway, checkUpgrade: (req: IncomingMessage) => void = () => {}): WebSocketServer {
   const { log } = gateway;
   const wss = new WebSocketServer({
     noServer: true,
@@ -85,6 +88,7 @@ export function attachWebSocket(http: HttpServer, gateway: Gateway): WebSocketSe
     (req, socket, head) => {
       const { pathname } = requestUrl(req.url ?? '/');
       if (pathname !== WS_PATH) throw new ParleyError(ErrorCode.NOT_FOUND, `no WebSocket endpoint at ${pathname} (use ${WS_PATH})`);
+      checkUpgrade(req);
       wss.handleUpgrade(req, socket, head, (ws) => {
         /** A session event that throws is a bug: it costs this connection, not the process. */
         const safely =
@@ -98,7 +102,7 @@ export function attachWebSocket(http: HttpServer, gateway: Gateway): WebSocketSe
             }
           };
         safely(() => {
-          const session = gateway.attach(wsLink(ws, socket, `${req.socket.remoteAddress}:${req.socket.remotePort}`, gateway.stats));
+          const session = gateway.attach(wsLink(ws, socket, clientAddress(req), `${req.socket.remoteAddress}:${req.socket.remotePort}`, gateway.stats));
           ws.on(
             'message',
             safely((data: Buffer, isBinary: boolean) => {

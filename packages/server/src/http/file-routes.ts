@@ -18,6 +18,7 @@ import { FILE_ID } from '../media/media-body.ts';
 import type { FileRow } from '../media/media-port.ts';
 import type { MediaService } from '../media/media-service.ts';
 import { fileInfo } from '../media/rules/files.ts';
+import { NO_STORE } from './http-hygiene.ts';
 import { answerEmpty, answerStream } from './guard.ts';
 import type { Route } from './http-api.ts';
 import { field, readJson, segment } from './parse.ts';
@@ -160,10 +161,14 @@ export function fileRoutes(deps: FileRouteDeps): Route[] {
     { method: 'GET', pattern: /^\/v1\/files\/([^/]+)$/, handler: download },
     { method: 'HEAD', pattern: /^\/v1\/files\/([^/]+)$/, handler: download },
     user('GET', /^\/v1\/files\/([^/]+)\/info$/, async (userId, _req, [raw]) => [200, fileInfo(await media.fileFor(userId, fileId(raw!)))]),
-    user('POST', /^\/v1\/files\/([^/]+)\/link$/, async (userId, _req, [raw]) => {
-      const { path, expiresAt } = await media.link(userId, fileId(raw!));
-      return [200, { url: path, expiresAt }];
-    }),
+    {
+      // A signed link is a credential for the file until it expires: no cache keeps it.
+      ...user('POST', /^\/v1\/files\/([^/]+)\/link$/, async (userId, _req, [raw]) => {
+        const { path, expiresAt } = await media.link(userId, fileId(raw!));
+        return [200, { url: path, expiresAt }];
+      }),
+      headers: NO_STORE,
+    },
     user('POST', /^\/v1\/files\/instant$/, async (userId, req) => {
       const body = await readJson(req);
       const sha256 = field.requiredString(body, 'sha256');

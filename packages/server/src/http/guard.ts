@@ -19,10 +19,12 @@
  * Each failure is logged once: INTERNAL at error with its stack, expected ones
  * (bad input, a client gone away) at debug without.
  */
+import { createServer as createHttpsServer } from 'node:https';
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ErrorCode, ParleyError } from '@parley/protocol';
 import type { Logger } from '../logger.ts';
+import { clientAddress, NO_PROXIES, setProxyTrust, type ProxyTrust } from './client-address.ts';
 
 /** The HTTP status of each error code. A `Record` over all codes: a new code does not compile until it has one. */
 export const STATUS: Record<ErrorCode, number> = {
@@ -208,7 +210,7 @@ function errorJson(failure: ParleyError): { error: { code: ErrorCode; message: s
 export function answerFailure(req: IncomingMessage, res: ServerResponse, err: unknown, log: Logger): void {
   try {
     const failure = failureOf(err);
-    logFailure(log, failure, err, { method: req.method, target: req.url?.slice(0, 200) }, 'http request failed');
+    logFailure(log, failure, err, { method: req.method, target: req.url?.slice(0, 200), client: clientAddress(req) }, 'http request failed');
     if (answered.has(res) || res.writableEnded) return;
     if (res.headersSent || res.destroyed) res.destroy();
     else answerJson(res, STATUS[failure.code] ?? 500, errorJson(failure));
@@ -252,7 +254,7 @@ export function refuseOnSocket(socket: Duplex, status: number, failure: ParleyEr
 export function refuseUpgrade(req: IncomingMessage, socket: Duplex, err: unknown, log: Logger, headers: Record<string, string> = {}): void {
   try {
     const failure = failureOf(err);
-    logFailure(log, failure, err, { method: req.method, target: req.url?.slice(0, 200) }, 'upgrade refused');
+    logFailure(log, failure, err, { method: req.method, target: req.url?.slice(0, 200), client: clientAddress(req) }, 'upgrade refused');
     refuseOnSocket(socket, STATUS[failure.code] ?? 500, failure, headers, req.method === 'HEAD');
   } catch (fatal) {
     log.error({ err: fatal }, 'upgrade refusal failed');
@@ -309,7 +311,19 @@ export interface ServeOptions {
    * POST): they are bounded by LONG_BODY_IDLE_MS of silence instead.
    */
   longBody?: (req: IncomingMessage) => boolean;
+  /** Serve HTTPS with this certificate and key (swap it later with the server's setSecureContext); absent: plain HTTP. */
+  tls?: { cert: Buffer; key: Buffer; handshakeTimeout?: number };
+  /**
+   * Headers every answer carries, before its handler runs (http-hygiene.ts);
+   * called with the request so a header can depend on it (HSTS over TLS only).
+   */
+  commonHeaders?: (req: IncomingMessage) => Record<string, string>;
+  /** Peers whose X-Forwarded-For / X-Forwarded-Proto are believed (client-address.ts); default none. */
+  proxies?: ProxyTrust;
 }
+
+/** The proxy trust of each server serveHttp made, for its upgrades. */
+const serverTrust = new WeakMap<Server, ProxyTrust>();
 
 /**
  * Bound the time a request's body takes: REQUEST_BODY_MS for the whole body, or
@@ -353,12 +367,16 @@ function boundBody(req: IncomingMessage, res: ServerResponse, long: boolean, log
  * are bounded here (boundBody); headers by the server's `headersTimeout`.
  */
 export function serveHttp(handle: RequestHandler, log: Logger, options: ServeOptions = {}): Server {
-  const server = createServer({ requireHostHeader: false, requestTimeout: 0 });
+  const serverOptions = { requireHostHeader: false, requestTimeout: 0 };
+  const server: Server = options.tls ? createHttpsServer({ ...serverOptions, ...options.tls }) : createServer(serverOptions);
+  const proxies = options.proxies ?? NO_PROXIES;
+  serverTrust.set(server, proxies);
   // The responses of each connection not yet closed: a refusal of malformed HTTP
   // goes after them, never into the middle of one.
   const open = new WeakMap<Duplex, Set<ServerResponse>>();
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    setProxyTrust(req, proxies);
     let responses = open.get(req.socket);
     if (!responses) open.set(req.socket, (responses = new Set()));
     const mine = responses;
@@ -369,6 +387,7 @@ export function serveHttp(handle: RequestHandler, log: Logger, options: ServeOpt
       res.destroy();
     });
     boundBody(req, res, options.longBody?.(req) ?? false, log);
+    if (options.commonHeaders) for (const [name, value] of Object.entries(options.commonHeaders(req))) res.setHeader(name, value);
     // The executor turns a synchronous throw into a rejection like any other.
     new Promise<void>((resolve) => {
       if (req.httpVersion === '1.1' && req.headers.host === undefined) {
@@ -398,6 +417,13 @@ export function serveHttp(handle: RequestHandler, log: Logger, options: ServeOpt
     }
   });
 
+  // A TLS handshake that fails (a client that does not trust the certificate, a
+  // plain-HTTP request on the TLS port) ends its connection; nothing to answer.
+  server.on('tlsClientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    log.debug({ reason: err.code ?? err.message }, 'tls handshake failed');
+    socket.destroy();
+  });
+
   server.on('connect', (req: IncomingMessage, socket: Duplex) => {
     socket.on('error', (err: NodeJS.ErrnoException) => log.debug({ reason: err.code ?? err.message }, 'connect socket failed'));
     refuseUpgrade(req, socket, new ParleyError(ErrorCode.NOT_FOUND, 'CONNECT is not supported: this is no proxy'), log);
@@ -408,6 +434,7 @@ export function serveHttp(handle: RequestHandler, log: Logger, options: ServeOpt
 /** Hand `server`'s upgrade requests to `handle` behind the guard. */
 export function serveUpgrades(server: Server, handle: UpgradeHandler, log: Logger): void {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    setProxyTrust(req, serverTrust.get(server) ?? NO_PROXIES);
     socket.on('error', (err: NodeJS.ErrnoException) => log.debug({ reason: err.code ?? err.message }, 'upgraded connection failed'));
     try {
       handle(req, socket, head);

@@ -15,6 +15,7 @@ import type { MediaService } from '../media/media-service.ts';
 import { chatRoutes, type ChatRouteDeps } from './chat-routes.ts';
 import { fileRoutes } from './file-routes.ts';
 import { answerJson, type RequestHandler } from './guard.ts';
+import { NO_STORE, type HttpHygiene } from './http-hygiene.ts';
 import { readJson, requestUrl } from './parse.ts';
 import { uploadRoutes } from './upload-routes.ts';
 
@@ -23,8 +24,10 @@ export interface HttpDeps {
   tokens: TokenService;
   chat: ChatService;
   adminKey: string;
-  /** Prometheus text for /metrics. */
+  /** Prometheus text for /metrics (served here to the admin key only; see metricsListen). */
   metrics: () => string;
+  /** Security headers, CORS and its preflights (http-hygiene.ts). */
+  hygiene: HttpHygiene;
   /** False while starting or draining. */
   ready: () => boolean;
   /** The cluster's live nodes (this one alone on the embedded store). */
@@ -54,6 +57,11 @@ export interface Route {
 function bearer(req: IncomingMessage): string {
   const header = req.headers.authorization ?? '';
   return header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+}
+
+/** True if a JSON answer holds a token at its top level (login, register, refresh, admin tokens, and any route added later). */
+function carriesToken(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && Object.keys(body).some((key) => /token/i.test(key));
 }
 
 /** The API as one request handler; serve it behind guard.ts's `serveHttp`, which answers what it throws. */
@@ -92,11 +100,13 @@ export function createHttpHandler(deps: HttpDeps): RequestHandler {
     {
       method: 'POST',
       pattern: /^\/v1\/register$/,
+      headers: NO_STORE,
       handler: async (req) => [201, await deps.accounts.register(await readJson(req))],
     },
     {
       method: 'POST',
       pattern: /^\/v1\/login$/,
+      headers: NO_STORE,
       handler: async (req) => {
         const body = await readJson(req);
         return [200, await deps.accounts.login(body.userId, body.password)];
@@ -113,6 +123,7 @@ export function createHttpHandler(deps: HttpDeps): RequestHandler {
     {
       method: 'POST',
       pattern: /^\/v1\/admin\/tokens$/,
+      headers: NO_STORE,
       handler: async (req) => {
         requireAdmin(req);
         const body = await readJson(req);
@@ -144,7 +155,10 @@ export function createHttpHandler(deps: HttpDeps): RequestHandler {
 
   return async (req, res) => {
     const url = requestUrl(req.url ?? '/');
+    if (deps.hygiene.preflight(req, res)) return;
     if (req.method === 'GET' && url.pathname === '/metrics') {
+      // Counts of connections and messages help an attacker size the service: admins only.
+      requireAdmin(req);
       const text = deps.metrics();
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
       res.end(text);
@@ -162,6 +176,9 @@ export function createHttpHandler(deps: HttpDeps): RequestHandler {
     }
     const params = route.pattern.exec(url.pathname)!.slice(1);
     const answer = await route.handler(req, url, params, res);
-    if (answer) answerJson(res, answer[0], answer[1]);
+    if (!answer) return;
+    // A token in an answer must never be kept by a cache, whatever route gave it.
+    if (carriesToken(answer[1])) res.setHeader('cache-control', 'no-store');
+    answerJson(res, answer[0], answer[1]);
   };
 }
