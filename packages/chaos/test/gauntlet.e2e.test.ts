@@ -19,6 +19,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { CloseCode, decodeFrame, encodeFrame, ErrorCode, GroupOp, Limits, lengthPrefixed, MessageType, type FrameData, type parley } from '@parley/protocol';
@@ -49,6 +50,12 @@ const WS_PROTOCOL_ERROR = 1002;
 const WS_INVALID_PAYLOAD = 1007;
 const WS_TOO_BIG = 1009;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * The test process's own event-loop delay over the same span as the server's.
+ * A machine too busy to schedule a process for a second stalls both; only the
+ * server's stall beyond this one is the server's own doing.
+ */
+const ownLoopDelay = monitorEventLoopDelay({ resolution: 10 });
 
 /** Rounds of generated input, and fast-check runs per property in each (sized for CI on two cores). */
 const ROUNDS = Number(process.env.GAUNTLET_ROUNDS ?? 5);
@@ -267,6 +274,7 @@ describe('Gauntlet', () => {
   const urlOf = (transport: Transport) => (transport === 'ws' ? server.wsUrl : server.tcpUrl);
 
   before(async () => {
+    ownLoopDelay.enable();
     dataDir = tempDir('parley-gauntlet-');
     httpPort = await freePort();
     server = await spawnServer(dataDir, ['--auth-timeout-ms', '2000', '--log-level', 'error'], { http: httpPort, tcp: await freePort() });
@@ -339,9 +347,8 @@ describe('Gauntlet', () => {
     test('a stalled half frame is cut off at the auth deadline', async () => {
       const ws = await openRawWebSocket(httpPort);
       ws.write(encodeWsFrame({ opcode: 0x2, payload: new Uint8Array(100) }).subarray(0, 20));
-      const started = performance.now();
-      await ws.waitForClose();
-      assert.ok(performance.now() - started < 5000);
+      // Closed by the auth deadline (4002), not by a frame that never completes.
+      assert.equal(await ws.waitForClose(), CloseCode.AUTH_TIMEOUT);
     });
 
     test('bad handshakes are refused with an HTTP error', async () => {
@@ -590,7 +597,10 @@ describe('Gauntlet', () => {
     });
 
     test('300 connections of one user at once are all served', async () => {
-      const clients = await Promise.all(Array.from({ length: 300 }, (_, i) => openAuthed(server.wsUrl, tokens.g2!, `many-${i}`)));
+      // Opened in waves of 50, so that on a busy machine no connection waits past the
+      // (short, 2 s) auth deadline of this server for its turn; all 300 are open together below.
+      const clients: Awaited<ReturnType<typeof openAuthed>>[] = [];
+      for (let wave = 0; wave < 6; wave++) clients.push(...(await Promise.all(Array.from({ length: 50 }, (_, i) => openAuthed(server.wsUrl, tokens.g2!, `many-${wave * 50 + i}`)))));
       const sender = await openAuthed(server.tcpUrl, tokens.g1!, 'to-many');
       const ack = await sender.request({ send: { to: 'g2', clientMsgId: 'to-all-devices', type: MessageType.TEXT, body: new Uint8Array([7]) } });
       await Promise.all(clients.map((c) => c.waitFor((f) => f.push?.message?.seq === ack.sendAck!.seq)));
@@ -604,7 +614,8 @@ describe('Gauntlet', () => {
     await assertHealthy();
     assert.doesNotMatch(server.stderr(), /unhandled|"level":(50|60)/i, 'no unhandled failure was logged');
     const stallSeconds = await metric(server.httpUrl, 'parley_event_loop_delay_max_seconds');
-    assert.ok(stallSeconds < 1, `the event loop stalled for ${stallSeconds} s`);
+    const machineSeconds = ownLoopDelay.max / 1e9;
+    assert.ok(stallSeconds < 1 + machineSeconds, `the event loop stalled for ${stallSeconds} s (the test process's own longest delay, from the machine: ${machineSeconds} s)`);
     const mib = (b: number) => Math.round(b / 2 ** 20);
     for (const [kind, byOutcome] of [...outcomes].sort()) t.diagnostic(`${kind}: ${[...byOutcome].map(([o, n]) => `${o} ${n}`).join(', ')}`);
     t.diagnostic(`RSS at start ${mib(rssAtStart)} MiB; after each round ${rssByRound.map(mib).join(', ')} MiB`);
