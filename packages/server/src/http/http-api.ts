@@ -56,8 +56,12 @@ function bearer(req: IncomingMessage): string {
   return header.startsWith('Bearer ') ? header.slice(7).trim() : '';
 }
 
-/** The API as one request handler; serve it behind guard.ts's `serveHttp`, which answers what it throws. */
-export function createHttpHandler(deps: HttpDeps): RequestHandler {
+/**
+ * Every route of the API: the one table both the handler and the authorization
+ * matrix test (test/authorization-matrix.e2e.test.ts) read, so a new route
+ * cannot be served without the test asking who may call it.
+ */
+export function httpRoutes(deps: HttpDeps): Route[] {
   const requireAdmin = (req: IncomingMessage) => {
     const given = Buffer.from(bearer(req));
     const key = Buffer.from(deps.adminKey);
@@ -141,6 +145,12 @@ export function createHttpHandler(deps: HttpDeps): RequestHandler {
     ...uploadRoutes({ media: deps.media, authenticate, maxFileBytes: deps.maxFileBytes }),
     ...fileRoutes({ media: deps.media, authenticate }),
   ];
+  return routes;
+}
+
+/** The API as one request handler; serve it behind guard.ts's `serveHttp`, which answers what it throws. */
+export function createHttpHandler(deps: HttpDeps): RequestHandler {
+  const routes = httpRoutes(deps);
 
   return async (req, res) => {
     const url = requestUrl(req.url ?? '/');
