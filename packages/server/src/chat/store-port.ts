@@ -221,8 +221,8 @@ export interface WriteTx extends MediaTx {
   friendsAmong(userId: string, userIds: readonly string[]): Promise<Set<string>>;
   countFriends(userId: string): Promise<number>;
   countOutgoingRequests(userId: string): Promise<number>;
-  /** Groups the user is a current member of. */
-  countGroups(userId: string): Promise<number>;
+  /** How many groups each of the users is a current member of (one query for all). */
+  countGroups(userIds: readonly string[]): Promise<Map<string, number>>;
   /** Those of `userIds` on the group's ban list. */
   bannedAmong(conversationId: string, userIds: readonly string[]): Promise<Set<string>>;
   /** Ban users (a ban already there is kept as it was). */

@@ -109,8 +109,10 @@ export async function checkGroupSize(tx: WriteTx, conversationId: string | undef
 
 /** Refuse (LIMIT_REACHED) if any of `users` is already in as many groups as the cap allows. */
 export async function checkGroupsPerUser(tx: WriteTx, users: readonly string[], options: ConsentOptions): Promise<void> {
+  if (users.length === 0) return;
+  const counts = await tx.countGroups(users);
   for (const u of users) {
-    if ((await tx.countGroups(u)) >= options.maxGroupsPerUser) {
+    if ((counts.get(u) ?? 0) >= options.maxGroupsPerUser) {
       throw fail(ErrorCode.LIMIT_REACHED, `${u} is in ${options.maxGroupsPerUser} groups, as many as one user may be`);
     }
   }

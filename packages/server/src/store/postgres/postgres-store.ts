@@ -364,7 +364,10 @@ export class PostgresStore implements StorePort {
       friendsAmong: async (userId, ids) => new Set((await rows<{ friend_id: string }>(SQL.friendsAmong, [userId, [...ids]])).map((r) => r.friend_id)),
       countFriends: async (userId) => (await rows<{ n: number }>(SQL.countFriends, [userId]))[0]!.n,
       countOutgoingRequests: async (userId) => (await rows<{ n: number }>(SQL.countOutgoing, [userId]))[0]!.n,
-      countGroups: async (userId) => (await rows<{ n: number }>(SQL.countGroups, [userId]))[0]!.n,
+      countGroups: async (ids) => {
+        const counted = new Map((await rows<{ user_id: string; n: number }>(SQL.countGroups, [[...ids]])).map((r) => [r.user_id, r.n]));
+        return new Map(ids.map((u) => [u, counted.get(u) ?? 0]));
+      },
       bannedAmong: async (id, ids) => new Set((await rows<{ user_id: string }>(SQL.bannedAmong, [id, [...ids]])).map((r) => r.user_id)),
       addBans: (id, ids, by, time) => run(SQL.addBans, [id, [...ids], by, time]),
       removeBans: (id, ids) => run(SQL.removeBans, [id, [...ids]]),

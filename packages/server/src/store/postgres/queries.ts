@@ -410,7 +410,7 @@ export const SQL = {
   friendsAmong: `SELECT friend_id FROM friends WHERE user_id = $1 AND friend_id = ANY($2::text[])`,
   countFriends: `SELECT COUNT(*) AS n FROM friends WHERE user_id = $1`,
   countOutgoing: `SELECT COUNT(*) AS n FROM friend_requests WHERE from_id = $1`,
-  countGroups: `SELECT COUNT(*) AS n FROM members WHERE user_id = $1 AND left_seq IS NULL AND conv_id LIKE 'g:%'`,
+  countGroups: `SELECT user_id, COUNT(*) AS n FROM members WHERE user_id = ANY($1::text[]) AND left_seq IS NULL AND conv_id LIKE 'g:%' GROUP BY user_id`,
   bannedAmong: `SELECT user_id FROM group_bans WHERE conv_id = $1 AND user_id = ANY($2::text[])`,
   addBans: `INSERT INTO group_bans (conv_id, user_id, banned_by, created_at) SELECT $1, u, $3, $4 FROM unnest($2::text[]) AS u ON CONFLICT DO NOTHING`,
   removeBans: `DELETE FROM group_bans WHERE conv_id = $1 AND user_id = ANY($2::text[])`,

@@ -362,7 +362,7 @@ export class SqliteStore implements StorePort {
       friendsAmong: async (userId, ids) => new Set(ids.filter((id) => w.isFriend.get(userId, id) !== undefined)),
       countFriends: async (userId) => (w.countFriends.get(userId) as { n: number }).n,
       countOutgoingRequests: async (userId) => (w.countOutgoing.get(userId) as { n: number }).n,
-      countGroups: async (userId) => (w.countGroups.get(userId) as { n: number }).n,
+      countGroups: async (ids) => new Map(ids.map((u) => [u, (w.countGroups.get(u) as { n: number }).n])),
       bannedAmong: async (id, ids) => new Set(ids.filter((u) => w.isBanned.get(id, u) !== undefined)),
       addBans: (id, ids, by, time) => each(ids, (u) => w.addBan.run(id, u, by, time)),
       removeBans: (id, ids) => each(ids, (u) => w.removeBan.run(id, u)),
