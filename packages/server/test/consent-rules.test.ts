@@ -210,6 +210,9 @@ function consentRulesOn(kind: Kind): void {
         const g = created.message.conversationId;
         assert.deepEqual(json<MembershipEvent>(created.message), { op: 'create', actor: 'ann', users: ['dan'], name: 'G', invited: ['ben', 'cat'] });
         assert.deepEqual(await members(r, g), ['ann', 'dan']);
+        // A resend of the creation is the original: no second group, no second invitation.
+        const again = await r.chat.changeGroup(r.as('ann'), { op: GroupOp.CREATE, users: ['ben', 'cat', 'dan'], name: 'G', clientMsgId: created.message.clientMsgId });
+        assert.deepEqual([again.duplicate, again.message.conversationId], [true, g]);
         // Each invitee's devices get the invitation, in their notice conversation.
         const pushed = r.events.flatMap((e) => (e.kind === 'message' && e.message.conversationId === noticeConversationId('ben') ? [json<FriendEvent>(e.message)] : []));
         assert.deepEqual(pushed.filter((e) => e.op === 'invitation').map((e) => [e.from, e.to, e.conversationId]), [['ann', 'ben', g]]);
