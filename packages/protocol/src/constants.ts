@@ -1,6 +1,6 @@
 /**
  * Wire constants shared by server and clients. The codes (MessageType, GroupOp,
- * GroupRole, MessageOpKind, FriendOp, MessageFlag, ConversationKind,
+ * GroupRole, MessageOpKind, FriendOp, GroupAdds, MessageFlag, ConversationKind,
  * ConversationSetting, GroupInfoField, NoticeCode) are generated from the enums
  * of parley.proto (src/gen/enums.ts, `npm run gen`): change them there.
  */
@@ -8,6 +8,7 @@ export {
   ConversationKind,
   ConversationSetting,
   FriendOp,
+  GroupAdds,
   GroupInfoField,
   GroupOp,
   GroupRole,
@@ -54,13 +55,26 @@ export function noticeConversationId(userId: string): string {
   return `n:${userId}`;
 }
 
-/** The JSON body of a FRIEND message. `from` did it; `to` is the other user. */
+/**
+ * The JSON body of a FRIEND message. `from` did it; `to` is the other user.
+ * Group invitations are notices between two users too: `invitation` (from the
+ * inviter, in the invitee's notice conversation), `invitation_accepted` and
+ * `invitation_declined` (the invitee's answer, in their own).
+ */
 export interface FriendEvent {
-  op: 'request' | 'accept' | 'reject' | 'remove' | 'block' | 'unblock' | 'allow_strangers';
+  op:
+    | 'request' | 'accept' | 'reject' | 'remove' | 'block' | 'unblock' | 'allow_strangers' | 'group_adds'
+    | 'invitation' | 'invitation_accepted' | 'invitation_declined';
   from: string;
   to: string;
   note?: string;
   allow?: boolean;
+  /** group_adds: the GroupAdds value set. */
+  groupAdds?: number;
+  /** invitation*: the group, its name and when the invitation expires. */
+  conversationId?: string;
+  name?: string;
+  expiresAt?: number;
 }
 
 /** Limits of group info fields, in characters. */
@@ -72,9 +86,15 @@ export const GroupLimits = {
 
 /** The JSON body of a MEMBERSHIP message: what changed, who did it, and to whom. */
 export interface MembershipEvent {
-  op: 'create' | 'invite' | 'kick' | 'leave' | 'info' | 'role' | 'transfer' | 'dismiss' | 'mute' | 'mute_all' | 'join';
+  op: 'create' | 'invite' | 'kick' | 'leave' | 'info' | 'role' | 'transfer' | 'dismiss' | 'mute' | 'mute_all' | 'join' | 'ban' | 'unban';
   actor: string;
   users: string[];
+  /** create, invite: users who were invited rather than added (their GroupAdds setting does not allow the actor). */
+  invited?: string[];
+  /** join: the inviter, when the joiner accepted an invitation. */
+  invitedBy?: string;
+  /** ban: those of `users` who were members and were removed. */
+  removed?: string[];
   /** create, info: the name (info: only when it changed). */
   name?: string;
   /** info: the fields that changed. */

@@ -21,6 +21,7 @@ import {
   ConversationSetting,
   ErrorCode,
   FriendOp,
+  GroupAdds,
   GroupInfoField,
   GroupOp,
   GroupRole,
@@ -48,9 +49,11 @@ import type {
   ConnectionState,
   ConversationInfo,
   FriendList,
+  GroupBan,
   GroupChange,
   GroupDetails,
   GroupInfoUpdate,
+  GroupInvitation,
   GroupPresencePage,
   Message,
   Notice,
@@ -69,9 +72,11 @@ export type {
   ConnectionState,
   ConversationInfo,
   FriendList,
+  GroupBan,
   GroupChange,
   GroupDetails,
   GroupInfoUpdate,
+  GroupInvitation,
   GroupPresencePage,
   Message,
   Notice,
@@ -509,9 +514,50 @@ export class ParleyClient extends Emitter<ClientEvents> {
     return this.changeGroup({ op: GroupOp.MUTE_ALL, conversationId, users: [], on });
   }
 
-  /** Join a group by its id, when the group allows it. You see it from your join event on. */
+  /** Join a group by its id, when the group allows it and you are not banned. You see it from your join event on. */
   joinGroup(conversationId: string): Promise<GroupChange> {
     return this.changeGroup({ op: GroupOp.JOIN, conversationId, users: [] });
+  }
+
+  /**
+   * Ban users from a group (owner or admin): members among them (of a lower role)
+   * are removed, and none of them can join, be invited or accept an invitation
+   * until `unban`. "Kick with ban" is a ban of a member.
+   */
+  ban(conversationId: string, users: string[]): Promise<GroupChange> {
+    return this.changeGroup({ op: GroupOp.BAN, conversationId, users });
+  }
+
+  /** Lift bans (owner or admin). */
+  unban(conversationId: string, users: string[]): Promise<GroupChange> {
+    return this.changeGroup({ op: GroupOp.UNBAN, conversationId, users });
+  }
+
+  /** A group's ban list (owner or admin). */
+  async bans(conversationId: string): Promise<GroupBan[]> {
+    const r = (await this.request({ consentBans: { conversationId } })).consentBansResult!;
+    return (r.bans ?? []).map((b) => ({ userId: b.userId ?? '', bannedBy: b.bannedBy ?? '', time: Number(b.time ?? 0) }));
+  }
+
+  /**
+   * Your pending group invitations: adds your GroupAdds setting did not allow.
+   * Each also arrives as a FRIEND event (`op: 'invitation'`) in your notice conversation.
+   */
+  async invitations(): Promise<GroupInvitation[]> {
+    const r = (await this.request({ consentInvitations: {} })).consentInvitationsResult!;
+    return (r.invitations ?? []).map((i) => ({
+      conversationId: i.conversationId ?? '', name: i.name ?? '', inviter: i.inviter ?? '', time: Number(i.time ?? 0), expiresAt: Number(i.expiresAt ?? 0),
+    }));
+  }
+
+  /** Accept an invitation: you join the group (its join event names the inviter). */
+  acceptInvitation(conversationId: string): Promise<GroupChange> {
+    return this.changeGroup({ op: GroupOp.ACCEPT_INVITATION, conversationId, users: [] });
+  }
+
+  /** Decline an invitation: it goes; the change is recorded in your notice conversation (its `message`). */
+  declineInvitation(conversationId: string): Promise<GroupChange> {
+    return this.changeGroup({ op: GroupOp.DECLINE_INVITATION, conversationId, users: [] });
   }
 
   /**
@@ -550,6 +596,14 @@ export class ParleyClient extends Emitter<ClientEvents> {
     return this.changeFriends({ op: FriendOp.ALLOW_STRANGERS, allow });
   }
 
+  /**
+   * Who may add you to a group: GroupAdds.ANYONE, FRIENDS or NOBODY. Anyone else's
+   * add becomes an invitation you accept or decline (see `invitations`).
+   */
+  setGroupAdds(value: GroupAdds): Promise<Message[]> {
+    return this.changeFriends({ op: FriendOp.GROUP_ADDS, groupAdds: value });
+  }
+
   async friends(): Promise<FriendList> {
     const l = (await this.request({ friendList: {} })).friendListResult!;
     const entries = (list: parley.IFriendEntry[] | null | undefined) =>
@@ -560,6 +614,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
       outgoing: entries(l.outgoing),
       blocked: entries(l.blocked).map((e) => ({ userId: e.userId, since: e.time })),
       allowStrangers: l.allowStrangers ?? false,
+      groupAdds: l.groupAdds ?? 0,
     };
   }
 

@@ -43,6 +43,26 @@ export interface FriendList {
   blocked: { userId: string; since: number }[];
   /** Whether users who are not your friends may start a 1:1 chat with you. */
   allowStrangers: boolean;
+  /** Who may add you to a group (GroupAdds); 0: not set (the server's default applies). */
+  groupAdds: number;
+}
+
+/** An invitation to a group you have not answered yet (someone your GroupAdds setting did not let add you). */
+export interface GroupInvitation {
+  conversationId: string;
+  /** The group's name. */
+  name: string;
+  inviter: string;
+  /** When you were invited, and when the invitation lapses (ms since epoch). */
+  time: number;
+  expiresAt: number;
+}
+
+/** One entry of a group's ban list. */
+export interface GroupBan {
+  userId: string;
+  bannedBy: string;
+  time: number;
 }
 
 /** The server's durable acknowledgement of a send. */

@@ -135,6 +135,10 @@ export function applyMembership(info: ConversationInfo, e: MembershipEvent, me: 
     case 'kick':
       if (mine) info.left = true;
       break;
+    case 'ban':
+      // Members among the banned were removed.
+      if (e.removed?.includes(me)) info.left = true;
+      break;
     case 'leave':
       if (e.actor === me) info.left = true;
       break;

@@ -3,6 +3,7 @@
  * scheme of the store and bus settings, by name for the blob store) and wires
  * store → chat → gateway → transports. Everything else depends on interfaces.
  */
+import { GroupAdds } from '@parley/protocol';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,12 +41,27 @@ import { SqliteStore } from './store/sqlite/sqlite-store.ts';
 import { crashHook, parseUnsafe, type CrashHook } from './testing/faults.ts';
 import { seededRandom } from './testing/seeded-random.ts';
 
+/** The groupAddsDefault setting's words as GroupAdds values. */
+const GROUP_ADDS_SETTING: Record<string, GroupAdds> = { anyone: GroupAdds.ANYONE, friends: GroupAdds.FRIENDS, nobody: GroupAdds.NOBODY };
+
 /**
  * The store a config names, by the scheme of its `store` setting. Networked
  * adapters are loaded only when named, so the embedded server never loads their clients.
  */
 async function openStore(config: Config, crash: CrashHook, log: Logger): Promise<{ port: StorePort; store: Store }> {
-  const rules = { largeGroupThreshold: config.largeGroupThreshold, crash, unsafe: parseUnsafe(config.testUnsafe) };
+  const rules = {
+    largeGroupThreshold: config.largeGroupThreshold,
+    consent: {
+      groupAddsDefault: GROUP_ADDS_SETTING[config.groupAddsDefault]!,
+      invitationTtlMs: config.invitationTtlMs,
+      maxGroupMembers: config.maxGroupMembers,
+      maxGroupsPerUser: config.maxGroupsPerUser,
+      maxFriends: config.maxFriends,
+      maxPendingRequests: config.maxPendingFriendRequests,
+    },
+    crash,
+    unsafe: parseUnsafe(config.testUnsafe),
+  };
   if (config.store === 'sqlite') {
     const port = new SqliteStore({ file: join(resolve(config.dataDir), 'parley.db'), synchronous: config.sqliteSynchronous });
     return { port, store: new ChatStore(port, rules) };

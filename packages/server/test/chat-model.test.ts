@@ -35,6 +35,7 @@ import {
   ErrorCode,
   FriendOp,
   GroupInfoField,
+  GroupAdds,
   GroupOp,
   GroupRole,
   MessageOpKind,
@@ -409,7 +410,7 @@ function sendAs(r: Real, me: string, target: { to: string } | { conversationId: 
   return attempt(async () => sendAck(await r.chat.send(caller(me), { ...target, clientMsgId, type: MessageType.TEXT, body: Buffer.from(text) })));
 }
 
-function friendAs(r: Real, me: string, input: { op: FriendOp; userId?: string; allow?: boolean; clientMsgId: string }): Promise<Result> {
+function friendAs(r: Real, me: string, input: { op: FriendOp; userId?: string; allow?: boolean; groupAdds?: number; clientMsgId: string }): Promise<Result> {
   return attempt(async () => {
     const out = await r.chat.changeFriends(caller(me), input);
     return { duplicate: out.duplicate, events: out.events.map((e) => `${e.conversationId}#${e.seq}`) };
@@ -523,6 +524,15 @@ const Commands = {
       return { did: `${me} takes chats from ${allow ? 'anyone' : 'friends only'}`, expected, actual };
     }),
 
+  /** Who may add the user to groups (GroupAdds): others' adds become invitations. */
+  groupAdds: ({ u, value }: { u: number; value: number }) =>
+    command(`group-adds(${NAMES[u]}, ${value})`, async (w, r) => {
+      const me = w.users[u]!;
+      const expected = w.model.changeFriends(me, FriendOp.GROUP_ADDS, '', true, value);
+      const actual = await friendAs(r, me, { op: FriendOp.GROUP_ADDS, groupAdds: value, clientMsgId: `c${++w.counter}` });
+      return { did: `${me} lets ${['', 'anyone', 'friends', 'nobody'][value]} add them to groups`, expected, actual };
+    }),
+
   sync: (u: number) =>
     command(`sync(${NAMES[u]})`, async (w, r) => ({ did: `${w.users[u]} syncs from their token`, findings: await checkIncrementalSync(w, r, w.users[u]!) })),
 };
@@ -574,6 +584,11 @@ const markRead = fc.record({ u: user, x: where, p: pick }).map(Commands.markRead
 const friendOp = fc.constantFrom(FriendOp.REQUEST, FriendOp.REQUEST, FriendOp.ACCEPT, FriendOp.ACCEPT, FriendOp.REJECT, FriendOp.REMOVE, FriendOp.BLOCK, FriendOp.UNBLOCK);
 const friend = fc.record({ u: user, o: other, op: friendOp }).map(Commands.friend);
 const strangers = fc.record({ u: user, allow: fc.boolean() }).map(Commands.strangers);
+const groupAdds = fc.record({ u: user, value: fc.constantFrom(GroupAdds.ANYONE, GroupAdds.FRIENDS, GroupAdds.NOBODY) }).map(Commands.groupAdds);
+const ban = fc.record({ g: slot, by: actor, users: fc.oneof(actor, outsider).map((a) => [a]) }).map((a) => Commands.group(GroupOp.BAN, 'ban', a));
+const unban = fc.record({ g: slot, by: actor, users: outsider.map((a) => [a]) }).map((a) => Commands.group(GroupOp.UNBAN, 'unban', a));
+const acceptInvitation = fc.record({ g: slot, by: outsider }).map((a) => Commands.group(GroupOp.ACCEPT_INVITATION, 'accept', a));
+const declineInvitation = fc.record({ g: slot, by: outsider }).map((a) => Commands.group(GroupOp.DECLINE_INVITATION, 'decline', a));
 const sync = user.map(Commands.sync);
 
 /** The commands, weighted by repetition. */
@@ -586,6 +601,8 @@ const COMMANDS: fc.Arbitrary<Cmd>[] = [
   toggleReaction, toggleReaction, messageOp(MessageOpKind.REACT), messageOp(MessageOpKind.UNREACT),
   messageOp(MessageOpKind.HIDE), messageOp(MessageOpKind.CLEAR),
   markRead, markRead, friend, friend, strangers,
+  // Consent and moderation.
+  groupAdds, ban, unban, acceptInvitation, acceptInvitation, declineInvitation,
   sync, sync, sync, sync, sync,
 ];
 
@@ -695,6 +712,27 @@ const SCENARIOS: { name: string; commands: () => Cmd[]; viewsEachStep?: boolean 
   {
     name: 'a private block or unblock leaves nothing in the other user\'s sync',
     commands: () => [Commands.friend({ u: 0, o: 1, op: FriendOp.BLOCK }), Commands.friend({ u: 0, o: 1, op: FriendOp.UNBLOCK })],
+  },
+  {
+    name: 'consent: invitations accepted and declined, a ban voids one, a block stops a group add, an edit and a reaction',
+    commands: () => [
+      Commands.groupAdds({ u: 1, value: GroupAdds.NOBODY }),
+      Commands.groupAdds({ u: 2, value: GroupAdds.FRIENDS }),
+      Commands.create({ u: 0, others: [1, 2, 3] }), // ben and cat are invited, dan added
+      Commands.group(GroupOp.ACCEPT_INVITATION, 'accept', { g: 0, by: { user: 1 } }),
+      Commands.group(GroupOp.DECLINE_INVITATION, 'decline', { g: 0, by: { user: 2 } }),
+      Commands.group(GroupOp.INVITE, 'invite', { g: 0, by: { owner: true }, users: [{ user: 2 }] }),
+      Commands.group(GroupOp.BAN, 'ban', { g: 0, by: { owner: true }, users: [{ user: 2 }] }),
+      Commands.group(GroupOp.ACCEPT_INVITATION, 'accept', { g: 0, by: { user: 2 } }),
+      Commands.group(GroupOp.BAN, 'ban', { g: 0, by: { owner: true }, users: [{ user: 3 }] }),
+      Commands.group(GroupOp.UNBAN, 'unban', { g: 0, by: { owner: true }, users: [{ user: 2 }] }),
+      Commands.send({ u: 4, to: { peer: 4 } }), // eve → dan
+      Commands.send({ u: 3, to: { peer: 1 } }), // dan → eve
+      Commands.friend({ u: 3, o: 1, op: FriendOp.BLOCK }), // dan blocks eve
+      Commands.create({ u: 4, others: [4] }), // eve creates a group with dan: BLOCKED
+      Commands.messageOp(MessageOpKind.EDIT, { u: 4, x: { sent: 0 }, p: { own: 0 }, e: 0 }),
+      Commands.messageOp(MessageOpKind.REACT, { u: 4, x: { sent: 0 }, p: { text: 0 }, e: 0 }),
+    ],
   },
   {
     name: 'a resend after the message was edited is answered with the original ack',

@@ -32,6 +32,7 @@ import {
   directConversationId,
   ErrorCode,
   FriendOp,
+  GroupAdds,
   GroupOp,
   GroupRole,
   MessageFlag,
@@ -141,6 +142,30 @@ export class ChatModel {
   private readonly blocks = new Set<string>();
   /** Users who take 1:1 chats from friends only. */
   private readonly friendsOnly = new Set<string>();
+  /** Each user's GroupAdds setting, once set. */
+  private readonly groupAdds = new Map<string, number>();
+  /** Group ban lists, "conversation user". */
+  private readonly bans = new Set<string>();
+  /** Pending invitations, "conversation user" → inviter (none expire within a run). */
+  private readonly invitations = new Map<string, string>();
+
+  private blocked(a: string, b: string): boolean {
+    return this.blocks.has(`${a} ${b}`) || this.blocks.has(`${b} ${a}`);
+  }
+
+  /** Whether `actor` may put `user` into a group directly (docs/SECURITY.md: the GroupAdds setting; not set, friends-only users are FRIENDS). */
+  private mayAdd(actor: string, user: string): boolean {
+    const setting = this.groupAdds.get(user) || (this.friendsOnly.has(user) ? GroupAdds.FRIENDS : GroupAdds.ANYONE);
+    return setting === GroupAdds.ANYONE || (setting === GroupAdds.FRIENDS && this.friends.has(pair(actor, user)));
+  }
+
+  /** Invitations instead of adds: each invitee is told in their notice conversation. */
+  private invite(conversationId: string, actor: string, users: readonly string[]): void {
+    for (const u of users) {
+      this.invitations.set(`${conversationId} ${u}`, actor);
+      this.append(this.notices(u), actor, MessageType.FRIEND, friendSummary('invitation', actor, u));
+    }
+  }
 
   // ---- sends -------------------------------------------------------------------------
 
@@ -176,10 +201,14 @@ export class ChatModel {
 
   /** CREATE: the caller owns the new group (named `id` by the server), `users` are members; the event is seq 1. */
   createGroup(actor: string, users: readonly string[], id: string): Result {
-    const others = [...new Set(users)].filter((u) => u !== actor);
+    const named = [...new Set(users)].filter((u) => u !== actor);
+    // A block either way stops the whole creation; those whose setting does not allow the actor are invited.
+    if (named.some((u) => this.blocked(actor, u))) return fail(ErrorCode.BLOCKED);
+    const others = named.filter((u) => this.mayAdd(actor, u));
     const conv = this.open(id, ConversationKind.GROUP, [actor, ...others]);
     conv.members.get(actor)!.role = GroupRole.OWNER;
     this.append(conv, actor, MessageType.MEMBERSHIP, membershipSummary('create', others));
+    this.invite(id, actor, named.filter((u) => !others.includes(u)));
     return ok({ conversationId: id, seq: 1, duplicate: false });
   }
 
@@ -196,11 +225,23 @@ export class ChatModel {
       for (const u of removed) conv.members.get(u)!.leftSeq = seq;
       return ok({ conversationId, seq, duplicate: false });
     };
-    if (op === GroupOp.JOIN) {
+    const key = (u: string) => `${conversationId} ${u}`;
+    if (op === GroupOp.JOIN || op === GroupOp.ACCEPT_INVITATION) {
       if (me) return fail(ErrorCode.ALREADY_MEMBER);
-      if (!conv.joinable) return fail(ErrorCode.FORBIDDEN);
+      if (op === GroupOp.ACCEPT_INVITATION && !this.invitations.has(key(actor))) return fail(ErrorCode.INVITATION_NOT_FOUND);
+      if (op === GroupOp.JOIN && !conv.joinable) return fail(ErrorCode.FORBIDDEN);
+      if (this.bans.has(key(actor))) return fail(ErrorCode.BANNED);
       this.admit(conv, actor, seq);
+      this.invitations.delete(key(actor));
       return event('join');
+    }
+    if (op === GroupOp.DECLINE_INVITATION) {
+      const inviter = this.invitations.get(key(actor));
+      if (inviter === undefined) return fail(ErrorCode.INVITATION_NOT_FOUND);
+      this.invitations.delete(key(actor));
+      const notices = this.notices(actor);
+      const at = this.append(notices, actor, MessageType.FRIEND, friendSummary('invitation_declined', actor, inviter));
+      return ok({ conversationId: notices.id, seq: at, duplicate: false });
     }
     if (!me) return fail(ErrorCode.NOT_MEMBER);
     const atLeast = (role: number) => me.role <= role;
@@ -217,8 +258,33 @@ export class ChatModel {
       case GroupOp.INVITE:
         if (!atLeast(GroupRole.ADMIN)) return fail(ErrorCode.FORBIDDEN);
         if (users.some((u) => this.current(conv, u))) return fail(ErrorCode.ALREADY_MEMBER);
-        for (const u of users) this.admit(conv, u, seq);
-        return event('invite', users);
+        if (users.some((u) => this.blocked(actor, u))) return fail(ErrorCode.BLOCKED);
+        if (users.some((u) => this.bans.has(key(u)))) return fail(ErrorCode.BANNED);
+        {
+          const added = users.filter((u) => this.mayAdd(actor, u));
+          for (const u of added) {
+            this.admit(conv, u, seq);
+            this.invitations.delete(key(u));
+          }
+          const result = event('invite', added);
+          this.invite(conversationId, actor, users.filter((u) => !added.includes(u)));
+          return result;
+        }
+      case GroupOp.BAN: {
+        if (!atLeast(GroupRole.ADMIN)) return fail(ErrorCode.FORBIDDEN);
+        if (users.includes(actor)) return fail(ErrorCode.INVALID_ARGUMENT);
+        const members = users.filter((u) => this.current(conv, u));
+        if (members.some((u) => this.current(conv, u)!.role <= me.role)) return fail(ErrorCode.FORBIDDEN);
+        for (const u of users) {
+          this.bans.add(key(u));
+          this.invitations.delete(key(u));
+        }
+        return event('ban', users, members);
+      }
+      case GroupOp.UNBAN:
+        if (!atLeast(GroupRole.ADMIN)) return fail(ErrorCode.FORBIDDEN);
+        for (const u of users) this.bans.delete(key(u));
+        return event('unban', users);
       case GroupOp.KICK:
         if (!atLeast(GroupRole.ADMIN)) return fail(ErrorCode.FORBIDDEN);
         return outranked() ?? event('kick', users, users);
@@ -286,6 +352,8 @@ export class ChatModel {
     let eventType: number = MessageType.REACTION;
     let eventBody = '';
     if (op === MessageOpKind.REACT || op === MessageOpKind.UNREACT) {
+      // No reaction to the message of a user across a block (taking one's own back is allowed).
+      if (op === MessageOpKind.REACT && !mine && this.blocked(actor, target.sender)) return fail(ErrorCode.BLOCKED);
       const entry = target.reactions.find((r) => r.emoji === arg);
       const reacted = entry?.users.includes(actor) ?? false;
       if (reacted === (op === MessageOpKind.REACT)) return fail(ErrorCode.INVALID_ARGUMENT);
@@ -305,6 +373,8 @@ export class ChatModel {
       eventType = MessageType.RECALL;
     } else {
       if (!mine) return fail(ErrorCode.FORBIDDEN);
+      // No edit in a 1:1 across a block.
+      if (conv.kind === ConversationKind.DIRECT && [...conv.members.keys()].some((u) => u !== actor && this.blocked(actor, u))) return fail(ErrorCode.BLOCKED);
       target.body = eventBody = arg;
       target.flags |= MessageFlag.EDITED;
       eventType = MessageType.EDIT;
@@ -325,7 +395,7 @@ export class ChatModel {
   // ---- friends -----------------------------------------------------------------------
 
   /** A friend change; the ack lists the events written to the actor's own notice conversation. */
-  changeFriends(me: string, op: FriendOp, them: string, allow = true): Result {
+  changeFriends(me: string, op: FriendOp, them: string, allow = true, groupAdds = 0): Result {
     const friends = this.friends.has(pair(me, them));
     const written: string[] = [];
     const tell = (user: string, name: string) => {
@@ -347,6 +417,9 @@ export class ChatModel {
           befriend();
           tell(me, 'accept');
           tell(them, 'accept');
+        } else if (this.requests.has(`${me} ${them}`)) {
+          // Asking again changes nothing and tells no one.
+          return ok({ duplicate: true, events: [] });
         } else {
           this.requests.add(`${me} ${them}`);
           tell(me, 'request');
@@ -388,6 +461,10 @@ export class ChatModel {
         if (allow) this.friendsOnly.delete(me);
         else this.friendsOnly.add(me);
         tell(me, 'allow_strangers');
+        break;
+      case FriendOp.GROUP_ADDS:
+        this.groupAdds.set(me, groupAdds);
+        tell(me, 'group_adds');
         break;
     }
     return ok({ duplicate: false, events: written });

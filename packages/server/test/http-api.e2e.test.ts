@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { directConversationId, ErrorCode, GroupRole, MessageFlag, MessageType } from '@parley/protocol';
+import { directConversationId, ErrorCode, GroupAdds, GroupRole, MessageFlag, MessageType } from '@parley/protocol';
 import { fetchWithin, openAuthed, registerUser, startTestServer, type TestServer } from '@parley/testkit';
 
 interface Answer {
@@ -337,6 +337,31 @@ describe('HTTP API › chat routes', () => {
     await fails('ben', 'POST', '/v1/users/cat/messages', { clientMsgId: 'ben-cat-1', text: 'hi stranger' }, 403, ErrorCode.NOT_FRIENDS);
     await ok('cat', 'PATCH', '/v1/friends', { allowStrangers: true });
     await fails('cat', 'PATCH', '/v1/friends', { allowStrangers: 'yes' }, 400, ErrorCode.INVALID_ARGUMENT);
+  });
+
+  test('consent over HTTP: the group-adds setting, invitations listed, accepted and declined; bans kept, listed and lifted', async () => {
+    await ok('fay', 'PATCH', '/v1/friends', { groupAdds: GroupAdds.NOBODY });
+    assert.equal((await ok('fay', 'GET', '/v1/friends')).groupAdds, GroupAdds.NOBODY);
+    await fails('fay', 'PATCH', '/v1/friends', { groupAdds: 9 }, 400, ErrorCode.INVALID_ARGUMENT);
+    const created = await ok('dan', 'POST', '/v1/groups', { name: 'Consent', users: ['fay', 'eve'] }, 201);
+    const g = created.conversationId as string;
+    assert.deepEqual([created.message.senderId, (await ok('dan', 'GET', `/v1/groups/${g}`)).members.length], ['dan', 2], 'eve added, fay invited');
+    const { invitations } = await ok('fay', 'GET', '/v1/invitations');
+    assert.deepEqual(invitations.map((i: { conversationId: string; inviter: string; name: string }) => [i.conversationId, i.inviter, i.name]), [[g, 'dan', 'Consent']]);
+    await ok('fay', 'POST', `/v1/invitations/${g}/accept`, {});
+    assert.equal((await ok('fay', 'GET', `/v1/groups/${g}`)).members.length, 3);
+    await fails('fay', 'POST', `/v1/invitations/${g}/decline`, {}, 404, ErrorCode.INVITATION_NOT_FOUND);
+
+    // Kick with ban: fay is out and stays out, even for a joinable group, until unbanned.
+    await ok('dan', 'PATCH', `/v1/groups/${g}`, { joinable: true });
+    await ok('dan', 'POST', `/v1/groups/${g}/ban`, { users: ['fay'] });
+    await fails('fay', 'POST', `/v1/groups/${g}/join`, {}, 403, ErrorCode.BANNED);
+    await fails('dan', 'POST', `/v1/groups/${g}/invite`, { users: ['fay'] }, 403, ErrorCode.BANNED);
+    assert.deepEqual((await ok('dan', 'GET', `/v1/groups/${g}/bans`)).bans.map((b: { userId: string; bannedBy: string }) => [b.userId, b.bannedBy]), [['fay', 'dan']]);
+    await fails('eve', 'GET', `/v1/groups/${g}/bans`, undefined, 403, ErrorCode.FORBIDDEN);
+    await ok('dan', 'POST', `/v1/groups/${g}/unban`, { users: ['fay'] });
+    await ok('fay', 'POST', `/v1/groups/${g}/join`, {});
+    await ok('fay', 'PATCH', '/v1/friends', { groupAdds: GroupAdds.ANYONE });
   });
 
   test('presence: who is online and last seen, for users one shares a conversation with', async () => {

@@ -29,7 +29,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ErrorCode, FriendOp, GroupInfoField, GroupOp, GroupRole, MessageOpKind, MessageType, ParleyError } from '@parley/protocol';
+import { ErrorCode, FriendOp, GroupAdds, GroupInfoField, GroupOp, GroupRole, MessageOpKind, MessageType, ParleyError } from '@parley/protocol';
 import { createTestDatabase, tempDir } from '@parley/testkit';
 import { ChatService, type Caller, type ChatLimits, type GroupInput, type SendInput } from '../src/chat/chat-service.ts';
 import type { Store, StoredMessage } from '../src/chat/types.ts';
@@ -39,7 +39,7 @@ import { ChatStore } from '../src/chat/rules/chat-store.ts';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 
 const {
-  ALREADY_MEMBER, BLOCKED, CONVERSATION_NOT_FOUND, FORBIDDEN, GROUP_DISMISSED, MESSAGE_LOCKED, MESSAGE_NOT_FOUND, MUTED, NOT_MEMBER,
+  ALREADY_MEMBER, BLOCKED, CONVERSATION_NOT_FOUND, FORBIDDEN, GROUP_DISMISSED, INVALID_ARGUMENT, INVITATION_NOT_FOUND, MESSAGE_LOCKED, MESSAGE_NOT_FOUND, MUTED, NOT_MEMBER,
 } = ErrorCode;
 /** The operation succeeded. */
 const OK = 'OK';
@@ -153,6 +153,8 @@ interface GroupSetup {
   mutedAll?: boolean;
   /** The owner dismisses the group at the end (after making it joinable, if asked). */
   dismissed?: boolean;
+  /** An actor who is not a member lets nobody add them to groups, and the owner invites them: they hold an invitation. */
+  invited?: boolean;
 }
 
 interface GroupFixture extends Fixture {
@@ -207,6 +209,10 @@ async function groupFixture(s: Services, prefix: string, actor: GroupUser, setup
   if (setup.joinable) await change('own', GroupOp.INFO, { fields: GroupInfoField.JOINABLE, joinable: true });
   if (setup.mutedAll) await change('own', GroupOp.MUTE_ALL, { on: true });
   if (setup.dismissed) await change('own', GroupOp.DISMISS);
+  if (setup.invited && (['lft', 'kck', 'out'] as const).some((u) => u === actor)) {
+    await s.chat.changeFriends(callerOf(user[actor]), { op: FriendOp.GROUP_ADDS, groupAdds: GroupAdds.NOBODY, clientMsgId: nextId() });
+    await change('own', GroupOp.INVITE, { users: [user[actor]] });
+  }
   return { conversationId, lastTime, user, sent, early, late, kick };
 }
 
@@ -417,6 +423,27 @@ const GROUP_COLUMNS: GroupColumn[] = [
   // "8 DISMISS | owner"
   { name: 'dismiss', act: { group: GroupOp.DISMISS }, expect: [OK, FORBIDDEN, FORBIDDEN, ...formerNone] },
 
+  // Consent and moderation (§7a, docs/SECURITY.md). "14 BAN | owner, admin | users | members of a lower role are removed too".
+  { name: 'ban a member', act: { group: GroupOp.BAN, input: (f) => ({ users: [f.user.tm] }) }, expect: [OK, OK, FORBIDDEN, ...formerNone] },
+  { name: 'ban an admin', act: { group: GroupOp.BAN, input: (f) => ({ users: [f.user.ta] }) }, expect: [OK, FORBIDDEN, FORBIDDEN, ...formerNone] },
+  { name: 'ban the owner', act: { group: GroupOp.BAN, input: (f) => ({ users: [f.user.own] }) }, expect: [INVALID_ARGUMENT, FORBIDDEN, FORBIDDEN, ...formerNone] },
+  { name: 'ban a user who never was a member', act: { group: GroupOp.BAN, input: (f) => ({ users: [f.user.nu] }) }, expect: [OK, OK, FORBIDDEN, ...formerNone] },
+  // "15 UNBAN | owner, admin"
+  { name: 'unban', act: { group: GroupOp.UNBAN, input: (f) => ({ users: [f.user.nu] }) }, expect: [OK, OK, FORBIDDEN, ...formerNone] },
+  // "12 ACCEPT_INVITATION / 13 DECLINE_INVITATION | the invitee". Without an invitation: nothing to answer.
+  {
+    name: 'accept an invitation (none held)', act: { group: GroupOp.ACCEPT_INVITATION },
+    expect: [ALREADY_MEMBER, ALREADY_MEMBER, ALREADY_MEMBER, INVITATION_NOT_FOUND, INVITATION_NOT_FOUND, INVITATION_NOT_FOUND],
+  },
+  {
+    name: 'accept an invitation (held by the non-members)', setup: { invited: true }, act: { group: GroupOp.ACCEPT_INVITATION },
+    expect: [ALREADY_MEMBER, ALREADY_MEMBER, ALREADY_MEMBER, OK, OK, OK],
+  },
+  {
+    name: 'decline an invitation (held by the non-members)', setup: { invited: true }, act: { group: GroupOp.DECLINE_INVITATION },
+    expect: [INVITATION_NOT_FOUND, INVITATION_NOT_FOUND, INVITATION_NOT_FOUND, OK, OK, OK],
+  },
+
   // After the owner dismissed the group (it was joinable first, so JOIN is not refused for that). Rows are the
   // roles the actors had before. "8 DISMISS | owner | — | the group ends: every member leaves at this event
   // (they all receive it), `dismissed` is set, and any later request on the group is `GROUP_DISMISSED`" (§7a);
@@ -508,10 +535,9 @@ const mine = (f: DirectFixture, me: string) => [f.sent.a, f.sent.b].find((m) => 
 const theirs = (f: DirectFixture, me: string) => (me === f.user.a ? f.sent.b : f.sent.a).seq;
 
 // Blocks: "Sends in 1:1 conversations are checked against these: a block either way is `BLOCKED` (every
-// message)" (§7f); BLOCK: "they cannot message you (nor you them) in 1:1". The docs scope BLOCKED to sends:
-// the MessageOp errors (§7e) and typing errors (§7c) do not include it, so edits, reactions and typing under a
-// block are expected to go through. (A gap in the docs rather than a rule: if they should be refused, change
-// these cells and §7c/§7e together.)
+// message)" (§7f); BLOCK: "they cannot message you (nor you them) in 1:1". A block also stops what would reach
+// the other through an earlier message (§7e): an edit in the 1:1, a reaction to the other's message — both
+// `BLOCKED` either way. Recalls, taking a reaction back, one's own history and typing are not refused.
 const DIRECT_COLUMNS: DirectColumn[] = [
   { name: 'send', act: { send: () => ({}) }, expect: [OK, OK, BLOCKED, BLOCKED, NOT_MEMBER] },
   { name: "send replying to the other's message", act: { send: (f, me) => ({ replyTo: theirs(f, me) }) }, expect: [OK, OK, BLOCKED, BLOCKED, NOT_MEMBER] },
@@ -529,10 +555,10 @@ const DIRECT_COLUMNS: DirectColumn[] = [
     name: "recall the other's message (past the window)", act: { message: MessageOpKind.RECALL, seq: theirs, pastWindow: true },
     expect: [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_MEMBER],
   },
-  { name: 'edit own message', act: { message: MessageOpKind.EDIT, seq: mine }, expect: [OK, OK, OK, OK, NA] },
+  { name: 'edit own message', act: { message: MessageOpKind.EDIT, seq: mine }, expect: [OK, OK, BLOCKED, BLOCKED, NA] },
   { name: "edit the other's message", act: { message: MessageOpKind.EDIT, seq: theirs }, expect: [FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_MEMBER] },
   { name: 'react to own message', act: { message: MessageOpKind.REACT, seq: mine, emoji: '🎉' }, expect: [OK, OK, OK, OK, NA] },
-  { name: "react to the other's message", act: { message: MessageOpKind.REACT, seq: theirs, emoji: '🎉' }, expect: [OK, OK, OK, OK, NOT_MEMBER] },
+  { name: "react to the other's message", act: { message: MessageOpKind.REACT, seq: theirs, emoji: '🎉' }, expect: [OK, OK, BLOCKED, BLOCKED, NOT_MEMBER] },
   {
     name: "unreact (own reaction to the other's message)", setup: { reactFirst: true }, act: { message: MessageOpKind.UNREACT, seq: theirs, emoji: '👍' },
     expect: [OK, OK, OK, OK, NOT_MEMBER],

@@ -104,6 +104,12 @@ export const ErrorCode = {
   RANGE_NOT_SATISFIABLE: 'RANGE_NOT_SATISFIABLE',
   /** An operation the app itself cancelled (an upload's AbortSignal). Set by SDKs; the server never sends it. */
   CANCELLED: 'CANCELLED',
+  /** The user is on the group's ban list (JOIN, INVITE, accepting an invitation) until an admin lifts the ban. */
+  BANNED: 'BANNED',
+  /** A cap of the server was reached: members per group, groups per user, friends per user, pending friend requests. */
+  LIMIT_REACHED: 'LIMIT_REACHED',
+  /** No pending (unexpired) invitation of the caller to that group. */
+  INVITATION_NOT_FOUND: 'INVITATION_NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -205,8 +211,21 @@ export const FriendOp = {
   BLOCK: 5,
   UNBLOCK: 6,
   ALLOW_STRANGERS: 7,
+  /** The caller's setting of who may add them to a group (FriendRequest.group_adds). */
+  GROUP_ADDS: 8,
 } as const;
 export type FriendOp = (typeof FriendOp)[keyof typeof FriendOp];
+
+/**
+ * Who may add a user to a group (FriendRequest.group_adds, FriendList.group_adds).
+ * An add the setting does not allow becomes an invitation the user accepts or declines.
+ */
+export const GroupAdds = {
+  ANYONE: 1,
+  FRIENDS: 2,
+  NOBODY: 3,
+} as const;
+export type GroupAdds = (typeof GroupAdds)[keyof typeof GroupAdds];
 
 /** GroupRequest.op. */
 export const GroupOp = {
@@ -221,6 +240,12 @@ export const GroupOp = {
   MUTE: 9,
   MUTE_ALL: 10,
   JOIN: 11,
+  /** The caller accepts their invitation to the group (joins it) or declines it. */
+  ACCEPT_INVITATION: 12,
+  DECLINE_INVITATION: 13,
+  /** Owner, admins: put users on the group's ban list (current members of a lower role are removed), or lift bans. */
+  BAN: 14,
+  UNBAN: 15,
 } as const;
 export type GroupOp = (typeof GroupOp)[keyof typeof GroupOp];
 

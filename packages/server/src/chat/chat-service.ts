@@ -27,7 +27,7 @@ import { canSee, changesEarlierMessage, firstVisibleSeq, lastVisibleSeq } from '
 import { GroupCommitter } from './group-commit.ts';
 import { isMediaType, parseMediaBody } from '../media/media-body.ts';
 import { decodeSyncToken, encodeSyncToken } from './sync-token.ts';
-import type { AppendResult, Bus, ConversationState, FriendListRecord, GroupRecord, StoredMessage, Store } from './types.ts';
+import type { AppendResult, BanRecord, Bus, ConversationState, FriendListRecord, GroupRecord, InvitationRecord, StoredMessage, Store } from './types.ts';
 
 export interface ChatLimits {
   /** Largest message body accepted, in bytes. */
@@ -46,6 +46,8 @@ export interface ChatLimits {
   typingPushMax: number;
   /** A sender may recall a message within this many ms of sending it. */
   recallWindowMs: number;
+  /** A sender may edit a message within this many ms of sending it (undefined: no limit). */
+  editWindowMs?: number;
   /** Largest CUSTOM (app JSON) body, in bytes. */
   maxCustomBytes: number;
 }
@@ -110,6 +112,7 @@ export interface FriendInput {
   note?: string | null;
   clientMsgId?: string | null;
   allow?: boolean | null;
+  groupAdds?: number | null;
 }
 
 export interface MessageOpInput {
@@ -302,7 +305,12 @@ export class ChatService {
       if (name.trim() === '') throw invalid('a new group needs a name');
     } else {
       checkConversationId(conversationId);
-      if (op === GroupOp.INVITE || op === GroupOp.KICK || op === GroupOp.SET_ROLE || op === GroupOp.MUTE || op === GroupOp.TRANSFER) needUsers();
+      if (
+        op === GroupOp.INVITE || op === GroupOp.KICK || op === GroupOp.SET_ROLE || op === GroupOp.MUTE || op === GroupOp.TRANSFER ||
+        op === GroupOp.BAN || op === GroupOp.UNBAN
+      ) {
+        needUsers();
+      }
     }
     if (op === GroupOp.INFO) {
       const all = GroupInfoField.NAME | GroupInfoField.AVATAR_URL | GroupInfoField.ANNOUNCEMENT | GroupInfoField.JOINABLE;
@@ -329,10 +337,26 @@ export class ChatService {
       mutedUntil,
       on: input.on ?? false,
     });
-    if (result.ok && !result.duplicate) {
+    // A declined invitation changes no group: its one event is in the invitee's notices.
+    if (result.ok && !result.duplicate && op !== GroupOp.DECLINE_INVITATION) {
       this.bus.publish({ kind: 'membership', conversationId: result.message.conversationId, recipients: [], originSession: caller.sessionId });
     }
+    if (result.ok) for (const n of result.notices ?? []) this.publish(caller, n.message, n.members);
     return this.fanOut(caller, result);
+  }
+
+  /** The caller's pending group invitations. */
+  async invitations(caller: Caller): Promise<InvitationRecord[]> {
+    return this.store.listInvitations(caller.userId, Date.now());
+  }
+
+  /** A group's ban list: for its owner and admins. */
+  async bans(caller: Caller, conversationId: string): Promise<{ conversationId: string; bans: BanRecord[] }> {
+    checkConversationId(conversationId);
+    const membership = await this.store.getMembership(conversationId, caller.userId);
+    if (!membership || membership.leftSeq !== null) throw new ParleyError(ErrorCode.NOT_MEMBER, `not a member of ${conversationId}`);
+    if (membership.role > GroupRole.ADMIN) throw new ParleyError(ErrorCode.FORBIDDEN, 'only the owner and admins may see the ban list');
+    return { conversationId, bans: await this.store.listBans(conversationId) };
   }
 
   /** Recall (delete for everyone) or edit an earlier message. */
@@ -371,6 +395,7 @@ export class ChatService {
       body,
       emoji: reaction ? emoji : '',
       recallWindowMs: this.limits.recallWindowMs,
+      editWindowMs: this.limits.editWindowMs,
     });
     return this.fanOut(caller, result);
   }
@@ -432,7 +457,8 @@ export class ChatService {
     const op = input.op ?? 0;
     checkOp(FriendOp, op);
     const userId = input.userId ?? '';
-    if (op !== FriendOp.ALLOW_STRANGERS) checkUserId(userId);
+    const own = op === FriendOp.ALLOW_STRANGERS || op === FriendOp.GROUP_ADDS;
+    if (!own) checkUserId(userId);
     const note = input.note ?? '';
     checkText('note', note, 256, { multiline: true });
     const result = await this.store.changeFriends({
@@ -440,9 +466,10 @@ export class ChatService {
       actorDevice: caller.deviceId,
       clientMsgId,
       op: op as FriendOp,
-      userId: op === FriendOp.ALLOW_STRANGERS ? '' : userId,
+      userId: own ? '' : userId,
       note,
       allow: input.allow ?? false,
+      groupAdds: input.groupAdds ?? 0,
     });
     if (!result.ok) throw new ParleyError(result.code, result.message);
     for (const e of result.events) this.publish(caller, e.message, e.members);

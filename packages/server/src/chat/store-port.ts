@@ -112,6 +112,22 @@ export interface FriendRow {
   time: number;
 }
 
+/** A pending group invitation. */
+export interface InvitationRow {
+  conversationId: string;
+  userId: string;
+  inviter: string;
+  time: number;
+  expiresAt: number;
+}
+
+/** A group's ban of a user. */
+export interface BanRow {
+  userId: string;
+  bannedBy: string;
+  time: number;
+}
+
 /** A key of two parts (conversation and user, user and user) as the port's maps use it. */
 export function pairKey(a: string, b: string): string {
   return `${a}\u0000${b}`;
@@ -196,6 +212,27 @@ export interface WriteTx extends MediaTx {
   deleteFriendRequest(from: string, to: string): Promise<void>;
   addBlock(userId: string, blockedId: string, time: number): Promise<void>;
   removeBlock(userId: string, blockedId: string): Promise<void>;
+
+  // Consent and moderation
+  /** Each existing user's GroupAdds setting (0: not set) and stranger setting. */
+  consentOf(userIds: readonly string[]): Promise<Map<string, { groupAdds: number; allowStrangers: boolean }>>;
+  setGroupAdds(userId: string, value: number): Promise<void>;
+  /** Friends of `userId` among `userIds`. */
+  friendsAmong(userId: string, userIds: readonly string[]): Promise<Set<string>>;
+  countFriends(userId: string): Promise<number>;
+  countOutgoingRequests(userId: string): Promise<number>;
+  /** How many groups each of the users is a current member of (one query for all). */
+  countGroups(userIds: readonly string[]): Promise<Map<string, number>>;
+  /** Those of `userIds` on the group's ban list. */
+  bannedAmong(conversationId: string, userIds: readonly string[]): Promise<Set<string>>;
+  /** Ban users (a ban already there is kept as it was). */
+  addBans(conversationId: string, userIds: readonly string[], bannedBy: string, time: number): Promise<void>;
+  removeBans(conversationId: string, userIds: readonly string[]): Promise<void>;
+  /** Invite users (an invitation already there is replaced). */
+  putInvitations(conversationId: string, userIds: readonly string[], inviter: string, time: number, expiresAt: number): Promise<void>;
+  /** The invitation of the user to the group, expired or not. */
+  invitation(conversationId: string, userId: string): Promise<InvitationRow | undefined>;
+  deleteInvitations(conversationId: string, userIds: readonly string[]): Promise<void>;
 }
 
 /** How a write transaction is to commit. */
@@ -235,6 +272,12 @@ export interface StorePort extends MediaReads {
   outgoingRequests(userId: string): Promise<FriendRow[]>;
   blocked(userId: string): Promise<FriendRow[]>;
   allowsStrangers(userId: string): Promise<boolean>;
+  /** The user's GroupAdds setting (0: not set). */
+  groupAdds(userId: string): Promise<number>;
+  /** The user's invitations that expire after `now`, with each group's name, oldest first. */
+  invitations(userId: string, now: number): Promise<(InvitationRow & { name: string })[]>;
+  /** A group's ban list, by user id. */
+  bans(conversationId: string): Promise<BanRow[]>;
   /**
    * The change feed of `userId` after `after`, as two sorted parts, each cut at
    * `limit` rows: `members`, their member rows stamped after the cursor (by version,

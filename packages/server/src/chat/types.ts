@@ -50,6 +50,8 @@ export interface MessageOpRequest {
   emoji: string;
   /** A sender may recall within this many ms of sending; group owners and admins at any time. */
   recallWindowMs: number;
+  /** A sender may edit within this many ms of sending (undefined: no limit). */
+  editWindowMs?: number;
 }
 
 export type AppendResult =
@@ -65,6 +67,8 @@ export type AppendResult =
        * devices between them. Set on new messages only.
        */
       membersVersion?: number;
+      /** Group changes: the invitation notices written to invitees' notice conversations, each with the one user it goes to. */
+      notices?: { message: StoredMessage; members: readonly string[] }[];
     }
   | { ok: false; code: ErrorCode; message: string };
 
@@ -163,6 +167,8 @@ export interface FriendChangeRequest {
   userId: string;
   note: string;
   allow: boolean;
+  /** GROUP_ADDS: the GroupAdds value to set. */
+  groupAdds?: number;
 }
 
 /** The FRIEND events a change wrote, each with the one user it goes to. */
@@ -182,6 +188,24 @@ export interface FriendListRecord {
   outgoing: FriendEntry[];
   blocked: FriendEntry[];
   allowStrangers: boolean;
+  /** The GroupAdds setting as set (0: not set). */
+  groupAdds: number;
+}
+
+/** A pending group invitation, as its invitee lists it. */
+export interface InvitationRecord {
+  conversationId: string;
+  name: string;
+  inviter: string;
+  time: number;
+  expiresAt: number;
+}
+
+/** A ban in a group's ban list. */
+export interface BanRecord {
+  userId: string;
+  bannedBy: string;
+  time: number;
 }
 
 /** Position in a user's change feed; opaque to clients (see sync-token.ts). */
@@ -241,6 +265,10 @@ export interface Store {
   /** Friends, requests, blocks and the stranger setting, with their FRIEND events, in one transaction. */
   changeFriends(request: FriendChangeRequest): Promise<FriendChangeResult>;
   listFriends(userId: string): Promise<FriendListRecord>;
+  /** The user's pending (unexpired) group invitations, oldest first. */
+  listInvitations(userId: string, now: number): Promise<InvitationRecord[]>;
+  /** A group's ban list. */
+  listBans(conversationId: string): Promise<BanRecord[]>;
   /** A group's info and current members; undefined if there is no such group. */
   getGroup(conversationId: string): Promise<GroupRecord | undefined>;
   /** Record when a user's last device went away. */

@@ -84,6 +84,24 @@ export const defaults = {
   typingPushMax: 50,
   /** A sender may recall a message within this many ms of sending it (group admins at any time). */
   recallWindowMs: 120_000,
+  /** A sender may edit a message within this many ms of sending it (MESSAGE_LOCKED after). */
+  editWindowMs: 24 * 3600 * 1000,
+  /**
+   * Who may add a user to a group when the user has not chosen: "anyone", "friends" or
+   * "nobody". A user who takes 1:1 chats from friends only is "friends" whatever this says.
+   * An add the setting does not allow becomes an invitation the user accepts or declines.
+   */
+  groupAddsDefault: 'anyone' as 'anyone' | 'friends' | 'nobody',
+  /** A group invitation expires this long after it was made. */
+  invitationTtlMs: 7 * 24 * 3600 * 1000,
+  /** Current members one group may have (more is LIMIT_REACHED). */
+  maxGroupMembers: 100_000,
+  /** Groups one user may be a current member of. */
+  maxGroupsPerUser: 10_000,
+  /** Friends one user may have. */
+  maxFriends: 5_000,
+  /** Friend requests one user may have waiting for an answer. */
+  maxPendingFriendRequests: 500,
   /**
    * Connections per user and platform class, e.g. "mobile=1,desktop=1" (classes
    * not named are unlimited; empty: no limits). The newest connection wins; the
@@ -296,6 +314,13 @@ export function validateConfig(input: Record<string, unknown>): Config {
   positive('typingPushMax');
   positive('typingPerSecond');
   positive('recallWindowMs', 0);
+  positive('editWindowMs', 0);
+  if (!['anyone', 'friends', 'nobody'].includes(c.groupAddsDefault)) throw bad('groupAddsDefault must be "anyone", "friends" or "nobody"');
+  positive('invitationTtlMs', 1000);
+  positive('maxGroupMembers', 2);
+  positive('maxGroupsPerUser');
+  positive('maxFriends');
+  positive('maxPendingFriendRequests');
   positive('maxCustomBytes');
   positive('largeGroupThreshold');
   positive('tokenTtlSeconds', 60);

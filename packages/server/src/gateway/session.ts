@@ -254,6 +254,8 @@ export class Session {
       case 'groupInfo':
       case 'friend':
       case 'friendList':
+      case 'consentInvitations':
+      case 'consentBans':
       case 'settings':
       case 'readers':
       case 'ack':
@@ -318,6 +320,10 @@ export class Session {
       this.write({ id, readersResult: await chat.readers(caller, req.conversationId ?? '', req.seq ?? 0, req.limit ?? 0) });
     } else if (frame.body === 'friendList') {
       this.write({ id, friendListResult: await chat.listFriends(caller) });
+    } else if (frame.body === 'consentInvitations') {
+      this.write({ id, consentInvitationsResult: { invitations: await chat.invitations(caller) } });
+    } else if (frame.body === 'consentBans') {
+      this.write({ id, consentBansResult: await chat.bans(caller, frame.consentBans!.conversationId ?? '') });
     } else if (frame.body === 'groupInfo') {
       const info = await chat.groupInfo(caller, frame.groupInfo!.conversationId ?? '');
       this.write({ id, groupInfoResult: info });

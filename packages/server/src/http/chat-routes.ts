@@ -83,7 +83,12 @@ const GROUP_ACTIONS: Record<string, { op: GroupOp; read: (body: JsonBody) => Par
   mute: { op: GroupOp.MUTE, read: (b) => ({ users: field.requiredStrings(b, 'users'), mutedUntil: field.requiredInt(b, 'mutedUntil') }) },
   'mute-all': { op: GroupOp.MUTE_ALL, read: (b) => ({ on: field.requiredBool(b, 'on') }) },
   dismiss: { op: GroupOp.DISMISS, read: () => ({}) },
+  ban: { op: GroupOp.BAN, read: (b) => ({ users: field.requiredStrings(b, 'users') }) },
+  unban: { op: GroupOp.UNBAN, read: (b) => ({ users: field.requiredStrings(b, 'users') }) },
 };
+
+/** POST /v1/invitations/{group}/{answer}. */
+const INVITATION_ANSWERS: Record<string, GroupOp> = { accept: GroupOp.ACCEPT_INVITATION, decline: GroupOp.DECLINE_INVITATION };
 
 const GROUP_INFO_FIELDS = {
   name: GroupInfoField.NAME,
@@ -148,7 +153,7 @@ export function chatRoutes(deps: ChatRouteDeps): Route[] {
     return [status, { conversationId: message.conversationId, seq: message.seq, duplicate, message: messageJson(message) }];
   };
 
-  const changeFriends = async (caller: Caller, body: JsonBody, op: FriendOp, userId: string, extra: { note?: string; allow?: boolean } = {}): Promise<[number, unknown]> => {
+  const changeFriends = async (caller: Caller, body: JsonBody, op: FriendOp, userId: string, extra: { note?: string; allow?: boolean; groupAdds?: number } = {}): Promise<[number, unknown]> => {
     const result = await chat.changeFriends(caller, { op, userId, clientMsgId: clientMsgIdOf(body), ...extra });
     return [200, { duplicate: result.duplicate, events: result.events.map(messageJson) }];
   };
@@ -266,9 +271,19 @@ export function chatRoutes(deps: ChatRouteDeps): Route[] {
       return changeGroup(caller, body, { op, conversationId: segment(rawId!), users: [], ...read(body) });
     }),
 
+    user('GET', `/v1/groups/${ID}/bans`, async (caller, _req, _url, [rawId]) => [200, await chat.bans(caller, segment(rawId!))]),
+    user('GET', '/v1/invitations', async (caller) => [200, { invitations: await chat.invitations(caller) }]),
+    user('POST', `/v1/invitations/${ID}/(accept|decline)`, async (caller, req, _url, [rawId, answer]) => {
+      const body = await readJson(req);
+      return changeGroup(caller, body, { op: INVITATION_ANSWERS[answer!]!, conversationId: segment(rawId!), users: [] });
+    }),
+
     user('GET', '/v1/friends', async (caller) => [200, await chat.listFriends(caller)]),
     user('PATCH', '/v1/friends', async (caller, req) => {
       const body = await readJson(req);
+      // One setting per request: who may add me to groups, or whether strangers may start a 1:1 chat.
+      const groupAdds = field.int(body, 'groupAdds');
+      if (groupAdds !== undefined && groupAdds !== null) return changeFriends(caller, body, FriendOp.GROUP_ADDS, '', { groupAdds });
       return changeFriends(caller, body, FriendOp.ALLOW_STRANGERS, '', { allow: field.requiredBool(body, 'allowStrangers') });
     }),
     user('POST', '/v1/friends/requests', async (caller, req) => {

@@ -76,6 +76,9 @@ export const STATUS: Record<ErrorCode, number> = {
   UNSUPPORTED_TUS_VERSION: 412,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RANGE_NOT_SATISFIABLE: 416,
+  BANNED: 403,
+  LIMIT_REACHED: 409,
+  INVITATION_NOT_FOUND: 404,
 };
 
 /** Reason phrases of statuses Node does not name (tus's 460). */

@@ -64,15 +64,22 @@ function carriesToken(body: unknown): boolean {
   return typeof body === 'object' && body !== null && Object.keys(body).some((key) => /token/i.test(key));
 }
 
-/** The API as one request handler; serve it behind guard.ts's `serveHttp`, which answers what it throws. */
-export function createHttpHandler(deps: HttpDeps): RequestHandler {
-  const requireAdmin = (req: IncomingMessage) => {
-    const given = Buffer.from(bearer(req));
-    const key = Buffer.from(deps.adminKey);
-    if (deps.adminKey === '' || given.length !== key.length || !timingSafeEqual(given, key)) {
-      throw new ParleyError(ErrorCode.FORBIDDEN, 'admin key required (Authorization: Bearer <adminKey>)');
-    }
-  };
+/** FORBIDDEN unless the request carries the admin key (compared in constant time); no key configured refuses everyone. */
+function requireAdminKey(req: IncomingMessage, adminKey: string): void {
+  const given = Buffer.from(bearer(req));
+  const key = Buffer.from(adminKey);
+  if (adminKey === '' || given.length !== key.length || !timingSafeEqual(given, key)) {
+    throw new ParleyError(ErrorCode.FORBIDDEN, 'admin key required (Authorization: Bearer <adminKey>)');
+  }
+}
+
+/**
+ * Every route of the API: the one table both the handler and the authorization
+ * matrix test (test/authorization-matrix.e2e.test.ts) read, so a new route
+ * cannot be served without the test asking who may call it.
+ */
+export function httpRoutes(deps: HttpDeps): Route[] {
+  const requireAdmin = (req: IncomingMessage) => requireAdminKey(req, deps.adminKey);
   // As at connect: a user whose token their app's backend signed exists from first use.
   const authenticate = async (req: IncomingMessage) => {
     const verified = await deps.tokens.verify(bearer(req));
@@ -152,13 +159,19 @@ export function createHttpHandler(deps: HttpDeps): RequestHandler {
     ...uploadRoutes({ media: deps.media, authenticate, maxFileBytes: deps.maxFileBytes }),
     ...fileRoutes({ media: deps.media, authenticate }),
   ];
+  return routes;
+}
+
+/** The API as one request handler; serve it behind guard.ts's `serveHttp`, which answers what it throws. */
+export function createHttpHandler(deps: HttpDeps): RequestHandler {
+  const routes = httpRoutes(deps);
 
   return async (req, res) => {
     const url = requestUrl(req.url ?? '/');
     if (deps.hygiene.preflight(req, res)) return;
     if (req.method === 'GET' && url.pathname === '/metrics') {
       // Counts of connections and messages help an attacker size the service: admins only.
-      requireAdmin(req);
+      requireAdminKey(req, deps.adminKey);
       const text = deps.metrics();
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
       res.end(text);

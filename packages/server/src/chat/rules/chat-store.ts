@@ -8,7 +8,8 @@
  *   append.ts        who may send where (membership, blocks, strangers, mutes, mentions, replies)
  *   groups.ts        create, invite, join, kick, leave, roles, info, transfer, dismiss, mutes, large groups
  *   message-ops.ts   recall, edit, reactions, delete for me, clear history
- *   friends.ts       friend requests and answers, blocks, the stranger setting
+ *   friends.ts       friend requests and answers, blocks, the stranger and group-adds settings
+ *   consent.ts       who may add whom to a group (blocks, the group-adds setting, invitations), bans, caps
  *   member-state.ts  settings, read and delivered positions
  *   visibility.ts    which seqs a member may see, and which events follow them
  *   change-feed.ts   a sync page from the store's two index ranges
@@ -20,6 +21,7 @@ import type { StorePort } from '../store-port.ts';
 import type {
   AppendRequest,
   AppendResult,
+  BanRecord,
   ChangeCursor,
   ChangePage,
   FriendChangeRequest,
@@ -27,6 +29,7 @@ import type {
   FriendListRecord,
   GroupChangeRequest,
   GroupRecord,
+  InvitationRecord,
   Membership,
   MessageOpRequest,
   SettingsRequest,
@@ -37,6 +40,7 @@ import type {
 import { appendBatch } from './append.ts';
 import { changePage } from './change-feed.ts';
 import { changeFriends } from './friends.ts';
+import { DEFAULT_CONSENT, type ConsentOptions } from './consent.ts';
 import { changeGroup } from './groups.ts';
 import { changeSettings, markDelivered, markRead } from './member-state.ts';
 import { modifyMessage } from './message-ops.ts';
@@ -44,6 +48,8 @@ import { modifyMessage } from './message-ops.ts';
 export interface ChatStoreOptions {
   /** Groups with more current members than this become large for good (default 200). */
   largeGroupThreshold?: number;
+  /** Who may add whom to groups, invitation lifetime, caps (consent.ts; defaults DEFAULT_CONSENT). */
+  consent?: Partial<ConsentOptions>;
   /** TEST ONLY: the after-insert crash point. */
   crash?: CrashHook;
   /** TEST ONLY: contract-breaking modes (ack-before-commit, no-dedup). */
@@ -65,6 +71,7 @@ async function refused<R>(run: () => Promise<R>): Promise<R | Refusal> {
 export class ChatStore implements Store {
   readonly storeId: string;
   private readonly largeGroupThreshold: number;
+  private readonly consent: ConsentOptions;
   private readonly crash: CrashHook;
   private readonly unsafe: ReadonlySet<UnsafeMode>;
 
@@ -74,6 +81,7 @@ export class ChatStore implements Store {
   ) {
     this.storeId = port.storeId;
     this.largeGroupThreshold = options.largeGroupThreshold ?? 200;
+    this.consent = { ...DEFAULT_CONSENT, ...options.consent };
     this.crash = options.crash ?? noCrash;
     this.unsafe = options.unsafe ?? new Set();
   }
@@ -93,7 +101,7 @@ export class ChatStore implements Store {
   }
 
   changeGroup(request: GroupChangeRequest): Promise<AppendResult> {
-    return refused(() => this.port.write((tx) => changeGroup(tx, request, { largeGroupThreshold: this.largeGroupThreshold })));
+    return refused(() => this.port.write((tx) => changeGroup(tx, request, { largeGroupThreshold: this.largeGroupThreshold, consent: this.consent })));
   }
 
   modifyMessage(request: MessageOpRequest): Promise<AppendResult> {
@@ -101,7 +109,7 @@ export class ChatStore implements Store {
   }
 
   changeFriends(request: FriendChangeRequest): Promise<FriendChangeResult> {
-    return refused(() => this.port.write((tx) => changeFriends(tx, request)));
+    return refused(() => this.port.write((tx) => changeFriends(tx, request, this.consent)));
   }
 
   changeSettings(request: SettingsRequest): Promise<AppendResult> {
@@ -123,14 +131,23 @@ export class ChatStore implements Store {
   }
 
   async listFriends(userId: string): Promise<FriendListRecord> {
-    const [friends, incoming, outgoing, blocked, allowStrangers] = await Promise.all([
+    const [friends, incoming, outgoing, blocked, allowStrangers, groupAdds] = await Promise.all([
       this.port.friends(userId),
       this.port.incomingRequests(userId),
       this.port.outgoingRequests(userId),
       this.port.blocked(userId),
       this.port.allowsStrangers(userId),
+      this.port.groupAdds(userId),
     ]);
-    return { friends, incoming, outgoing, blocked, allowStrangers };
+    return { friends, incoming, outgoing, blocked, allowStrangers, groupAdds };
+  }
+
+  async listInvitations(userId: string, now: number): Promise<InvitationRecord[]> {
+    return (await this.port.invitations(userId, now)).map((i) => ({ conversationId: i.conversationId, name: i.name, inviter: i.inviter, time: i.time, expiresAt: i.expiresAt }));
+  }
+
+  listBans(conversationId: string): Promise<BanRecord[]> {
+    return this.port.bans(conversationId);
   }
 
   async getGroup(conversationId: string): Promise<GroupRecord | undefined> {

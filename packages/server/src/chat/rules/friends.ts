@@ -4,11 +4,14 @@
  * conversation, and in the other user's when it concerns them (a request, an
  * answer, a removal). A block is private: the blocked user learns only that the
  * friendship ended, if there was one. Asking someone who already asked you is
- * accepting.
+ * accepting; asking again while one's request waits is a no-op (no new event).
+ * The group-adds setting (who may put the user into a group) is recorded like
+ * the stranger setting.
  */
 import { ErrorCode, FriendOp, MessageType, ParleyError, type FriendEvent } from '@parley/protocol';
 import { pairKey, type WriteTx } from '../store-port.ts';
 import type { FriendChangeRequest, FriendChangeResult, StoredMessage } from '../types.ts';
+import { checkFriendCap, checkPendingRequests, isGroupAdds, type ConsentOptions } from './consent.ts';
 import { MessageWriter } from './message-writer.ts';
 import { lockNotices, writeNotice } from './notices.ts';
 import { FRIEND_OP_NAMES, peerKey, reusedError, sameFriendChange } from './records.ts';
@@ -18,11 +21,11 @@ function fail(code: ErrorCode, message: string): ParleyError {
 }
 
 /** Refusals are thrown (the transaction rolls back). */
-export async function changeFriends(tx: WriteTx, req: FriendChangeRequest): Promise<FriendChangeResult> {
+export async function changeFriends(tx: WriteTx, req: FriendChangeRequest, consent: ConsentOptions): Promise<FriendChangeResult> {
   const me = req.actorId;
   const them = req.userId;
   const now = Date.now();
-  const pair = req.op !== FriendOp.ALLOW_STRANGERS;
+  const pair = req.op !== FriendOp.ALLOW_STRANGERS && req.op !== FriendOp.GROUP_ADDS;
   // Both users' notice conversations, locked in id order: changes between one pair of users take turns.
   const notices = await lockNotices(tx, pair && them !== me ? [me, them] : [me]);
   const sent = await tx.findSent([[me, req.clientMsgId], [me, peerKey(req.clientMsgId)]]);
@@ -45,6 +48,7 @@ export async function changeFriends(tx: WriteTx, req: FriendChangeRequest): Prom
   };
   const blockedEitherWay = async () => (await tx.blocksAmong([[me, them]])).size > 0;
   const befriend = async () => {
+    await checkFriendCap(tx, [me, them], consent);
     await tx.addFriendship(me, them, now);
     await tx.deleteFriendRequest(me, them);
     await tx.deleteFriendRequest(them, me);
@@ -61,7 +65,11 @@ export async function changeFriends(tx: WriteTx, req: FriendChangeRequest): Prom
         // They asked first: asking back is accepting.
         await befriend();
         event = { op: 'accept', from: me, to: them };
+      } else if ((await tx.friendRequest(me, them)) !== undefined) {
+        // Asking again while the request waits changes nothing, and tells no one again.
+        return { ok: true, duplicate: true, events: [] };
       } else {
+        await checkPendingRequests(tx, me, consent);
         await tx.putFriendRequest(me, them, req.note, now);
         event.note = req.note;
       }
@@ -94,6 +102,12 @@ export async function changeFriends(tx: WriteTx, req: FriendChangeRequest): Prom
     case FriendOp.ALLOW_STRANGERS:
       await tx.setAllowStrangers(me, req.allow);
       event = { op, from: me, to: '', allow: req.allow };
+      both = false;
+      break;
+    case FriendOp.GROUP_ADDS:
+      if (!isGroupAdds(req.groupAdds ?? 0)) throw fail(ErrorCode.INVALID_ARGUMENT, 'groupAdds must be 1 ANYONE, 2 FRIENDS or 3 NOBODY');
+      await tx.setGroupAdds(me, req.groupAdds!);
+      event = { op, from: me, to: '', groupAdds: req.groupAdds };
       both = false;
       break;
   }

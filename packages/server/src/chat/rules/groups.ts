@@ -11,12 +11,14 @@
  * one; an actor may act on members of a lower role only.
  */
 import { randomUUID } from 'node:crypto';
-import { ConversationKind, ErrorCode, GroupInfoField, GroupOp, GroupRole, MessageType, ParleyError, type MembershipEvent } from '@parley/protocol';
+import { ConversationKind, ErrorCode, GroupInfoField, GroupOp, GroupRole, MessageType, ParleyError, type FriendEvent, type MembershipEvent } from '@parley/protocol';
 import { pairKey, type ConversationRow, type MemberRow, type WriteTx } from '../store-port.ts';
-import type { AppendResult, GroupChangeRequest } from '../types.ts';
+import type { AppendResult, GroupChangeRequest, StoredMessage } from '../types.ts';
+import { checkGroupSize, checkGroupsPerUser, refuseBanned, refuseBlockedAdds, splitAdds, type ConsentOptions } from './consent.ts';
 import { MessageWriter } from './message-writer.ts';
+import { lockNotices, writeNotice } from './notices.ts';
 import { whoSees } from './recipients.ts';
-import { eventBody, reusedError, sameGroupChange } from './records.ts';
+import { eventBody, invitationKey, reusedError, sameGroupChange } from './records.ts';
 
 function fail(code: ErrorCode, message: string): ParleyError {
   return new ParleyError(code, message);
@@ -25,6 +27,14 @@ function fail(code: ErrorCode, message: string): ParleyError {
 export interface GroupOptions {
   /** Groups with more current members than this become large for good. */
   largeGroupThreshold: number;
+  /** Who may add whom, bans, caps (consent.ts). */
+  consent: ConsentOptions;
+}
+
+/** What a change decided beyond its event: invitations to write after it. */
+interface Pending {
+  invited: string[];
+  removed: string[];
 }
 
 /** Create a group or change it. Refusals are thrown (the transaction rolls back). */
@@ -40,10 +50,16 @@ export async function changeGroup(tx: WriteTx, req: GroupChangeRequest, options:
   const users = [...new Set(req.users)];
   let conv: ConversationRow;
   let event: MembershipEvent;
-  const removed: string[] = [];
+  const pending: Pending = { invited: [], removed: [] };
+  const removed = pending.removed;
   if (req.op === GroupOp.CREATE) {
     await mustExist(tx, users);
-    const others = users.filter((u) => u !== req.actorId);
+    // A blocked user cannot put the blocker into a group; those whose setting does not allow the actor are invited.
+    await refuseBlockedAdds(tx, req.actorId, users);
+    const { added: others, invited } = await splitAdds(tx, req.actorId, users, options.consent);
+    await checkGroupSize(tx, undefined, 1 + others.length, options.consent);
+    await checkGroupsPerUser(tx, [req.actorId, ...others], options.consent);
+    pending.invited = invited;
     conv = {
       id: `g:${randomUUID()}`, kind: ConversationKind.GROUP, maxSeq: 0, name: req.name, avatarUrl: '', announcement: '',
       joinable: false, mutedAll: false, dismissed: false, large: false, membersSeq: 0,
@@ -53,6 +69,7 @@ export async function changeGroup(tx: WriteTx, req: GroupChangeRequest, options:
       ...others.map((userId) => ({ userId, role: GroupRole.MEMBER })),
     ]);
     event = { op: 'create', actor: req.actorId, users: others, name: req.name };
+    if (invited.length > 0) event.invited = invited;
   } else {
     if (!locked || locked.kind !== ConversationKind.GROUP) throw fail(ErrorCode.CONVERSATION_NOT_FOUND, `no group ${req.conversationId}`);
     if (locked.dismissed) throw fail(ErrorCode.GROUP_DISMISSED, `${req.conversationId} was dismissed`);
@@ -63,15 +80,25 @@ export async function changeGroup(tx: WriteTx, req: GroupChangeRequest, options:
       return m && m.leftSeq === null ? m : undefined;
     };
     const actor = current(req.actorId);
-    if (req.op === GroupOp.JOIN) {
+    if (req.op === GroupOp.JOIN || req.op === GroupOp.ACCEPT_INVITATION) {
       if (actor) throw fail(ErrorCode.ALREADY_MEMBER, `already a member of ${conv.id}`);
-      if (!conv.joinable) throw fail(ErrorCode.FORBIDDEN, `${conv.id} does not take joins; ask an admin for an invite`);
+      const invitation = await tx.invitation(conv.id, req.actorId);
+      const valid = invitation && invitation.expiresAt > now ? invitation : undefined;
+      if (req.op === GroupOp.ACCEPT_INVITATION && !valid) throw fail(ErrorCode.INVITATION_NOT_FOUND, `no pending invitation of yours to ${conv.id}`);
+      if (req.op === GroupOp.JOIN && !conv.joinable) throw fail(ErrorCode.FORBIDDEN, `${conv.id} does not take joins; ask an admin for an invite`);
+      await refuseBanned(tx, conv.id, [req.actorId], 'you');
+      await checkGroupSize(tx, conv.id, 1, options.consent);
+      await checkGroupsPerUser(tx, [req.actorId], options.consent);
       // A new member sees the group from their own join event on.
       await tx.addMembers(conv.id, conv.maxSeq, [{ userId: req.actorId, role: GroupRole.MEMBER }]);
+      if (invitation) await tx.deleteInvitations(conv.id, [req.actorId]);
       event = { op: 'join', actor: req.actorId, users: [] };
+      if (req.op === GroupOp.ACCEPT_INVITATION) event.invitedBy = valid!.inviter;
+    } else if (req.op === GroupOp.DECLINE_INVITATION) {
+      return declineInvitation(tx, req, conv, now);
     } else {
       if (!actor) throw fail(ErrorCode.NOT_MEMBER, `not a member of ${conv.id}`);
-      event = await applyGroupOp(tx, req, conv, actor, current, removed);
+      event = await applyGroupOp(tx, req, conv, actor, current, pending, options.consent);
     }
   }
   // Past the threshold a group becomes large for good: messages stop stamping every member.
@@ -79,16 +106,45 @@ export async function changeGroup(tx: WriteTx, req: GroupChangeRequest, options:
     await tx.markLarge(conv.id);
     conv.large = true;
   }
+  // The invitees' notice conversations are locked after the group, as every change that writes both does.
+  const notices = pending.invited.length > 0 ? await lockNotices(tx, pending.invited) : undefined;
   const writer = new MessageWriter(tx, now);
   const message = writer.append(conv, {
     senderId: req.actorId, senderDevice: req.actorDevice, clientMsgId: req.clientMsgId, type: MessageType.MEMBERSHIP, body: eventBody(event),
   });
+  const invitations: { message: StoredMessage; members: readonly string[] }[] = [];
+  if (notices) {
+    const expiresAt = now + options.consent.invitationTtlMs;
+    await tx.putInvitations(conv.id, pending.invited, req.actorId, now, expiresAt);
+    for (const userId of pending.invited) {
+      const body: FriendEvent = { op: 'invitation', from: req.actorId, to: userId, conversationId: conv.id, name: conv.name, expiresAt };
+      const notice = await writeNotice(tx, writer, notices, userId, {
+        clientMsgId: invitationKey(req.clientMsgId, userId), actorId: req.actorId, actorDevice: req.actorDevice, type: MessageType.FRIEND, body,
+      }, now);
+      invitations.push({ message: notice, members: [userId] });
+    }
+  }
   await writer.flush();
   // The removed see their own removal event and nothing after it.
   if (removed.length > 0) await tx.removeMembers(conv.id, message.seq, removed);
   await tx.setMembersSeq(conv.id, message.seq);
   const members = (await tx.currentMembers([conv.id])).get(conv.id) ?? [];
-  return { ok: true, message, duplicate: false, members: [...new Set([...members, ...removed])] };
+  return { ok: true, message, duplicate: false, members: [...new Set([...members, ...removed])], notices: invitations };
+}
+
+/** The invitee declines: the invitation goes, recorded in their notice conversation (their other devices learn it there). */
+async function declineInvitation(tx: WriteTx, req: GroupChangeRequest, conv: ConversationRow, now: number): Promise<AppendResult> {
+  const invitation = await tx.invitation(conv.id, req.actorId);
+  if (!invitation || invitation.expiresAt <= now) throw fail(ErrorCode.INVITATION_NOT_FOUND, `no pending invitation of yours to ${conv.id}`);
+  await tx.deleteInvitations(conv.id, [req.actorId]);
+  const notices = await lockNotices(tx, [req.actorId]);
+  const writer = new MessageWriter(tx, now);
+  const body: FriendEvent = { op: 'invitation_declined', from: req.actorId, to: invitation.inviter, conversationId: conv.id, name: conv.name };
+  const message = await writeNotice(tx, writer, notices, req.actorId, {
+    clientMsgId: req.clientMsgId, actorId: req.actorId, actorDevice: req.actorDevice, type: MessageType.FRIEND, body,
+  }, now);
+  await writer.flush();
+  return { ok: true, message, duplicate: false, members: [req.actorId] };
 }
 
 async function mustExist(tx: WriteTx, ids: readonly string[]): Promise<void> {
@@ -103,8 +159,10 @@ async function applyGroupOp(
   conv: ConversationRow,
   actor: MemberRow,
   current: (id: string) => MemberRow | undefined,
-  removed: string[],
+  pending: Pending,
+  consent: ConsentOptions,
 ): Promise<MembershipEvent> {
+  const removed = pending.removed;
   const users = [...new Set(req.users)];
   const need = (role: number, what: string) => {
     if (actor.role > role) throw fail(ErrorCode.FORBIDDEN, `only ${role === GroupRole.OWNER ? 'the owner' : 'the owner and admins'} may ${what}`);
@@ -123,10 +181,39 @@ async function applyGroupOp(
       need(GroupRole.ADMIN, 'invite');
       await mustExist(tx, users);
       for (const u of users) if (current(u)) throw fail(ErrorCode.ALREADY_MEMBER, `${u} is already a member`);
-      // New members see the group from their own join event on.
-      await tx.addMembers(conv.id, conv.maxSeq, users.map((userId) => ({ userId, role: GroupRole.MEMBER })));
-      return { op: 'invite', ...base };
+      await refuseBlockedAdds(tx, req.actorId, users);
+      await refuseBanned(tx, conv.id, users, 'them');
+      const { added, invited } = await splitAdds(tx, req.actorId, users, consent);
+      await checkGroupSize(tx, conv.id, added.length, consent);
+      await checkGroupsPerUser(tx, added, consent);
+      // New members see the group from their own join event on; an invitation they had is spent.
+      if (added.length > 0) {
+        await tx.addMembers(conv.id, conv.maxSeq, added.map((userId) => ({ userId, role: GroupRole.MEMBER })));
+        await tx.deleteInvitations(conv.id, added);
+      }
+      pending.invited = invited;
+      const event: MembershipEvent = { op: 'invite', actor: req.actorId, users: added };
+      if (invited.length > 0) event.invited = invited;
+      return event;
     }
+    case GroupOp.BAN: {
+      need(GroupRole.ADMIN, 'ban users');
+      await mustExist(tx, users);
+      if (users.includes(req.actorId)) throw fail(ErrorCode.INVALID_ARGUMENT, 'you cannot ban yourself');
+      // Members among them are removed, as a kick would (so only those of a lower role).
+      const members = users.filter((u) => current(u));
+      for (const u of members) if (current(u)!.role <= actor.role) throw fail(ErrorCode.FORBIDDEN, `cannot ban ${u}: same or higher role`);
+      removed.push(...members);
+      await tx.addBans(conv.id, users, req.actorId, Date.now());
+      await tx.deleteInvitations(conv.id, users);
+      const event: MembershipEvent = { op: 'ban', ...base };
+      if (members.length > 0) event.removed = members;
+      return event;
+    }
+    case GroupOp.UNBAN:
+      need(GroupRole.ADMIN, 'lift bans');
+      await tx.removeBans(conv.id, users);
+      return { op: 'unban', ...base };
     case GroupOp.KICK:
       need(GroupRole.ADMIN, 'remove members');
       outranked('remove');

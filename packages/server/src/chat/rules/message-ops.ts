@@ -6,12 +6,16 @@
  *
  * Who may: the target must be a message the actor can see (visibility.ts), not an
  * event, not recalled. Only its sender edits it; its sender recalls it within the
- * recall window; a group's owner and admins recall any message at any time. Any
- * current member who can see a message may react to it. Former members may still
+ * recall window, edits it within the edit window; a group's owner and admins
+ * recall any message at any time. Any current member who can see a message may
+ * react to it. A block stops edits in a 1:1 and reactions across it (see
+ * refuseAcrossBlock). Former members may still
  * delete for themselves and clear. An event goes only to the members who can
  * see the message it changes.
  */
-import { ConversationKind, ErrorCode, GroupRole, MessageFlag, MessageOpKind, MessageType, ParleyError, SERVER_MESSAGE_TYPE_MIN, type HistoryEvent } from '@parley/protocol';
+import {
+  ConversationKind, ErrorCode, GroupRole, MessageFlag, MessageOpKind, MessageType, ParleyError, parseDirectConversationId, SERVER_MESSAGE_TYPE_MIN, type HistoryEvent,
+} from '@parley/protocol';
 import { pairKey, type ConversationRow, type MemberRow, type WriteTx } from '../store-port.ts';
 import type { AppendResult, MessageOpRequest, StoredMessage } from '../types.ts';
 import { MessageWriter } from './message-writer.ts';
@@ -60,6 +64,7 @@ export async function modifyMessage(tx: WriteTx, req: MessageOpRequest): Promise
   if (target.flags & MessageFlag.RECALLED) throw fail(ErrorCode.MESSAGE_LOCKED, 'the message was recalled');
   let body: Uint8Array;
   if (req.op === MessageOpKind.REACT || req.op === MessageOpKind.UNREACT) {
+    await refuseAcrossBlock(tx, req, conv, target);
     await tx.setReactions(req.conversationId, req.seq, applyReaction(target.reactions, req));
     body = reactionBody(req);
   } else {
@@ -77,8 +82,12 @@ export async function modifyMessage(tx: WriteTx, req: MessageOpRequest): Promise
       await dropAttachments(tx, req.conversationId, req.seq, now);
     } else {
       if (!own) throw fail(ErrorCode.FORBIDDEN, 'only the sender may edit a message');
+      await refuseAcrossBlock(tx, req, conv, target);
       // A media message names a file checked at send; an edit would name another unchecked.
       if (isMediaType(target.type)) throw fail(ErrorCode.MESSAGE_LOCKED, 'a message carrying a file cannot be edited: send a new one');
+      if (req.editWindowMs !== undefined && now - target.serverTime > req.editWindowMs) {
+        throw fail(ErrorCode.MESSAGE_LOCKED, `messages can be edited within ${Math.round(req.editWindowMs / 1000)} s of sending`);
+      }
       body = req.body;
       flags = target.flags | MessageFlag.EDITED;
     }
@@ -95,6 +104,24 @@ export async function modifyMessage(tx: WriteTx, req: MessageOpRequest): Promise
   const former = membersWhoSee(rows, hiddenBy, target).filter((m) => m.leftSeq !== null);
   if (former.length > 0) await tx.touchRows(former.map((m) => [req.conversationId, m.userId] as const));
   return { ok: true, message, duplicate: false, members: membersWhoSee(rows, hiddenBy, message).map((m) => m.userId) };
+}
+
+/**
+ * A block stops what would reach the other user through an earlier message: an
+ * edit in a 1:1 conversation whose users are blocked (either way), and a
+ * reaction to a message of a user with whom the actor has a block either way.
+ * Recalls and taking one's own reaction back stay possible: they add nothing.
+ */
+async function refuseAcrossBlock(tx: WriteTx, req: MessageOpRequest, conv: ConversationRow, target: StoredMessage): Promise<void> {
+  let other: string | undefined;
+  if (req.op === MessageOpKind.EDIT && conv.kind === ConversationKind.DIRECT) {
+    const pair = parseDirectConversationId(conv.id);
+    other = pair && (pair[0] === req.actorId ? pair[1] : pair[0]);
+  } else if (req.op === MessageOpKind.REACT && target.senderId !== req.actorId) {
+    other = target.senderId;
+  }
+  if (!other || other === req.actorId) return;
+  if ((await tx.blocksAmong([[req.actorId, other]])).size > 0) throw fail(ErrorCode.BLOCKED, `you and ${other} are blocked`);
 }
 
 /** Delete a message, or clear a history, for the actor alone; recorded in their notice conversation. */

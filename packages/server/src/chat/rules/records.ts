@@ -40,6 +40,7 @@ export const FRIEND_OP_NAMES: Record<number, FriendEvent['op']> = {
   [FriendOp.BLOCK]: 'block',
   [FriendOp.UNBLOCK]: 'unblock',
   [FriendOp.ALLOW_STRANGERS]: 'allow_strangers',
+  [FriendOp.GROUP_ADDS]: 'group_adds',
 };
 
 export const GROUP_OP_NAMES: Record<number, MembershipEvent['op']> = {
@@ -54,7 +55,15 @@ export const GROUP_OP_NAMES: Record<number, MembershipEvent['op']> = {
   [GroupOp.MUTE]: 'mute',
   [GroupOp.MUTE_ALL]: 'mute_all',
   [GroupOp.JOIN]: 'join',
+  [GroupOp.ACCEPT_INVITATION]: 'join',
+  [GroupOp.BAN]: 'ban',
+  [GroupOp.UNBAN]: 'unban',
 };
+
+/** The dedup key of the invitation notice an add writes to one invitee's notice conversation (a space never occurs in a client's key). */
+export function invitationKey(clientMsgId: string, userId: string): string {
+  return `${clientMsgId} invitation ${userId}`;
+}
 
 /**
  * The dedup key of the copy of a friend event written to the other user's notice
@@ -132,22 +141,28 @@ export function sameFriendChange(existing: StoredMessage, req: FriendChangeReque
   const op = FRIEND_OP_NAMES[req.op]!;
   // A request the other side had already made was recorded as what it became: an acceptance.
   const sameOp = e && (e.op === op || (op === 'request' && e.op === 'accept'));
-  return Boolean(e && sameOp && (req.op === FriendOp.ALLOW_STRANGERS || e.to === req.userId || e.from === req.userId));
+  const own = req.op === FriendOp.ALLOW_STRANGERS || req.op === FriendOp.GROUP_ADDS;
+  return Boolean(e && sameOp && (own || e.to === req.userId || e.from === req.userId));
 }
 
-/** The MEMBERSHIP event `existing` records, if it records this group change. */
-export function sameGroupChange(existing: StoredMessage, req: GroupChangeRequest): MembershipEvent | undefined {
+/** Whether `existing` records this group change (a declined invitation: the notice that records it). */
+export function sameGroupChange(existing: StoredMessage, req: GroupChangeRequest): boolean {
+  if (req.op === GroupOp.DECLINE_INVITATION) {
+    const notice = eventOf<FriendEvent>(existing, MessageType.FRIEND);
+    return notice?.op === 'invitation_declined' && notice.conversationId === req.conversationId;
+  }
   const event = eventOf<MembershipEvent>(existing, MessageType.MEMBERSHIP);
   const sameUsers = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((u) => b.includes(u));
   if (
     !event ||
     event.op !== GROUP_OP_NAMES[req.op] ||
-    !sameUsers(event.users, [...new Set(req.users)].filter((u) => u !== req.actorId || req.op !== GroupOp.CREATE)) ||
+    // Those invited rather than added were named by the request too.
+    !sameUsers([...event.users, ...(event.invited ?? [])], [...new Set(req.users)].filter((u) => u !== req.actorId || req.op !== GroupOp.CREATE)) ||
     (req.op !== GroupOp.CREATE && existing.conversationId !== req.conversationId)
   ) {
-    return undefined;
+    return false;
   }
-  return event;
+  return true;
 }
 
 /**

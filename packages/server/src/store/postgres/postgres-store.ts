@@ -24,7 +24,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { ErrorCode, ParleyError } from '@parley/protocol';
 import { systemClock } from '../../clock.ts';
-import { pairKey, type ChangeParts, type ConversationRow, type FriendRow, type MemberRow, type SentMessage, type StorePort, type WriteOptions, type WriteTx } from '../../chat/store-port.ts';
+import { pairKey, type BanRow, type ChangeParts, type ConversationRow, type FriendRow, type InvitationRow, type MemberRow, type SentMessage, type StorePort, type WriteOptions, type WriteTx } from '../../chat/store-port.ts';
 import type { ChangeCursor, StoredMessage, User } from '../../chat/types.ts';
 import type { FileRow, UploadRow } from '../../media/media-port.ts';
 import {
@@ -353,6 +353,27 @@ export class PostgresStore implements StorePort {
       deleteFriendRequest: (from, to) => run(SQL.deleteFriendRequest, [from, to]),
       addBlock: (userId, blockedId, time) => run(SQL.addBlock, [userId, blockedId, time]),
       removeBlock: (userId, blockedId) => run(SQL.removeBlock, [userId, blockedId]),
+      consentOf: async (ids) =>
+        new Map(
+          (await rows<{ id: string; group_adds: number; allow_strangers: number }>(SQL.consentOf, [[...new Set(ids)]])).map((r) => [
+            r.id,
+            { groupAdds: r.group_adds, allowStrangers: Boolean(r.allow_strangers) },
+          ]),
+        ),
+      setGroupAdds: (userId, value) => run(SQL.setGroupAdds, [value, userId]),
+      friendsAmong: async (userId, ids) => new Set((await rows<{ friend_id: string }>(SQL.friendsAmong, [userId, [...ids]])).map((r) => r.friend_id)),
+      countFriends: async (userId) => (await rows<{ n: number }>(SQL.countFriends, [userId]))[0]!.n,
+      countOutgoingRequests: async (userId) => (await rows<{ n: number }>(SQL.countOutgoing, [userId]))[0]!.n,
+      countGroups: async (ids) => {
+        const counted = new Map((await rows<{ user_id: string; n: number }>(SQL.countGroups, [[...ids]])).map((r) => [r.user_id, r.n]));
+        return new Map(ids.map((u) => [u, counted.get(u) ?? 0]));
+      },
+      bannedAmong: async (id, ids) => new Set((await rows<{ user_id: string }>(SQL.bannedAmong, [id, [...ids]])).map((r) => r.user_id)),
+      addBans: (id, ids, by, time) => run(SQL.addBans, [id, [...ids], by, time]),
+      removeBans: (id, ids) => run(SQL.removeBans, [id, [...ids]]),
+      putInvitations: (id, ids, inviter, time, expiresAt) => run(SQL.putInvitations, [id, [...ids], inviter, time, expiresAt]),
+      invitation: async (id, userId) => (await rows<InvitationRow>(SQL.getInvitation, [id, userId]))[0],
+      deleteInvitations: (id, ids) => run(SQL.deleteInvitations, [id, [...ids]]),
       settings: async () => (await rows<Record<string, string>>(SQL.durability, []))[0]!,
 
       // Media
@@ -530,6 +551,18 @@ export class PostgresStore implements StorePort {
   async allowsStrangers(userId: string): Promise<boolean> {
     const [row] = await this.query<{ allow_strangers: number }>(SQL.getAllowStrangers, [userId]);
     return row ? Boolean(row.allow_strangers) : true;
+  }
+
+  async groupAdds(userId: string): Promise<number> {
+    return (await this.query<{ group_adds: number }>(SQL.getGroupAdds, [userId]))[0]?.group_adds ?? 0;
+  }
+
+  invitations(userId: string, now: number): Promise<(InvitationRow & { name: string })[]> {
+    return this.query<InvitationRow & { name: string }>(SQL.listInvitations, [userId, now]);
+  }
+
+  bans(conversationId: string): Promise<BanRow[]> {
+    return this.query<BanRow>(SQL.listBans, [conversationId]);
   }
 
   /**

@@ -191,6 +191,27 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE TABLE blob_trash (key TEXT COLLATE "C" PRIMARY KEY, since BIGINT NOT NULL);
   `,
+  // 6: consent and moderation (as SQLite migration 18) — who may add a user to a group
+  // (0: not set), groups' ban lists, pending group invitations (by invitee, for their list).
+  `
+  ALTER TABLE users ADD COLUMN group_adds INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE group_bans (
+    conv_id TEXT COLLATE "C" NOT NULL,
+    user_id TEXT COLLATE "C" NOT NULL,
+    banned_by TEXT COLLATE "C" NOT NULL,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (conv_id, user_id)
+  );
+  CREATE TABLE group_invitations (
+    conv_id TEXT COLLATE "C" NOT NULL,
+    user_id TEXT COLLATE "C" NOT NULL,
+    inviter TEXT COLLATE "C" NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    PRIMARY KEY (conv_id, user_id)
+  );
+  CREATE INDEX group_invitations_by_user ON group_invitations (user_id, expires_at);
+  `,
 ];
 
 
@@ -382,4 +403,24 @@ export const SQL = {
     version: 'c.version',
     tail: 'ORDER BY c.version, c.id LIMIT $4',
   })}`,
+  // Consent and moderation.
+  consentOf: `SELECT id, group_adds, allow_strangers FROM users WHERE id = ANY($1::text[])`,
+  setGroupAdds: `UPDATE users SET group_adds = $1 WHERE id = $2`,
+  getGroupAdds: `SELECT group_adds FROM users WHERE id = $1`,
+  friendsAmong: `SELECT friend_id FROM friends WHERE user_id = $1 AND friend_id = ANY($2::text[])`,
+  countFriends: `SELECT COUNT(*) AS n FROM friends WHERE user_id = $1`,
+  countOutgoing: `SELECT COUNT(*) AS n FROM friend_requests WHERE from_id = $1`,
+  countGroups: `SELECT user_id, COUNT(*) AS n FROM members WHERE user_id = ANY($1::text[]) AND left_seq IS NULL AND conv_id LIKE 'g:%' GROUP BY user_id`,
+  bannedAmong: `SELECT user_id FROM group_bans WHERE conv_id = $1 AND user_id = ANY($2::text[])`,
+  addBans: `INSERT INTO group_bans (conv_id, user_id, banned_by, created_at) SELECT $1, u, $3, $4 FROM unnest($2::text[]) AS u ON CONFLICT DO NOTHING`,
+  removeBans: `DELETE FROM group_bans WHERE conv_id = $1 AND user_id = ANY($2::text[])`,
+  listBans: `SELECT user_id AS "userId", banned_by AS "bannedBy", created_at AS time FROM group_bans WHERE conv_id = $1 ORDER BY user_id`,
+  putInvitations: `INSERT INTO group_invitations (conv_id, user_id, inviter, created_at, expires_at) SELECT $1, u, $3, $4, $5 FROM unnest($2::text[]) AS u
+    ON CONFLICT (conv_id, user_id) DO UPDATE SET inviter = excluded.inviter, created_at = excluded.created_at, expires_at = excluded.expires_at`,
+  getInvitation: `SELECT conv_id AS "conversationId", user_id AS "userId", inviter, created_at AS time, expires_at AS "expiresAt"
+    FROM group_invitations WHERE conv_id = $1 AND user_id = $2`,
+  deleteInvitations: `DELETE FROM group_invitations WHERE conv_id = $1 AND user_id = ANY($2::text[])`,
+  listInvitations: `SELECT i.conv_id AS "conversationId", i.user_id AS "userId", i.inviter, i.created_at AS time, i.expires_at AS "expiresAt", c.name
+    FROM group_invitations i JOIN conversations c ON c.id = i.conv_id
+    WHERE i.user_id = $1 AND i.expires_at > $2 AND c.dismissed = 0 ORDER BY i.created_at, i.conv_id`,
 } as const;

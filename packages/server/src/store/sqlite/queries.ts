@@ -219,6 +219,27 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE TABLE blob_trash (key TEXT PRIMARY KEY, since INTEGER NOT NULL) WITHOUT ROWID;
   `,
+  // 18: consent and moderation — who may add a user to a group (0: not set), groups' ban
+  // lists, pending group invitations (by invitee, for their list).
+  `
+  ALTER TABLE users ADD COLUMN group_adds INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE group_bans (
+    conv_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    banned_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (conv_id, user_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE group_invitations (
+    conv_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    inviter TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (conv_id, user_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX group_invitations_by_user ON group_invitations (user_id, expires_at);
+  `,
 ];
 
 const dialect: Dialect = {
@@ -362,4 +383,21 @@ export const SQL = {
     version: 'c.version',
     tail: 'ORDER BY c.version, c.id LIMIT @limit',
   }),
+  // Consent and moderation.
+  consentOf: `SELECT group_adds, allow_strangers FROM users WHERE id = ?`,
+  setGroupAdds: `UPDATE users SET group_adds = ? WHERE id = ?`,
+  countFriends: `SELECT COUNT(*) AS n FROM friends WHERE user_id = ?`,
+  countOutgoing: `SELECT COUNT(*) AS n FROM friend_requests WHERE from_id = ?`,
+  countGroups: `SELECT COUNT(*) AS n FROM members WHERE user_id = ? AND left_seq IS NULL AND conv_id LIKE 'g:%'`,
+  isBanned: `SELECT 1 FROM group_bans WHERE conv_id = ? AND user_id = ?`,
+  addBan: `INSERT OR IGNORE INTO group_bans (conv_id, user_id, banned_by, created_at) VALUES (?, ?, ?, ?)`,
+  removeBan: `DELETE FROM group_bans WHERE conv_id = ? AND user_id = ?`,
+  listBans: `SELECT user_id AS userId, banned_by AS bannedBy, created_at AS time FROM group_bans WHERE conv_id = ? ORDER BY user_id`,
+  putInvitation: `INSERT OR REPLACE INTO group_invitations (conv_id, user_id, inviter, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+  getInvitation: `SELECT conv_id AS conversationId, user_id AS userId, inviter, created_at AS time, expires_at AS expiresAt
+    FROM group_invitations WHERE conv_id = ? AND user_id = ?`,
+  deleteInvitation: `DELETE FROM group_invitations WHERE conv_id = ? AND user_id = ?`,
+  listInvitations: `SELECT i.conv_id AS conversationId, i.user_id AS userId, i.inviter, i.created_at AS time, i.expires_at AS expiresAt, c.name
+    FROM group_invitations i JOIN conversations c ON c.id = i.conv_id
+    WHERE i.user_id = ? AND i.expires_at > ? AND c.dismissed = 0 ORDER BY i.created_at, i.conv_id`,
 } as const;

@@ -25,7 +25,7 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ErrorCode, ParleyError } from '@parley/protocol';
-import { pairKey, type ChangeParts, type ConversationRow, type FriendRow, type MemberRow, type SentMessage, type StorePort, type WriteOptions, type WriteTx } from '../../chat/store-port.ts';
+import { pairKey, type BanRow, type ChangeParts, type ConversationRow, type FriendRow, type InvitationRow, type MemberRow, type SentMessage, type StorePort, type WriteOptions, type WriteTx } from '../../chat/store-port.ts';
 import type { ChangeCursor, StoredMessage, User } from '../../chat/types.ts';
 import { BoundedMap } from '../../bounded-map.ts';
 import type { ChallengeRow, FileRow, UploadRow } from '../../media/media-port.ts';
@@ -348,6 +348,27 @@ export class SqliteStore implements StorePort {
       removeBlock: async (userId, blockedId) => {
         w.removeBlock.run(userId, blockedId);
       },
+      consentOf: async (ids) => {
+        const found = new Map<string, { groupAdds: number; allowStrangers: boolean }>();
+        for (const id of new Set(ids)) {
+          const row = w.consentOf.get(id) as { group_adds: number; allow_strangers: number } | undefined;
+          if (row) found.set(id, { groupAdds: row.group_adds, allowStrangers: Boolean(row.allow_strangers) });
+        }
+        return found;
+      },
+      setGroupAdds: async (userId, value) => {
+        w.setGroupAdds.run(value, userId);
+      },
+      friendsAmong: async (userId, ids) => new Set(ids.filter((id) => w.isFriend.get(userId, id) !== undefined)),
+      countFriends: async (userId) => (w.countFriends.get(userId) as { n: number }).n,
+      countOutgoingRequests: async (userId) => (w.countOutgoing.get(userId) as { n: number }).n,
+      countGroups: async (ids) => new Map(ids.map((u) => [u, (w.countGroups.get(u) as { n: number }).n])),
+      bannedAmong: async (id, ids) => new Set(ids.filter((u) => w.isBanned.get(id, u) !== undefined)),
+      addBans: (id, ids, by, time) => each(ids, (u) => w.addBan.run(id, u, by, time)),
+      removeBans: (id, ids) => each(ids, (u) => w.removeBan.run(id, u)),
+      putInvitations: (id, ids, inviter, time, expiresAt) => each(ids, (u) => w.putInvitation.run(id, u, inviter, time, expiresAt)),
+      invitation: async (id, userId) => w.getInvitation.get(id, userId) as InvitationRow | undefined,
+      deleteInvitations: (id, ids) => each(ids, (u) => w.deleteInvitation.run(id, u)),
 
       // Media
       insertUpload: async (row) => {
@@ -544,6 +565,18 @@ export class SqliteStore implements StorePort {
 
   async allowsStrangers(userId: string): Promise<boolean> {
     return allowsStrangers(this.r, userId);
+  }
+
+  async groupAdds(userId: string): Promise<number> {
+    return (this.r.consentOf.get(userId) as { group_adds: number } | undefined)?.group_adds ?? 0;
+  }
+
+  async invitations(userId: string, now: number): Promise<(InvitationRow & { name: string })[]> {
+    return this.r.listInvitations.all(userId, now) as (InvitationRow & { name: string })[];
+  }
+
+  async bans(conversationId: string): Promise<BanRow[]> {
+    return this.r.listBans.all(conversationId) as BanRow[];
   }
 
   async changesSince(userId: string, after: ChangeCursor, limit: number): Promise<ChangeParts> {
