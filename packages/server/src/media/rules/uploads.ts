@@ -22,6 +22,7 @@ import { randomBytes } from 'node:crypto';
 import { ErrorCode, ParleyError } from '@parley/protocol';
 import type { WriteTx } from '../../chat/store-port.ts';
 import { UploadKind, type FileRow, type UploadRow } from '../media-port.ts';
+import { voiceConversation, voiceIndexKey } from './voice.ts';
 
 /** The limits uploads obey (config: maxFileBytes, uploadQuotaBytesPerDay, …). */
 export interface UploadLimits {
@@ -345,7 +346,9 @@ export async function dropUploads(tx: WriteTx, uploads: readonly UploadRow[], no
   const ids = uploads.map((u) => u.id);
   const used = await tx.blobsInUse(ids);
   await tx.deleteUploads(ids);
-  await tx.trashBlobs(ids.flatMap((id) => (used.has(id) ? [stageKey(id)] : [id, stageKey(id)])), now);
+  // A voice stream's chunk index goes with its upload.
+  const indexes = uploads.filter((u) => voiceConversation(u) !== undefined).map((u) => voiceIndexKey(u.id));
+  await tx.trashBlobs([...ids.flatMap((id) => (used.has(id) ? [stageKey(id)] : [id, stageKey(id)])), ...indexes], now);
 }
 
 /**
