@@ -202,4 +202,37 @@ for (const kind of STORES) {
       await ann.request({ voiceCancel: { streamId } });
     });
   });
+
+  describe(`Voice streams on ${kind} › expiry`, () => {
+    let server: TestServer;
+    before(async () => {
+      server = await mediaServer(kind, { mediaSweepMs: 0, voiceStreamExpiryMs: 3000 });
+    });
+    after(async () => {
+      await server.stop();
+    });
+
+    test('a stream abandoned without an end expires, and the collector reclaims its bytes and index', async () => {
+      const tokens = [await Uploader.register(server.httpUrl, 'ann'), await Uploader.register(server.httpUrl, 'ben')].map((u) => u.token);
+      const ann = await openAuthed(server.wsUrl, tokens[0]!, 'ann-phone');
+      const ben = await openAuthed(server.wsUrl, tokens[1]!, 'ben-phone');
+      try {
+        assert.equal((await ann.request({ send: { to: 'ben', clientMsgId: 'hello', type: MessageType.TEXT, body: Buffer.from('hi') } })).body, 'sendAck');
+        const streamId = await startStream(ann);
+        await sendChunk(ann, streamId, 0, randomBytes(200));
+        // The sender goes away mid-recording; nobody ends or cancels the stream.
+        ann.close();
+        await waitUntil(async () => {
+          await server.media.sweep();
+          return (await server.blobs.length(streamId)) === undefined && (await server.blobs.length(`${streamId}_voice`)) === undefined;
+        }, undefined, 'the abandoned stream to be reclaimed');
+        await expectError(ben, { voiceFetch: { streamId, index: 0 } }, ErrorCode.STREAM_NOT_FOUND);
+        const pulled = await ben.request({ pull: { conversationId: DM, fromSeq: 1 } });
+        assert.deepEqual(pulled.pullResult!.messages!.map((m) => m.clientMsgId), ['hello'], 'no message came of it');
+      } finally {
+        ann.close();
+        ben.close();
+      }
+    });
+  });
 }

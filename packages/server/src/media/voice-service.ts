@@ -201,7 +201,7 @@ export class VoiceService {
     const upload = FILE_ID.test(streamId) ? await this.port.getUpload(streamId) : undefined;
     const conversationId = upload && voiceConversation(upload);
     // Not a member: the same answer as no stream, so a stream's existence is not confirmed.
-    if (!upload || conversationId === undefined || !(await this.chat.isMember(caller.userId, conversationId))) {
+    if (!upload || conversationId === undefined || upload.expiresAt <= Date.now() || !(await this.chat.isMember(caller.userId, conversationId))) {
       throw new ParleyError(ErrorCode.STREAM_NOT_FOUND, `no stream ${streamId}`);
     }
     const ends = await this.index(streamId, index + 1);

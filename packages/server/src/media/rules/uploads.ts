@@ -30,11 +30,18 @@ export interface UploadLimits {
   uploadQuotaBytesPerDay: number;
   maxUnfinishedUploads: number;
   uploadExpiryMs: number;
+  /** The same for a voice stream (an upload marked as one, media/rules/voice.ts): shorter, as a recording is live. */
+  voiceStreamExpiryMs: number;
   unreferencedFileGraceMs: number;
   uploadLeaseMs: number;
 }
 
 const DAY_MS = 86_400_000;
+
+/** How long an upload lives past its creation or its last write: a voice stream by its own, shorter, limit. */
+function expiryOf(upload: UploadRow, limits: UploadLimits): number {
+  return voiceConversation(upload) !== undefined ? limits.voiceStreamExpiryMs : limits.uploadExpiryMs;
+}
 
 /** Days since the epoch, UTC: the unit of the upload quota. */
 export function dayOf(time: number): number {
@@ -109,8 +116,9 @@ export async function createUpload(tx: WriteTx, ownerId: string, input: NewUploa
   }
   const upload: UploadRow = {
     id: newId(), ownerId, length: input.length, offset: 0, metadata: input.metadata, name: input.name, mime: input.mime, kind: input.kind,
-    parts: [], consumedBy: '', createdAt: now, expiresAt: now + limits.uploadExpiryMs, leaseToken: '', leaseUntil: 0, fileId: '',
+    parts: [], consumedBy: '', createdAt: now, expiresAt: now, leaseToken: '', leaseUntil: 0, fileId: '',
   };
+  upload.expiresAt = now + expiryOf(upload, limits);
   await tx.insertUpload(upload);
   return upload;
 }
@@ -187,7 +195,8 @@ export async function beginWrite(
  * reached and give back the reserved bytes not written. If the lease is no
  * longer `token`'s (it expired and another writer took it), nothing is recorded
  * but the refund. The lease is kept when `keepLease` (a completion follows),
- * given back otherwise. An upload written to is kept `uploadExpiryMs` longer.
+ * given back otherwise. An upload written to is kept `uploadExpiryMs` longer
+ * (a voice stream `voiceStreamExpiryMs`).
  */
 export async function endWrite(
   tx: WriteTx, id: string, token: string, result: { offset: number; reserved: number; written: number; day: number; ownerId: string; length?: number | null },
@@ -199,7 +208,7 @@ export async function endWrite(
   if (result.length !== undefined) upload.length = result.length;
   if (result.offset !== upload.offset) {
     upload.offset = result.offset;
-    upload.expiresAt = Math.max(upload.expiresAt, now + limits.uploadExpiryMs);
+    upload.expiresAt = Math.max(upload.expiresAt, now + expiryOf(upload, limits));
   }
   if (keepLease) {
     upload.leaseUntil = now + limits.uploadLeaseMs;
