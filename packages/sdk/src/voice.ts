@@ -140,7 +140,7 @@ export class VoiceRecorder {
       await this.whenAllAcked(deadline);
       const sha256 = await sha256Of(concat(this.chunks));
       const reply = await this.retry(deadline, () =>
-        this.host.request({ voiceEnd: { streamId, chunkCount: this.chunks.length, durationMs: Math.max(0, Math.round(options.durationMs)), sha256 } }),
+        this.host.request({ voiceEnd: { streamId, chunkCount: this.chunks.length, durationMs: durationOf(options.durationMs), sha256 } }),
       );
       const message = toMessage(reply.voiceEnded?.message ?? {});
       this.finish('sent');
@@ -275,6 +275,7 @@ export class VoiceRecorder {
   private fail(error: ParleyError): void {
     if (this.settled) return;
     this.failure ??= error;
+    if (this.phase === 'cancelled') return; // cancel() settles it as cancelled
     this.allAcked?.();
     this.finish('failed');
   }
@@ -546,6 +547,11 @@ export class VoiceStreams {
   abort(error: ParleyError): void {
     for (const s of [...this.streams.values()]) s.abort(error);
   }
+}
+
+/** A duration as VoiceEnd carries it: whole ms, 0 … 2^32 − 1 (the server checks its own maximum). */
+function durationOf(ms: number): number {
+  return Number.isFinite(ms) ? Math.min(0xffff_ffff, Math.max(0, Math.round(ms))) : 0;
 }
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {

@@ -97,8 +97,8 @@ export class VoiceService {
   /** Open a stream in a conversation the caller may send to. */
   async start(caller: Caller, conversationId: string, mime: string): Promise<VoiceStateOut> {
     await this.chat.requireSender(caller, conversationId);
-    const type = mime.trim() === '' ? 'audio/ogg' : normalizeMime(mime);
     if (mime.length > 200) throw invalid('mime must be at most 200 characters');
+    const type = mime.trim() === '' ? 'audio/ogg' : normalizeMime(mime);
     let upload: UploadRow;
     try {
       upload = await this.media.create(caller.userId, {
