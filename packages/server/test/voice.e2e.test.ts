@@ -141,6 +141,25 @@ for (const kind of STORES) {
       assert.equal(sha256(download.bytes), sha256(Buffer.concat(chunks)));
     });
 
+    test('a chunk whose bytes were stored but whose index entry was not (a crash between the two) is taken once when sent again', async () => {
+      const streamId = await startStream(ann);
+      const chunks = chunksOf(3);
+      await sendChunk(ann, streamId, 0, chunks[0]!);
+      // The node stored chunk 1's bytes through the upload path and died before its index entry and its ack.
+      async function* bytesOf(b: Uint8Array) {
+        yield b;
+      }
+      await server.media.write('ann', streamId, { offset: chunks[0]!.length, contentLength: chunks[1]!.length, body: bytesOf(chunks[1]!) });
+      assert.equal(await server.blobs.length(`${streamId}_voice`), 4, 'one index entry: chunk 0');
+      // The sender, never acked, sends chunk 1 again: its bytes are adopted, not written twice.
+      assert.equal((await sendChunk(ann, streamId, 1, chunks[1]!)).duplicate, false);
+      await sendChunk(ann, streamId, 2, chunks[2]!);
+      const ended = await ann.request({ voiceEnd: { streamId, chunkCount: 3, durationMs: 750, sha256: createHash('sha256').update(Buffer.concat(chunks)).digest() } });
+      assert.equal(ended.body, 'voiceEnded', ended.error?.message ?? '');
+      const body = JSON.parse(Buffer.from(ended.voiceEnded!.message!.body!).toString());
+      assert.equal(sha256((await new Uploader(server.httpUrl, token.ann!).download(body.fileId)).bytes), sha256(Buffer.concat(chunks)));
+    });
+
     test('bad input gets a clear code: a gap, an oversize chunk, an unknown stream, a wrong count, a wrong hash', async () => {
       const streamId = await startStream(ann);
       const gap = await expectError(ann, { voiceChunk: { streamId, index: 1, data: randomBytes(10) } }, ErrorCode.CHUNK_GAP);

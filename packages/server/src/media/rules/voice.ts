@@ -39,7 +39,12 @@ export function voiceIndexKey(uploadId: string): string {
 /** Bytes per entry of a chunk index: a chunk's end offset, u32 big-endian (a stream is at most maxFileBytes ≤ 4 GiB). */
 export const INDEX_ENTRY_BYTES = 4;
 
-/** The end offsets a chunk index blob holds (a torn last entry is ignored: it is rewritten). */
+/**
+ * The end offsets a chunk index blob holds. A torn last entry (a crash in the
+ * middle of its 4-byte append) is not read; such a stream takes no further
+ * chunk (the blob store appends only at the blob's end) and is reclaimed when it
+ * expires — a known limit, as the BlobStore port cannot truncate.
+ */
 export function parseIndex(bytes: Uint8Array): number[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const ends: number[] = [];
