@@ -134,6 +134,7 @@ for (const kind of STORES) {
       assert.equal((await sendChunk(ann, streamId, 1, chunks[1]!)).duplicate, true);
       assert.equal((await sendChunk(ann, streamId, 0, chunks[0]!)).duplicate, true);
       await expectError(ann, { voiceChunk: { streamId, index: 1, data: randomBytes(5) } }, ErrorCode.INVALID_ARGUMENT);
+      await expectError(ann, { voiceChunk: { streamId, index: 1, data: randomBytes(chunks[1]!.length) } }, ErrorCode.INVALID_ARGUMENT);
       await sendChunk(ann, streamId, 2, chunks[2]!);
       const ended = await ann.request({ voiceEnd: { streamId, chunkCount: 3, durationMs: 700 } });
       const body = JSON.parse(Buffer.from(ended.voiceEnded!.message!.body!).toString());

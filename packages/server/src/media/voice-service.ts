@@ -129,7 +129,11 @@ export class VoiceService {
         ends = await this.index(streamId, Infinity);
         decision = decideChunk(ends, index, data.length);
       }
-      if (decision.kind === 'resend') return { duplicate: true };
+      if (decision.kind === 'resend') {
+        const { start, end } = chunkRange(ends, index);
+        await this.sameBytes(upload.fileId !== '' ? ((await this.port.getFile(upload.fileId))?.blobKey ?? streamId) : streamId, start, end, data, index);
+        return { duplicate: true };
+      }
       if (upload.fileId !== '') throw new ParleyError(ErrorCode.STREAM_ENDED, `stream ${streamId} has ended`);
       // The rules of sending hold while the stream is recorded (a kick, a block, a mute stops it).
       await this.chat.requireSender(caller, conversationId);
@@ -139,7 +143,10 @@ export class VoiceService {
       } else if (upload.offset !== end) {
         // The bytes recorded are neither before nor after this chunk: the stream is damaged.
         throw new ParleyError(ErrorCode.INTERNAL, `stream ${streamId} holds ${upload.offset} bytes, its index ${decision.offset}`);
-      } // else: stored by an attempt that ended before its index entry; the entry is all that is missing.
+      } else {
+        // Stored by an attempt that ended before its index entry: the entry is all that is missing.
+        await this.sameBytes(streamId, decision.offset, end, data, index);
+      }
       await this.blobs.append(voiceIndexKey(streamId), index * INDEX_ENTRY_BYTES, once(indexEntry(end)), INDEX_ENTRY_BYTES);
       ends.push(end);
       await this.publish(caller, conversationId, streamId, upload.mime, { index, data });
@@ -216,6 +223,15 @@ export class VoiceService {
       streamId, conversationId, senderId: upload.ownerId, mime: upload.mime, index, data: Buffer.concat(chunks), ended: upload.fileId !== '',
       chunkCount: upload.fileId !== '' ? ends.length : 0, cancelled: false,
     };
+  }
+
+  /** A resent chunk must carry the bytes stored for its index: INVALID_ARGUMENT otherwise (the stored ones stay). */
+  private async sameBytes(key: string, start: number, end: number, data: Uint8Array, index: number): Promise<void> {
+    const parts: Buffer[] = [];
+    for await (const c of await this.blobs.read(key, { start, end: end - 1 })) parts.push(c as Buffer);
+    if (!Buffer.concat(parts).equals(data)) {
+      throw new ParleyError(ErrorCode.INVALID_ARGUMENT, `chunk ${index} was stored with other bytes; a resend must carry the same bytes`);
+    }
   }
 
   /** The caller's stream (an unexpired voice upload of theirs), or STREAM_NOT_FOUND. */
