@@ -50,6 +50,15 @@ test('bench › direct over WebSocket', async () => {
   assert.equal(report.options.transport, 'ws');
 });
 
+test('bench › voice: every chunk acked and heard, every recording sent', async () => {
+  const { stdout, report } = await bench(['voice', '--pairs', '2', '--chunks', '5', '--intervalMs', '10']);
+  assertCommon(report, 'voice');
+  assert.match(stdout, /chunk to listener ms/);
+  assert.equal(report.figures.chunkAckMs.count, 10);
+  assert.equal(report.figures.chunkToListenerMs.count, 10);
+  assert.equal(report.figures.endMs.count, 2);
+});
+
 test('bench › group delivers every message to every other member', async () => {
   const { report } = await bench(['group', '--members', '60', '--senders', '3', '--messages', '5', '--perWorker', '30']);
   assertCommon(report, 'group');

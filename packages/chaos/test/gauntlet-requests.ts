@@ -64,6 +64,10 @@ export const SERVER_ONLY = [
   'friendListResult',
   'readersResult',
   'deliveryState',
+  'voiceState',
+  'voiceChunkAck',
+  'voiceEnded',
+  'voicePush',
 ] as const;
 
 /** What an authenticated connection answers to each body (PROTOCOL.md §2, §5–7g, §9). */
@@ -92,6 +96,20 @@ export const ANSWERS: Record<string, Answer> = {
   friendList: req('friendListResult', []),
   settings: req('sendAck', [E.INVALID_ARGUMENT, E.NOT_MEMBER, E.CLIENT_MSG_ID_REUSED]),
   readers: req('readersResult', [E.NOT_MEMBER, E.INVALID_ARGUMENT]),
+  // Voice streams (§10b): the send rules decide who may stream; a stream is an upload underneath.
+  voiceStart: req('voiceState', [
+    E.INVALID_ARGUMENT, E.CONVERSATION_NOT_FOUND, E.NOT_MEMBER, E.FORBIDDEN, E.MUTED, E.GROUP_DISMISSED, E.BLOCKED, E.TOO_MANY_STREAMS,
+  ]),
+  voiceChunk: req('voiceChunkAck', [
+    E.INVALID_ARGUMENT, E.STREAM_NOT_FOUND, E.STREAM_ENDED, E.CHUNK_GAP, E.CHUNK_TOO_LARGE, E.CONVERSATION_NOT_FOUND, E.NOT_MEMBER, E.FORBIDDEN,
+    E.MUTED, E.GROUP_DISMISSED, E.BLOCKED, E.FILE_TOO_LARGE, E.QUOTA_EXCEEDED, E.UPLOAD_BUSY, E.UPLOAD_OFFSET_MISMATCH, E.UPLOAD_EXPIRED,
+  ]),
+  voiceEnd: req('voiceEnded', [
+    E.INVALID_ARGUMENT, E.STREAM_NOT_FOUND, E.CHUNK_GAP, E.CHECKSUM_MISMATCH, E.UPLOAD_BUSY, E.UPLOAD_EXPIRED, E.NOT_MEMBER, E.FORBIDDEN,
+    E.MUTED, E.GROUP_DISMISSED, E.BLOCKED, E.CONVERSATION_NOT_FOUND, E.FILE_NOT_FOUND,
+  ]),
+  voiceCancel: req('voiceState', [E.STREAM_NOT_FOUND, E.STREAM_ENDED, E.UPLOAD_BUSY]),
+  voiceFetch: req('voicePush', [E.STREAM_NOT_FOUND, E.INVALID_ARGUMENT]),
   ping: { ok: 'pong', codes: [], mustAnswer: true },
   // Answered only when they fail.
   ack: { codes: [E.INVALID_ARGUMENT], mustAnswer: false },
@@ -186,6 +204,7 @@ export function requestArbitrary(world: World): fc.Arbitrary<FrameData> {
   const known = <T>(good: fc.Arbitrary<T>, any: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: good }, { weight: 1, arbitrary: any });
   const knownConversation = known(fc.constantFrom(...world.conversations), conversation);
   const seq = known(fc.integer({ min: 1, max: 8 }), u64);
+  const streamId = known(fc.constantFrom('AAAAAAAAAAAAAAAAAAAAAA', 'voice-stream-id-of-nobody'), text);
   const body = (name: string, arb: fc.Arbitrary<unknown>) => arb.map((v) => ({ [name]: v }) as FrameData);
   return fc.oneof(
     body('send', rec({ conversationId: conversation, to: user, clientMsgId, type: messageType, body: bytes, mentions: users, mentionAll: bool, replyTo: u64 })),
@@ -212,6 +231,11 @@ export function requestArbitrary(world: World): fc.Arbitrary<FrameData> {
     body('friendList', fc.constant({})),
     body('settings', rec({ conversationId: knownConversation, fields: known(fc.constantFrom(1, 2, 3), u32), pinned: bool, muted: bool, clientMsgId })),
     body('readers', rec({ conversationId: knownConversation, seq, limit: u32 })),
+    body('voiceStart', rec({ conversationId: knownConversation, mime: known(fc.constant('audio/ogg; codecs=opus'), text) })),
+    body('voiceChunk', rec({ streamId, index: known(fc.nat({ max: 3 }), u32), data: bytes })),
+    body('voiceEnd', rec({ streamId, chunkCount: u32, durationMs: u32, sha256: bytes })),
+    body('voiceCancel', rec({ streamId })),
+    body('voiceFetch', rec({ streamId, index: u32 })),
     body('ping', rec({ time: u64 })),
     body('pong', rec({ time: u64 })),
     body('auth', rec({ token: text, deviceId: text, platform: text, protocolVersion: u32 })),

@@ -82,7 +82,7 @@ function tally(kind: string, f: parley.Frame): void {
 }
 
 /** Frames with id 0 the server sends unasked. */
-const UNASKED = new Set(['push', 'notice', 'readState', 'typing', 'presenceUpdate', 'deliveryState', 'ping']);
+const UNASKED = new Set(['push', 'notice', 'readState', 'typing', 'presenceUpdate', 'deliveryState', 'ping', 'voicePush']);
 
 async function metric(httpUrl: string, name: string): Promise<number> {
   const text = await fetchMetrics(httpUrl);

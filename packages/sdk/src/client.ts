@@ -63,6 +63,7 @@ import type {
   SendInput,
 } from './types.ts';
 import { Uploads, type FileInfo, type UploadOptions } from './uploads.ts';
+import { IncomingVoice, VoiceRecorder, VoiceStreams, type RecordVoiceOptions, type VoiceHost } from './voice.ts';
 import { newClientMsgId, ownMessage, toMessage, toPresence, toSendAck } from './wire.ts';
 
 export type {
@@ -96,6 +97,9 @@ export class ParleyClient extends Emitter<ClientEvents> {
   private readonly sync: Sync;
   private readonly conversations: Conversations;
   private readonly uploads: Uploads;
+  private readonly voice: VoiceStreams;
+  private readonly voiceHost: VoiceHost;
+  private readonly recorders = new Set<VoiceRecorder>();
   private readonly onlineTimeoutMs: number;
   private readonly onlineWaiters = new Set<{ resolve: () => void; reject: (err: ParleyError) => void }>();
   private readonly watched = new Set<string>();
@@ -176,7 +180,10 @@ export class ParleyClient extends Emitter<ClientEvents> {
       { reorderWindowMs: options.reorderWindowMs ?? 250, handleMessage: options.handleMessage, backoff, disableGapPull: options.testDisableGapPull },
       {
         released: (conversationId, messages) => this.released(conversationId, messages),
-        message: (m) => this.emit('message', m),
+        message: (m) => {
+          this.emit('message', m);
+          this.voice.message(m);
+        },
         ack: (conversationId, seq) => this.connection.write({ ack: { conversationId, seq } }),
         pull: async (conversationId, fromSeq, toSeq) =>
           (await this.request({ pull: { conversationId, fromSeq, toSeq, limit: this.pullPageSize } })).pullResult!,
@@ -194,6 +201,14 @@ export class ParleyClient extends Emitter<ClientEvents> {
       this.store,
       (p) => this.emit('upload', p),
     );
+    this.voiceHost = {
+      request: (frame) => this.request(frame),
+      backoff,
+      deadlineMs: options.sendTimeoutMs || 60_000,
+      progress: (p) => this.emit('voice-progress', p),
+      sent: (message) => this.delivery.offer([message]),
+    };
+    this.voice = new VoiceStreams(this.voiceHost, options.voiceIdleTimeoutMs ?? 60_000, (stream) => this.emit('voice', stream));
     this.sync = new Sync(
       this.delivery,
       this.store,
@@ -735,6 +750,32 @@ export class ParleyClient extends Emitter<ClientEvents> {
   }
 
   /**
+   * Record a voice message that streams while it is recorded: push() each audio
+   * chunk as the recorder makes it (e.g. Opus every ~250 ms); the other members'
+   * devices get the chunks as they are stored and can play them before you
+   * stop. stop({ durationMs }) resolves with the sent VOICE message (its file is
+   * exactly the pushed bytes); cancel() leaves nothing. Progress comes to
+   * `options.onProgress` and the 'voice-progress' event. Needs a connection
+   * (chunks wait through reconnects, within sendTimeoutMs).
+   */
+  recordVoice(conversationId: string, options: RecordVoiceOptions = {}): VoiceRecorder {
+    const recorder = new VoiceRecorder(conversationId, this.voiceHost, {
+      ...options,
+      onProgress: (p) => {
+        if (p.phase === 'sent' || p.phase === 'cancelled' || p.phase === 'failed') this.recorders.delete(recorder);
+        options.onProgress?.(p);
+      },
+    });
+    this.recorders.add(recorder);
+    return recorder;
+  }
+
+  /** Voice messages other devices are streaming to you right now, by stream id (see the 'voice' event). */
+  get voiceStreams(): ReadonlyMap<string, IncomingVoice> {
+    return this.voice.active;
+  }
+
+  /**
    * Close for good: no reconnect. Every pending promise settles (sends with the
    * non-retryable UNAVAILABLE; they stay in the SessionStore for the next
    * session), and it resolves once the SessionStore has every write made so far.
@@ -777,6 +818,8 @@ export class ParleyClient extends Emitter<ClientEvents> {
     for (const w of [...this.onlineWaiters]) (this.onlineWaiters.delete(w), w.reject(error));
     this.outbox.close(error);
     this.delivery.stop();
+    for (const r of [...this.recorders]) r.abort(error);
+    this.voice.abort(error);
     if (error.code !== ErrorCode.UNAVAILABLE) this.emit('error', error);
   }
 
@@ -807,6 +850,9 @@ export class ParleyClient extends Emitter<ClientEvents> {
         this.emit('typing', { conversationId: t.conversationId ?? '', userId: t.userId ?? '', typing: t.typing ?? false });
         return;
       }
+      case 'voicePush':
+        this.voice.push(frame.voicePush!);
+        return;
       case 'deliveryState': {
         const d = frame.deliveryState!;
         const delivered = { conversationId: d.conversationId ?? '', userId: d.userId ?? '', deliveredSeq: Number(d.deliveredSeq ?? 0) };

@@ -2,6 +2,7 @@ export { ParleyClient, type PresenceInfo, type GroupPresencePage, type Conversat
 export { MemorySessionStore, type OutboxEntry, type SessionState, type SessionStore, type UploadRecord } from './session-store.ts';
 export { IndexedDbSessionStore, indexedDbSessionName, type IndexedDbSessionStoreOptions } from './indexeddb-session-store.ts';
 export type { FileInfo, UploadOptions, UploadProgress } from './uploads.ts';
+export { IncomingVoice, VoiceRecorder, type RecordVoiceOptions, type VoiceChunk, type VoiceProgress } from './voice.ts';
 export { ConversationBuffer, HOLE } from './conversation-buffer.ts';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 export { openTransport, type TlsOptions, type Transport, type WebSocketConstructor, type WebSocketLike } from './transport.ts';

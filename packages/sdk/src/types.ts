@@ -9,6 +9,7 @@ import type { BackoffOptions } from './backoff.ts';
 import type { SessionStore } from './session-store.ts';
 import type { TlsOptions, WebSocketConstructor } from './transport.ts';
 import type { FileInfo, UploadProgress } from './uploads.ts';
+import type { IncomingVoice, VoiceProgress } from './voice.ts';
 
 export type ConnectionState = 'idle' | 'connecting' | 'authenticating' | 'syncing' | 'online' | 'reconnecting' | 'closed';
 
@@ -237,6 +238,10 @@ export interface ClientEvents {
   /** Another member started or stopped typing. */
   typing: [{ conversationId: string; userId: string; typing: boolean }];
   notice: [Notice];
+  /** Another device started streaming a voice message in one of your conversations (docs/SDK.md, Voice). */
+  voice: [IncomingVoice];
+  /** A voice recording of this client moved on (chunks stored, sent, cancelled, failed). */
+  'voice-progress': [VoiceProgress];
 }
 
 export interface ClientOptions {
@@ -270,6 +275,12 @@ export interface ClientOptions {
    * event reports it). 0: wait for the ack however long it takes. Default 60000 ms.
    */
   sendTimeoutMs?: number;
+  /**
+   * An incoming voice stream with nothing new (no chunk, no end, no message) for
+   * this long fails with the retryable UNAVAILABLE (the sender's app went away;
+   * the server reclaims the stream later). Default 60000 ms.
+   */
+  voiceIdleTimeoutMs?: number;
   /**
    * connect() rejects with the retryable UNAVAILABLE when the client is not online
    * this long after it was called; the client keeps trying. Default 30000 ms.

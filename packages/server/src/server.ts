@@ -36,6 +36,7 @@ import { FsBlobStore } from './media/blob/fs-blob-store.ts';
 import { MediaService, type FileListener } from './media/media-service.ts';
 import { thumbnailFiles } from './media/thumbnail-files.ts';
 import { Thumbnailer } from './media/thumbnails.ts';
+import { VoiceService } from './media/voice-service.ts';
 import type { StorePort } from './chat/store-port.ts';
 import { SqliteStore } from './store/sqlite/sqlite-store.ts';
 import { crashHook, parseUnsafe, type CrashHook } from './testing/faults.ts';
@@ -156,6 +157,7 @@ export interface RunningServer {
   readonly gateway: Gateway;
   readonly chat: ChatService;
   readonly media: MediaService;
+  readonly voice: VoiceService;
   readonly tokens: TokenService;
   /** Where uploaded files' bytes live (the blobStore setting); closed with the server. */
   readonly blobs: BlobStore;
@@ -238,7 +240,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const media: MediaService = new MediaService(port, blobs, config, log, secret, options.onFileComplete ?? thumbnailFiles(thumbnailer, blobs, () => media, log));
   const accounts = new Accounts(store, tokens);
   const chat = new ChatService(store, bus, config, crash);
-  const gateway = new Gateway(config, chat, bus, tokens, accounts, log, crash, parseUnsafe(config.testUnsafe).has('no-retransmit'), clock);
+  const voice = new VoiceService(chat, media, port, blobs, bus, config);
+  const gateway = new Gateway(config, chat, bus, tokens, accounts, log, crash, parseUnsafe(config.testUnsafe).has('no-retransmit'), clock, voice);
   let ready = false;
   // Event-loop delay: a stall here delays every connection on the node.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -406,6 +409,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     gateway,
     chat,
     media,
+    voice,
     tokens,
     blobs,
     log,

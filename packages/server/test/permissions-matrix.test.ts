@@ -79,7 +79,7 @@ type Act<F extends Fixture> =
   /** A MessageOp on the message `seq` picks (undefined: the actor has none such, the cell is n/a). */
   | { message: MessageOpKind; seq: (f: F, me: string) => number | undefined; emoji?: string; pastWindow?: boolean }
   | { call: 'markRead' | 'readers'; at: (f: F) => number }
-  | { call: 'groupInfo' | 'groupPresence' | 'typing' };
+  | { call: 'groupInfo' | 'groupPresence' | 'typing' | 'voiceStart' };
 
 let ids = 0;
 const nextId = () => `m${++ids}`;
@@ -116,6 +116,9 @@ async function perform<F extends Fixture>(s: Services, act: Act<F>, f: F, me: st
     run = () => s.chat.groupInfo(caller, conversationId);
   } else if (act.call === 'groupPresence') {
     run = () => s.chat.groupPresence(caller, { conversationId, after: '', limit: 0, users: [], subscribe: false });
+  } else if (act.call === 'voiceStart') {
+    // Who may start (and go on with) a voice stream: the send rules, asked as the voice service asks them (§10b).
+    run = () => s.chat.requireSender(caller, conversationId);
   } else {
     run = () => s.chat.typing(caller, conversationId, true);
   }
@@ -236,6 +239,9 @@ const GROUP_COLUMNS: GroupColumn[] = [
     name: 'send while the group is muted (mute all)', setup: { mutedAll: true }, act: { send: () => ({}) },
     expect: [OK, OK, MUTED, ...formerNone],
   },
+  // "The send rules decide, as for a message" (§10b): a voice stream is refused exactly where a send is.
+  { name: 'start a voice stream', act: { call: 'voiceStart' }, expect: [OK, OK, OK, ...formerNone] },
+  { name: 'start a voice stream while the group is muted (mute all)', setup: { mutedAll: true }, act: { call: 'voiceStart' }, expect: [OK, OK, MUTED, ...formerNone] },
   {
     // "`mention_all`: @all, in groups only (`INVALID_ARGUMENT` elsewhere), by the owner and admins only (`FORBIDDEN`)"
     name: 'send mentioning @all', act: { send: () => ({ mentionAll: true }) }, expect: [OK, OK, FORBIDDEN, ...formerNone],
@@ -454,6 +460,7 @@ const GROUP_COLUMNS: GroupColumn[] = [
     const gone = [GROUP_DISMISSED, GROUP_DISMISSED, GROUP_DISMISSED, GROUP_DISMISSED, GROUP_DISMISSED, GROUP_DISMISSED] as const;
     return [
       { name: 'after dismissal: send', setup: dismissed, act: { send: () => ({}) }, expect: gone },
+      { name: 'after dismissal: start a voice stream', setup: dismissed, act: { call: 'voiceStart' }, expect: gone },
       {
         name: 'after dismissal: recall own message (within the window)', setup: dismissed, act: { message: MessageOpKind.RECALL, seq: ownMessage },
         expect: [GROUP_DISMISSED, GROUP_DISMISSED, GROUP_DISMISSED, GROUP_DISMISSED, GROUP_DISMISSED, NA],
@@ -540,6 +547,7 @@ const theirs = (f: DirectFixture, me: string) => (me === f.user.a ? f.sent.b : f
 // `BLOCKED` either way. Recalls, taking a reaction back, one's own history and typing are not refused.
 const DIRECT_COLUMNS: DirectColumn[] = [
   { name: 'send', act: { send: () => ({}) }, expect: [OK, OK, BLOCKED, BLOCKED, NOT_MEMBER] },
+  { name: 'start a voice stream', act: { call: 'voiceStart' }, expect: [OK, OK, BLOCKED, BLOCKED, NOT_MEMBER] },
   { name: "send replying to the other's message", act: { send: (f, me) => ({ replyTo: theirs(f, me) }) }, expect: [OK, OK, BLOCKED, BLOCKED, NOT_MEMBER] },
   { name: 'recall own message (within the window)', act: { message: MessageOpKind.RECALL, seq: mine }, expect: [OK, OK, OK, OK, NA] },
   {

@@ -48,8 +48,13 @@ export interface FaultProxy {
    * device has the message; the server does not learn it and retransmits). Needs `framed`.
    */
   setDropDeviceAcks(p: number): void;
-  /** Frames dropped so far by setDropPushes, setDropAcks and setDropDeviceAcks. */
-  readonly dropped: { pushes: number; acks: number; deviceAcks: number };
+  /**
+   * Drop the VoicePush frames (id 0: chunks as they are stored, not fetch
+   * answers) going to the client that `which` picks; undefined stops. Needs `framed`.
+   */
+  setDropVoicePushes(which: ((push: { streamId: string; index: number; ended: boolean }) => boolean) | undefined): void;
+  /** Frames dropped so far by setDropPushes, setDropAcks, setDropDeviceAcks and setDropVoicePushes. */
+  readonly dropped: { pushes: number; acks: number; deviceAcks: number; voicePushes: number };
   /**
    * Stop reading from both ends of every connection (and of new ones) until
    * turned off: to the server, the client has stopped reading (a slow consumer),
@@ -80,8 +85,9 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
   let dropAcks = 0;
   let dropPushes = 0;
   let dropDeviceAcks = 0;
+  let dropVoice: ((push: { streamId: string; index: number; ended: boolean }) => boolean) | undefined;
   const budget = new Map<[Socket, Socket], number>();
-  const dropped = { pushes: 0, acks: 0, deviceAcks: 0 };
+  const dropped = { pushes: 0, acks: 0, deviceAcks: 0, voicePushes: 0 };
 
   const cut = (pair: [Socket, Socket]) => {
     budget.delete(pair);
@@ -101,8 +107,16 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
 
   /** Whether a decoded frame passes, going to the client (`toClient`) or to the server. */
   const keep = (frame: Uint8Array, toClient: boolean): boolean => {
-    if (toClient ? dropAcks === 0 && dropPushes === 0 : dropDeviceAcks === 0) return true;
-    const body = decodeFrame(frame).body;
+    if (toClient ? dropAcks === 0 && dropPushes === 0 && !dropVoice : dropDeviceAcks === 0) return true;
+    const decoded = decodeFrame(frame);
+    const body = decoded.body;
+    if (toClient && body === 'voicePush' && !decoded.id && dropVoice) {
+      const v = decoded.voicePush!;
+      if (dropVoice({ streamId: v.streamId ?? '', index: v.index ?? 0, ended: v.ended ?? false })) {
+        dropped.voicePushes++;
+        return false;
+      }
+    }
     if (toClient && body === 'sendAck') return !drop(dropAcks, 'acks');
     if (toClient && body === 'push') return !drop(dropPushes, 'pushes');
     if (!toClient && body === 'ack') return !drop(dropDeviceAcks, 'deviceAcks');
@@ -180,6 +194,7 @@ export async function startFaultProxy(targetPort: number, options: FaultProxyOpt
     setBlackhole: (on) => (blackhole = on),
     setDropAcks: (p) => (dropAcks = p),
     setDropPushes: (p) => (dropPushes = p),
+    setDropVoicePushes: (which) => (dropVoice = which),
     setBlackholeDirection: (d) => (blackholeDirection = d),
     setTrickle: (on) => (trickle = on),
     setDropDeviceAcks: (p) => (dropDeviceAcks = p),

@@ -104,6 +104,16 @@ export const ErrorCode = {
   RANGE_NOT_SATISFIABLE: 'RANGE_NOT_SATISFIABLE',
   /** An operation the app itself cancelled (an upload's AbortSignal). Set by SDKs; the server never sends it. */
   CANCELLED: 'CANCELLED',
+  /** The voice stream does not exist, was cancelled, expired, or the caller may not see it (never a hint that it exists). */
+  STREAM_NOT_FOUND: 'STREAM_NOT_FOUND',
+  /** The voice stream has ended (or is ending): no more chunks; VoiceEnd again returns the message. */
+  STREAM_ENDED: 'STREAM_ENDED',
+  /** A chunk's index is not the next one the stream expects, or VoiceEnd's chunk_count is not the chunks received; `message` names the next index. Resend from there. */
+  CHUNK_GAP: 'CHUNK_GAP',
+  /** A voice chunk is larger than the server's maxVoiceChunkBytes (VoiceState.max_chunk_bytes). */
+  CHUNK_TOO_LARGE: 'CHUNK_TOO_LARGE',
+  /** The user has as many voice streams open as the server allows: end or cancel one. */
+  TOO_MANY_STREAMS: 'TOO_MANY_STREAMS',
   /** The user is on the group's ban list (JOIN, INVITE, accepting an invitation) until an admin lifts the ban. */
   BANNED: 'BANNED',
   /** A cap of the server was reached: members per group, groups per user, friends per user, pending friend requests. */

@@ -125,6 +125,33 @@ export namespace parley {
         /** Frame deliveryState. */
         deliveryState?: (parley.DeliveryState.$Properties|null);
 
+        /** Frame voiceStart. */
+        voiceStart?: (parley.VoiceStart.$Properties|null);
+
+        /** Frame voiceState. */
+        voiceState?: (parley.VoiceState.$Properties|null);
+
+        /** Frame voiceChunk. */
+        voiceChunk?: (parley.VoiceChunk.$Properties|null);
+
+        /** Frame voiceChunkAck. */
+        voiceChunkAck?: (parley.VoiceChunkAck.$Properties|null);
+
+        /** Frame voiceEnd. */
+        voiceEnd?: (parley.VoiceEnd.$Properties|null);
+
+        /** Frame voiceEnded. */
+        voiceEnded?: (parley.VoiceEnded.$Properties|null);
+
+        /** Frame voiceCancel. */
+        voiceCancel?: (parley.VoiceCancel.$Properties|null);
+
+        /** Frame voicePush. */
+        voicePush?: (parley.VoicePush.$Properties|null);
+
+        /** Frame voiceFetch. */
+        voiceFetch?: (parley.VoiceFetch.$Properties|null);
+
         /** Frame consentInvitations. */
         consentInvitations?: (parley.ConsentInvitationsRequest.$Properties|null);
 
@@ -138,7 +165,7 @@ export namespace parley {
         consentBansResult?: (parley.ConsentBans.$Properties|null);
 
         /** Frame body. */
-        body?: ("auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|"friend"|"friendResult"|"friendList"|"friendListResult"|"settings"|"readers"|"readersResult"|"deliveryState"|"consentInvitations"|"consentInvitationsResult"|"consentBans"|"consentBansResult");
+        body?: ("auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|"friend"|"friendResult"|"friendList"|"friendListResult"|"settings"|"readers"|"readersResult"|"deliveryState"|"voiceStart"|"voiceState"|"voiceChunk"|"voiceChunkAck"|"voiceEnd"|"voiceEnded"|"voiceCancel"|"voicePush"|"voiceFetch"|"consentInvitations"|"consentInvitationsResult"|"consentBans"|"consentBansResult");
 
         /**
          * Encodes the specified Frame message. Does not implicitly {@link parley.Frame.verify|verify} messages.
@@ -273,6 +300,33 @@ export namespace parley {
             /** Frame deliveryState */
             deliveryState?: (parley.DeliveryState.$Properties|null);
 
+            /** Frame voiceStart */
+            voiceStart?: (parley.VoiceStart.$Properties|null);
+
+            /** Frame voiceState */
+            voiceState?: (parley.VoiceState.$Properties|null);
+
+            /** Frame voiceChunk */
+            voiceChunk?: (parley.VoiceChunk.$Properties|null);
+
+            /** Frame voiceChunkAck */
+            voiceChunkAck?: (parley.VoiceChunkAck.$Properties|null);
+
+            /** Frame voiceEnd */
+            voiceEnd?: (parley.VoiceEnd.$Properties|null);
+
+            /** Frame voiceEnded */
+            voiceEnded?: (parley.VoiceEnded.$Properties|null);
+
+            /** Frame voiceCancel */
+            voiceCancel?: (parley.VoiceCancel.$Properties|null);
+
+            /** Frame voicePush */
+            voicePush?: (parley.VoicePush.$Properties|null);
+
+            /** Frame voiceFetch */
+            voiceFetch?: (parley.VoiceFetch.$Properties|null);
+
             /** Frame consentInvitations */
             consentInvitations?: (parley.ConsentInvitationsRequest.$Properties|null);
 
@@ -286,7 +340,7 @@ export namespace parley {
             consentBansResult?: (parley.ConsentBans.$Properties|null);
 
             /** Frame body */
-            body?: ("auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|"friend"|"friendResult"|"friendList"|"friendListResult"|"settings"|"readers"|"readersResult"|"deliveryState"|"consentInvitations"|"consentInvitationsResult"|"consentBans"|"consentBansResult");
+            body?: ("auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|"friend"|"friendResult"|"friendList"|"friendListResult"|"settings"|"readers"|"readersResult"|"deliveryState"|"voiceStart"|"voiceState"|"voiceChunk"|"voiceChunkAck"|"voiceEnd"|"voiceEnded"|"voiceCancel"|"voicePush"|"voiceFetch"|"consentInvitations"|"consentInvitationsResult"|"consentBans"|"consentBansResult");
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -328,13 +382,22 @@ export namespace parley {
           readers?: parley.ReadersRequest.$Shape|null;
           readersResult?: parley.Readers.$Shape|null;
           deliveryState?: parley.DeliveryState.$Shape|null;
+          voiceStart?: parley.VoiceStart.$Shape|null;
+          voiceState?: parley.VoiceState.$Shape|null;
+          voiceChunk?: parley.VoiceChunk.$Shape|null;
+          voiceChunkAck?: parley.VoiceChunkAck.$Shape|null;
+          voiceEnd?: parley.VoiceEnd.$Shape|null;
+          voiceEnded?: parley.VoiceEnded.$Shape|null;
+          voiceCancel?: parley.VoiceCancel.$Shape|null;
+          voicePush?: parley.VoicePush.$Shape|null;
+          voiceFetch?: parley.VoiceFetch.$Shape|null;
           consentInvitations?: parley.ConsentInvitationsRequest.$Shape|null;
           consentInvitationsResult?: parley.ConsentInvitations.$Shape|null;
           consentBans?: parley.ConsentBansRequest.$Shape|null;
           consentBansResult?: parley.ConsentBans.$Shape|null;
           $unknowns?: Uint8Array[];
         } & (
-          ({ body?: undefined; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "auth"; auth: parley.Auth.$Shape; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "authOk"; auth?: null; authOk: parley.AuthOk.$Shape; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "send"; auth?: null; authOk?: null; send: parley.Send.$Shape; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "sendAck"; auth?: null; authOk?: null; send?: null; sendAck: parley.SendAck.$Shape; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "push"; auth?: null; authOk?: null; send?: null; sendAck?: null; push: parley.Push.$Shape; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "ack"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack: parley.Ack.$Shape; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "sync"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync: parley.SyncRequest.$Shape; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "syncResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult: parley.SyncResponse.$Shape; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "pull"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull: parley.PullRequest.$Shape; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "pullResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult: parley.PullResponse.$Shape; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "ping"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping: parley.Ping.$Shape; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "pong"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong: parley.Pong.$Shape; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "error"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error: parley.Error.$Shape; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "notice"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice: parley.Notice.$Shape; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "group"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group: parley.GroupRequest.$Shape; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "groupResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult: parley.GroupResponse.$Shape; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "markRead"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead: parley.MarkRead.$Shape; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "readState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState: parley.ReadState.$Shape; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "typing"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing: parley.Typing.$Shape; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "presence"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence: parley.PresenceRequest.$Shape; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "presenceResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult: parley.PresenceResponse.$Shape; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "presenceUpdate"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate: parley.Presence.$Shape; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "messageOp"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp: parley.MessageOp.$Shape; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "groupInfo"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo: parley.GroupInfoRequest.$Shape; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "groupInfoResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult: parley.GroupInfo.$Shape; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "friend"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend: parley.FriendRequest.$Shape; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "friendResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult: parley.FriendResponse.$Shape; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "friendList"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList: parley.FriendListRequest.$Shape; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "friendListResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult: parley.FriendList.$Shape; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "settings"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings: parley.ConversationSettings.$Shape; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "readers"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers: parley.ReadersRequest.$Shape; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "readersResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult: parley.Readers.$Shape; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "deliveryState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState: parley.DeliveryState.$Shape; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "consentInvitations"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations: parley.ConsentInvitationsRequest.$Shape; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "consentInvitationsResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult: parley.ConsentInvitations.$Shape; consentBans?: null; consentBansResult?: null }|{ body?: "consentBans"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans: parley.ConsentBansRequest.$Shape; consentBansResult?: null }|{ body?: "consentBansResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult: parley.ConsentBans.$Shape })
+          ({ body?: undefined; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "auth"; auth: parley.Auth.$Shape; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "authOk"; auth?: null; authOk: parley.AuthOk.$Shape; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "send"; auth?: null; authOk?: null; send: parley.Send.$Shape; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "sendAck"; auth?: null; authOk?: null; send?: null; sendAck: parley.SendAck.$Shape; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "push"; auth?: null; authOk?: null; send?: null; sendAck?: null; push: parley.Push.$Shape; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "ack"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack: parley.Ack.$Shape; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "sync"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync: parley.SyncRequest.$Shape; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "syncResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult: parley.SyncResponse.$Shape; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "pull"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull: parley.PullRequest.$Shape; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "pullResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult: parley.PullResponse.$Shape; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "ping"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping: parley.Ping.$Shape; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "pong"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong: parley.Pong.$Shape; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "error"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error: parley.Error.$Shape; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "notice"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice: parley.Notice.$Shape; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "group"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group: parley.GroupRequest.$Shape; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "groupResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult: parley.GroupResponse.$Shape; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "markRead"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead: parley.MarkRead.$Shape; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "readState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState: parley.ReadState.$Shape; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "typing"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing: parley.Typing.$Shape; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "presence"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence: parley.PresenceRequest.$Shape; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "presenceResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult: parley.PresenceResponse.$Shape; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "presenceUpdate"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate: parley.Presence.$Shape; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "messageOp"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp: parley.MessageOp.$Shape; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "groupInfo"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo: parley.GroupInfoRequest.$Shape; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "groupInfoResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult: parley.GroupInfo.$Shape; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "friend"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend: parley.FriendRequest.$Shape; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "friendResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult: parley.FriendResponse.$Shape; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "friendList"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList: parley.FriendListRequest.$Shape; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "friendListResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult: parley.FriendList.$Shape; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "settings"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings: parley.ConversationSettings.$Shape; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "readers"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers: parley.ReadersRequest.$Shape; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "readersResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult: parley.Readers.$Shape; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "deliveryState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState: parley.DeliveryState.$Shape; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceStart"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart: parley.VoiceStart.$Shape; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState: parley.VoiceState.$Shape; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceChunk"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk: parley.VoiceChunk.$Shape; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceChunkAck"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck: parley.VoiceChunkAck.$Shape; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceEnd"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd: parley.VoiceEnd.$Shape; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceEnded"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded: parley.VoiceEnded.$Shape; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceCancel"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel: parley.VoiceCancel.$Shape; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voicePush"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush: parley.VoicePush.$Shape; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceFetch"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch: parley.VoiceFetch.$Shape; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "consentInvitations"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations: parley.ConsentInvitationsRequest.$Shape; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "consentInvitationsResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult: parley.ConsentInvitations.$Shape; consentBans?: null; consentBansResult?: null }|{ body?: "consentBans"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans: parley.ConsentBansRequest.$Shape; consentBansResult?: null }|{ body?: "consentBansResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult: parley.ConsentBans.$Shape })
         );
     }
 
@@ -1930,6 +1993,21 @@ export namespace parley {
 
             /** CANCELLED value */
             CANCELLED = 48,
+
+            /** STREAM_NOT_FOUND value */
+            STREAM_NOT_FOUND = 49,
+
+            /** STREAM_ENDED value */
+            STREAM_ENDED = 50,
+
+            /** CHUNK_GAP value */
+            CHUNK_GAP = 51,
+
+            /** CHUNK_TOO_LARGE value */
+            CHUNK_TOO_LARGE = 52,
+
+            /** TOO_MANY_STREAMS value */
+            TOO_MANY_STREAMS = 53,
 
             /** BANNED value */
             BANNED = 61,
@@ -4198,6 +4276,732 @@ export namespace parley {
 
         /** Shape of a DeliveryState. */
         type $Shape = parley.DeliveryState.$Properties;
+    }
+
+    /**
+     * Properties of a VoiceStart.
+     * @deprecated Use parley.VoiceStart.$Properties instead.
+     */
+    interface IVoiceStart extends parley.VoiceStart.$Properties {
+    }
+
+    /** Represents a VoiceStart. */
+    class VoiceStart {
+
+        /**
+         * Constructs a new VoiceStart.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.VoiceStart.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** VoiceStart conversationId. */
+        conversationId: string;
+
+        /** VoiceStart mime. */
+        mime: string;
+
+        /**
+         * Encodes the specified VoiceStart message. Does not implicitly {@link parley.VoiceStart.verify|verify} messages.
+         * @param message VoiceStart message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.VoiceStart.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a VoiceStart message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.VoiceStart & parley.VoiceStart.$Shape} VoiceStart
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.VoiceStart & parley.VoiceStart.$Shape;
+
+        /**
+         * Gets the type url for VoiceStart
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace VoiceStart {
+
+        /** Properties of a VoiceStart. */
+        interface $Properties {
+
+            /** VoiceStart conversationId */
+            conversationId?: (string|null);
+
+            /** VoiceStart mime */
+            mime?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a VoiceStart. */
+        type $Shape = parley.VoiceStart.$Properties;
+    }
+
+    /**
+     * Properties of a VoiceState.
+     * @deprecated Use parley.VoiceState.$Properties instead.
+     */
+    interface IVoiceState extends parley.VoiceState.$Properties {
+    }
+
+    /** Represents a VoiceState. */
+    class VoiceState {
+
+        /**
+         * Constructs a new VoiceState.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.VoiceState.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** VoiceState streamId. */
+        streamId: string;
+
+        /** VoiceState conversationId. */
+        conversationId: string;
+
+        /** VoiceState chunks. */
+        chunks: number;
+
+        /** VoiceState bytes. */
+        bytes: number;
+
+        /** VoiceState maxChunkBytes. */
+        maxChunkBytes: number;
+
+        /** VoiceState maxBytes. */
+        maxBytes: number;
+
+        /** VoiceState maxDurationMs. */
+        maxDurationMs: number;
+
+        /** VoiceState cancelled. */
+        cancelled: boolean;
+
+        /**
+         * Encodes the specified VoiceState message. Does not implicitly {@link parley.VoiceState.verify|verify} messages.
+         * @param message VoiceState message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.VoiceState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a VoiceState message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.VoiceState & parley.VoiceState.$Shape} VoiceState
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.VoiceState & parley.VoiceState.$Shape;
+
+        /**
+         * Gets the type url for VoiceState
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace VoiceState {
+
+        /** Properties of a VoiceState. */
+        interface $Properties {
+
+            /** VoiceState streamId */
+            streamId?: (string|null);
+
+            /** VoiceState conversationId */
+            conversationId?: (string|null);
+
+            /** VoiceState chunks */
+            chunks?: (number|null);
+
+            /** VoiceState bytes */
+            bytes?: (number|null);
+
+            /** VoiceState maxChunkBytes */
+            maxChunkBytes?: (number|null);
+
+            /** VoiceState maxBytes */
+            maxBytes?: (number|null);
+
+            /** VoiceState maxDurationMs */
+            maxDurationMs?: (number|null);
+
+            /** VoiceState cancelled */
+            cancelled?: (boolean|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a VoiceState. */
+        type $Shape = parley.VoiceState.$Properties;
+    }
+
+    /**
+     * Properties of a VoiceChunk.
+     * @deprecated Use parley.VoiceChunk.$Properties instead.
+     */
+    interface IVoiceChunk extends parley.VoiceChunk.$Properties {
+    }
+
+    /** Represents a VoiceChunk. */
+    class VoiceChunk {
+
+        /**
+         * Constructs a new VoiceChunk.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.VoiceChunk.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** VoiceChunk streamId. */
+        streamId: string;
+
+        /** VoiceChunk index. */
+        index: number;
+
+        /** VoiceChunk data. */
+        data: Uint8Array;
+
+        /**
+         * Encodes the specified VoiceChunk message. Does not implicitly {@link parley.VoiceChunk.verify|verify} messages.
+         * @param message VoiceChunk message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.VoiceChunk.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a VoiceChunk message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.VoiceChunk & parley.VoiceChunk.$Shape} VoiceChunk
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.VoiceChunk & parley.VoiceChunk.$Shape;
+
+        /**
+         * Gets the type url for VoiceChunk
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace VoiceChunk {
+
+        /** Properties of a VoiceChunk. */
+        interface $Properties {
+
+            /** VoiceChunk streamId */
+            streamId?: (string|null);
+
+            /** VoiceChunk index */
+            index?: (number|null);
+
+            /** VoiceChunk data */
+            data?: (Uint8Array|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a VoiceChunk. */
+        type $Shape = parley.VoiceChunk.$Properties;
+    }
+
+    /**
+     * Properties of a VoiceChunkAck.
+     * @deprecated Use parley.VoiceChunkAck.$Properties instead.
+     */
+    interface IVoiceChunkAck extends parley.VoiceChunkAck.$Properties {
+    }
+
+    /** Represents a VoiceChunkAck. */
+    class VoiceChunkAck {
+
+        /**
+         * Constructs a new VoiceChunkAck.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.VoiceChunkAck.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** VoiceChunkAck streamId. */
+        streamId: string;
+
+        /** VoiceChunkAck index. */
+        index: number;
+
+        /** VoiceChunkAck duplicate. */
+        duplicate: boolean;
+
+        /**
+         * Encodes the specified VoiceChunkAck message. Does not implicitly {@link parley.VoiceChunkAck.verify|verify} messages.
+         * @param message VoiceChunkAck message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.VoiceChunkAck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a VoiceChunkAck message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.VoiceChunkAck & parley.VoiceChunkAck.$Shape} VoiceChunkAck
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.VoiceChunkAck & parley.VoiceChunkAck.$Shape;
+
+        /**
+         * Gets the type url for VoiceChunkAck
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace VoiceChunkAck {
+
+        /** Properties of a VoiceChunkAck. */
+        interface $Properties {
+
+            /** VoiceChunkAck streamId */
+            streamId?: (string|null);
+
+            /** VoiceChunkAck index */
+            index?: (number|null);
+
+            /** VoiceChunkAck duplicate */
+            duplicate?: (boolean|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a VoiceChunkAck. */
+        type $Shape = parley.VoiceChunkAck.$Properties;
+    }
+
+    /**
+     * Properties of a VoiceEnd.
+     * @deprecated Use parley.VoiceEnd.$Properties instead.
+     */
+    interface IVoiceEnd extends parley.VoiceEnd.$Properties {
+    }
+
+    /** Represents a VoiceEnd. */
+    class VoiceEnd {
+
+        /**
+         * Constructs a new VoiceEnd.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.VoiceEnd.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** VoiceEnd streamId. */
+        streamId: string;
+
+        /** VoiceEnd chunkCount. */
+        chunkCount: number;
+
+        /** VoiceEnd durationMs. */
+        durationMs: number;
+
+        /** VoiceEnd sha256. */
+        sha256: Uint8Array;
+
+        /**
+         * Encodes the specified VoiceEnd message. Does not implicitly {@link parley.VoiceEnd.verify|verify} messages.
+         * @param message VoiceEnd message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.VoiceEnd.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a VoiceEnd message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.VoiceEnd & parley.VoiceEnd.$Shape} VoiceEnd
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.VoiceEnd & parley.VoiceEnd.$Shape;
+
+        /**
+         * Gets the type url for VoiceEnd
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace VoiceEnd {
+
+        /** Properties of a VoiceEnd. */
+        interface $Properties {
+
+            /** VoiceEnd streamId */
+            streamId?: (string|null);
+
+            /** VoiceEnd chunkCount */
+            chunkCount?: (number|null);
+
+            /** VoiceEnd durationMs */
+            durationMs?: (number|null);
+
+            /** VoiceEnd sha256 */
+            sha256?: (Uint8Array|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a VoiceEnd. */
+        type $Shape = parley.VoiceEnd.$Properties;
+    }
+
+    /**
+     * Properties of a VoiceEnded.
+     * @deprecated Use parley.VoiceEnded.$Properties instead.
+     */
+    interface IVoiceEnded extends parley.VoiceEnded.$Properties {
+    }
+
+    /** Represents a VoiceEnded. */
+    class VoiceEnded {
+
+        /**
+         * Constructs a new VoiceEnded.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.VoiceEnded.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** VoiceEnded message. */
+        message?: (parley.Message.$Properties|null);
+
+        /** VoiceEnded duplicate. */
+        duplicate: boolean;
+
+        /**
+         * Encodes the specified VoiceEnded message. Does not implicitly {@link parley.VoiceEnded.verify|verify} messages.
+         * @param message VoiceEnded message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.VoiceEnded.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a VoiceEnded message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.VoiceEnded & parley.VoiceEnded.$Shape} VoiceEnded
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.VoiceEnded & parley.VoiceEnded.$Shape;
+
+        /**
+         * Gets the type url for VoiceEnded
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace VoiceEnded {
+
+        /** Properties of a VoiceEnded. */
+        interface $Properties {
+
+            /** VoiceEnded message */
+            message?: (parley.Message.$Properties|null);
+
+            /** VoiceEnded duplicate */
+            duplicate?: (boolean|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a VoiceEnded. */
+        type $Shape = parley.VoiceEnded.$Properties;
+    }
+
+    /**
+     * Properties of a VoiceCancel.
+     * @deprecated Use parley.VoiceCancel.$Properties instead.
+     */
+    interface IVoiceCancel extends parley.VoiceCancel.$Properties {
+    }
+
+    /** Represents a VoiceCancel. */
+    class VoiceCancel {
+
+        /**
+         * Constructs a new VoiceCancel.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.VoiceCancel.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** VoiceCancel streamId. */
+        streamId: string;
+
+        /**
+         * Encodes the specified VoiceCancel message. Does not implicitly {@link parley.VoiceCancel.verify|verify} messages.
+         * @param message VoiceCancel message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.VoiceCancel.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a VoiceCancel message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.VoiceCancel & parley.VoiceCancel.$Shape} VoiceCancel
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.VoiceCancel & parley.VoiceCancel.$Shape;
+
+        /**
+         * Gets the type url for VoiceCancel
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace VoiceCancel {
+
+        /** Properties of a VoiceCancel. */
+        interface $Properties {
+
+            /** VoiceCancel streamId */
+            streamId?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a VoiceCancel. */
+        type $Shape = parley.VoiceCancel.$Properties;
+    }
+
+    /**
+     * Properties of a VoicePush.
+     * @deprecated Use parley.VoicePush.$Properties instead.
+     */
+    interface IVoicePush extends parley.VoicePush.$Properties {
+    }
+
+    /** Represents a VoicePush. */
+    class VoicePush {
+
+        /**
+         * Constructs a new VoicePush.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.VoicePush.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** VoicePush streamId. */
+        streamId: string;
+
+        /** VoicePush conversationId. */
+        conversationId: string;
+
+        /** VoicePush senderId. */
+        senderId: string;
+
+        /** VoicePush mime. */
+        mime: string;
+
+        /** VoicePush index. */
+        index: number;
+
+        /** VoicePush data. */
+        data: Uint8Array;
+
+        /** VoicePush ended. */
+        ended: boolean;
+
+        /** VoicePush chunkCount. */
+        chunkCount: number;
+
+        /** VoicePush cancelled. */
+        cancelled: boolean;
+
+        /**
+         * Encodes the specified VoicePush message. Does not implicitly {@link parley.VoicePush.verify|verify} messages.
+         * @param message VoicePush message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.VoicePush.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a VoicePush message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.VoicePush & parley.VoicePush.$Shape} VoicePush
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.VoicePush & parley.VoicePush.$Shape;
+
+        /**
+         * Gets the type url for VoicePush
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace VoicePush {
+
+        /** Properties of a VoicePush. */
+        interface $Properties {
+
+            /** VoicePush streamId */
+            streamId?: (string|null);
+
+            /** VoicePush conversationId */
+            conversationId?: (string|null);
+
+            /** VoicePush senderId */
+            senderId?: (string|null);
+
+            /** VoicePush mime */
+            mime?: (string|null);
+
+            /** VoicePush index */
+            index?: (number|null);
+
+            /** VoicePush data */
+            data?: (Uint8Array|null);
+
+            /** VoicePush ended */
+            ended?: (boolean|null);
+
+            /** VoicePush chunkCount */
+            chunkCount?: (number|null);
+
+            /** VoicePush cancelled */
+            cancelled?: (boolean|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a VoicePush. */
+        type $Shape = parley.VoicePush.$Properties;
+    }
+
+    /**
+     * Properties of a VoiceFetch.
+     * @deprecated Use parley.VoiceFetch.$Properties instead.
+     */
+    interface IVoiceFetch extends parley.VoiceFetch.$Properties {
+    }
+
+    /** Represents a VoiceFetch. */
+    class VoiceFetch {
+
+        /**
+         * Constructs a new VoiceFetch.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.VoiceFetch.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** VoiceFetch streamId. */
+        streamId: string;
+
+        /** VoiceFetch index. */
+        index: number;
+
+        /**
+         * Encodes the specified VoiceFetch message. Does not implicitly {@link parley.VoiceFetch.verify|verify} messages.
+         * @param message VoiceFetch message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.VoiceFetch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a VoiceFetch message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.VoiceFetch & parley.VoiceFetch.$Shape} VoiceFetch
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.VoiceFetch & parley.VoiceFetch.$Shape;
+
+        /**
+         * Gets the type url for VoiceFetch
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace VoiceFetch {
+
+        /** Properties of a VoiceFetch. */
+        interface $Properties {
+
+            /** VoiceFetch streamId */
+            streamId?: (string|null);
+
+            /** VoiceFetch index */
+            index?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a VoiceFetch. */
+        type $Shape = parley.VoiceFetch.$Properties;
     }
 
     /** MessageType enum. */

@@ -56,11 +56,20 @@ export const parley = $root.parley = (() => {
          * @property {parley.ReadersRequest.$Properties|null} [readers] Frame readers
          * @property {parley.Readers.$Properties|null} [readersResult] Frame readersResult
          * @property {parley.DeliveryState.$Properties|null} [deliveryState] Frame deliveryState
+         * @property {parley.VoiceStart.$Properties|null} [voiceStart] Frame voiceStart
+         * @property {parley.VoiceState.$Properties|null} [voiceState] Frame voiceState
+         * @property {parley.VoiceChunk.$Properties|null} [voiceChunk] Frame voiceChunk
+         * @property {parley.VoiceChunkAck.$Properties|null} [voiceChunkAck] Frame voiceChunkAck
+         * @property {parley.VoiceEnd.$Properties|null} [voiceEnd] Frame voiceEnd
+         * @property {parley.VoiceEnded.$Properties|null} [voiceEnded] Frame voiceEnded
+         * @property {parley.VoiceCancel.$Properties|null} [voiceCancel] Frame voiceCancel
+         * @property {parley.VoicePush.$Properties|null} [voicePush] Frame voicePush
+         * @property {parley.VoiceFetch.$Properties|null} [voiceFetch] Frame voiceFetch
          * @property {parley.ConsentInvitationsRequest.$Properties|null} [consentInvitations] Frame consentInvitations
          * @property {parley.ConsentInvitations.$Properties|null} [consentInvitationsResult] Frame consentInvitationsResult
          * @property {parley.ConsentBansRequest.$Properties|null} [consentBans] Frame consentBans
          * @property {parley.ConsentBans.$Properties|null} [consentBansResult] Frame consentBansResult
-         * @property {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|"friend"|"friendResult"|"friendList"|"friendListResult"|"settings"|"readers"|"readersResult"|"deliveryState"|"consentInvitations"|"consentInvitationsResult"|"consentBans"|"consentBansResult"} [body] Frame body
+         * @property {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|"friend"|"friendResult"|"friendList"|"friendListResult"|"settings"|"readers"|"readersResult"|"deliveryState"|"voiceStart"|"voiceState"|"voiceChunk"|"voiceChunkAck"|"voiceEnd"|"voiceEnded"|"voiceCancel"|"voicePush"|"voiceFetch"|"consentInvitations"|"consentInvitationsResult"|"consentBans"|"consentBansResult"} [body] Frame body
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -109,13 +118,22 @@ export const parley = $root.parley = (() => {
          *   readers?: parley.ReadersRequest.$Shape|null;
          *   readersResult?: parley.Readers.$Shape|null;
          *   deliveryState?: parley.DeliveryState.$Shape|null;
+         *   voiceStart?: parley.VoiceStart.$Shape|null;
+         *   voiceState?: parley.VoiceState.$Shape|null;
+         *   voiceChunk?: parley.VoiceChunk.$Shape|null;
+         *   voiceChunkAck?: parley.VoiceChunkAck.$Shape|null;
+         *   voiceEnd?: parley.VoiceEnd.$Shape|null;
+         *   voiceEnded?: parley.VoiceEnded.$Shape|null;
+         *   voiceCancel?: parley.VoiceCancel.$Shape|null;
+         *   voicePush?: parley.VoicePush.$Shape|null;
+         *   voiceFetch?: parley.VoiceFetch.$Shape|null;
          *   consentInvitations?: parley.ConsentInvitationsRequest.$Shape|null;
          *   consentInvitationsResult?: parley.ConsentInvitations.$Shape|null;
          *   consentBans?: parley.ConsentBansRequest.$Shape|null;
          *   consentBansResult?: parley.ConsentBans.$Shape|null;
          *   $unknowns?: Array.<Uint8Array>;
          * } & (
-         *   ({ body?: undefined; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "auth"; auth: parley.Auth.$Shape; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "authOk"; auth?: null; authOk: parley.AuthOk.$Shape; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "send"; auth?: null; authOk?: null; send: parley.Send.$Shape; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "sendAck"; auth?: null; authOk?: null; send?: null; sendAck: parley.SendAck.$Shape; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "push"; auth?: null; authOk?: null; send?: null; sendAck?: null; push: parley.Push.$Shape; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "ack"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack: parley.Ack.$Shape; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "sync"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync: parley.SyncRequest.$Shape; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "syncResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult: parley.SyncResponse.$Shape; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "pull"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull: parley.PullRequest.$Shape; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "pullResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult: parley.PullResponse.$Shape; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "ping"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping: parley.Ping.$Shape; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "pong"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong: parley.Pong.$Shape; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "error"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error: parley.Error.$Shape; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "notice"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice: parley.Notice.$Shape; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "group"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group: parley.GroupRequest.$Shape; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "groupResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult: parley.GroupResponse.$Shape; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "markRead"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead: parley.MarkRead.$Shape; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "readState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState: parley.ReadState.$Shape; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "typing"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing: parley.Typing.$Shape; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "presence"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence: parley.PresenceRequest.$Shape; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "presenceResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult: parley.PresenceResponse.$Shape; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "presenceUpdate"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate: parley.Presence.$Shape; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "messageOp"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp: parley.MessageOp.$Shape; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "groupInfo"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo: parley.GroupInfoRequest.$Shape; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "groupInfoResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult: parley.GroupInfo.$Shape; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "friend"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend: parley.FriendRequest.$Shape; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "friendResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult: parley.FriendResponse.$Shape; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "friendList"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList: parley.FriendListRequest.$Shape; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "friendListResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult: parley.FriendList.$Shape; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "settings"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings: parley.ConversationSettings.$Shape; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "readers"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers: parley.ReadersRequest.$Shape; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "readersResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult: parley.Readers.$Shape; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "deliveryState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState: parley.DeliveryState.$Shape; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "consentInvitations"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations: parley.ConsentInvitationsRequest.$Shape; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "consentInvitationsResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult: parley.ConsentInvitations.$Shape; consentBans?: null; consentBansResult?: null }|{ body?: "consentBans"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans: parley.ConsentBansRequest.$Shape; consentBansResult?: null }|{ body?: "consentBansResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult: parley.ConsentBans.$Shape })
+         *   ({ body?: undefined; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "auth"; auth: parley.Auth.$Shape; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "authOk"; auth?: null; authOk: parley.AuthOk.$Shape; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "send"; auth?: null; authOk?: null; send: parley.Send.$Shape; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "sendAck"; auth?: null; authOk?: null; send?: null; sendAck: parley.SendAck.$Shape; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "push"; auth?: null; authOk?: null; send?: null; sendAck?: null; push: parley.Push.$Shape; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "ack"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack: parley.Ack.$Shape; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "sync"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync: parley.SyncRequest.$Shape; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "syncResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult: parley.SyncResponse.$Shape; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "pull"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull: parley.PullRequest.$Shape; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "pullResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult: parley.PullResponse.$Shape; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "ping"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping: parley.Ping.$Shape; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "pong"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong: parley.Pong.$Shape; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "error"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error: parley.Error.$Shape; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "notice"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice: parley.Notice.$Shape; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "group"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group: parley.GroupRequest.$Shape; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "groupResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult: parley.GroupResponse.$Shape; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "markRead"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead: parley.MarkRead.$Shape; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "readState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState: parley.ReadState.$Shape; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "typing"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing: parley.Typing.$Shape; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "presence"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence: parley.PresenceRequest.$Shape; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "presenceResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult: parley.PresenceResponse.$Shape; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "presenceUpdate"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate: parley.Presence.$Shape; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "messageOp"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp: parley.MessageOp.$Shape; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "groupInfo"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo: parley.GroupInfoRequest.$Shape; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "groupInfoResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult: parley.GroupInfo.$Shape; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "friend"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend: parley.FriendRequest.$Shape; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "friendResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult: parley.FriendResponse.$Shape; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "friendList"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList: parley.FriendListRequest.$Shape; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "friendListResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult: parley.FriendList.$Shape; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "settings"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings: parley.ConversationSettings.$Shape; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "readers"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers: parley.ReadersRequest.$Shape; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "readersResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult: parley.Readers.$Shape; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "deliveryState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState: parley.DeliveryState.$Shape; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceStart"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart: parley.VoiceStart.$Shape; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState: parley.VoiceState.$Shape; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceChunk"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk: parley.VoiceChunk.$Shape; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceChunkAck"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck: parley.VoiceChunkAck.$Shape; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceEnd"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd: parley.VoiceEnd.$Shape; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceEnded"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded: parley.VoiceEnded.$Shape; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceCancel"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel: parley.VoiceCancel.$Shape; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voicePush"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush: parley.VoicePush.$Shape; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceFetch"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch: parley.VoiceFetch.$Shape; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "consentInvitations"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations: parley.ConsentInvitationsRequest.$Shape; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "consentInvitationsResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult: parley.ConsentInvitations.$Shape; consentBans?: null; consentBansResult?: null }|{ body?: "consentBans"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans: parley.ConsentBansRequest.$Shape; consentBansResult?: null }|{ body?: "consentBansResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult: parley.ConsentBans.$Shape })
          * )} parley.Frame.$Shape
          */
 
@@ -407,6 +425,78 @@ export const parley = $root.parley = (() => {
         Frame.prototype.deliveryState = null;
 
         /**
+         * Frame voiceStart.
+         * @member {parley.VoiceStart.$Properties|null|undefined} voiceStart
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.voiceStart = null;
+
+        /**
+         * Frame voiceState.
+         * @member {parley.VoiceState.$Properties|null|undefined} voiceState
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.voiceState = null;
+
+        /**
+         * Frame voiceChunk.
+         * @member {parley.VoiceChunk.$Properties|null|undefined} voiceChunk
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.voiceChunk = null;
+
+        /**
+         * Frame voiceChunkAck.
+         * @member {parley.VoiceChunkAck.$Properties|null|undefined} voiceChunkAck
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.voiceChunkAck = null;
+
+        /**
+         * Frame voiceEnd.
+         * @member {parley.VoiceEnd.$Properties|null|undefined} voiceEnd
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.voiceEnd = null;
+
+        /**
+         * Frame voiceEnded.
+         * @member {parley.VoiceEnded.$Properties|null|undefined} voiceEnded
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.voiceEnded = null;
+
+        /**
+         * Frame voiceCancel.
+         * @member {parley.VoiceCancel.$Properties|null|undefined} voiceCancel
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.voiceCancel = null;
+
+        /**
+         * Frame voicePush.
+         * @member {parley.VoicePush.$Properties|null|undefined} voicePush
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.voicePush = null;
+
+        /**
+         * Frame voiceFetch.
+         * @member {parley.VoiceFetch.$Properties|null|undefined} voiceFetch
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.voiceFetch = null;
+
+        /**
          * Frame consentInvitations.
          * @member {parley.ConsentInvitationsRequest.$Properties|null|undefined} consentInvitations
          * @memberof parley.Frame
@@ -443,12 +533,12 @@ export const parley = $root.parley = (() => {
 
         /**
          * Frame body.
-         * @member {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|"friend"|"friendResult"|"friendList"|"friendListResult"|"settings"|"readers"|"readersResult"|"deliveryState"|"consentInvitations"|"consentInvitationsResult"|"consentBans"|"consentBansResult"|undefined} body
+         * @member {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|"friend"|"friendResult"|"friendList"|"friendListResult"|"settings"|"readers"|"readersResult"|"deliveryState"|"voiceStart"|"voiceState"|"voiceChunk"|"voiceChunkAck"|"voiceEnd"|"voiceEnded"|"voiceCancel"|"voicePush"|"voiceFetch"|"consentInvitations"|"consentInvitationsResult"|"consentBans"|"consentBansResult"|undefined} body
          * @memberof parley.Frame
          * @instance
          */
         $Object.defineProperty(Frame.prototype, "body", {
-            get: $util.oneOfGetter($oneOfFields = ["auth", "authOk", "send", "sendAck", "push", "ack", "sync", "syncResult", "pull", "pullResult", "ping", "pong", "error", "notice", "group", "groupResult", "markRead", "readState", "typing", "presence", "presenceResult", "presenceUpdate", "messageOp", "groupInfo", "groupInfoResult", "friend", "friendResult", "friendList", "friendListResult", "settings", "readers", "readersResult", "deliveryState", "consentInvitations", "consentInvitationsResult", "consentBans", "consentBansResult"]),
+            get: $util.oneOfGetter($oneOfFields = ["auth", "authOk", "send", "sendAck", "push", "ack", "sync", "syncResult", "pull", "pullResult", "ping", "pong", "error", "notice", "group", "groupResult", "markRead", "readState", "typing", "presence", "presenceResult", "presenceUpdate", "messageOp", "groupInfo", "groupInfoResult", "friend", "friendResult", "friendList", "friendListResult", "settings", "readers", "readersResult", "deliveryState", "voiceStart", "voiceState", "voiceChunk", "voiceChunkAck", "voiceEnd", "voiceEnded", "voiceCancel", "voicePush", "voiceFetch", "consentInvitations", "consentInvitationsResult", "consentBans", "consentBansResult"]),
             set: $util.oneOfSetter($oneOfFields)
         });
 
@@ -536,6 +626,24 @@ export const parley = $root.parley = (() => {
                 $root.parley.Readers.encode(message.readersResult, writer.uint32(/* id 41, wireType 2 =*/330).fork(), _depth + 1).ldelim();
             if (message.deliveryState != null && $Object.hasOwnProperty.call(message, "deliveryState"))
                 $root.parley.DeliveryState.encode(message.deliveryState, writer.uint32(/* id 42, wireType 2 =*/338).fork(), _depth + 1).ldelim();
+            if (message.voiceStart != null && $Object.hasOwnProperty.call(message, "voiceStart"))
+                $root.parley.VoiceStart.encode(message.voiceStart, writer.uint32(/* id 43, wireType 2 =*/346).fork(), _depth + 1).ldelim();
+            if (message.voiceState != null && $Object.hasOwnProperty.call(message, "voiceState"))
+                $root.parley.VoiceState.encode(message.voiceState, writer.uint32(/* id 44, wireType 2 =*/354).fork(), _depth + 1).ldelim();
+            if (message.voiceChunk != null && $Object.hasOwnProperty.call(message, "voiceChunk"))
+                $root.parley.VoiceChunk.encode(message.voiceChunk, writer.uint32(/* id 45, wireType 2 =*/362).fork(), _depth + 1).ldelim();
+            if (message.voiceChunkAck != null && $Object.hasOwnProperty.call(message, "voiceChunkAck"))
+                $root.parley.VoiceChunkAck.encode(message.voiceChunkAck, writer.uint32(/* id 46, wireType 2 =*/370).fork(), _depth + 1).ldelim();
+            if (message.voiceEnd != null && $Object.hasOwnProperty.call(message, "voiceEnd"))
+                $root.parley.VoiceEnd.encode(message.voiceEnd, writer.uint32(/* id 47, wireType 2 =*/378).fork(), _depth + 1).ldelim();
+            if (message.voiceEnded != null && $Object.hasOwnProperty.call(message, "voiceEnded"))
+                $root.parley.VoiceEnded.encode(message.voiceEnded, writer.uint32(/* id 48, wireType 2 =*/386).fork(), _depth + 1).ldelim();
+            if (message.voiceCancel != null && $Object.hasOwnProperty.call(message, "voiceCancel"))
+                $root.parley.VoiceCancel.encode(message.voiceCancel, writer.uint32(/* id 49, wireType 2 =*/394).fork(), _depth + 1).ldelim();
+            if (message.voicePush != null && $Object.hasOwnProperty.call(message, "voicePush"))
+                $root.parley.VoicePush.encode(message.voicePush, writer.uint32(/* id 50, wireType 2 =*/402).fork(), _depth + 1).ldelim();
+            if (message.voiceFetch != null && $Object.hasOwnProperty.call(message, "voiceFetch"))
+                $root.parley.VoiceFetch.encode(message.voiceFetch, writer.uint32(/* id 51, wireType 2 =*/410).fork(), _depth + 1).ldelim();
             if (message.consentInvitations != null && $Object.hasOwnProperty.call(message, "consentInvitations"))
                 $root.parley.ConsentInvitationsRequest.encode(message.consentInvitations, writer.uint32(/* id 58, wireType 2 =*/466).fork(), _depth + 1).ldelim();
             if (message.consentInvitationsResult != null && $Object.hasOwnProperty.call(message, "consentInvitationsResult"))
@@ -826,6 +934,69 @@ export const parley = $root.parley = (() => {
                             break;
                         message.deliveryState = $root.parley.DeliveryState.decode(reader, reader.size(), $undefined, _depth + 1, message.deliveryState);
                         message.body = "deliveryState";
+                        continue;
+                    }
+                case 43: {
+                        if (wireType !== 2)
+                            break;
+                        message.voiceStart = $root.parley.VoiceStart.decode(reader, reader.size(), $undefined, _depth + 1, message.voiceStart);
+                        message.body = "voiceStart";
+                        continue;
+                    }
+                case 44: {
+                        if (wireType !== 2)
+                            break;
+                        message.voiceState = $root.parley.VoiceState.decode(reader, reader.size(), $undefined, _depth + 1, message.voiceState);
+                        message.body = "voiceState";
+                        continue;
+                    }
+                case 45: {
+                        if (wireType !== 2)
+                            break;
+                        message.voiceChunk = $root.parley.VoiceChunk.decode(reader, reader.size(), $undefined, _depth + 1, message.voiceChunk);
+                        message.body = "voiceChunk";
+                        continue;
+                    }
+                case 46: {
+                        if (wireType !== 2)
+                            break;
+                        message.voiceChunkAck = $root.parley.VoiceChunkAck.decode(reader, reader.size(), $undefined, _depth + 1, message.voiceChunkAck);
+                        message.body = "voiceChunkAck";
+                        continue;
+                    }
+                case 47: {
+                        if (wireType !== 2)
+                            break;
+                        message.voiceEnd = $root.parley.VoiceEnd.decode(reader, reader.size(), $undefined, _depth + 1, message.voiceEnd);
+                        message.body = "voiceEnd";
+                        continue;
+                    }
+                case 48: {
+                        if (wireType !== 2)
+                            break;
+                        message.voiceEnded = $root.parley.VoiceEnded.decode(reader, reader.size(), $undefined, _depth + 1, message.voiceEnded);
+                        message.body = "voiceEnded";
+                        continue;
+                    }
+                case 49: {
+                        if (wireType !== 2)
+                            break;
+                        message.voiceCancel = $root.parley.VoiceCancel.decode(reader, reader.size(), $undefined, _depth + 1, message.voiceCancel);
+                        message.body = "voiceCancel";
+                        continue;
+                    }
+                case 50: {
+                        if (wireType !== 2)
+                            break;
+                        message.voicePush = $root.parley.VoicePush.decode(reader, reader.size(), $undefined, _depth + 1, message.voicePush);
+                        message.body = "voicePush";
+                        continue;
+                    }
+                case 51: {
+                        if (wireType !== 2)
+                            break;
+                        message.voiceFetch = $root.parley.VoiceFetch.decode(reader, reader.size(), $undefined, _depth + 1, message.voiceFetch);
+                        message.body = "voiceFetch";
                         continue;
                     }
                 case 58: {
@@ -4747,6 +4918,11 @@ export const parley = $root.parley = (() => {
          * @property {number} UNSUPPORTED_MEDIA_TYPE=46 UNSUPPORTED_MEDIA_TYPE value
          * @property {number} RANGE_NOT_SATISFIABLE=47 RANGE_NOT_SATISFIABLE value
          * @property {number} CANCELLED=48 CANCELLED value
+         * @property {number} STREAM_NOT_FOUND=49 STREAM_NOT_FOUND value
+         * @property {number} STREAM_ENDED=50 STREAM_ENDED value
+         * @property {number} CHUNK_GAP=51 CHUNK_GAP value
+         * @property {number} CHUNK_TOO_LARGE=52 CHUNK_TOO_LARGE value
+         * @property {number} TOO_MANY_STREAMS=53 TOO_MANY_STREAMS value
          * @property {number} BANNED=61 BANNED value
          * @property {number} LIMIT_REACHED=62 LIMIT_REACHED value
          * @property {number} INVITATION_NOT_FOUND=63 INVITATION_NOT_FOUND value
@@ -4802,6 +4978,11 @@ export const parley = $root.parley = (() => {
             values[valuesById[46] = "UNSUPPORTED_MEDIA_TYPE"] = 46;
             values[valuesById[47] = "RANGE_NOT_SATISFIABLE"] = 47;
             values[valuesById[48] = "CANCELLED"] = 48;
+            values[valuesById[49] = "STREAM_NOT_FOUND"] = 49;
+            values[valuesById[50] = "STREAM_ENDED"] = 50;
+            values[valuesById[51] = "CHUNK_GAP"] = 51;
+            values[valuesById[52] = "CHUNK_TOO_LARGE"] = 52;
+            values[valuesById[53] = "TOO_MANY_STREAMS"] = 53;
             values[valuesById[61] = "BANNED"] = 61;
             values[valuesById[62] = "LIMIT_REACHED"] = 62;
             values[valuesById[63] = "INVITATION_NOT_FOUND"] = 63;
@@ -10531,6 +10712,1853 @@ export const parley = $root.parley = (() => {
         };
 
         return DeliveryState;
+    })();
+
+    parley.VoiceStart = (function() {
+
+        /**
+         * Properties of a VoiceStart.
+         * @typedef {Object} parley.VoiceStart.$Properties
+         * @property {string|null} [conversationId] VoiceStart conversationId
+         * @property {string|null} [mime] VoiceStart mime
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a VoiceStart.
+         * @memberof parley
+         * @interface IVoiceStart
+         * @augments parley.VoiceStart.$Properties
+         * @deprecated Use parley.VoiceStart.$Properties instead.
+         */
+
+        /**
+         * Shape of a VoiceStart.
+         * @typedef {parley.VoiceStart.$Properties} parley.VoiceStart.$Shape
+         */
+
+        /**
+         * Constructs a new VoiceStart.
+         * @memberof parley
+         * @classdesc Represents a VoiceStart.
+         * @constructor
+         * @param {parley.VoiceStart.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const VoiceStart = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * VoiceStart conversationId.
+         * @member {string} conversationId
+         * @memberof parley.VoiceStart
+         * @instance
+         */
+        VoiceStart.prototype.conversationId = "";
+
+        /**
+         * VoiceStart mime.
+         * @member {string} mime
+         * @memberof parley.VoiceStart
+         * @instance
+         */
+        VoiceStart.prototype.mime = "";
+
+        /**
+         * Encodes the specified VoiceStart message. Does not implicitly {@link parley.VoiceStart.verify|verify} messages.
+         * @function encode
+         * @memberof parley.VoiceStart
+         * @static
+         * @param {parley.VoiceStart.$Properties} message VoiceStart message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        VoiceStart.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.conversationId != null && $Object.hasOwnProperty.call(message, "conversationId") && message.conversationId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.conversationId);
+            if (message.mime != null && $Object.hasOwnProperty.call(message, "mime") && message.mime !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.mime);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a VoiceStart message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.VoiceStart
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.VoiceStart & parley.VoiceStart.$Shape} VoiceStart
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        VoiceStart.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.VoiceStart();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.conversationId = value;
+                        else
+                            delete message.conversationId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.mime = value;
+                        else
+                            delete message.mime;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for VoiceStart
+         * @function getTypeUrl
+         * @memberof parley.VoiceStart
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        VoiceStart.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.VoiceStart";
+        };
+
+        return VoiceStart;
+    })();
+
+    parley.VoiceState = (function() {
+
+        /**
+         * Properties of a VoiceState.
+         * @typedef {Object} parley.VoiceState.$Properties
+         * @property {string|null} [streamId] VoiceState streamId
+         * @property {string|null} [conversationId] VoiceState conversationId
+         * @property {number|null} [chunks] VoiceState chunks
+         * @property {number|null} [bytes] VoiceState bytes
+         * @property {number|null} [maxChunkBytes] VoiceState maxChunkBytes
+         * @property {number|null} [maxBytes] VoiceState maxBytes
+         * @property {number|null} [maxDurationMs] VoiceState maxDurationMs
+         * @property {boolean|null} [cancelled] VoiceState cancelled
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a VoiceState.
+         * @memberof parley
+         * @interface IVoiceState
+         * @augments parley.VoiceState.$Properties
+         * @deprecated Use parley.VoiceState.$Properties instead.
+         */
+
+        /**
+         * Shape of a VoiceState.
+         * @typedef {parley.VoiceState.$Properties} parley.VoiceState.$Shape
+         */
+
+        /**
+         * Constructs a new VoiceState.
+         * @memberof parley
+         * @classdesc Represents a VoiceState.
+         * @constructor
+         * @param {parley.VoiceState.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const VoiceState = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * VoiceState streamId.
+         * @member {string} streamId
+         * @memberof parley.VoiceState
+         * @instance
+         */
+        VoiceState.prototype.streamId = "";
+
+        /**
+         * VoiceState conversationId.
+         * @member {string} conversationId
+         * @memberof parley.VoiceState
+         * @instance
+         */
+        VoiceState.prototype.conversationId = "";
+
+        /**
+         * VoiceState chunks.
+         * @member {number} chunks
+         * @memberof parley.VoiceState
+         * @instance
+         */
+        VoiceState.prototype.chunks = 0;
+
+        /**
+         * VoiceState bytes.
+         * @member {number} bytes
+         * @memberof parley.VoiceState
+         * @instance
+         */
+        VoiceState.prototype.bytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * VoiceState maxChunkBytes.
+         * @member {number} maxChunkBytes
+         * @memberof parley.VoiceState
+         * @instance
+         */
+        VoiceState.prototype.maxChunkBytes = 0;
+
+        /**
+         * VoiceState maxBytes.
+         * @member {number} maxBytes
+         * @memberof parley.VoiceState
+         * @instance
+         */
+        VoiceState.prototype.maxBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * VoiceState maxDurationMs.
+         * @member {number} maxDurationMs
+         * @memberof parley.VoiceState
+         * @instance
+         */
+        VoiceState.prototype.maxDurationMs = 0;
+
+        /**
+         * VoiceState cancelled.
+         * @member {boolean} cancelled
+         * @memberof parley.VoiceState
+         * @instance
+         */
+        VoiceState.prototype.cancelled = false;
+
+        /**
+         * Encodes the specified VoiceState message. Does not implicitly {@link parley.VoiceState.verify|verify} messages.
+         * @function encode
+         * @memberof parley.VoiceState
+         * @static
+         * @param {parley.VoiceState.$Properties} message VoiceState message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        VoiceState.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId") && message.streamId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.streamId);
+            if (message.conversationId != null && $Object.hasOwnProperty.call(message, "conversationId") && message.conversationId !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.conversationId);
+            if (message.chunks != null && $Object.hasOwnProperty.call(message, "chunks") && message.chunks !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.chunks);
+            if (message.bytes != null && $Object.hasOwnProperty.call(message, "bytes") && (typeof message.bytes === "object" ? message.bytes.low || message.bytes.high : message.bytes !== 0))
+                writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.bytes);
+            if (message.maxChunkBytes != null && $Object.hasOwnProperty.call(message, "maxChunkBytes") && message.maxChunkBytes !== 0)
+                writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.maxChunkBytes);
+            if (message.maxBytes != null && $Object.hasOwnProperty.call(message, "maxBytes") && (typeof message.maxBytes === "object" ? message.maxBytes.low || message.maxBytes.high : message.maxBytes !== 0))
+                writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.maxBytes);
+            if (message.maxDurationMs != null && $Object.hasOwnProperty.call(message, "maxDurationMs") && message.maxDurationMs !== 0)
+                writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.maxDurationMs);
+            if (message.cancelled != null && $Object.hasOwnProperty.call(message, "cancelled") && message.cancelled !== false)
+                writer.uint32(/* id 8, wireType 0 =*/64).bool(message.cancelled);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a VoiceState message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.VoiceState
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.VoiceState & parley.VoiceState.$Shape} VoiceState
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        VoiceState.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.VoiceState();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.streamId = value;
+                        else
+                            delete message.streamId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.conversationId = value;
+                        else
+                            delete message.conversationId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.chunks = value;
+                        else
+                            delete message.chunks;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.bytes = value;
+                        else
+                            delete message.bytes;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.maxChunkBytes = value;
+                        else
+                            delete message.maxChunkBytes;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.maxBytes = value;
+                        else
+                            delete message.maxBytes;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.maxDurationMs = value;
+                        else
+                            delete message.maxDurationMs;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.cancelled = value;
+                        else
+                            delete message.cancelled;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for VoiceState
+         * @function getTypeUrl
+         * @memberof parley.VoiceState
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        VoiceState.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.VoiceState";
+        };
+
+        return VoiceState;
+    })();
+
+    parley.VoiceChunk = (function() {
+
+        /**
+         * Properties of a VoiceChunk.
+         * @typedef {Object} parley.VoiceChunk.$Properties
+         * @property {string|null} [streamId] VoiceChunk streamId
+         * @property {number|null} [index] VoiceChunk index
+         * @property {Uint8Array|null} [data] VoiceChunk data
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a VoiceChunk.
+         * @memberof parley
+         * @interface IVoiceChunk
+         * @augments parley.VoiceChunk.$Properties
+         * @deprecated Use parley.VoiceChunk.$Properties instead.
+         */
+
+        /**
+         * Shape of a VoiceChunk.
+         * @typedef {parley.VoiceChunk.$Properties} parley.VoiceChunk.$Shape
+         */
+
+        /**
+         * Constructs a new VoiceChunk.
+         * @memberof parley
+         * @classdesc Represents a VoiceChunk.
+         * @constructor
+         * @param {parley.VoiceChunk.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const VoiceChunk = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * VoiceChunk streamId.
+         * @member {string} streamId
+         * @memberof parley.VoiceChunk
+         * @instance
+         */
+        VoiceChunk.prototype.streamId = "";
+
+        /**
+         * VoiceChunk index.
+         * @member {number} index
+         * @memberof parley.VoiceChunk
+         * @instance
+         */
+        VoiceChunk.prototype.index = 0;
+
+        /**
+         * VoiceChunk data.
+         * @member {Uint8Array} data
+         * @memberof parley.VoiceChunk
+         * @instance
+         */
+        VoiceChunk.prototype.data = $util.newBuffer([]);
+
+        /**
+         * Encodes the specified VoiceChunk message. Does not implicitly {@link parley.VoiceChunk.verify|verify} messages.
+         * @function encode
+         * @memberof parley.VoiceChunk
+         * @static
+         * @param {parley.VoiceChunk.$Properties} message VoiceChunk message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        VoiceChunk.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId") && message.streamId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.streamId);
+            if (message.index != null && $Object.hasOwnProperty.call(message, "index") && message.index !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.index);
+            if (message.data != null && $Object.hasOwnProperty.call(message, "data") && message.data.length)
+                writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.data);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a VoiceChunk message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.VoiceChunk
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.VoiceChunk & parley.VoiceChunk.$Shape} VoiceChunk
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        VoiceChunk.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.VoiceChunk();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.streamId = value;
+                        else
+                            delete message.streamId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.index = value;
+                        else
+                            delete message.index;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.data = value;
+                        else
+                            delete message.data;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for VoiceChunk
+         * @function getTypeUrl
+         * @memberof parley.VoiceChunk
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        VoiceChunk.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.VoiceChunk";
+        };
+
+        return VoiceChunk;
+    })();
+
+    parley.VoiceChunkAck = (function() {
+
+        /**
+         * Properties of a VoiceChunkAck.
+         * @typedef {Object} parley.VoiceChunkAck.$Properties
+         * @property {string|null} [streamId] VoiceChunkAck streamId
+         * @property {number|null} [index] VoiceChunkAck index
+         * @property {boolean|null} [duplicate] VoiceChunkAck duplicate
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a VoiceChunkAck.
+         * @memberof parley
+         * @interface IVoiceChunkAck
+         * @augments parley.VoiceChunkAck.$Properties
+         * @deprecated Use parley.VoiceChunkAck.$Properties instead.
+         */
+
+        /**
+         * Shape of a VoiceChunkAck.
+         * @typedef {parley.VoiceChunkAck.$Properties} parley.VoiceChunkAck.$Shape
+         */
+
+        /**
+         * Constructs a new VoiceChunkAck.
+         * @memberof parley
+         * @classdesc Represents a VoiceChunkAck.
+         * @constructor
+         * @param {parley.VoiceChunkAck.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const VoiceChunkAck = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * VoiceChunkAck streamId.
+         * @member {string} streamId
+         * @memberof parley.VoiceChunkAck
+         * @instance
+         */
+        VoiceChunkAck.prototype.streamId = "";
+
+        /**
+         * VoiceChunkAck index.
+         * @member {number} index
+         * @memberof parley.VoiceChunkAck
+         * @instance
+         */
+        VoiceChunkAck.prototype.index = 0;
+
+        /**
+         * VoiceChunkAck duplicate.
+         * @member {boolean} duplicate
+         * @memberof parley.VoiceChunkAck
+         * @instance
+         */
+        VoiceChunkAck.prototype.duplicate = false;
+
+        /**
+         * Encodes the specified VoiceChunkAck message. Does not implicitly {@link parley.VoiceChunkAck.verify|verify} messages.
+         * @function encode
+         * @memberof parley.VoiceChunkAck
+         * @static
+         * @param {parley.VoiceChunkAck.$Properties} message VoiceChunkAck message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        VoiceChunkAck.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId") && message.streamId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.streamId);
+            if (message.index != null && $Object.hasOwnProperty.call(message, "index") && message.index !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.index);
+            if (message.duplicate != null && $Object.hasOwnProperty.call(message, "duplicate") && message.duplicate !== false)
+                writer.uint32(/* id 3, wireType 0 =*/24).bool(message.duplicate);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a VoiceChunkAck message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.VoiceChunkAck
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.VoiceChunkAck & parley.VoiceChunkAck.$Shape} VoiceChunkAck
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        VoiceChunkAck.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.VoiceChunkAck();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.streamId = value;
+                        else
+                            delete message.streamId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.index = value;
+                        else
+                            delete message.index;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.duplicate = value;
+                        else
+                            delete message.duplicate;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for VoiceChunkAck
+         * @function getTypeUrl
+         * @memberof parley.VoiceChunkAck
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        VoiceChunkAck.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.VoiceChunkAck";
+        };
+
+        return VoiceChunkAck;
+    })();
+
+    parley.VoiceEnd = (function() {
+
+        /**
+         * Properties of a VoiceEnd.
+         * @typedef {Object} parley.VoiceEnd.$Properties
+         * @property {string|null} [streamId] VoiceEnd streamId
+         * @property {number|null} [chunkCount] VoiceEnd chunkCount
+         * @property {number|null} [durationMs] VoiceEnd durationMs
+         * @property {Uint8Array|null} [sha256] VoiceEnd sha256
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a VoiceEnd.
+         * @memberof parley
+         * @interface IVoiceEnd
+         * @augments parley.VoiceEnd.$Properties
+         * @deprecated Use parley.VoiceEnd.$Properties instead.
+         */
+
+        /**
+         * Shape of a VoiceEnd.
+         * @typedef {parley.VoiceEnd.$Properties} parley.VoiceEnd.$Shape
+         */
+
+        /**
+         * Constructs a new VoiceEnd.
+         * @memberof parley
+         * @classdesc Represents a VoiceEnd.
+         * @constructor
+         * @param {parley.VoiceEnd.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const VoiceEnd = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * VoiceEnd streamId.
+         * @member {string} streamId
+         * @memberof parley.VoiceEnd
+         * @instance
+         */
+        VoiceEnd.prototype.streamId = "";
+
+        /**
+         * VoiceEnd chunkCount.
+         * @member {number} chunkCount
+         * @memberof parley.VoiceEnd
+         * @instance
+         */
+        VoiceEnd.prototype.chunkCount = 0;
+
+        /**
+         * VoiceEnd durationMs.
+         * @member {number} durationMs
+         * @memberof parley.VoiceEnd
+         * @instance
+         */
+        VoiceEnd.prototype.durationMs = 0;
+
+        /**
+         * VoiceEnd sha256.
+         * @member {Uint8Array} sha256
+         * @memberof parley.VoiceEnd
+         * @instance
+         */
+        VoiceEnd.prototype.sha256 = $util.newBuffer([]);
+
+        /**
+         * Encodes the specified VoiceEnd message. Does not implicitly {@link parley.VoiceEnd.verify|verify} messages.
+         * @function encode
+         * @memberof parley.VoiceEnd
+         * @static
+         * @param {parley.VoiceEnd.$Properties} message VoiceEnd message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        VoiceEnd.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId") && message.streamId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.streamId);
+            if (message.chunkCount != null && $Object.hasOwnProperty.call(message, "chunkCount") && message.chunkCount !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.chunkCount);
+            if (message.durationMs != null && $Object.hasOwnProperty.call(message, "durationMs") && message.durationMs !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.durationMs);
+            if (message.sha256 != null && $Object.hasOwnProperty.call(message, "sha256") && message.sha256.length)
+                writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.sha256);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a VoiceEnd message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.VoiceEnd
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.VoiceEnd & parley.VoiceEnd.$Shape} VoiceEnd
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        VoiceEnd.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.VoiceEnd();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.streamId = value;
+                        else
+                            delete message.streamId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.chunkCount = value;
+                        else
+                            delete message.chunkCount;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.durationMs = value;
+                        else
+                            delete message.durationMs;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.sha256 = value;
+                        else
+                            delete message.sha256;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for VoiceEnd
+         * @function getTypeUrl
+         * @memberof parley.VoiceEnd
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        VoiceEnd.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.VoiceEnd";
+        };
+
+        return VoiceEnd;
+    })();
+
+    parley.VoiceEnded = (function() {
+
+        /**
+         * Properties of a VoiceEnded.
+         * @typedef {Object} parley.VoiceEnded.$Properties
+         * @property {parley.Message.$Properties|null} [message] VoiceEnded message
+         * @property {boolean|null} [duplicate] VoiceEnded duplicate
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a VoiceEnded.
+         * @memberof parley
+         * @interface IVoiceEnded
+         * @augments parley.VoiceEnded.$Properties
+         * @deprecated Use parley.VoiceEnded.$Properties instead.
+         */
+
+        /**
+         * Shape of a VoiceEnded.
+         * @typedef {parley.VoiceEnded.$Properties} parley.VoiceEnded.$Shape
+         */
+
+        /**
+         * Constructs a new VoiceEnded.
+         * @memberof parley
+         * @classdesc Represents a VoiceEnded.
+         * @constructor
+         * @param {parley.VoiceEnded.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const VoiceEnded = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * VoiceEnded message.
+         * @member {parley.Message.$Properties|null|undefined} message
+         * @memberof parley.VoiceEnded
+         * @instance
+         */
+        VoiceEnded.prototype.message = null;
+
+        /**
+         * VoiceEnded duplicate.
+         * @member {boolean} duplicate
+         * @memberof parley.VoiceEnded
+         * @instance
+         */
+        VoiceEnded.prototype.duplicate = false;
+
+        /**
+         * Encodes the specified VoiceEnded message. Does not implicitly {@link parley.VoiceEnded.verify|verify} messages.
+         * @function encode
+         * @memberof parley.VoiceEnded
+         * @static
+         * @param {parley.VoiceEnded.$Properties} message VoiceEnded message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        VoiceEnded.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                $root.parley.Message.encode(message.message, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.duplicate != null && $Object.hasOwnProperty.call(message, "duplicate") && message.duplicate !== false)
+                writer.uint32(/* id 2, wireType 0 =*/16).bool(message.duplicate);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a VoiceEnded message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.VoiceEnded
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.VoiceEnded & parley.VoiceEnded.$Shape} VoiceEnded
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        VoiceEnded.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.VoiceEnded();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.message = $root.parley.Message.decode(reader, reader.size(), $undefined, _depth + 1, message.message);
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.duplicate = value;
+                        else
+                            delete message.duplicate;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for VoiceEnded
+         * @function getTypeUrl
+         * @memberof parley.VoiceEnded
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        VoiceEnded.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.VoiceEnded";
+        };
+
+        return VoiceEnded;
+    })();
+
+    parley.VoiceCancel = (function() {
+
+        /**
+         * Properties of a VoiceCancel.
+         * @typedef {Object} parley.VoiceCancel.$Properties
+         * @property {string|null} [streamId] VoiceCancel streamId
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a VoiceCancel.
+         * @memberof parley
+         * @interface IVoiceCancel
+         * @augments parley.VoiceCancel.$Properties
+         * @deprecated Use parley.VoiceCancel.$Properties instead.
+         */
+
+        /**
+         * Shape of a VoiceCancel.
+         * @typedef {parley.VoiceCancel.$Properties} parley.VoiceCancel.$Shape
+         */
+
+        /**
+         * Constructs a new VoiceCancel.
+         * @memberof parley
+         * @classdesc Represents a VoiceCancel.
+         * @constructor
+         * @param {parley.VoiceCancel.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const VoiceCancel = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * VoiceCancel streamId.
+         * @member {string} streamId
+         * @memberof parley.VoiceCancel
+         * @instance
+         */
+        VoiceCancel.prototype.streamId = "";
+
+        /**
+         * Encodes the specified VoiceCancel message. Does not implicitly {@link parley.VoiceCancel.verify|verify} messages.
+         * @function encode
+         * @memberof parley.VoiceCancel
+         * @static
+         * @param {parley.VoiceCancel.$Properties} message VoiceCancel message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        VoiceCancel.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId") && message.streamId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.streamId);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a VoiceCancel message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.VoiceCancel
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.VoiceCancel & parley.VoiceCancel.$Shape} VoiceCancel
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        VoiceCancel.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.VoiceCancel();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.streamId = value;
+                        else
+                            delete message.streamId;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for VoiceCancel
+         * @function getTypeUrl
+         * @memberof parley.VoiceCancel
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        VoiceCancel.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.VoiceCancel";
+        };
+
+        return VoiceCancel;
+    })();
+
+    parley.VoicePush = (function() {
+
+        /**
+         * Properties of a VoicePush.
+         * @typedef {Object} parley.VoicePush.$Properties
+         * @property {string|null} [streamId] VoicePush streamId
+         * @property {string|null} [conversationId] VoicePush conversationId
+         * @property {string|null} [senderId] VoicePush senderId
+         * @property {string|null} [mime] VoicePush mime
+         * @property {number|null} [index] VoicePush index
+         * @property {Uint8Array|null} [data] VoicePush data
+         * @property {boolean|null} [ended] VoicePush ended
+         * @property {number|null} [chunkCount] VoicePush chunkCount
+         * @property {boolean|null} [cancelled] VoicePush cancelled
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a VoicePush.
+         * @memberof parley
+         * @interface IVoicePush
+         * @augments parley.VoicePush.$Properties
+         * @deprecated Use parley.VoicePush.$Properties instead.
+         */
+
+        /**
+         * Shape of a VoicePush.
+         * @typedef {parley.VoicePush.$Properties} parley.VoicePush.$Shape
+         */
+
+        /**
+         * Constructs a new VoicePush.
+         * @memberof parley
+         * @classdesc Represents a VoicePush.
+         * @constructor
+         * @param {parley.VoicePush.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const VoicePush = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * VoicePush streamId.
+         * @member {string} streamId
+         * @memberof parley.VoicePush
+         * @instance
+         */
+        VoicePush.prototype.streamId = "";
+
+        /**
+         * VoicePush conversationId.
+         * @member {string} conversationId
+         * @memberof parley.VoicePush
+         * @instance
+         */
+        VoicePush.prototype.conversationId = "";
+
+        /**
+         * VoicePush senderId.
+         * @member {string} senderId
+         * @memberof parley.VoicePush
+         * @instance
+         */
+        VoicePush.prototype.senderId = "";
+
+        /**
+         * VoicePush mime.
+         * @member {string} mime
+         * @memberof parley.VoicePush
+         * @instance
+         */
+        VoicePush.prototype.mime = "";
+
+        /**
+         * VoicePush index.
+         * @member {number} index
+         * @memberof parley.VoicePush
+         * @instance
+         */
+        VoicePush.prototype.index = 0;
+
+        /**
+         * VoicePush data.
+         * @member {Uint8Array} data
+         * @memberof parley.VoicePush
+         * @instance
+         */
+        VoicePush.prototype.data = $util.newBuffer([]);
+
+        /**
+         * VoicePush ended.
+         * @member {boolean} ended
+         * @memberof parley.VoicePush
+         * @instance
+         */
+        VoicePush.prototype.ended = false;
+
+        /**
+         * VoicePush chunkCount.
+         * @member {number} chunkCount
+         * @memberof parley.VoicePush
+         * @instance
+         */
+        VoicePush.prototype.chunkCount = 0;
+
+        /**
+         * VoicePush cancelled.
+         * @member {boolean} cancelled
+         * @memberof parley.VoicePush
+         * @instance
+         */
+        VoicePush.prototype.cancelled = false;
+
+        /**
+         * Encodes the specified VoicePush message. Does not implicitly {@link parley.VoicePush.verify|verify} messages.
+         * @function encode
+         * @memberof parley.VoicePush
+         * @static
+         * @param {parley.VoicePush.$Properties} message VoicePush message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        VoicePush.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId") && message.streamId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.streamId);
+            if (message.conversationId != null && $Object.hasOwnProperty.call(message, "conversationId") && message.conversationId !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.conversationId);
+            if (message.senderId != null && $Object.hasOwnProperty.call(message, "senderId") && message.senderId !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.senderId);
+            if (message.mime != null && $Object.hasOwnProperty.call(message, "mime") && message.mime !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.mime);
+            if (message.index != null && $Object.hasOwnProperty.call(message, "index") && message.index !== 0)
+                writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.index);
+            if (message.data != null && $Object.hasOwnProperty.call(message, "data") && message.data.length)
+                writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.data);
+            if (message.ended != null && $Object.hasOwnProperty.call(message, "ended") && message.ended !== false)
+                writer.uint32(/* id 7, wireType 0 =*/56).bool(message.ended);
+            if (message.chunkCount != null && $Object.hasOwnProperty.call(message, "chunkCount") && message.chunkCount !== 0)
+                writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.chunkCount);
+            if (message.cancelled != null && $Object.hasOwnProperty.call(message, "cancelled") && message.cancelled !== false)
+                writer.uint32(/* id 9, wireType 0 =*/72).bool(message.cancelled);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a VoicePush message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.VoicePush
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.VoicePush & parley.VoicePush.$Shape} VoicePush
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        VoicePush.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.VoicePush();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.streamId = value;
+                        else
+                            delete message.streamId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.conversationId = value;
+                        else
+                            delete message.conversationId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.senderId = value;
+                        else
+                            delete message.senderId;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.mime = value;
+                        else
+                            delete message.mime;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.index = value;
+                        else
+                            delete message.index;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.data = value;
+                        else
+                            delete message.data;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.ended = value;
+                        else
+                            delete message.ended;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.chunkCount = value;
+                        else
+                            delete message.chunkCount;
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.cancelled = value;
+                        else
+                            delete message.cancelled;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for VoicePush
+         * @function getTypeUrl
+         * @memberof parley.VoicePush
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        VoicePush.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.VoicePush";
+        };
+
+        return VoicePush;
+    })();
+
+    parley.VoiceFetch = (function() {
+
+        /**
+         * Properties of a VoiceFetch.
+         * @typedef {Object} parley.VoiceFetch.$Properties
+         * @property {string|null} [streamId] VoiceFetch streamId
+         * @property {number|null} [index] VoiceFetch index
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a VoiceFetch.
+         * @memberof parley
+         * @interface IVoiceFetch
+         * @augments parley.VoiceFetch.$Properties
+         * @deprecated Use parley.VoiceFetch.$Properties instead.
+         */
+
+        /**
+         * Shape of a VoiceFetch.
+         * @typedef {parley.VoiceFetch.$Properties} parley.VoiceFetch.$Shape
+         */
+
+        /**
+         * Constructs a new VoiceFetch.
+         * @memberof parley
+         * @classdesc Represents a VoiceFetch.
+         * @constructor
+         * @param {parley.VoiceFetch.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const VoiceFetch = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * VoiceFetch streamId.
+         * @member {string} streamId
+         * @memberof parley.VoiceFetch
+         * @instance
+         */
+        VoiceFetch.prototype.streamId = "";
+
+        /**
+         * VoiceFetch index.
+         * @member {number} index
+         * @memberof parley.VoiceFetch
+         * @instance
+         */
+        VoiceFetch.prototype.index = 0;
+
+        /**
+         * Encodes the specified VoiceFetch message. Does not implicitly {@link parley.VoiceFetch.verify|verify} messages.
+         * @function encode
+         * @memberof parley.VoiceFetch
+         * @static
+         * @param {parley.VoiceFetch.$Properties} message VoiceFetch message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        VoiceFetch.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId") && message.streamId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.streamId);
+            if (message.index != null && $Object.hasOwnProperty.call(message, "index") && message.index !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.index);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a VoiceFetch message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.VoiceFetch
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.VoiceFetch & parley.VoiceFetch.$Shape} VoiceFetch
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        VoiceFetch.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.VoiceFetch();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.streamId = value;
+                        else
+                            delete message.streamId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.index = value;
+                        else
+                            delete message.index;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for VoiceFetch
+         * @function getTypeUrl
+         * @memberof parley.VoiceFetch
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        VoiceFetch.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.VoiceFetch";
+        };
+
+        return VoiceFetch;
     })();
 
     /**

@@ -424,6 +424,28 @@ export class ChatService {
     return result.readSeq;
   }
 
+  /**
+   * Refuse unless the caller may send to the existing conversation now (the
+   * send rules, chat/rules/append.ts): a voice stream obeys them while it is
+   * recorded, before its message is a send.
+   */
+  async requireSender(caller: Caller, conversationId: string): Promise<void> {
+    checkConversationId(conversationId);
+    const refusal = await this.store.sendRefusal(conversationId, caller.userId);
+    if (refusal) throw new ParleyError(refusal.code, refusal.message);
+  }
+
+  /** Whether the user is a current member of the conversation. */
+  async isMember(userId: string, conversationId: string): Promise<boolean> {
+    const membership = await this.store.getMembership(conversationId, userId);
+    return membership !== undefined && membership.leftSeq === null;
+  }
+
+  /** Current members of a conversation: who an ephemeral event (a voice chunk) goes to. */
+  members(conversationId: string): Promise<readonly string[]> {
+    return this.store.listMembers(conversationId);
+  }
+
   /** A typing indicator: checked, never stored, pushed to the other members of small conversations. */
   async typing(caller: Caller, conversationId: string, typing: boolean): Promise<void> {
     checkConversationId(conversationId);

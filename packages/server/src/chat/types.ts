@@ -262,6 +262,8 @@ export interface Store {
    */
   markRead(conversationId: string, userId: string, seq: number): Promise<{ readSeq: number; changed: boolean; members: readonly string[] } | undefined>;
   getMembership(conversationId: string, userId: string): Promise<Membership | undefined>;
+  /** Why `userId` may not send to the existing conversation now (the send rules), or undefined if they may. */
+  sendRefusal(conversationId: string, userId: string): Promise<{ code: ErrorCode; message: string } | undefined>;
   /** Friends, requests, blocks and the stranger setting, with their FRIEND events, in one transaction. */
   changeFriends(request: FriendChangeRequest): Promise<FriendChangeResult>;
   listFriends(userId: string): Promise<FriendListRecord>;
@@ -374,6 +376,25 @@ export type BusEvent =
       userId: string;
       platformClass: string;
       sessions: readonly { id: string; at: number }[];
+      recipients: readonly string[];
+      originSession: string;
+    }
+  | {
+      /**
+       * A voice stream's chunk as it was stored, or its end or cancellation
+       * (docs/PROTOCOL.md §10b): pushed once, not tracked — a device that
+       * misses one fetches it. `data` is base64 (events cross nodes as JSON).
+       */
+      kind: 'voice';
+      conversationId: string;
+      streamId: string;
+      senderId: string;
+      mime: string;
+      index: number;
+      data: string;
+      ended: boolean;
+      chunkCount: number;
+      cancelled: boolean;
       recipients: readonly string[];
       originSession: string;
     }

@@ -170,6 +170,12 @@ export const defaults = {
    * X-Forwarded-For and X-Forwarded-Proto are believed; empty: none, the TCP peer is the client.
    */
   trustedProxies: [] as string[],
+  /** Largest chunk of a streamed voice message, in bytes (must fit in a frame: at most maxFrameBytes − 512). */
+  maxVoiceChunkBytes: 32 * 1024,
+  /** Longest voice message, in ms (a stream is also capped by maxFileBytes). */
+  maxVoiceDurationMs: 15 * 60 * 1000,
+  /** A voice stream neither ended nor cancelled expires this long after its last chunk (then reclaimed); an ended one's chunks can be fetched this long. */
+  voiceStreamExpiryMs: 10 * 60 * 1000,
   /** Log level: fatal, error, warn, info, debug, trace, silent. */
   logLevel: 'info',
   /** Graceful drain on SIGTERM waits at most this long for in-flight work. */
@@ -337,6 +343,10 @@ export function validateConfig(input: Record<string, unknown>): Config {
   positive('fileLinkTtlMs', 1000);
   if (c.fileLinkTtlMs > 7 * 24 * 3600 * 1000) throw bad('fileLinkTtlMs must be at most 7 days: links are meant to be short-lived');
   positive('instantChallengeMs', 100);
+  positive('maxVoiceChunkBytes');
+  if (c.maxVoiceChunkBytes > c.maxFrameBytes - 512) throw bad('maxVoiceChunkBytes must be at least 512 bytes below maxFrameBytes');
+  positive('maxVoiceDurationMs', 1000);
+  positive('voiceStreamExpiryMs', 100);
   if (c.instantChallengeMs > 60_000) throw bad('instantChallengeMs must be at most 60000 (a minute)');
   positive('testCrashSeed', 0);
   if (c.thumbnailSizes.length === 0 || c.thumbnailSizes.length > 8) throw bad('thumbnailSizes must list 1 to 8 sizes');

@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import type { Accounts } from '../auth/accounts.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { ChatService } from '../chat/chat-service.ts';
+import type { VoiceService } from '../media/voice-service.ts';
 import type { Bus, BusEvent } from '../chat/types.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { PushRun, Session, type Link } from './session.ts';
@@ -102,6 +103,8 @@ export class Gateway {
     private readonly noRetransmit = false,
     /** Where sessions read the time (see clock.ts); tests inject one. */
     readonly clock: Clock = systemClock,
+    /** Voice streams (absent: VoiceStart and the rest are refused as UNAVAILABLE). */
+    readonly voice?: VoiceService,
   ) {
     const monotonic = () => clock.monotonic();
     const beatTick = Math.max(10, Math.min(1000, Math.floor(config.heartbeatMs / 4)));
@@ -474,12 +477,36 @@ export class Gateway {
       this.devicesElsewhere(event);
       return;
     }
+    if (event.kind === 'voice') {
+      this.voicePush(event);
+      return;
+    }
     const frame =
       event.kind === 'typing'
         ? encodeFrame({ typing: { conversationId: event.conversationId, typing: event.typing, userId: event.userId } })
         : event.kind === 'read'
           ? encodeFrame({ readState: { conversationId: event.conversationId, userId: event.userId, readSeq: event.readSeq } })
           : encodeFrame({ deliveryState: { conversationId: event.conversationId, userId: event.userId, deliveredSeq: event.deliveredSeq } });
+    for (const userId of event.recipients) {
+      const entry = this.users.get(userId);
+      if (!entry) continue;
+      for (const session of entry.devices.values()) if (session.id !== event.originSession) session.send(frame);
+    }
+  }
+
+  /**
+   * A voice stream's chunk (or its end or cancellation) to the members' devices
+   * here, the sending connection aside. Sent once, not tracked: a device that
+   * misses one fetches it (VoiceFetch), and the stream's message itself is a
+   * normal, tracked message.
+   */
+  private voicePush(event: Extract<BusEvent, { kind: 'voice' }>): void {
+    const frame = encodeFrame({
+      voicePush: {
+        streamId: event.streamId, conversationId: event.conversationId, senderId: event.senderId, mime: event.mime, index: event.index,
+        data: Buffer.from(event.data, 'base64'), ended: event.ended, chunkCount: event.chunkCount, cancelled: event.cancelled,
+      },
+    });
     for (const userId of event.recipients) {
       const entry = this.users.get(userId);
       if (!entry) continue;

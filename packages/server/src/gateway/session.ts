@@ -261,6 +261,11 @@ export class Session {
       case 'ack':
       case 'sync':
       case 'pull':
+      case 'voiceStart':
+      case 'voiceChunk':
+      case 'voiceEnd':
+      case 'voiceCancel':
+      case 'voiceFetch':
         break;
       default:
         this.error(id, new ParleyError(ErrorCode.UNEXPECTED_FRAME, `a client may not send ${frame.body}`));
@@ -309,6 +314,8 @@ export class Session {
         this.link.flush();
         this.gateway.crash('after-ack');
       }
+    } else if (frame.body?.startsWith('voice')) {
+      await this.handleVoice(id, frame);
     } else if (frame.body === 'group') {
       const { message, duplicate } = await chat.changeGroup(caller, frame.group!);
       this.write({ id, groupResult: { conversationId: message.conversationId, seq: message.seq, duplicate, message } });
@@ -364,6 +371,32 @@ export class Session {
       const req = frame.pull!;
       const result = await chat.pull(caller, req.conversationId ?? '', req.fromSeq ?? 0, req.toSeq ?? 0, req.limit ?? 0);
       this.write({ id, pullResult: result });
+    }
+  }
+
+  /** The voice stream requests (docs/PROTOCOL.md §10b). */
+  private async handleVoice(id: number, frame: parley.Frame): Promise<void> {
+    const voice = this.gateway.voice;
+    if (!voice) throw new ParleyError(ErrorCode.UNAVAILABLE, 'this server does not take voice streams');
+    const caller = this.caller!;
+    if (frame.body === 'voiceStart') {
+      const req = frame.voiceStart!;
+      this.write({ id, voiceState: await voice.start(caller, req.conversationId ?? '', req.mime ?? '') });
+    } else if (frame.body === 'voiceChunk') {
+      const req = frame.voiceChunk!;
+      const { duplicate } = await voice.chunk(caller, req.streamId ?? '', req.index ?? 0, req.data ?? new Uint8Array(0));
+      this.write({ id, voiceChunkAck: { streamId: req.streamId, index: req.index, duplicate } });
+    } else if (frame.body === 'voiceEnd') {
+      const req = frame.voiceEnd!;
+      const { message, duplicate } = await voice.end(caller, req.streamId ?? '', {
+        chunkCount: req.chunkCount ?? 0, durationMs: req.durationMs ?? 0, sha256: req.sha256 ?? new Uint8Array(0),
+      });
+      this.write({ id, voiceEnded: { message, duplicate } });
+    } else if (frame.body === 'voiceCancel') {
+      this.write({ id, voiceState: await voice.cancel(caller, frame.voiceCancel!.streamId ?? '') });
+    } else {
+      const req = frame.voiceFetch!;
+      this.write({ id, voicePush: await voice.fetch(caller, req.streamId ?? '', req.index ?? 0) });
     }
   }
 

@@ -76,6 +76,12 @@ export const STATUS: Record<ErrorCode, number> = {
   UNSUPPORTED_TUS_VERSION: 412,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RANGE_NOT_SATISFIABLE: 416,
+  // Voice streams travel over the socket only; an HTTP status for completeness.
+  STREAM_NOT_FOUND: 404,
+  STREAM_ENDED: 409,
+  CHUNK_GAP: 409,
+  CHUNK_TOO_LARGE: 413,
+  TOO_MANY_STREAMS: 429,
   BANNED: 403,
   LIMIT_REACHED: 409,
   INVITATION_NOT_FOUND: 404,

@@ -103,21 +103,10 @@ async function appendOne(req: AppendRequest, s: BatchState): Promise<Refusal | S
     if (!('id' in created)) return created;
     conv = created;
   }
-  if (conv.dismissed) return refusal(ErrorCode.GROUP_DISMISSED, `${req.conversationId} was dismissed`);
-  if (conv.kind === ConversationKind.NOTICES) return refusal(ErrorCode.FORBIDDEN, 'notice conversations are written by the server only');
   const sender = s.members.get(pairKey(req.conversationId, req.senderId));
-  if (!sender || sender.leftSeq !== null) return refusal(ErrorCode.NOT_MEMBER, `not a member of ${req.conversationId}`);
-  if (conv.kind === ConversationKind.DIRECT) {
-    const blocked = blockRefusal(req.senderId, parseDirectConversationId(req.conversationId)!, s.blocks);
-    if (blocked) return blocked;
-  }
-  if (sender.mutedUntil > s.now) {
-    return refusal(ErrorCode.MUTED, `muted in ${req.conversationId} until ${new Date(sender.mutedUntil).toISOString()}`);
-  }
-  if (conv.mutedAll && sender.role > GroupRole.ADMIN) {
-    return refusal(ErrorCode.MUTED, `${req.conversationId} is muted: only the owner and admins may send`);
-  }
-  const refused = referenceRefusal(req, conv, sender, s.members);
+  const barred = senderRefusal(conv, req.senderId, sender, s.blocks, s.now);
+  if (barred) return barred;
+  const refused = referenceRefusal(req, conv, sender!, s.members);
   if (refused) return refused;
   // A media body names files of the sender's; it is stored completed from the file record.
   const attached = req.media ? checkAttachment(req.senderId, req.media, req.body, s.files) : undefined;
@@ -126,6 +115,44 @@ async function appendOne(req: AppendRequest, s: BatchState): Promise<Refusal | S
   if (attached) s.carried.push({ message, files: attached.files });
   if (!s.noDedup) s.sent.set(key, { message, sentDigest: attached?.sentDigest });
   return { ok: true, message, duplicate: false };
+}
+
+/**
+ * Why `senderId` may not send to an existing conversation now, if they may not:
+ * dismissed, a notice conversation, not a current member, a block in a 1:1, muted.
+ * The one place these are decided, for sends and for what must obey the same
+ * rules without being a send yet (a voice stream being recorded).
+ */
+export function senderRefusal(
+  conv: ConversationRow, senderId: string, sender: MemberRow | undefined, blocks: ReadonlySet<string>, now: number,
+): Refusal | undefined {
+  if (conv.dismissed) return refusal(ErrorCode.GROUP_DISMISSED, `${conv.id} was dismissed`);
+  if (conv.kind === ConversationKind.NOTICES) return refusal(ErrorCode.FORBIDDEN, 'notice conversations are written by the server only');
+  if (!sender || sender.leftSeq !== null) return refusal(ErrorCode.NOT_MEMBER, `not a member of ${conv.id}`);
+  if (conv.kind === ConversationKind.DIRECT) {
+    const blocked = blockRefusal(senderId, parseDirectConversationId(conv.id)!, blocks);
+    if (blocked) return blocked;
+  }
+  if (sender.mutedUntil > now) {
+    return refusal(ErrorCode.MUTED, `muted in ${conv.id} until ${new Date(sender.mutedUntil).toISOString()}`);
+  }
+  if (conv.mutedAll && sender.role > GroupRole.ADMIN) {
+    return refusal(ErrorCode.MUTED, `${conv.id} is muted: only the owner and admins may send`);
+  }
+  return undefined;
+}
+
+/**
+ * Whether `userId` may send to the existing conversation `conversationId` now
+ * (`senderRefusal`), read in the transaction `tx`: undefined if they may.
+ */
+export async function maySendNow(tx: WriteTx, conversationId: string, userId: string, now: number): Promise<Refusal | undefined> {
+  const conv = (await tx.lockConversations([conversationId])).get(conversationId);
+  if (!conv) return refusal(ErrorCode.CONVERSATION_NOT_FOUND, `no conversation ${conversationId}`);
+  const pair = parseDirectConversationId(conversationId);
+  const blocks = pair ? await tx.blocksAmong([pair]) : new Set<string>();
+  const sender = (await tx.memberRows([[conversationId, userId]])).get(pairKey(conversationId, userId));
+  return senderRefusal(conv, userId, sender, blocks, now);
 }
 
 /** Why the sender may not write to the other user of a 1:1 pair, if a block either way stands between them. */

@@ -37,7 +37,7 @@ import type {
   StoredMessage,
   User,
 } from '../types.ts';
-import { appendBatch } from './append.ts';
+import { appendBatch, maySendNow } from './append.ts';
 import { changePage } from './change-feed.ts';
 import { changeFriends } from './friends.ts';
 import { DEFAULT_CONSENT, type ConsentOptions } from './consent.ts';
@@ -128,6 +128,10 @@ export class ChatStore implements Store {
   async getMembership(conversationId: string, userId: string): Promise<Membership | undefined> {
     const row = await this.port.getMembership(conversationId, userId);
     return row && { joinSeq: row.joinSeq, maxSeq: row.maxSeq, leftSeq: row.leftSeq, role: row.role, clearedSeq: row.clearedSeq };
+  }
+
+  sendRefusal(conversationId: string, userId: string): Promise<Refusal | undefined> {
+    return this.port.write((tx) => maySendNow(tx, conversationId, userId, Date.now()));
   }
 
   async listFriends(userId: string): Promise<FriendListRecord> {

@@ -22,6 +22,7 @@ import { randomBytes } from 'node:crypto';
 import { ErrorCode, ParleyError } from '@parley/protocol';
 import type { WriteTx } from '../../chat/store-port.ts';
 import { UploadKind, type FileRow, type UploadRow } from '../media-port.ts';
+import { voiceConversation, voiceIndexKey } from './voice.ts';
 
 /** The limits uploads obey (config: maxFileBytes, uploadQuotaBytesPerDay, …). */
 export interface UploadLimits {
@@ -29,11 +30,18 @@ export interface UploadLimits {
   uploadQuotaBytesPerDay: number;
   maxUnfinishedUploads: number;
   uploadExpiryMs: number;
+  /** The same for a voice stream (an upload marked as one, media/rules/voice.ts): shorter, as a recording is live. */
+  voiceStreamExpiryMs: number;
   unreferencedFileGraceMs: number;
   uploadLeaseMs: number;
 }
 
 const DAY_MS = 86_400_000;
+
+/** How long an upload lives past its creation or its last write: a voice stream by its own, shorter, limit. */
+function expiryOf(upload: UploadRow, limits: UploadLimits): number {
+  return voiceConversation(upload) !== undefined ? limits.voiceStreamExpiryMs : limits.uploadExpiryMs;
+}
 
 /** Days since the epoch, UTC: the unit of the upload quota. */
 export function dayOf(time: number): number {
@@ -108,8 +116,9 @@ export async function createUpload(tx: WriteTx, ownerId: string, input: NewUploa
   }
   const upload: UploadRow = {
     id: newId(), ownerId, length: input.length, offset: 0, metadata: input.metadata, name: input.name, mime: input.mime, kind: input.kind,
-    parts: [], consumedBy: '', createdAt: now, expiresAt: now + limits.uploadExpiryMs, leaseToken: '', leaseUntil: 0, fileId: '',
+    parts: [], consumedBy: '', createdAt: now, expiresAt: now, leaseToken: '', leaseUntil: 0, fileId: '',
   };
+  upload.expiresAt = now + expiryOf(upload, limits);
   await tx.insertUpload(upload);
   return upload;
 }
@@ -186,7 +195,8 @@ export async function beginWrite(
  * reached and give back the reserved bytes not written. If the lease is no
  * longer `token`'s (it expired and another writer took it), nothing is recorded
  * but the refund. The lease is kept when `keepLease` (a completion follows),
- * given back otherwise. An upload written to is kept `uploadExpiryMs` longer.
+ * given back otherwise. An upload written to is kept `uploadExpiryMs` longer
+ * (a voice stream `voiceStreamExpiryMs`).
  */
 export async function endWrite(
   tx: WriteTx, id: string, token: string, result: { offset: number; reserved: number; written: number; day: number; ownerId: string; length?: number | null },
@@ -198,7 +208,7 @@ export async function endWrite(
   if (result.length !== undefined) upload.length = result.length;
   if (result.offset !== upload.offset) {
     upload.offset = result.offset;
-    upload.expiresAt = Math.max(upload.expiresAt, now + limits.uploadExpiryMs);
+    upload.expiresAt = Math.max(upload.expiresAt, now + expiryOf(upload, limits));
   }
   if (keepLease) {
     upload.leaseUntil = now + limits.uploadLeaseMs;
@@ -345,7 +355,9 @@ export async function dropUploads(tx: WriteTx, uploads: readonly UploadRow[], no
   const ids = uploads.map((u) => u.id);
   const used = await tx.blobsInUse(ids);
   await tx.deleteUploads(ids);
-  await tx.trashBlobs(ids.flatMap((id) => (used.has(id) ? [stageKey(id)] : [id, stageKey(id)])), now);
+  // A voice stream's chunk index goes with its upload.
+  const indexes = uploads.filter((u) => voiceConversation(u) !== undefined).map((u) => voiceIndexKey(u.id));
+  await tx.trashBlobs([...ids.flatMap((id) => (used.has(id) ? [stageKey(id)] : [id, stageKey(id)])), ...indexes], now);
 }
 
 /**
