@@ -334,10 +334,17 @@ const FRAME_ROWS: Record<string, FrameRow> = {
   readers: { body: (w) => ({ readers: { conversationId: w.group, seq: w.seq } }), expect: sockMembers('OK', 'OK', 'OK') },
   consent_invitations: { body: () => ({ consentInvitations: {} }), expect: sockAll('OK') },
   consent_bans: { body: (w) => ({ consentBans: { conversationId: w.group } }), expect: sockMembers('OK', 'OK', ErrorCode.FORBIDDEN) },
+  // Voice streams: starting one is a send (members only); a stream id the caller may not use is one that does not exist.
+  voice_start: { body: (w) => ({ voiceStart: { conversationId: w.group, mime: 'audio/ogg' } }), expect: sockMembers('OK', 'OK', 'OK') },
+  voice_chunk: { body: () => ({ voiceChunk: { streamId: 'no-such-stream', index: 0, data: new Uint8Array([1]) } }), expect: sockAll(ErrorCode.STREAM_NOT_FOUND) },
+  voice_end: { body: () => ({ voiceEnd: { streamId: 'no-such-stream', chunkCount: 1, durationMs: 250 } }), expect: sockAll(ErrorCode.STREAM_NOT_FOUND) },
+  voice_cancel: { body: () => ({ voiceCancel: { streamId: 'no-such-stream' } }), expect: sockAll(ErrorCode.STREAM_NOT_FOUND) },
+  voice_fetch: { body: () => ({ voiceFetch: { streamId: 'no-such-stream', index: 0 } }), expect: sockAll(ErrorCode.STREAM_NOT_FOUND) },
   auth_ok: serverOnly, send_ack: serverOnly, push: serverOnly, sync_result: serverOnly, pull_result: serverOnly, error: serverOnly,
   notice: serverOnly, group_result: serverOnly, read_state: serverOnly, presence_result: serverOnly, presence_update: serverOnly,
   group_info_result: serverOnly, friend_result: serverOnly, friend_list_result: serverOnly, readers_result: serverOnly, delivery_state: serverOnly,
   consent_invitations_result: serverOnly, consent_bans_result: serverOnly,
+  voice_state: serverOnly, voice_chunk_ack: serverOnly, voice_ended: serverOnly, voice_push: serverOnly,
 };
 
 /** A placeholder body of a server-only kind (its content does not matter: the kind is refused). */
