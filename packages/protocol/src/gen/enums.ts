@@ -104,6 +104,10 @@ export const ErrorCode = {
   RANGE_NOT_SATISFIABLE: 'RANGE_NOT_SATISFIABLE',
   /** An operation the app itself cancelled (an upload's AbortSignal). Set by SDKs; the server never sends it. */
   CANCELLED: 'CANCELLED',
+  /** A new password is too short, too long, or among the most common passwords (HTTP 400): choose another. */
+  WEAK_PASSWORD: 'WEAK_PASSWORD',
+  /** No such sign-in session of the caller (or, for an admin, of anyone) that is still active (HTTP 404). */
+  SESSION_NOT_FOUND: 'SESSION_NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -195,6 +199,14 @@ export const ConversationSetting = {
   MUTED: 2,
 } as const;
 export type ConversationSetting = (typeof ConversationSetting)[keyof typeof ConversationSetting];
+
+/** AccountsSessionsRequest.op. */
+export const AccountsSessionOp = {
+  LIST: 1,
+  REVOKE: 2,
+  REVOKE_OTHERS: 3,
+} as const;
+export type AccountsSessionOp = (typeof AccountsSessionOp)[keyof typeof AccountsSessionOp];
 
 /** FriendRequest.op. */
 export const FriendOp = {

@@ -125,8 +125,14 @@ export namespace parley {
         /** Frame deliveryState. */
         deliveryState?: (parley.DeliveryState.$Properties|null);
 
+        /** Frame sessions. */
+        sessions?: (parley.AccountsSessionsRequest.$Properties|null);
+
+        /** Frame sessionsResult. */
+        sessionsResult?: (parley.AccountsSessionsResponse.$Properties|null);
+
         /** Frame body. */
-        body?: ("auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|"friend"|"friendResult"|"friendList"|"friendListResult"|"settings"|"readers"|"readersResult"|"deliveryState");
+        body?: ("auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|"friend"|"friendResult"|"friendList"|"friendListResult"|"settings"|"readers"|"readersResult"|"deliveryState"|"sessions"|"sessionsResult");
 
         /**
          * Encodes the specified Frame message. Does not implicitly {@link parley.Frame.verify|verify} messages.
@@ -261,8 +267,14 @@ export namespace parley {
             /** Frame deliveryState */
             deliveryState?: (parley.DeliveryState.$Properties|null);
 
+            /** Frame sessions */
+            sessions?: (parley.AccountsSessionsRequest.$Properties|null);
+
+            /** Frame sessionsResult */
+            sessionsResult?: (parley.AccountsSessionsResponse.$Properties|null);
+
             /** Frame body */
-            body?: ("auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|"friend"|"friendResult"|"friendList"|"friendListResult"|"settings"|"readers"|"readersResult"|"deliveryState");
+            body?: ("auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|"friend"|"friendResult"|"friendList"|"friendListResult"|"settings"|"readers"|"readersResult"|"deliveryState"|"sessions"|"sessionsResult");
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -304,9 +316,11 @@ export namespace parley {
           readers?: parley.ReadersRequest.$Shape|null;
           readersResult?: parley.Readers.$Shape|null;
           deliveryState?: parley.DeliveryState.$Shape|null;
+          sessions?: parley.AccountsSessionsRequest.$Shape|null;
+          sessionsResult?: parley.AccountsSessionsResponse.$Shape|null;
           $unknowns?: Uint8Array[];
         } & (
-          ({ body?: undefined; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "auth"; auth: parley.Auth.$Shape; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "authOk"; auth?: null; authOk: parley.AuthOk.$Shape; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "send"; auth?: null; authOk?: null; send: parley.Send.$Shape; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "sendAck"; auth?: null; authOk?: null; send?: null; sendAck: parley.SendAck.$Shape; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "push"; auth?: null; authOk?: null; send?: null; sendAck?: null; push: parley.Push.$Shape; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "ack"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack: parley.Ack.$Shape; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "sync"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync: parley.SyncRequest.$Shape; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "syncResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult: parley.SyncResponse.$Shape; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "pull"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull: parley.PullRequest.$Shape; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "pullResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult: parley.PullResponse.$Shape; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "ping"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping: parley.Ping.$Shape; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "pong"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong: parley.Pong.$Shape; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "error"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error: parley.Error.$Shape; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "notice"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice: parley.Notice.$Shape; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "group"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group: parley.GroupRequest.$Shape; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "groupResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult: parley.GroupResponse.$Shape; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "markRead"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead: parley.MarkRead.$Shape; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "readState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState: parley.ReadState.$Shape; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "typing"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing: parley.Typing.$Shape; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "presence"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence: parley.PresenceRequest.$Shape; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "presenceResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult: parley.PresenceResponse.$Shape; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "presenceUpdate"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate: parley.Presence.$Shape; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "messageOp"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp: parley.MessageOp.$Shape; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "groupInfo"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo: parley.GroupInfoRequest.$Shape; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "groupInfoResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult: parley.GroupInfo.$Shape; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "friend"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend: parley.FriendRequest.$Shape; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "friendResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult: parley.FriendResponse.$Shape; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "friendList"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList: parley.FriendListRequest.$Shape; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "friendListResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult: parley.FriendList.$Shape; settings?: null; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "settings"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings: parley.ConversationSettings.$Shape; readers?: null; readersResult?: null; deliveryState?: null }|{ body?: "readers"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers: parley.ReadersRequest.$Shape; readersResult?: null; deliveryState?: null }|{ body?: "readersResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult: parley.Readers.$Shape; deliveryState?: null }|{ body?: "deliveryState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState: parley.DeliveryState.$Shape })
+          ({ body?: undefined; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "auth"; auth: parley.Auth.$Shape; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "authOk"; auth?: null; authOk: parley.AuthOk.$Shape; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "send"; auth?: null; authOk?: null; send: parley.Send.$Shape; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "sendAck"; auth?: null; authOk?: null; send?: null; sendAck: parley.SendAck.$Shape; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "push"; auth?: null; authOk?: null; send?: null; sendAck?: null; push: parley.Push.$Shape; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "ack"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack: parley.Ack.$Shape; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "sync"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync: parley.SyncRequest.$Shape; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "syncResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult: parley.SyncResponse.$Shape; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "pull"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull: parley.PullRequest.$Shape; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "pullResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult: parley.PullResponse.$Shape; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "ping"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping: parley.Ping.$Shape; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "pong"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong: parley.Pong.$Shape; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "error"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error: parley.Error.$Shape; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "notice"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice: parley.Notice.$Shape; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "group"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group: parley.GroupRequest.$Shape; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "groupResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult: parley.GroupResponse.$Shape; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "markRead"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead: parley.MarkRead.$Shape; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "readState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState: parley.ReadState.$Shape; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "typing"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing: parley.Typing.$Shape; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "presence"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence: parley.PresenceRequest.$Shape; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "presenceResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult: parley.PresenceResponse.$Shape; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "presenceUpdate"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate: parley.Presence.$Shape; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "messageOp"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp: parley.MessageOp.$Shape; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "groupInfo"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo: parley.GroupInfoRequest.$Shape; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "groupInfoResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult: parley.GroupInfo.$Shape; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "friend"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend: parley.FriendRequest.$Shape; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "friendResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult: parley.FriendResponse.$Shape; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "friendList"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList: parley.FriendListRequest.$Shape; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "friendListResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult: parley.FriendList.$Shape; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "settings"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings: parley.ConversationSettings.$Shape; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "readers"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers: parley.ReadersRequest.$Shape; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "readersResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult: parley.Readers.$Shape; deliveryState?: null; sessions?: null; sessionsResult?: null }|{ body?: "deliveryState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState: parley.DeliveryState.$Shape; sessions?: null; sessionsResult?: null }|{ body?: "sessions"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions: parley.AccountsSessionsRequest.$Shape; sessionsResult?: null }|{ body?: "sessionsResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; sessions?: null; sessionsResult: parley.AccountsSessionsResponse.$Shape })
         );
     }
 
@@ -1901,7 +1915,13 @@ export namespace parley {
             RANGE_NOT_SATISFIABLE = 47,
 
             /** CANCELLED value */
-            CANCELLED = 48
+            CANCELLED = 48,
+
+            /** WEAK_PASSWORD value */
+            WEAK_PASSWORD = 56,
+
+            /** SESSION_NOT_FOUND value */
+            SESSION_NOT_FOUND = 57
         }
     }
 
@@ -3240,6 +3260,246 @@ export namespace parley {
     }
 
     /**
+     * Properties of an AccountsSessionsRequest.
+     * @deprecated Use parley.AccountsSessionsRequest.$Properties instead.
+     */
+    interface IAccountsSessionsRequest extends parley.AccountsSessionsRequest.$Properties {
+    }
+
+    /** Represents an AccountsSessionsRequest. */
+    class AccountsSessionsRequest {
+
+        /**
+         * Constructs a new AccountsSessionsRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.AccountsSessionsRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AccountsSessionsRequest op. */
+        op: number;
+
+        /** AccountsSessionsRequest sessionId. */
+        sessionId: string;
+
+        /**
+         * Encodes the specified AccountsSessionsRequest message. Does not implicitly {@link parley.AccountsSessionsRequest.verify|verify} messages.
+         * @param message AccountsSessionsRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.AccountsSessionsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AccountsSessionsRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.AccountsSessionsRequest & parley.AccountsSessionsRequest.$Shape} AccountsSessionsRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.AccountsSessionsRequest & parley.AccountsSessionsRequest.$Shape;
+
+        /**
+         * Gets the type url for AccountsSessionsRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AccountsSessionsRequest {
+
+        /** Properties of an AccountsSessionsRequest. */
+        interface $Properties {
+
+            /** AccountsSessionsRequest op */
+            op?: (number|null);
+
+            /** AccountsSessionsRequest sessionId */
+            sessionId?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AccountsSessionsRequest. */
+        type $Shape = parley.AccountsSessionsRequest.$Properties;
+    }
+
+    /**
+     * Properties of an AccountsSession.
+     * @deprecated Use parley.AccountsSession.$Properties instead.
+     */
+    interface IAccountsSession extends parley.AccountsSession.$Properties {
+    }
+
+    /** Represents an AccountsSession. */
+    class AccountsSession {
+
+        /**
+         * Constructs a new AccountsSession.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.AccountsSession.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AccountsSession sessionId. */
+        sessionId: string;
+
+        /** AccountsSession device. */
+        device: string;
+
+        /** AccountsSession address. */
+        address: string;
+
+        /** AccountsSession createdAt. */
+        createdAt: number;
+
+        /** AccountsSession lastSeen. */
+        lastSeen: number;
+
+        /** AccountsSession expiresAt. */
+        expiresAt: number;
+
+        /** AccountsSession current. */
+        current: boolean;
+
+        /**
+         * Encodes the specified AccountsSession message. Does not implicitly {@link parley.AccountsSession.verify|verify} messages.
+         * @param message AccountsSession message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.AccountsSession.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AccountsSession message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.AccountsSession & parley.AccountsSession.$Shape} AccountsSession
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.AccountsSession & parley.AccountsSession.$Shape;
+
+        /**
+         * Gets the type url for AccountsSession
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AccountsSession {
+
+        /** Properties of an AccountsSession. */
+        interface $Properties {
+
+            /** AccountsSession sessionId */
+            sessionId?: (string|null);
+
+            /** AccountsSession device */
+            device?: (string|null);
+
+            /** AccountsSession address */
+            address?: (string|null);
+
+            /** AccountsSession createdAt */
+            createdAt?: (number|null);
+
+            /** AccountsSession lastSeen */
+            lastSeen?: (number|null);
+
+            /** AccountsSession expiresAt */
+            expiresAt?: (number|null);
+
+            /** AccountsSession current */
+            current?: (boolean|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AccountsSession. */
+        type $Shape = parley.AccountsSession.$Properties;
+    }
+
+    /**
+     * Properties of an AccountsSessionsResponse.
+     * @deprecated Use parley.AccountsSessionsResponse.$Properties instead.
+     */
+    interface IAccountsSessionsResponse extends parley.AccountsSessionsResponse.$Properties {
+    }
+
+    /** Represents an AccountsSessionsResponse. */
+    class AccountsSessionsResponse {
+
+        /**
+         * Constructs a new AccountsSessionsResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: parley.AccountsSessionsResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AccountsSessionsResponse sessions. */
+        sessions: parley.AccountsSession.$Properties[];
+
+        /** AccountsSessionsResponse revoked. */
+        revoked: string[];
+
+        /**
+         * Encodes the specified AccountsSessionsResponse message. Does not implicitly {@link parley.AccountsSessionsResponse.verify|verify} messages.
+         * @param message AccountsSessionsResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: parley.AccountsSessionsResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AccountsSessionsResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {parley.AccountsSessionsResponse & parley.AccountsSessionsResponse.$Shape} AccountsSessionsResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.AccountsSessionsResponse & parley.AccountsSessionsResponse.$Shape;
+
+        /**
+         * Gets the type url for AccountsSessionsResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AccountsSessionsResponse {
+
+        /** Properties of an AccountsSessionsResponse. */
+        interface $Properties {
+
+            /** AccountsSessionsResponse sessions */
+            sessions?: (parley.AccountsSession.$Properties[]|null);
+
+            /** AccountsSessionsResponse revoked */
+            revoked?: (string[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AccountsSessionsResponse. */
+        type $Shape = parley.AccountsSessionsResponse.$Properties;
+    }
+
+    /**
      * Properties of a FriendEntry.
      * @deprecated Use parley.FriendEntry.$Properties instead.
      */
@@ -3842,6 +4102,22 @@ export namespace parley {
 
         /** CONVERSATION_SETTING_MUTED value */
         CONVERSATION_SETTING_MUTED = 2
+    }
+
+    /** AccountsSessionOp enum. */
+    enum AccountsSessionOp {
+
+        /** ACCOUNTS_SESSION_OP_UNSPECIFIED value */
+        ACCOUNTS_SESSION_OP_UNSPECIFIED = 0,
+
+        /** ACCOUNTS_SESSION_OP_LIST value */
+        ACCOUNTS_SESSION_OP_LIST = 1,
+
+        /** ACCOUNTS_SESSION_OP_REVOKE value */
+        ACCOUNTS_SESSION_OP_REVOKE = 2,
+
+        /** ACCOUNTS_SESSION_OP_REVOKE_OTHERS value */
+        ACCOUNTS_SESSION_OP_REVOKE_OTHERS = 3
     }
 
     /** FriendOp enum. */
