@@ -373,7 +373,10 @@ export class Session {
     const op = req.op ?? 0;
     if (op === 0 || op === AccountsSessionOp.LIST) return { sessions: await accounts.sessions(this.userId, this.signInId) };
     if (op === AccountsSessionOp.REVOKE) {
-      return { revoked: await accounts.revokeSession(req.sessionId ?? '', this.userId, 'signed out by the user') };
+      // No session named: this connection's own (signing out here closes this connection too).
+      const target = req.sessionId || this.signInId;
+      if (target === undefined) throw new ParleyError(ErrorCode.SESSION_NOT_FOUND, "this connection's token (an app backend's) has no sign-in session");
+      return { revoked: await accounts.revokeSession(target, this.userId, 'signed out by the user') };
     }
     if (op === AccountsSessionOp.REVOKE_OTHERS) {
       return { revoked: await accounts.revokeOthers(this.userId, this.signInId ?? '', 'signed out by the user from another device') };
