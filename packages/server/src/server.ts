@@ -304,6 +304,11 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     throw err;
   }
   media.start();
+  // Sessions that expired a day ago are forgotten: at start, then hourly.
+  const purgeSessions = () => accounts.purgeExpired().catch((err: unknown) => log.warn({ err }, 'could not purge expired sign-in sessions'));
+  void purgeSessions();
+  const sessionPurge = setInterval(purgeSessions, 3600_000);
+  sessionPurge.unref();
   // Once listening, a listener's own error (a failed accept) is logged, not thrown.
   http.on('error', (err) => log.error({ err }, 'http listener failed'));
   tcp.on('error', (err) => log.error({ err }, 'tcp listener failed'));
@@ -343,6 +348,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       await chat.flushPending();
       gateway.close();
       chat.close();
+      clearInterval(sessionPurge);
       loopDelay.disable();
       wss.close();
       http.closeAllConnections();
