@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { fetchWithin, waitUntil } from '@parley/testkit';
+import { SignJWT } from 'jose';
+import { APP_KEY, fetchWithin, waitUntil } from '@parley/testkit';
 import { ErrorCode, ParleyClient, ParleyError } from '../src/index.ts';
 import { sdkWorld } from './world.ts';
 
@@ -64,5 +65,19 @@ describe('SDK: sessions', () => {
     await assert.rejects(a.client.signOut('not-a-session'), { code: ErrorCode.SESSION_NOT_FOUND });
     await a.client.signOut();
     await waitUntil(() => a.client.state === 'closed', 10_000, 'A to end');
+  });
+
+  test('a token that expires ends its connection; with a token function the client comes back with a fresh one', async () => {
+    let issued = 0;
+    const token = async () => {
+      issued++;
+      // Each token lives 3 s: the server closes the connection when it expires.
+      const exp = Math.floor(Date.now() / 1000) + 3;
+      return new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('sia-app').setIssuedAt().setExpirationTime(exp).sign(new TextEncoder().encode(APP_KEY));
+    };
+    const client = new ParleyClient({ url: world.server.wsUrl, token, deviceId: `sia-${++devices}`, backoff: { baseMs: 20, maxMs: 200 } });
+    await client.connect();
+    await waitUntil(() => issued >= 2 && client.state === 'online', 30_000, () => `a reconnect with a second token (issued ${issued}, state ${client.state})`);
+    await client.close();
   });
 });

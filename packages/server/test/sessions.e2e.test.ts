@@ -209,12 +209,19 @@ describe('Sessions and revocation (one node)', () => {
     c3.close();
   });
 
-  test('an expired token closes its live connection (KICKED: token expired)', async () => {
+  test('an expired token closes its live connection (Error AUTH_FAILED "token expired", close 4001: reconnect with a new token)', async () => {
     const exp = Math.floor(Date.now() / 1000) + 3;
     const token = await appToken('short-lived', {}, exp);
     const c = await openAuthed(server.wsUrl, token, 'short-1');
-    await assertKicked(c, /expired/);
+    const error = await c.waitFor((f) => f.body === 'error' && f.id === 0, 15_000, 'the Error before the close');
+    assert.equal(error.error!.code, ErrorCode.AUTH_FAILED);
+    assert.match(error.error!.message ?? '', /expired/);
+    assert.equal((await c.waitForClose(10_000)).code, CloseCode.AUTH_FAILED);
     await refusedOnSocket(server.wsUrl, token);
+    // A fresh token of the same user connects again.
+    const again = await openAuthed(server.wsUrl, await appToken('short-lived'), 'short-1');
+    assert.equal(again.userId, 'short-lived');
+    again.close();
   });
 
   test('a Parley token without a session (issued before sessions existed) is refused', async () => {

@@ -359,11 +359,16 @@ export class Gateway {
     session.retransmitEntry = this.retransmits.schedule(session, this.config.retransmitMs);
   }
 
-  /** The connection's token expired. */
+  /**
+   * The connection's token expired: closed as a refused token (Error AUTH_FAILED,
+   * close 4001), not KICKED — a client that can get a new token reconnects with
+   * it (the SDK does, with a token function), one that cannot stops.
+   */
   private expired(session: Session): void {
     session.expiryEntry = undefined;
     if (session.state !== 'open') return;
-    this.kick(session, 'your token expired; log in again (or get a new token) to reconnect');
+    this.leaveRooms(session);
+    session.fail(ErrorCode.AUTH_FAILED, 'your token expired; reconnect with a new one', CloseCode.AUTH_FAILED);
   }
 
   private kick(session: Session, reason: string): void {
