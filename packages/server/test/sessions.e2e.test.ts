@@ -225,7 +225,8 @@ describe('Sessions and revocation (one node)', () => {
   });
 
   test('a Parley token without a session (issued before sessions existed) is refused', async () => {
-    const secret = readFileSync(join(server.dataDir, 'jwt-secret'), 'utf8').trim();
+    // The configured secret (PostgreSQL runs), or the one the server generated into its data directory.
+    const secret = server.config.jwtSecret || readFileSync(join(server.dataDir, 'jwt-secret'), 'utf8').trim();
     const legacy = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('sam').setIssuer('parley').setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(secret));
     await refusedOnSocket(server.wsUrl, legacy);
   });
