@@ -5,6 +5,7 @@
  * of parley.proto (src/gen/enums.ts, `npm run gen`): change them there.
  */
 export {
+  AccountsSessionOp,
   ConversationKind,
   ConversationSetting,
   FriendOp,

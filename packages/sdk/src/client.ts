@@ -18,6 +18,7 @@
  * connect() within `onlineTimeoutMs`, and all of them at close().
  */
 import {
+  AccountsSessionOp,
   ConversationSetting,
   ErrorCode,
   FriendOp,
@@ -50,6 +51,7 @@ import type {
   ConversationInfo,
   FriendList,
   GroupBan,
+  SignInSession,
   GroupChange,
   GroupDetails,
   GroupInfoUpdate,
@@ -85,6 +87,7 @@ export type {
   ReadReceipt,
   SendAck,
   SendInput,
+  SignInSession,
 } from './types.ts';
 
 const encoder = new TextEncoder();
@@ -617,6 +620,42 @@ export class ParleyClient extends Emitter<ClientEvents> {
    */
   setGroupAdds(value: GroupAdds): Promise<Message[]> {
     return this.changeFriends({ op: FriendOp.GROUP_ADDS, groupAdds: value });
+  }
+
+  /** Your sign-in sessions (one per login), newest first; `current` marks this client's. */
+  async sessions(): Promise<SignInSession[]> {
+    const r = (await this.request({ sessions: { op: AccountsSessionOp.LIST } })).sessionsResult!;
+    return (r.sessions ?? []).map((s) => ({
+      sessionId: s.sessionId ?? '',
+      device: s.device ?? '',
+      address: s.address ?? '',
+      createdAt: Number(s.createdAt ?? 0),
+      lastSeen: Number(s.lastSeen ?? 0),
+      expiresAt: Number(s.expiresAt ?? 0),
+      current: s.current ?? false,
+    }));
+  }
+
+  /**
+   * Signs out a session: `sessionId` (one of yours, from `sessions()`), or this
+   * client's own. A signed-out session's connections close everywhere (KICKED)
+   * and its token is refused from then on — so signing out this client's own
+   * session ends this client too (it resolves once the server has done it).
+   * SESSION_NOT_FOUND for a session that is not yours or not active.
+   */
+  async signOut(sessionId?: string): Promise<void> {
+    try {
+      await this.request({ sessions: { op: AccountsSessionOp.REVOKE, sessionId: sessionId ?? '' } });
+    } catch (err) {
+      // Our own session: the server closed this connection (KICKED) as it signed it out, before answering.
+      if (sessionId === undefined && (this.state === 'closed' || (err instanceof ParleyError && err.code === ErrorCode.KICKED))) return;
+      throw err;
+    }
+  }
+
+  /** Signs out every session but this client's; resolves with the ids signed out. */
+  async signOutOthers(): Promise<string[]> {
+    return (await this.request({ sessions: { op: AccountsSessionOp.REVOKE_OTHERS } })).sessionsResult!.revoked ?? [];
   }
 
   async friends(): Promise<FriendList> {

@@ -35,6 +35,21 @@ export interface Message extends MessageRecord {
 export type MessageFile = Omit<FileInfo, 'sha256'>;
 
 /** Your friends, pending requests both ways, blocks, and the stranger setting. */
+/** A sign-in session of the user (one per login), as `client.sessions()` lists it. */
+export interface SignInSession {
+  sessionId: string;
+  /** What the client called itself at login (or its User-Agent). */
+  device: string;
+  /** The network address it last authenticated from. */
+  address: string;
+  /** When it was created, last authenticated (minute resolution) and expires: ms since epoch. */
+  createdAt: number;
+  lastSeen: number;
+  expiresAt: number;
+  /** The session of this client's token. */
+  current: boolean;
+}
+
 export interface FriendList {
   friends: { userId: string; since: number }[];
   /** Requests waiting for your answer. */

@@ -6,7 +6,7 @@
 import { GroupAdds } from '@parley/protocol';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo, Server as NetServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -136,10 +136,23 @@ function issuerSecret(config: Config): string {
   const dir = resolve(config.dataDir);
   const file = join(dir, 'jwt-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, secret + '\n', { mode: 0o600 });
   return secret;
+}
+
+/**
+ * Users whose login name is not their id in lowercase: where ids that differed
+ * only by case met when ids became case-insensitive, the later accounts got
+ * "<name>-<n>" (the stores' accounts migration). Said at every start, so an
+ * operator can tell those users their login name.
+ */
+async function logRenamedLogins(port: StorePort, log: Logger): Promise<void> {
+  const renamed = await port.renamedLogins();
+  for (const { id, loginId } of renamed.slice(0, 1000)) {
+    log.warn({ userId: id, loginName: loginId }, 'user id collides with an older one but for case: this user logs in by the name given here');
+  }
 }
 
 export interface RunningServer {
@@ -206,7 +219,24 @@ export interface ServerOptions {
   onFileComplete?: FileListener;
 }
 
+/**
+ * The data directory holds the database, the token secret and (by default) the
+ * blobs: created 0700, its files 0600 (each creator sets its own mode). One that
+ * exists already keeps its mode, with a warning if others may read it.
+ */
+function privateDataDir(config: Config, log: Logger): void {
+  const usesDir = config.store === 'sqlite' || config.jwtSecret === '' || (config.blobStore === 'fs' && config.blobDir === '');
+  if (!usesDir) return;
+  const dir = resolve(config.dataDir);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const mode = statSync(dir).mode & 0o777;
+  if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
+    log.warn({ dataDir: dir, mode: mode.toString(8) }, 'the data directory may be read by other users of this machine: chmod 700 it');
+  }
+}
+
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel), options: ServerOptions = {}): Promise<RunningServer> {
+  privateDataDir(config, log);
   const clock = options.clock ?? systemClock;
   // Read first: a missing or mismatched certificate fails the start before anything opens.
   const tlsPair = config.tlsCert !== '' ? { ...loadTlsPair(config.tlsCert, config.tlsKey), handshakeTimeout: config.tlsHandshakeTimeoutMs } : undefined;
@@ -229,7 +259,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     throw err;
   }
   const secret = issuerSecret(config);
-  const tokens = new TokenService(secret, config.appJwtKeys, config.tokenTtlSeconds);
+  const tokens = new TokenService(secret, config.appJwtKeys, config.tokenTtlSeconds, { issuer: config.appJwtIssuer, audience: config.appJwtAudience });
   const thumbnailer = new Thumbnailer({
     sizes: config.thumbnailSizes,
     maxInputPixels: config.thumbnailMaxInputPixels,
@@ -238,10 +268,17 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     jobs: config.thumbnailJobs,
   });
   const media: MediaService = new MediaService(port, blobs, config, log, secret, options.onFileComplete ?? thumbnailFiles(thumbnailer, blobs, () => media, log));
-  const accounts = new Accounts(store, tokens);
+  const accounts = new Accounts(port, tokens, bus, {
+    freeFailures: config.loginFreeFailures,
+    freeFailuresPerAddress: config.loginFreeFailuresPerAddress,
+    baseMs: config.loginDelayBaseMs,
+    maxMs: config.loginDelayMaxMs,
+    passwordMinLength: config.passwordMinLength,
+  });
+  await logRenamedLogins(port, log);
   const chat = new ChatService(store, bus, config, crash);
   const voice = new VoiceService(chat, media, port, blobs, bus, config);
-  const gateway = new Gateway(config, chat, bus, tokens, accounts, log, crash, parseUnsafe(config.testUnsafe).has('no-retransmit'), clock, voice);
+  const gateway = new Gateway(config, chat, bus, accounts, log, crash, parseUnsafe(config.testUnsafe).has('no-retransmit'), clock, voice);
   let ready = false;
   // Event-loop delay: a stall here delays every connection on the node.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -291,7 +328,6 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const http = serveHttp(
     createHttpHandler({
       accounts,
-      tokens,
       chat,
       adminKey: config.adminKey,
       metrics,
@@ -345,6 +381,11 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       log,
     });
   }
+  // Sessions that expired a day ago are forgotten: at start, then hourly.
+  const purgeSessions = () => accounts.purgeExpired().catch((err: unknown) => log.warn({ err }, 'could not purge expired sign-in sessions'));
+  void purgeSessions();
+  const sessionPurge = setInterval(purgeSessions, 3600_000);
+  sessionPurge.unref();
   // Once listening, a listener's own error (a failed accept) is logged, not thrown.
   http.on('error', (err) => log.error({ err }, 'http listener failed'));
   tcp.on('error', (err) => log.error({ err }, 'tcp listener failed'));
@@ -388,6 +429,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       await chat.flushPending();
       gateway.close();
       chat.close();
+      clearInterval(sessionPurge);
       loopDelay.disable();
       wss.close();
       http.closeAllConnections();

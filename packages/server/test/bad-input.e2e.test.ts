@@ -136,7 +136,7 @@ describe('Bad input', () => {
     const cases: [() => Promise<Response>, number, string][] = [
       [() => post('/v1/register', '{nope'), 400, ErrorCode.INVALID_ARGUMENT],
       [() => post('/v1/register', JSON.stringify({ userId: 'bad id', password: 'long enough' })), 400, ErrorCode.INVALID_ARGUMENT],
-      [() => post('/v1/register', JSON.stringify({ userId: 'short', password: 'x' })), 400, ErrorCode.INVALID_ARGUMENT],
+      [() => post('/v1/register', JSON.stringify({ userId: 'short', password: 'x' })), 400, ErrorCode.WEAK_PASSWORD],
       [() => post('/v1/register', JSON.stringify({ userId: 'victim', password: 'long enough' })), 409, ErrorCode.USER_EXISTS],
       [() => post('/v1/login', JSON.stringify({ userId: 'victim', password: 'wrong password' })), 401, ErrorCode.BAD_CREDENTIALS],
       [() => post('/v1/admin/users', JSON.stringify({ userId: 'x1' })), 403, ErrorCode.FORBIDDEN],

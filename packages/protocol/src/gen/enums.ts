@@ -120,6 +120,10 @@ export const ErrorCode = {
   LIMIT_REACHED: 'LIMIT_REACHED',
   /** No pending (unexpired) invitation of the caller to that group. */
   INVITATION_NOT_FOUND: 'INVITATION_NOT_FOUND',
+  /** A new password is too short, too long, or among the most common passwords (HTTP 400): choose another. */
+  WEAK_PASSWORD: 'WEAK_PASSWORD',
+  /** No such sign-in session of the caller (or, for an admin, of anyone) that is still active (HTTP 404). */
+  SESSION_NOT_FOUND: 'SESSION_NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -211,6 +215,14 @@ export const ConversationSetting = {
   MUTED: 2,
 } as const;
 export type ConversationSetting = (typeof ConversationSetting)[keyof typeof ConversationSetting];
+
+/** AccountsSessionsRequest.op. */
+export const AccountsSessionOp = {
+  LIST: 1,
+  REVOKE: 2,
+  REVOKE_OTHERS: 3,
+} as const;
+export type AccountsSessionOp = (typeof AccountsSessionOp)[keyof typeof AccountsSessionOp];
 
 /** FriendRequest.op. */
 export const FriendOp = {

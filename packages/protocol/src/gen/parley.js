@@ -69,7 +69,9 @@ export const parley = $root.parley = (() => {
          * @property {parley.ConsentInvitations.$Properties|null} [consentInvitationsResult] Frame consentInvitationsResult
          * @property {parley.ConsentBansRequest.$Properties|null} [consentBans] Frame consentBans
          * @property {parley.ConsentBans.$Properties|null} [consentBansResult] Frame consentBansResult
-         * @property {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|"friend"|"friendResult"|"friendList"|"friendListResult"|"settings"|"readers"|"readersResult"|"deliveryState"|"voiceStart"|"voiceState"|"voiceChunk"|"voiceChunkAck"|"voiceEnd"|"voiceEnded"|"voiceCancel"|"voicePush"|"voiceFetch"|"consentInvitations"|"consentInvitationsResult"|"consentBans"|"consentBansResult"} [body] Frame body
+         * @property {parley.AccountsSessionsRequest.$Properties|null} [sessions] Frame sessions
+         * @property {parley.AccountsSessionsResponse.$Properties|null} [sessionsResult] Frame sessionsResult
+         * @property {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|"friend"|"friendResult"|"friendList"|"friendListResult"|"settings"|"readers"|"readersResult"|"deliveryState"|"voiceStart"|"voiceState"|"voiceChunk"|"voiceChunkAck"|"voiceEnd"|"voiceEnded"|"voiceCancel"|"voicePush"|"voiceFetch"|"consentInvitations"|"consentInvitationsResult"|"consentBans"|"consentBansResult"|"sessions"|"sessionsResult"} [body] Frame body
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -131,9 +133,11 @@ export const parley = $root.parley = (() => {
          *   consentInvitationsResult?: parley.ConsentInvitations.$Shape|null;
          *   consentBans?: parley.ConsentBansRequest.$Shape|null;
          *   consentBansResult?: parley.ConsentBans.$Shape|null;
+         *   sessions?: parley.AccountsSessionsRequest.$Shape|null;
+         *   sessionsResult?: parley.AccountsSessionsResponse.$Shape|null;
          *   $unknowns?: Array.<Uint8Array>;
          * } & (
-         *   ({ body?: undefined; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "auth"; auth: parley.Auth.$Shape; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "authOk"; auth?: null; authOk: parley.AuthOk.$Shape; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "send"; auth?: null; authOk?: null; send: parley.Send.$Shape; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "sendAck"; auth?: null; authOk?: null; send?: null; sendAck: parley.SendAck.$Shape; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "push"; auth?: null; authOk?: null; send?: null; sendAck?: null; push: parley.Push.$Shape; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "ack"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack: parley.Ack.$Shape; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "sync"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync: parley.SyncRequest.$Shape; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "syncResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult: parley.SyncResponse.$Shape; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "pull"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull: parley.PullRequest.$Shape; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "pullResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult: parley.PullResponse.$Shape; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "ping"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping: parley.Ping.$Shape; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "pong"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong: parley.Pong.$Shape; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "error"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error: parley.Error.$Shape; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "notice"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice: parley.Notice.$Shape; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "group"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group: parley.GroupRequest.$Shape; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "groupResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult: parley.GroupResponse.$Shape; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "markRead"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead: parley.MarkRead.$Shape; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "readState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState: parley.ReadState.$Shape; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "typing"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing: parley.Typing.$Shape; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "presence"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence: parley.PresenceRequest.$Shape; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "presenceResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult: parley.PresenceResponse.$Shape; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "presenceUpdate"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate: parley.Presence.$Shape; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "messageOp"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp: parley.MessageOp.$Shape; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "groupInfo"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo: parley.GroupInfoRequest.$Shape; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "groupInfoResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult: parley.GroupInfo.$Shape; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "friend"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend: parley.FriendRequest.$Shape; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "friendResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult: parley.FriendResponse.$Shape; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "friendList"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList: parley.FriendListRequest.$Shape; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "friendListResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult: parley.FriendList.$Shape; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "settings"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings: parley.ConversationSettings.$Shape; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "readers"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers: parley.ReadersRequest.$Shape; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "readersResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult: parley.Readers.$Shape; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "deliveryState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState: parley.DeliveryState.$Shape; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceStart"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart: parley.VoiceStart.$Shape; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState: parley.VoiceState.$Shape; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceChunk"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk: parley.VoiceChunk.$Shape; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceChunkAck"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck: parley.VoiceChunkAck.$Shape; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceEnd"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd: parley.VoiceEnd.$Shape; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceEnded"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded: parley.VoiceEnded.$Shape; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceCancel"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel: parley.VoiceCancel.$Shape; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voicePush"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush: parley.VoicePush.$Shape; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "voiceFetch"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch: parley.VoiceFetch.$Shape; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "consentInvitations"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations: parley.ConsentInvitationsRequest.$Shape; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null }|{ body?: "consentInvitationsResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult: parley.ConsentInvitations.$Shape; consentBans?: null; consentBansResult?: null }|{ body?: "consentBans"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans: parley.ConsentBansRequest.$Shape; consentBansResult?: null }|{ body?: "consentBansResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult: parley.ConsentBans.$Shape })
+         *   ({ body?: undefined; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "auth"; auth: parley.Auth.$Shape; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "authOk"; auth?: null; authOk: parley.AuthOk.$Shape; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "send"; auth?: null; authOk?: null; send: parley.Send.$Shape; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "sendAck"; auth?: null; authOk?: null; send?: null; sendAck: parley.SendAck.$Shape; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "push"; auth?: null; authOk?: null; send?: null; sendAck?: null; push: parley.Push.$Shape; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "ack"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack: parley.Ack.$Shape; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "sync"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync: parley.SyncRequest.$Shape; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "syncResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult: parley.SyncResponse.$Shape; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "pull"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull: parley.PullRequest.$Shape; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "pullResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult: parley.PullResponse.$Shape; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "ping"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping: parley.Ping.$Shape; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "pong"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong: parley.Pong.$Shape; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "error"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error: parley.Error.$Shape; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "notice"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice: parley.Notice.$Shape; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "group"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group: parley.GroupRequest.$Shape; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "groupResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult: parley.GroupResponse.$Shape; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "markRead"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead: parley.MarkRead.$Shape; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "readState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState: parley.ReadState.$Shape; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "typing"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing: parley.Typing.$Shape; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "presence"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence: parley.PresenceRequest.$Shape; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "presenceResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult: parley.PresenceResponse.$Shape; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "presenceUpdate"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate: parley.Presence.$Shape; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "messageOp"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp: parley.MessageOp.$Shape; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "groupInfo"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo: parley.GroupInfoRequest.$Shape; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "groupInfoResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult: parley.GroupInfo.$Shape; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "friend"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend: parley.FriendRequest.$Shape; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "friendResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult: parley.FriendResponse.$Shape; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "friendList"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList: parley.FriendListRequest.$Shape; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "friendListResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult: parley.FriendList.$Shape; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "settings"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings: parley.ConversationSettings.$Shape; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "readers"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers: parley.ReadersRequest.$Shape; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "readersResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult: parley.Readers.$Shape; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "deliveryState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState: parley.DeliveryState.$Shape; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "voiceStart"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart: parley.VoiceStart.$Shape; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "voiceState"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState: parley.VoiceState.$Shape; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "voiceChunk"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk: parley.VoiceChunk.$Shape; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "voiceChunkAck"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck: parley.VoiceChunkAck.$Shape; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "voiceEnd"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd: parley.VoiceEnd.$Shape; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "voiceEnded"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded: parley.VoiceEnded.$Shape; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "voiceCancel"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel: parley.VoiceCancel.$Shape; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "voicePush"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush: parley.VoicePush.$Shape; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "voiceFetch"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch: parley.VoiceFetch.$Shape; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "consentInvitations"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations: parley.ConsentInvitationsRequest.$Shape; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "consentInvitationsResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult: parley.ConsentInvitations.$Shape; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "consentBans"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans: parley.ConsentBansRequest.$Shape; consentBansResult?: null; sessions?: null; sessionsResult?: null }|{ body?: "consentBansResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult: parley.ConsentBans.$Shape; sessions?: null; sessionsResult?: null }|{ body?: "sessions"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions: parley.AccountsSessionsRequest.$Shape; sessionsResult?: null }|{ body?: "sessionsResult"; auth?: null; authOk?: null; send?: null; sendAck?: null; push?: null; ack?: null; sync?: null; syncResult?: null; pull?: null; pullResult?: null; ping?: null; pong?: null; error?: null; notice?: null; group?: null; groupResult?: null; markRead?: null; readState?: null; typing?: null; presence?: null; presenceResult?: null; presenceUpdate?: null; messageOp?: null; groupInfo?: null; groupInfoResult?: null; friend?: null; friendResult?: null; friendList?: null; friendListResult?: null; settings?: null; readers?: null; readersResult?: null; deliveryState?: null; voiceStart?: null; voiceState?: null; voiceChunk?: null; voiceChunkAck?: null; voiceEnd?: null; voiceEnded?: null; voiceCancel?: null; voicePush?: null; voiceFetch?: null; consentInvitations?: null; consentInvitationsResult?: null; consentBans?: null; consentBansResult?: null; sessions?: null; sessionsResult: parley.AccountsSessionsResponse.$Shape })
          * )} parley.Frame.$Shape
          */
 
@@ -528,17 +532,33 @@ export const parley = $root.parley = (() => {
          */
         Frame.prototype.consentBansResult = null;
 
+        /**
+         * Frame sessions.
+         * @member {parley.AccountsSessionsRequest.$Properties|null|undefined} sessions
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.sessions = null;
+
+        /**
+         * Frame sessionsResult.
+         * @member {parley.AccountsSessionsResponse.$Properties|null|undefined} sessionsResult
+         * @memberof parley.Frame
+         * @instance
+         */
+        Frame.prototype.sessionsResult = null;
+
         // OneOf field names bound to virtual getters and setters
         let $oneOfFields;
 
         /**
          * Frame body.
-         * @member {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|"friend"|"friendResult"|"friendList"|"friendListResult"|"settings"|"readers"|"readersResult"|"deliveryState"|"voiceStart"|"voiceState"|"voiceChunk"|"voiceChunkAck"|"voiceEnd"|"voiceEnded"|"voiceCancel"|"voicePush"|"voiceFetch"|"consentInvitations"|"consentInvitationsResult"|"consentBans"|"consentBansResult"|undefined} body
+         * @member {"auth"|"authOk"|"send"|"sendAck"|"push"|"ack"|"sync"|"syncResult"|"pull"|"pullResult"|"ping"|"pong"|"error"|"notice"|"group"|"groupResult"|"markRead"|"readState"|"typing"|"presence"|"presenceResult"|"presenceUpdate"|"messageOp"|"groupInfo"|"groupInfoResult"|"friend"|"friendResult"|"friendList"|"friendListResult"|"settings"|"readers"|"readersResult"|"deliveryState"|"voiceStart"|"voiceState"|"voiceChunk"|"voiceChunkAck"|"voiceEnd"|"voiceEnded"|"voiceCancel"|"voicePush"|"voiceFetch"|"consentInvitations"|"consentInvitationsResult"|"consentBans"|"consentBansResult"|"sessions"|"sessionsResult"|undefined} body
          * @memberof parley.Frame
          * @instance
          */
         $Object.defineProperty(Frame.prototype, "body", {
-            get: $util.oneOfGetter($oneOfFields = ["auth", "authOk", "send", "sendAck", "push", "ack", "sync", "syncResult", "pull", "pullResult", "ping", "pong", "error", "notice", "group", "groupResult", "markRead", "readState", "typing", "presence", "presenceResult", "presenceUpdate", "messageOp", "groupInfo", "groupInfoResult", "friend", "friendResult", "friendList", "friendListResult", "settings", "readers", "readersResult", "deliveryState", "voiceStart", "voiceState", "voiceChunk", "voiceChunkAck", "voiceEnd", "voiceEnded", "voiceCancel", "voicePush", "voiceFetch", "consentInvitations", "consentInvitationsResult", "consentBans", "consentBansResult"]),
+            get: $util.oneOfGetter($oneOfFields = ["auth", "authOk", "send", "sendAck", "push", "ack", "sync", "syncResult", "pull", "pullResult", "ping", "pong", "error", "notice", "group", "groupResult", "markRead", "readState", "typing", "presence", "presenceResult", "presenceUpdate", "messageOp", "groupInfo", "groupInfoResult", "friend", "friendResult", "friendList", "friendListResult", "settings", "readers", "readersResult", "deliveryState", "voiceStart", "voiceState", "voiceChunk", "voiceChunkAck", "voiceEnd", "voiceEnded", "voiceCancel", "voicePush", "voiceFetch", "consentInvitations", "consentInvitationsResult", "consentBans", "consentBansResult", "sessions", "sessionsResult"]),
             set: $util.oneOfSetter($oneOfFields)
         });
 
@@ -644,6 +664,10 @@ export const parley = $root.parley = (() => {
                 $root.parley.VoicePush.encode(message.voicePush, writer.uint32(/* id 50, wireType 2 =*/402).fork(), _depth + 1).ldelim();
             if (message.voiceFetch != null && $Object.hasOwnProperty.call(message, "voiceFetch"))
                 $root.parley.VoiceFetch.encode(message.voiceFetch, writer.uint32(/* id 51, wireType 2 =*/410).fork(), _depth + 1).ldelim();
+            if (message.sessions != null && $Object.hasOwnProperty.call(message, "sessions"))
+                $root.parley.AccountsSessionsRequest.encode(message.sessions, writer.uint32(/* id 54, wireType 2 =*/434).fork(), _depth + 1).ldelim();
+            if (message.sessionsResult != null && $Object.hasOwnProperty.call(message, "sessionsResult"))
+                $root.parley.AccountsSessionsResponse.encode(message.sessionsResult, writer.uint32(/* id 55, wireType 2 =*/442).fork(), _depth + 1).ldelim();
             if (message.consentInvitations != null && $Object.hasOwnProperty.call(message, "consentInvitations"))
                 $root.parley.ConsentInvitationsRequest.encode(message.consentInvitations, writer.uint32(/* id 58, wireType 2 =*/466).fork(), _depth + 1).ldelim();
             if (message.consentInvitationsResult != null && $Object.hasOwnProperty.call(message, "consentInvitationsResult"))
@@ -1025,6 +1049,20 @@ export const parley = $root.parley = (() => {
                             break;
                         message.consentBansResult = $root.parley.ConsentBans.decode(reader, reader.size(), $undefined, _depth + 1, message.consentBansResult);
                         message.body = "consentBansResult";
+                        continue;
+                    }
+                case 54: {
+                        if (wireType !== 2)
+                            break;
+                        message.sessions = $root.parley.AccountsSessionsRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.sessions);
+                        message.body = "sessions";
+                        continue;
+                    }
+                case 55: {
+                        if (wireType !== 2)
+                            break;
+                        message.sessionsResult = $root.parley.AccountsSessionsResponse.decode(reader, reader.size(), $undefined, _depth + 1, message.sessionsResult);
+                        message.body = "sessionsResult";
                         continue;
                     }
                 }
@@ -4926,6 +4964,8 @@ export const parley = $root.parley = (() => {
          * @property {number} BANNED=61 BANNED value
          * @property {number} LIMIT_REACHED=62 LIMIT_REACHED value
          * @property {number} INVITATION_NOT_FOUND=63 INVITATION_NOT_FOUND value
+         * @property {number} WEAK_PASSWORD=56 WEAK_PASSWORD value
+         * @property {number} SESSION_NOT_FOUND=57 SESSION_NOT_FOUND value
          */
         Error.Code = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -4986,6 +5026,8 @@ export const parley = $root.parley = (() => {
             values[valuesById[61] = "BANNED"] = 61;
             values[valuesById[62] = "LIMIT_REACHED"] = 62;
             values[valuesById[63] = "INVITATION_NOT_FOUND"] = 63;
+            values[valuesById[56] = "WEAK_PASSWORD"] = 56;
+            values[valuesById[57] = "SESSION_NOT_FOUND"] = 57;
             return values;
         })();
 
@@ -8408,6 +8450,618 @@ export const parley = $root.parley = (() => {
         };
 
         return FriendListRequest;
+    })();
+
+    parley.AccountsSessionsRequest = (function() {
+
+        /**
+         * Properties of an AccountsSessionsRequest.
+         * @typedef {Object} parley.AccountsSessionsRequest.$Properties
+         * @property {number|null} [op] AccountsSessionsRequest op
+         * @property {string|null} [sessionId] AccountsSessionsRequest sessionId
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AccountsSessionsRequest.
+         * @memberof parley
+         * @interface IAccountsSessionsRequest
+         * @augments parley.AccountsSessionsRequest.$Properties
+         * @deprecated Use parley.AccountsSessionsRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of an AccountsSessionsRequest.
+         * @typedef {parley.AccountsSessionsRequest.$Properties} parley.AccountsSessionsRequest.$Shape
+         */
+
+        /**
+         * Constructs a new AccountsSessionsRequest.
+         * @memberof parley
+         * @classdesc Represents an AccountsSessionsRequest.
+         * @constructor
+         * @param {parley.AccountsSessionsRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AccountsSessionsRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AccountsSessionsRequest op.
+         * @member {number} op
+         * @memberof parley.AccountsSessionsRequest
+         * @instance
+         */
+        AccountsSessionsRequest.prototype.op = 0;
+
+        /**
+         * AccountsSessionsRequest sessionId.
+         * @member {string} sessionId
+         * @memberof parley.AccountsSessionsRequest
+         * @instance
+         */
+        AccountsSessionsRequest.prototype.sessionId = "";
+
+        /**
+         * Encodes the specified AccountsSessionsRequest message. Does not implicitly {@link parley.AccountsSessionsRequest.verify|verify} messages.
+         * @function encode
+         * @memberof parley.AccountsSessionsRequest
+         * @static
+         * @param {parley.AccountsSessionsRequest.$Properties} message AccountsSessionsRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AccountsSessionsRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.op != null && $Object.hasOwnProperty.call(message, "op") && message.op !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.op);
+            if (message.sessionId != null && $Object.hasOwnProperty.call(message, "sessionId") && message.sessionId !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.sessionId);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AccountsSessionsRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.AccountsSessionsRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.AccountsSessionsRequest & parley.AccountsSessionsRequest.$Shape} AccountsSessionsRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AccountsSessionsRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.AccountsSessionsRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.op = value;
+                        else
+                            delete message.op;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.sessionId = value;
+                        else
+                            delete message.sessionId;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AccountsSessionsRequest
+         * @function getTypeUrl
+         * @memberof parley.AccountsSessionsRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AccountsSessionsRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.AccountsSessionsRequest";
+        };
+
+        return AccountsSessionsRequest;
+    })();
+
+    parley.AccountsSession = (function() {
+
+        /**
+         * Properties of an AccountsSession.
+         * @typedef {Object} parley.AccountsSession.$Properties
+         * @property {string|null} [sessionId] AccountsSession sessionId
+         * @property {string|null} [device] AccountsSession device
+         * @property {string|null} [address] AccountsSession address
+         * @property {number|null} [createdAt] AccountsSession createdAt
+         * @property {number|null} [lastSeen] AccountsSession lastSeen
+         * @property {number|null} [expiresAt] AccountsSession expiresAt
+         * @property {boolean|null} [current] AccountsSession current
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AccountsSession.
+         * @memberof parley
+         * @interface IAccountsSession
+         * @augments parley.AccountsSession.$Properties
+         * @deprecated Use parley.AccountsSession.$Properties instead.
+         */
+
+        /**
+         * Shape of an AccountsSession.
+         * @typedef {parley.AccountsSession.$Properties} parley.AccountsSession.$Shape
+         */
+
+        /**
+         * Constructs a new AccountsSession.
+         * @memberof parley
+         * @classdesc Represents an AccountsSession.
+         * @constructor
+         * @param {parley.AccountsSession.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AccountsSession = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AccountsSession sessionId.
+         * @member {string} sessionId
+         * @memberof parley.AccountsSession
+         * @instance
+         */
+        AccountsSession.prototype.sessionId = "";
+
+        /**
+         * AccountsSession device.
+         * @member {string} device
+         * @memberof parley.AccountsSession
+         * @instance
+         */
+        AccountsSession.prototype.device = "";
+
+        /**
+         * AccountsSession address.
+         * @member {string} address
+         * @memberof parley.AccountsSession
+         * @instance
+         */
+        AccountsSession.prototype.address = "";
+
+        /**
+         * AccountsSession createdAt.
+         * @member {number} createdAt
+         * @memberof parley.AccountsSession
+         * @instance
+         */
+        AccountsSession.prototype.createdAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * AccountsSession lastSeen.
+         * @member {number} lastSeen
+         * @memberof parley.AccountsSession
+         * @instance
+         */
+        AccountsSession.prototype.lastSeen = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * AccountsSession expiresAt.
+         * @member {number} expiresAt
+         * @memberof parley.AccountsSession
+         * @instance
+         */
+        AccountsSession.prototype.expiresAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * AccountsSession current.
+         * @member {boolean} current
+         * @memberof parley.AccountsSession
+         * @instance
+         */
+        AccountsSession.prototype.current = false;
+
+        /**
+         * Encodes the specified AccountsSession message. Does not implicitly {@link parley.AccountsSession.verify|verify} messages.
+         * @function encode
+         * @memberof parley.AccountsSession
+         * @static
+         * @param {parley.AccountsSession.$Properties} message AccountsSession message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AccountsSession.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.sessionId != null && $Object.hasOwnProperty.call(message, "sessionId") && message.sessionId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.sessionId);
+            if (message.device != null && $Object.hasOwnProperty.call(message, "device") && message.device !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.device);
+            if (message.address != null && $Object.hasOwnProperty.call(message, "address") && message.address !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.address);
+            if (message.createdAt != null && $Object.hasOwnProperty.call(message, "createdAt") && (typeof message.createdAt === "object" ? message.createdAt.low || message.createdAt.high : message.createdAt !== 0))
+                writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.createdAt);
+            if (message.lastSeen != null && $Object.hasOwnProperty.call(message, "lastSeen") && (typeof message.lastSeen === "object" ? message.lastSeen.low || message.lastSeen.high : message.lastSeen !== 0))
+                writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.lastSeen);
+            if (message.expiresAt != null && $Object.hasOwnProperty.call(message, "expiresAt") && (typeof message.expiresAt === "object" ? message.expiresAt.low || message.expiresAt.high : message.expiresAt !== 0))
+                writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.expiresAt);
+            if (message.current != null && $Object.hasOwnProperty.call(message, "current") && message.current !== false)
+                writer.uint32(/* id 7, wireType 0 =*/56).bool(message.current);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AccountsSession message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.AccountsSession
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.AccountsSession & parley.AccountsSession.$Shape} AccountsSession
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AccountsSession.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.AccountsSession();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.sessionId = value;
+                        else
+                            delete message.sessionId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.device = value;
+                        else
+                            delete message.device;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.address = value;
+                        else
+                            delete message.address;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.createdAt = value;
+                        else
+                            delete message.createdAt;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.lastSeen = value;
+                        else
+                            delete message.lastSeen;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.expiresAt = value;
+                        else
+                            delete message.expiresAt;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.current = value;
+                        else
+                            delete message.current;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AccountsSession
+         * @function getTypeUrl
+         * @memberof parley.AccountsSession
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AccountsSession.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.AccountsSession";
+        };
+
+        return AccountsSession;
+    })();
+
+    parley.AccountsSessionsResponse = (function() {
+
+        /**
+         * Properties of an AccountsSessionsResponse.
+         * @typedef {Object} parley.AccountsSessionsResponse.$Properties
+         * @property {Array.<parley.AccountsSession.$Properties>|null} [sessions] AccountsSessionsResponse sessions
+         * @property {Array.<string>|null} [revoked] AccountsSessionsResponse revoked
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AccountsSessionsResponse.
+         * @memberof parley
+         * @interface IAccountsSessionsResponse
+         * @augments parley.AccountsSessionsResponse.$Properties
+         * @deprecated Use parley.AccountsSessionsResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of an AccountsSessionsResponse.
+         * @typedef {parley.AccountsSessionsResponse.$Properties} parley.AccountsSessionsResponse.$Shape
+         */
+
+        /**
+         * Constructs a new AccountsSessionsResponse.
+         * @memberof parley
+         * @classdesc Represents an AccountsSessionsResponse.
+         * @constructor
+         * @param {parley.AccountsSessionsResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AccountsSessionsResponse = function (properties) {
+            this.sessions = [];
+            this.revoked = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AccountsSessionsResponse sessions.
+         * @member {Array.<parley.AccountsSession.$Properties>} sessions
+         * @memberof parley.AccountsSessionsResponse
+         * @instance
+         */
+        AccountsSessionsResponse.prototype.sessions = $util.emptyArray;
+
+        /**
+         * AccountsSessionsResponse revoked.
+         * @member {Array.<string>} revoked
+         * @memberof parley.AccountsSessionsResponse
+         * @instance
+         */
+        AccountsSessionsResponse.prototype.revoked = $util.emptyArray;
+
+        /**
+         * Encodes the specified AccountsSessionsResponse message. Does not implicitly {@link parley.AccountsSessionsResponse.verify|verify} messages.
+         * @function encode
+         * @memberof parley.AccountsSessionsResponse
+         * @static
+         * @param {parley.AccountsSessionsResponse.$Properties} message AccountsSessionsResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AccountsSessionsResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.sessions != null && message.sessions.length)
+                for (let i = 0; i < message.sessions.length; ++i)
+                    $root.parley.AccountsSession.encode(message.sessions[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.revoked != null && message.revoked.length)
+                for (let i = 0; i < message.revoked.length; ++i)
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.revoked[i]);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AccountsSessionsResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof parley.AccountsSessionsResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {parley.AccountsSessionsResponse & parley.AccountsSessionsResponse.$Shape} AccountsSessionsResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AccountsSessionsResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.parley.AccountsSessionsResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.sessions && message.sessions.length))
+                            message.sessions = [];
+                        message.sessions.push($root.parley.AccountsSession.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.revoked && message.revoked.length))
+                            message.revoked = [];
+                        message.revoked.push(reader.stringVerify());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for AccountsSessionsResponse
+         * @function getTypeUrl
+         * @memberof parley.AccountsSessionsResponse
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AccountsSessionsResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/parley.AccountsSessionsResponse";
+        };
+
+        return AccountsSessionsResponse;
     })();
 
     parley.FriendEntry = (function() {
@@ -12670,6 +13324,24 @@ export const parley = $root.parley = (() => {
         values[valuesById[0] = "CONVERSATION_SETTING_NONE"] = 0;
         values[valuesById[1] = "CONVERSATION_SETTING_PINNED"] = 1;
         values[valuesById[2] = "CONVERSATION_SETTING_MUTED"] = 2;
+        return values;
+    })();
+
+    /**
+     * AccountsSessionOp enum.
+     * @name parley.AccountsSessionOp
+     * @enum {number}
+     * @property {number} ACCOUNTS_SESSION_OP_UNSPECIFIED=0 ACCOUNTS_SESSION_OP_UNSPECIFIED value
+     * @property {number} ACCOUNTS_SESSION_OP_LIST=1 ACCOUNTS_SESSION_OP_LIST value
+     * @property {number} ACCOUNTS_SESSION_OP_REVOKE=2 ACCOUNTS_SESSION_OP_REVOKE value
+     * @property {number} ACCOUNTS_SESSION_OP_REVOKE_OTHERS=3 ACCOUNTS_SESSION_OP_REVOKE_OTHERS value
+     */
+    parley.AccountsSessionOp = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "ACCOUNTS_SESSION_OP_UNSPECIFIED"] = 0;
+        values[valuesById[1] = "ACCOUNTS_SESSION_OP_LIST"] = 1;
+        values[valuesById[2] = "ACCOUNTS_SESSION_OP_REVOKE"] = 2;
+        values[valuesById[3] = "ACCOUNTS_SESSION_OP_REVOKE_OTHERS"] = 3;
         return values;
     })();
 

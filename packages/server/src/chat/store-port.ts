@@ -19,6 +19,7 @@
  * - Every method that says it "stamps" raises the row's change version to this
  *   transaction's version, which the change feed (`changesSince`) reads.
  */
+import type { AccountsPort } from '../auth/accounts-port.ts';
 import type { MediaReads, MediaTx } from '../media/media-port.ts';
 import type { ChangeCursor, StoredMessage, User } from './types.ts';
 
@@ -242,7 +243,7 @@ export interface WriteOptions {
 }
 
 /** What a store adapter implements (the media rows' committed reads are in media/media-port.ts). */
-export interface StorePort extends MediaReads {
+export interface StorePort extends MediaReads, AccountsPort {
   /** Identifies this store's data set; sync tokens from another data set are void. */
   readonly storeId: string;
   write<R>(fn: (tx: WriteTx) => Promise<R>, options?: WriteOptions): Promise<R>;

@@ -399,6 +399,20 @@ export type BusEvent =
       originSession: string;
     }
   | {
+      /**
+       * Sign-in sessions were signed out (or, with `all`, every token of the
+       * user, an app backend's too): every node closes their live connections
+       * (KICKED, with `reason`). `recipients` is empty.
+       */
+      kind: 'revoke';
+      userId: string;
+      sessionIds: readonly string[];
+      all: boolean;
+      reason: string;
+      recipients: readonly string[];
+      originSession: string;
+    }
+  | {
       kind: 'delivered';
       conversationId: string;
       userId: string;

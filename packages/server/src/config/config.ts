@@ -121,8 +121,22 @@ export const defaults = {
   jwtSecret: '',
   /** HS256 keys of app backends whose tokens Parley accepts (comma-separated in env/flags). */
   appJwtKeys: [] as string[],
+  /** The `iss` an app backend's tokens must carry; empty: not checked. */
+  appJwtIssuer: '',
+  /** The `aud` an app backend's tokens must carry (one of, if an array); empty: not checked. */
+  appJwtAudience: '',
   /** Lifetime of Parley-issued tokens, in seconds. */
   tokenTtlSeconds: 30 * 24 * 3600,
+  /** Failed logins of one account allowed before each further attempt must wait (then 1 s, 2 s, 4 s, … up to loginDelayMaxMs). */
+  loginFreeFailures: 5,
+  /** Failed logins from one network address allowed before its attempts must wait (higher: many people may share an address). */
+  loginFreeFailuresPerAddress: 20,
+  /** The first wait after the free failures, in ms; it doubles with each further failure. */
+  loginDelayBaseMs: 1000,
+  /** The longest wait between login attempts, in ms. */
+  loginDelayMaxMs: 15 * 60 * 1000,
+  /** Minimum length of a new password (the 1000 most common passwords are refused whatever this is). */
+  passwordMinLength: 8,
   /** Bearer key for /v1/admin/*; empty disables the admin API. */
   adminKey: '',
   /** Longest side, in px, of each thumbnail made of an uploaded image (comma-separated in env/flags); never upscaled. */
@@ -330,6 +344,13 @@ export function validateConfig(input: Record<string, unknown>): Config {
   positive('maxCustomBytes');
   positive('largeGroupThreshold');
   positive('tokenTtlSeconds', 60);
+  positive('loginFreeFailures');
+  positive('loginFreeFailuresPerAddress');
+  positive('loginDelayBaseMs', 1);
+  positive('loginDelayMaxMs', 1);
+  if (c.loginDelayMaxMs < c.loginDelayBaseMs) throw bad('loginDelayMaxMs must be at least loginDelayBaseMs');
+  positive('passwordMinLength', 8);
+  if (c.passwordMinLength > 256) throw bad('passwordMinLength must be at most 256');
   positive('drainTimeoutMs', 0);
   if (c.blobDir.includes('\u0000')) throw bad('blobDir must be a path');
   positive('maxFileBytes');

@@ -11,8 +11,7 @@
  */
 import { CloseCode, encodeFrame, ErrorCode, MessageType, NoticeCode } from '@parley/protocol';
 import type { Logger } from 'pino';
-import type { Accounts } from '../auth/accounts.ts';
-import type { TokenService } from '../auth/tokens.ts';
+import { addressOf, type Accounts, type Authenticated } from '../auth/accounts.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { VoiceService } from '../media/voice-service.ts';
 import type { Bus, BusEvent } from '../chat/types.ts';
@@ -66,6 +65,9 @@ export interface Room {
   readonly sessions: Set<Session>;
 }
 
+/** How long a revoke also closes connections that register after its event (see recentRevokes). */
+const RECENT_REVOKE_MS = 10_000;
+
 /** Rooms kept at most; the least recently used goes first. */
 const MAX_ROOMS = 1024;
 
@@ -75,6 +77,16 @@ export class Gateway {
   private readonly users = new Map<string, UserEntry>();
   private readonly heartbeats: TimerWheel<Session>;
   private readonly retransmits: TimerWheel<Session>;
+  /** When each connection's token expires: it is closed then (KICKED). */
+  private readonly expiries: TimerWheel<Session>;
+  /** This node's open connections by the sign-in session their token belongs to. */
+  private readonly bySignIn = new Map<string, Set<Session>>();
+  /**
+   * Sign-in sessions (and users, for revokes of all their tokens) revoked in the
+   * last RECENT_REVOKE_MS, with when: a connection whose token was checked just
+   * before the revoke and that registers just after its event is closed too.
+   */
+  private readonly recentRevokes = new Map<string, number>();
   private readonly unsubscribe: () => void;
   private readonly devicePolicy: DevicePolicy;
   /** Large conversations' online members here, by conversation id (most recently used last). */
@@ -95,8 +107,7 @@ export class Gateway {
     readonly config: GatewayConfig,
     readonly chat: ChatService,
     private readonly bus: Bus,
-    private readonly tokens: TokenService,
-    private readonly accounts: Accounts,
+    readonly accounts: Accounts,
     readonly log: Logger,
     readonly crash: CrashHook = noCrash,
     /** TEST ONLY (testUnsafe=no-retransmit). */
@@ -111,8 +122,10 @@ export class Gateway {
     this.heartbeats = new TimerWheel<Session>(beatTick, 512, (s) => this.onHeartbeat(s), monotonic);
     const resendTick = Math.max(10, Math.min(250, Math.floor(config.retransmitMs / 4)));
     this.retransmits = new TimerWheel<Session>(resendTick, 512, (s) => s.retransmit(monotonic()), monotonic);
+    this.expiries = new TimerWheel<Session>(250, 512, (s) => this.expired(s), monotonic);
     this.heartbeats.start();
     this.retransmits.start();
+    this.expiries.start();
     const unsubscribe = bus.subscribe((event) => this.deliver(event));
     const unMissed = bus.onMissed(() => {
       for (const session of this.sessions) session.resync();
@@ -147,10 +160,9 @@ export class Gateway {
     return session;
   }
 
-  async verifyToken(token: string): Promise<string> {
-    const verified = await this.tokens.verify(token);
-    if (verified.external) await this.accounts.ensureExternalUser(verified.userId);
-    return verified.userId;
+  /** Who the token of a connection from `remote` is, checked against its sign-in session. */
+  verifyToken(token: string, remote: string): Promise<Authenticated> {
+    return this.accounts.authenticate(token, { address: addressOf(remote) });
   }
 
   /** The session has authenticated: index it, replacing an older connection of the same device. */
@@ -176,6 +188,18 @@ export class Gateway {
       session.rooms.add(room);
     }
     this.enforceDevicePolicy(entry, session);
+    const revokedJustNow = session.signInId !== undefined ? this.recentRevokes.has(session.signInId) : this.recentRevokes.has(`user:${session.userId}`);
+    if (revokedJustNow) {
+      this.kick(session, 'signed out');
+      return;
+    }
+    if (session.signInId !== undefined) {
+      let set = this.bySignIn.get(session.signInId);
+      if (!set) this.bySignIn.set(session.signInId, (set = new Set()));
+      set.add(session);
+    }
+    // Closed when its token expires: wall time left, counted on the monotonic clock.
+    session.expiryEntry = this.expiries.schedule(session, session.tokenExpiresAt - this.clock.wall());
     this.heartbeats.cancel(session.heartbeatEntry);
     session.heartbeatEntry = this.heartbeats.schedule(session, this.config.heartbeatMs / 2);
   }
@@ -227,6 +251,12 @@ export class Gateway {
     this.leaveRooms(session);
     this.heartbeats.cancel(session.heartbeatEntry);
     this.retransmits.cancel(session.retransmitEntry);
+    this.expiries.cancel(session.expiryEntry);
+    if (session.signInId !== undefined) {
+      const set = this.bySignIn.get(session.signInId);
+      set?.delete(session);
+      if (set?.size === 0) this.bySignIn.delete(session.signInId);
+    }
     const entry = this.users.get(session.userId);
     if (!entry || entry.devices.get(session.deviceId) !== session) return;
     entry.devices.delete(session.deviceId);
@@ -331,6 +361,45 @@ export class Gateway {
   scheduleRetransmit(session: Session): void {
     if (this.noRetransmit || session.retransmitEntry || session.unacked === 0) return;
     session.retransmitEntry = this.retransmits.schedule(session, this.config.retransmitMs);
+  }
+
+  /**
+   * The connection's token expired: closed as a refused token (Error AUTH_FAILED,
+   * close 4001), not KICKED — a client that can get a new token reconnects with
+   * it (the SDK does, with a token function), one that cannot stops.
+   */
+  private expired(session: Session): void {
+    session.expiryEntry = undefined;
+    if (session.state !== 'open') return;
+    this.leaveRooms(session);
+    session.fail(ErrorCode.AUTH_FAILED, 'your token expired; reconnect with a new one', CloseCode.AUTH_FAILED);
+  }
+
+  private kick(session: Session, reason: string): void {
+    this.leaveRooms(session);
+    session.notice(NoticeCode.KICKED, reason);
+    session.fail(ErrorCode.KICKED, reason, CloseCode.KICKED);
+  }
+
+  /**
+   * Sign-in sessions were signed out, here or on another node: close their
+   * connections on this node (or, for `all`, every connection of the user).
+   */
+  private revoked(event: Extract<BusEvent, { kind: 'revoke' }>): void {
+    if (event.all) this.accounts.forgetUser(event.userId);
+    const now = this.clock.monotonic();
+    for (const [key, at] of this.recentRevokes) {
+      if (now - at < RECENT_REVOKE_MS) break; // oldest first
+      this.recentRevokes.delete(key);
+    }
+    for (const id of event.sessionIds) this.recentRevokes.set(id, now);
+    if (event.all) this.recentRevokes.set(`user:${event.userId}`, now);
+    const doomed: Session[] = [];
+    if (event.all) {
+      for (const session of this.users.get(event.userId)?.devices.values() ?? []) doomed.push(session);
+    }
+    for (const id of event.sessionIds) for (const session of this.bySignIn.get(id) ?? []) doomed.push(session);
+    for (const session of doomed) if (session.state === 'open') this.kick(session, `signed out: ${event.reason}`);
   }
 
   private onHeartbeat(session: Session): void {
@@ -481,6 +550,10 @@ export class Gateway {
       this.voicePush(event);
       return;
     }
+    if (event.kind === 'revoke') {
+      this.revoked(event);
+      return;
+    }
     const frame =
       event.kind === 'typing'
         ? encodeFrame({ typing: { conversationId: event.conversationId, typing: event.typing, userId: event.userId } })
@@ -529,6 +602,7 @@ export class Gateway {
     this.drain();
     this.heartbeats.stop();
     this.retransmits.stop();
+    this.expiries.stop();
   }
 }
 

@@ -21,6 +21,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  AccountsSessionOp,
   CloseCode,
   decodeFrame,
   encodeFrame,
@@ -185,6 +186,11 @@ export class Session {
   /** The large conversations' rooms this session is in (see Gateway). */
   readonly rooms = new Set<Room>();
   retransmitEntry: WheelEntry | undefined;
+  /** The sign-in session of its token (undefined: an app backend's token). */
+  signInId: string | undefined;
+  /** When its token expires (ms since epoch): the gateway closes it then. */
+  tokenExpiresAt = 0;
+  expiryEntry: WheelEntry | undefined;
 
   private caller: Caller | undefined;
   private typingWindowStart = -Infinity;
@@ -266,6 +272,7 @@ export class Session {
       case 'voiceEnd':
       case 'voiceCancel':
       case 'voiceFetch':
+      case 'sessions':
         break;
       default:
         this.error(id, new ParleyError(ErrorCode.UNEXPECTED_FRAME, `a client may not send ${frame.body}`));
@@ -325,6 +332,8 @@ export class Session {
     } else if (frame.body === 'readers') {
       const req = frame.readers!;
       this.write({ id, readersResult: await chat.readers(caller, req.conversationId ?? '', req.seq ?? 0, req.limit ?? 0) });
+    } else if (frame.body === 'sessions') {
+      this.write({ id, sessionsResult: await this.signIns(frame.sessions!) });
     } else if (frame.body === 'friendList') {
       this.write({ id, friendListResult: await chat.listFriends(caller) });
     } else if (frame.body === 'consentInvitations') {
@@ -400,6 +409,23 @@ export class Session {
     }
   }
 
+  /** The caller's sign-in sessions: list them, sign one out, or all but this connection's. */
+  private async signIns(req: parley.IAccountsSessionsRequest): Promise<parley.IAccountsSessionsResponse> {
+    const accounts = this.gateway.accounts;
+    const op = req.op ?? 0;
+    if (op === 0 || op === AccountsSessionOp.LIST) return { sessions: await accounts.sessions(this.userId, this.signInId) };
+    if (op === AccountsSessionOp.REVOKE) {
+      // No session named: this connection's own (signing out here closes this connection too).
+      const target = req.sessionId || this.signInId;
+      if (target === undefined) throw new ParleyError(ErrorCode.SESSION_NOT_FOUND, "this connection's token (an app backend's) has no sign-in session");
+      return { revoked: await accounts.revokeSession(target, this.userId, 'signed out by the user') };
+    }
+    if (op === AccountsSessionOp.REVOKE_OTHERS) {
+      return { revoked: await accounts.revokeOthers(this.userId, this.signInId ?? '', 'signed out by the user from another device') };
+    }
+    throw new ParleyError(ErrorCode.INVALID_ARGUMENT, 'op must be 1 LIST, 2 REVOKE or 3 REVOKE_OTHERS');
+  }
+
   private authenticate(id: number, auth: parley.IAuth): void {
     const deviceId = auth.deviceId ?? '';
     if (!Limits.DEVICE_ID.test(deviceId)) {
@@ -413,10 +439,12 @@ export class Session {
     }
     this.state = 'authenticating';
     this.gateway
-      .verifyToken(auth.token ?? '')
-      .then((userId) => {
+      .verifyToken(auth.token ?? '', this.link.remote)
+      .then(({ userId, sessionId, expiresAt }) => {
         if (this.state !== 'authenticating') return; // closed meanwhile
         this.userId = userId;
+        this.signInId = sessionId;
+        this.tokenExpiresAt = expiresAt;
         this.deviceId = deviceId;
         this.platform = (auth.platform ?? '').slice(0, 32);
         this.caller = { userId, deviceId, sessionId: this.id };

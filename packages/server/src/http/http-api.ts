@@ -7,12 +7,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode, ParleyError } from '@parley/protocol';
-import type { Accounts } from '../auth/accounts.ts';
-import type { TokenService } from '../auth/tokens.ts';
+import type { Accounts, ClientContext } from '../auth/accounts.ts';
+import { ThrottledError } from '../auth/login-throttle.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { NodeInfo } from '../chat/types.ts';
 import type { MediaService } from '../media/media-service.ts';
 import { chatRoutes, type ChatRouteDeps } from './chat-routes.ts';
+import { clientAddress } from './client-address.ts';
 import { fileRoutes } from './file-routes.ts';
 import { answerJson, type RequestHandler } from './guard.ts';
 import { NO_STORE, type HttpHygiene } from './http-hygiene.ts';
@@ -21,7 +22,6 @@ import { uploadRoutes } from './upload-routes.ts';
 
 export interface HttpDeps {
   accounts: Accounts;
-  tokens: TokenService;
   chat: ChatService;
   adminKey: string;
   /** Prometheus text for /metrics (served here to the admin key only; see metricsListen). */
@@ -73,6 +73,22 @@ function requireAdminKey(req: IncomingMessage, adminKey: string): void {
   }
 }
 
+/** Where a login comes from: its address, and the device it names (or its User-Agent). */
+function clientOf(req: IncomingMessage, device: unknown): ClientContext {
+  const agent = req.headers['user-agent'];
+  return { address: clientAddress(req), device: typeof device === 'string' && device !== '' ? device : agent };
+}
+
+/** A throttled login says when to come back (429 + Retry-After, in whole seconds). */
+async function throttled<T>(res: ServerResponse, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof ThrottledError) res.setHeader('retry-after', Math.max(1, Math.ceil(err.retryAfterMs / 1000)));
+    throw err;
+  }
+}
+
 /**
  * Every route of the API: the one table both the handler and the authorization
  * matrix test (test/authorization-matrix.e2e.test.ts) read, so a new route
@@ -80,11 +96,15 @@ function requireAdminKey(req: IncomingMessage, adminKey: string): void {
  */
 export function httpRoutes(deps: HttpDeps): Route[] {
   const requireAdmin = (req: IncomingMessage) => requireAdminKey(req, deps.adminKey);
-  // As at connect: a user whose token their app's backend signed exists from first use.
-  const authenticate = async (req: IncomingMessage) => {
-    const verified = await deps.tokens.verify(bearer(req));
-    if (verified.external) await deps.accounts.ensureExternalUser(verified.userId);
-    return verified.userId;
+  // As at connect: checked against its sign-in session; a user whose token their app's backend signed exists from first use.
+  const signedIn = (req: IncomingMessage) => deps.accounts.authenticate(bearer(req), { address: clientAddress(req) });
+  const authenticate = async (req: IncomingMessage) => (await signedIn(req)).userId;
+  const sessionParam = (raw: string | undefined) => {
+    try {
+      return decodeURIComponent(raw ?? '');
+    } catch {
+      throw new ParleyError(ErrorCode.SESSION_NOT_FOUND, 'no such active session');
+    }
   };
 
   const routes: Route[] = [
@@ -108,15 +128,69 @@ export function httpRoutes(deps: HttpDeps): Route[] {
       method: 'POST',
       pattern: /^\/v1\/register$/,
       headers: NO_STORE,
-      handler: async (req) => [201, await deps.accounts.register(await readJson(req))],
+      handler: async (req) => {
+        const body = await readJson(req);
+        return [201, await deps.accounts.register(body, clientOf(req, body.device))];
+      },
     },
     {
       method: 'POST',
       pattern: /^\/v1\/login$/,
       headers: NO_STORE,
-      handler: async (req) => {
+      handler: async (req, _url, _params, res) => {
         const body = await readJson(req);
-        return [200, await deps.accounts.login(body.userId, body.password)];
+        return [200, await throttled(res, () => deps.accounts.login(body.userId, body.password, clientOf(req, body.device)))];
+      },
+    },
+    // The caller's sign-in sessions (PROTOCOL.md: Sessions and revocation).
+    {
+      method: 'GET',
+      pattern: /^\/v1\/sessions$/,
+      handler: async (req) => {
+        const { userId, sessionId } = await signedIn(req);
+        return [200, { sessions: await deps.accounts.sessions(userId, sessionId) }];
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v1\/sessions\/sign-out-others$/,
+      handler: async (req) => {
+        const { userId, sessionId } = await signedIn(req);
+        return [200, { revoked: await deps.accounts.revokeOthers(userId, sessionId ?? '', 'signed out by the user from another device') }];
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/v1\/sessions\/([^/]+)$/,
+      handler: async (req, _url, params) => {
+        const { userId } = await signedIn(req);
+        return [200, { revoked: await deps.accounts.revokeSession(sessionParam(params[0]), userId, 'signed out by the user') }];
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/admin\/users\/([^/]+)\/sessions$/,
+      handler: async (req, _url, params) => {
+        requireAdmin(req);
+        const userId = await deps.accounts.resolve(sessionParam(params[0]));
+        if (userId === undefined) throw new ParleyError(ErrorCode.USER_NOT_FOUND, 'no such user');
+        return [200, { userId, sessions: await deps.accounts.sessions(userId, undefined) }];
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v1\/admin\/users\/([^/]+)\/sign-out$/,
+      handler: async (req, _url, params) => {
+        requireAdmin(req);
+        return [200, await deps.accounts.revokeUser(sessionParam(params[0]), 'signed out by an administrator')];
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/v1\/admin\/sessions\/([^/]+)$/,
+      handler: async (req, _url, params) => {
+        requireAdmin(req);
+        return [200, { revoked: await deps.accounts.revokeSession(sessionParam(params[0]), undefined, 'signed out by an administrator') }];
       },
     },
     {
@@ -134,13 +208,15 @@ export function httpRoutes(deps: HttpDeps): Route[] {
       handler: async (req) => {
         requireAdmin(req);
         const body = await readJson(req);
-        const userId = typeof body.userId === 'string' ? body.userId : '';
-        if (!(await deps.accounts.exists(userId))) throw new ParleyError(ErrorCode.USER_NOT_FOUND, `no user ${userId}`);
+        const named = typeof body.userId === 'string' ? body.userId : '';
+        const userId = await deps.accounts.resolve(named);
+        if (userId === undefined) throw new ParleyError(ErrorCode.USER_NOT_FOUND, `no user ${named.slice(0, 70)}`);
         const ttl = body.ttlSeconds;
         if (ttl !== undefined && (!Number.isInteger(ttl) || (ttl as number) < 60 || (ttl as number) > 366 * 24 * 3600)) {
           throw new ParleyError(ErrorCode.INVALID_ARGUMENT, 'ttlSeconds must be an integer from 60 to 31622400');
         }
-        return [200, { userId, token: await deps.tokens.issue(userId, ttl as number | undefined) }];
+        const device = typeof body.device === 'string' && body.device !== '' ? body.device : 'issued by an administrator';
+        return [200, await deps.accounts.openSession(userId, { address: clientAddress(req), device }, ttl as number | undefined)];
       },
     },
     {

@@ -20,6 +20,7 @@
  * - Every write is one statement per kind for a whole batch (multi-row
  *   INSERT/UPDATE through unnest).
  */
+import { authSessionOf, type AuthSessionRecord, type LoginRecord, type SessionRow } from '../../auth/accounts-port.ts';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { ErrorCode, ParleyError } from '@parley/protocol';
@@ -463,7 +464,7 @@ export class PostgresStore implements StorePort {
 
   async createUser(user: User): Promise<void> {
     try {
-      await this.pool.query(SQL.insertUser, [user.id, user.displayName, user.passwordHash, user.createdAt]);
+      await this.pool.query(SQL.insertUser, [user.id, user.displayName, user.passwordHash, user.createdAt, user.id]);
     } catch (err) {
       if ((err as { code?: string }).code === '23505') throw new ParleyError(ErrorCode.USER_EXISTS, `user ${user.id} already exists`);
       throw asParleyError(err);
@@ -473,6 +474,49 @@ export class PostgresStore implements StorePort {
   async getUser(id: string): Promise<User | undefined> {
     const [row] = await this.query<{ id: string; display_name: string; password_hash: string | null; created_at: number }>(SQL.getUser, [id]);
     return row && { id: row.id, displayName: row.display_name, passwordHash: row.password_hash, createdAt: row.created_at };
+  }
+
+  async userByLogin(loginId: string): Promise<LoginRecord | undefined> {
+    const [row] = await this.query<{ id: string; password_hash: string | null; tokens_not_before: number }>(SQL.userByLogin, [loginId]);
+    return row && { id: row.id, passwordHash: row.password_hash, tokensNotBefore: row.tokens_not_before };
+  }
+
+  async renamedLogins(): Promise<{ id: string; loginId: string }[]> {
+    return (await this.query<{ id: string; login_id: string }>(SQL.renamedLogins, [])).map((r) => ({ id: r.id, loginId: r.login_id }));
+  }
+
+  async setTokensNotBefore(userId: string, time: number): Promise<void> {
+    await this.query(SQL.setTokensNotBefore, [time, userId]);
+  }
+
+  async createAuthSession(s: AuthSessionRecord): Promise<void> {
+    await this.query(SQL.insertAuthSession, [s.id, s.userId, s.device, s.address, s.createdAt, s.lastSeen, s.expiresAt]);
+  }
+
+  async getAuthSession(id: string): Promise<AuthSessionRecord | undefined> {
+    const [row] = await this.query<SessionRow>(SQL.getAuthSession, [id]);
+    return row && authSessionOf(row);
+  }
+
+  async listAuthSessions(userId: string, now: number): Promise<AuthSessionRecord[]> {
+    return (await this.query<SessionRow>(SQL.listAuthSessions, [userId, now])).map(authSessionOf);
+  }
+
+  async touchAuthSession(id: string, lastSeen: number, address: string): Promise<void> {
+    await this.query(SQL.touchAuthSession, [lastSeen, address, id]);
+  }
+
+  async revokeAuthSession(id: string, now: number): Promise<{ id: string; userId: string } | undefined> {
+    const [row] = await this.query<{ id: string; user_id: string }>(SQL.revokeAuthSession, [now, id, now]);
+    return row && { id: row.id, userId: row.user_id };
+  }
+
+  async revokeUserSessions(userId: string, exceptId: string, now: number): Promise<string[]> {
+    return (await this.query<{ id: string }>(SQL.revokeUserSessions, [now, userId, exceptId, now])).map((r) => r.id);
+  }
+
+  async purgeAuthSessions(before: number): Promise<void> {
+    await this.query(SQL.purgeAuthSessions, [before]);
   }
 
   async setLastSeen(userId: string, time: number): Promise<void> {

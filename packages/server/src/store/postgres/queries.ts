@@ -212,6 +212,28 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX group_invitations_by_user ON group_invitations (user_id, expires_at);
   `,
+  // 7 (accounts): as SQLite migration 19 — a unique login name
+  // per user (oldest keeps it where ids differ only by case, later ones get
+  // "<name>-<n>"), a token cut-off per user, and sign-in sessions.
+  `
+  ALTER TABLE users ADD COLUMN login_id TEXT COLLATE "C";
+  ALTER TABLE users ADD COLUMN tokens_not_before BIGINT NOT NULL DEFAULT 0;
+  UPDATE users u SET login_id = CASE WHEN r.n = 1 THEN lower(r.id) ELSE lower(r.id) || '-' || r.n END
+    FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY lower(id) ORDER BY created_at, id) AS n FROM users) r
+    WHERE r.id = u.id;
+  CREATE UNIQUE INDEX users_by_login ON users (login_id);
+  CREATE TABLE auth_sessions (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    user_id TEXT COLLATE "C" NOT NULL,
+    device TEXT NOT NULL,
+    address TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    last_seen BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    revoked_at BIGINT
+  );
+  CREATE INDEX auth_sessions_by_user ON auth_sessions (user_id, created_at);
+  `,
 ];
 
 
@@ -238,7 +260,17 @@ export const SQL = {
   initMeta: `INSERT INTO parley_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`,
   getMeta: `SELECT value FROM parley_meta WHERE key = $1`,
 
-  insertUser: `INSERT INTO users (id, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4)`,
+  insertUser: `INSERT INTO users (id, display_name, password_hash, created_at, login_id) VALUES ($1, $2, $3, $4, $5)`,
+  userByLogin: `SELECT id, password_hash, tokens_not_before FROM users WHERE login_id = $1`,
+  renamedLogins: `SELECT id, login_id FROM users WHERE login_id <> lower(id) ORDER BY id`,
+  setTokensNotBefore: `UPDATE users SET tokens_not_before = $1 WHERE id = $2`,
+  insertAuthSession: `INSERT INTO auth_sessions (id, user_id, device, address, created_at, last_seen, expires_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, NULL)`,
+  getAuthSession: `SELECT * FROM auth_sessions WHERE id = $1`,
+  listAuthSessions: `SELECT * FROM auth_sessions WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > $2 ORDER BY created_at DESC, id LIMIT 1000`,
+  touchAuthSession: `UPDATE auth_sessions SET last_seen = $1, address = $2 WHERE id = $3`,
+  revokeAuthSession: `UPDATE auth_sessions SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL AND expires_at > $3 RETURNING id, user_id`,
+  revokeUserSessions: `UPDATE auth_sessions SET revoked_at = $1 WHERE user_id = $2 AND id <> $3 AND revoked_at IS NULL AND expires_at > $4 RETURNING id`,
+  purgeAuthSessions: `DELETE FROM auth_sessions WHERE expires_at < $1`,
   getUser: `SELECT id, display_name, password_hash, created_at FROM users WHERE id = $1`,
   existingUsers: `SELECT id FROM users WHERE id = ANY($1::text[])`,
   setLastSeen: `UPDATE users SET last_seen = $1 WHERE id = $2`,

@@ -240,6 +240,36 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX group_invitations_by_user ON group_invitations (user_id, expires_at);
   `,
+  // 19 (accounts): a unique login name per user — the canonical form of its id
+  // (NFKC, lowercase: ids are ASCII, so lower() is that form) — and sign-in
+  // sessions. Ids are never rewritten (messages, members and 1:1 conversation ids
+  // name users by them): a user keeps its id and logs in by its login name. Where
+  // existing ids differ only by case, the oldest account keeps the plain login
+  // name and each later one gets "<name>-<n>" (n = 2, 3, … by age); the server
+  // logs every such rename at start (see renamedLogins). If a renamed login would
+  // itself collide with an existing one, the unique index fails and the store
+  // refuses to open, naming nothing lost.
+  `
+  ALTER TABLE users ADD COLUMN login_id TEXT;
+  ALTER TABLE users ADD COLUMN tokens_not_before INTEGER NOT NULL DEFAULT 0;
+  UPDATE users SET login_id = (
+    SELECT CASE WHEN r.n = 1 THEN lower(r.id) ELSE lower(r.id) || '-' || r.n END
+    FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY lower(id) ORDER BY created_at, id) AS n FROM users) r
+    WHERE r.id = users.id
+  );
+  CREATE UNIQUE INDEX users_by_login ON users (login_id);
+  CREATE TABLE auth_sessions (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    device TEXT NOT NULL,
+    address TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  ) WITHOUT ROWID;
+  CREATE INDEX auth_sessions_by_user ON auth_sessions (user_id, created_at);
+  `,
 ];
 
 const dialect: Dialect = {
@@ -257,7 +287,17 @@ export const SQL = {
   getMeta: `SELECT value FROM meta WHERE key = ?`,
   setMeta: `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
 
-  insertUser: `INSERT INTO users (id, display_name, password_hash, created_at) VALUES (?, ?, ?, ?)`,
+  insertUser: `INSERT INTO users (id, display_name, password_hash, created_at, login_id) VALUES (?, ?, ?, ?, ?)`,
+  userByLogin: `SELECT id, password_hash, tokens_not_before FROM users WHERE login_id = ?`,
+  renamedLogins: `SELECT id, login_id FROM users WHERE login_id <> lower(id) ORDER BY id`,
+  setTokensNotBefore: `UPDATE users SET tokens_not_before = ? WHERE id = ?`,
+  insertAuthSession: `INSERT INTO auth_sessions (id, user_id, device, address, created_at, last_seen, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)`,
+  getAuthSession: `SELECT * FROM auth_sessions WHERE id = ?`,
+  listAuthSessions: `SELECT * FROM auth_sessions WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at DESC, id LIMIT 1000`,
+  touchAuthSession: `UPDATE auth_sessions SET last_seen = ?, address = ? WHERE id = ?`,
+  revokeAuthSession: `UPDATE auth_sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL AND expires_at > ? RETURNING id, user_id`,
+  revokeUserSessions: `UPDATE auth_sessions SET revoked_at = ? WHERE user_id = ? AND id <> ? AND revoked_at IS NULL AND expires_at > ? RETURNING id`,
+  purgeAuthSessions: `DELETE FROM auth_sessions WHERE expires_at < ?`,
   getUser: `SELECT id, display_name, password_hash, created_at FROM users WHERE id = ?`,
   userExists: `SELECT 1 FROM users WHERE id = ?`,
   setLastSeen: `UPDATE users SET last_seen = ? WHERE id = ?`,

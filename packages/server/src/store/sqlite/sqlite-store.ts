@@ -20,6 +20,7 @@
  * with a relaxed setting a checkpoint could copy pages to the database file
  * without an fsync and lose acked messages on a power cut).
  */
+import { authSessionOf, type AuthSessionRecord, type LoginRecord, type SessionRow } from '../../auth/accounts-port.ts';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -474,9 +475,10 @@ export class SqliteStore implements StorePort {
   async createUser(user: User): Promise<void> {
     await this.write(async () => {
       try {
-        this.w.insertUser.run(user.id, user.displayName, user.passwordHash, user.createdAt);
+        this.w.insertUser.run(user.id, user.displayName, user.passwordHash, user.createdAt, user.id);
       } catch (err) {
-        if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+        const code = (err as { code?: string }).code;
+        if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') {
           throw new ParleyError(ErrorCode.USER_EXISTS, `user ${user.id} already exists`);
         }
         throw err;
@@ -487,6 +489,59 @@ export class SqliteStore implements StorePort {
   async getUser(id: string): Promise<User | undefined> {
     const row = this.r.getUser.get(id) as { id: string; display_name: string; password_hash: string | null; created_at: number } | undefined;
     return row && { id: row.id, displayName: row.display_name, passwordHash: row.password_hash, createdAt: row.created_at };
+  }
+
+  async userByLogin(loginId: string): Promise<LoginRecord | undefined> {
+    const row = this.r.userByLogin.get(loginId) as { id: string; password_hash: string | null; tokens_not_before: number } | undefined;
+    return row && { id: row.id, passwordHash: row.password_hash, tokensNotBefore: row.tokens_not_before };
+  }
+
+  async renamedLogins(): Promise<{ id: string; loginId: string }[]> {
+    return (this.r.renamedLogins.all() as { id: string; login_id: string }[]).map((r) => ({ id: r.id, loginId: r.login_id }));
+  }
+
+  async setTokensNotBefore(userId: string, time: number): Promise<void> {
+    await this.write(async () => {
+      this.w.setTokensNotBefore.run(time, userId);
+    });
+  }
+
+  async createAuthSession(s: AuthSessionRecord): Promise<void> {
+    await this.write(async () => {
+      this.w.insertAuthSession.run(s.id, s.userId, s.device, s.address, s.createdAt, s.lastSeen, s.expiresAt);
+    });
+  }
+
+  async getAuthSession(id: string): Promise<AuthSessionRecord | undefined> {
+    const row = this.r.getAuthSession.get(id) as SessionRow | undefined;
+    return row && authSessionOf(row);
+  }
+
+  async listAuthSessions(userId: string, now: number): Promise<AuthSessionRecord[]> {
+    return (this.r.listAuthSessions.all(userId, now) as SessionRow[]).map(authSessionOf);
+  }
+
+  async touchAuthSession(id: string, lastSeen: number, address: string): Promise<void> {
+    await this.write(async () => {
+      this.w.touchAuthSession.run(lastSeen, address, id);
+    });
+  }
+
+  async revokeAuthSession(id: string, now: number): Promise<{ id: string; userId: string } | undefined> {
+    return this.write(async () => {
+      const row = this.w.revokeAuthSession.get(now, id, now) as { id: string; user_id: string } | undefined;
+      return row && { id: row.id, userId: row.user_id };
+    });
+  }
+
+  async revokeUserSessions(userId: string, exceptId: string, now: number): Promise<string[]> {
+    return this.write(async () => (this.w.revokeUserSessions.all(now, userId, exceptId, now) as { id: string }[]).map((r) => r.id));
+  }
+
+  async purgeAuthSessions(before: number): Promise<void> {
+    await this.write(async () => {
+      this.w.purgeAuthSessions.run(before);
+    });
   }
 
   async setLastSeen(userId: string, time: number): Promise<void> {
