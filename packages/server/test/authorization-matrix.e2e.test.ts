@@ -41,6 +41,8 @@ interface World {
   /** An upload of the owner's, unfinished, and a file of the owner's (sent nowhere). */
   upload: string;
   file: string;
+  /** The owner's sign-in session (of its token). */
+  ownerSession: string;
 }
 
 let server: TestServer;
@@ -82,7 +84,15 @@ async function world(options: { joinable?: boolean } = {}): Promise<World> {
     }),
   );
   const token = { anonymous: '' } as Record<Role, string>;
-  for (const r of ROLES) if (r !== 'anonymous') token[r] = await server.tokens.issue(user[r]);
+  let ownerSession = '';
+  for (const r of ROLES) {
+    if (r === 'anonymous') continue;
+    const res = await http('POST', '/v1/admin/tokens', ADMIN_KEY, { userId: user[r] });
+    assert.equal(res.status, 200, `a token for ${user[r]}`);
+    const issued = (await res.json()) as { token: string; sessionId: string };
+    token[r] = issued.token;
+    if (r === 'owner') ownerSession = issued.sessionId;
+  }
   const as = (userId: string) => ({ userId, deviceId: 'setup', sessionId: `setup-${userId}` });
   let n = 0;
   const cid = () => `${p}-setup-${++n}`;
@@ -114,7 +124,7 @@ async function world(options: { joinable?: boolean } = {}): Promise<World> {
   assert.equal(patched.status, 204, await patched.text());
   const file = patched.headers.get('parley-file-id')!;
   assert.ok(file, 'the finished upload names its file');
-  return { user, token, group, seq: sent.message.seq, upload, file };
+  return { user, token, group, seq: sent.message.seq, upload, file, ownerSession };
 }
 
 // ---------------------------------------------------------------------------
@@ -165,6 +175,16 @@ const HTTP_ROWS: Record<string, HttpRow> = {
   'POST ^\\/v1\\/admin\\/users$': { request: (w) => ({ path: '/v1/admin/users', body: { userId: `${w.user.nu}-a` } }), expect: everyone(FORBIDDEN) },
   'POST ^\\/v1\\/admin\\/tokens$': { request: (w) => ({ path: '/v1/admin/tokens', body: { userId: w.user.owner } }), expect: everyone(FORBIDDEN) },
   'POST ^\\/v1\\/admin\\/gc$': { request: () => ({ path: '/v1/admin/gc', body: {} }), expect: everyone(FORBIDDEN) },
+  'GET ^\\/v1\\/admin\\/users\\/([^/]+)\\/sessions$': { request: (w) => ({ path: `/v1/admin/users/${w.user.owner}/sessions` }), expect: everyone(FORBIDDEN) },
+  'POST ^\\/v1\\/admin\\/users\\/([^/]+)\\/sign-out$': { request: (w) => ({ path: `/v1/admin/users/${w.user.owner}/sign-out`, body: {} }), expect: everyone(FORBIDDEN) },
+  'DELETE ^\\/v1\\/admin\\/sessions\\/([^/]+)$': { request: (w) => ({ path: `/v1/admin/sessions/${w.ownerSession}` }), expect: everyone(FORBIDDEN) },
+
+  // One's own sign-in sessions: another user's session is one that does not exist.
+  'GET ^\\/v1\\/sessions$': { request: () => ({ path: '/v1/sessions' }), expect: signedIn('200') },
+  'POST ^\\/v1\\/sessions\\/sign-out-others$': { request: () => ({ path: '/v1/sessions/sign-out-others', body: {} }), expect: signedIn('200') },
+  'DELETE ^\\/v1\\/sessions\\/([^/]+)$': {
+    request: (w) => ({ path: `/v1/sessions/${w.ownerSession}` }), expect: ownersOnly('200', `404 ${ErrorCode.SESSION_NOT_FOUND}`),
+  },
 
   'GET ^\\/v1\\/conversations$': { request: () => ({ path: '/v1/conversations' }), expect: signedIn('200') },
   'GET ^\\/v1\\/conversations\\/([^/]+)\\/messages$': { request: (w) => ({ path: `/v1/conversations/${w.group}/messages` }), expect: everMembers('200') },
@@ -334,6 +354,8 @@ const FRAME_ROWS: Record<string, FrameRow> = {
   readers: { body: (w) => ({ readers: { conversationId: w.group, seq: w.seq } }), expect: sockMembers('OK', 'OK', 'OK') },
   consent_invitations: { body: () => ({ consentInvitations: {} }), expect: sockAll('OK') },
   consent_bans: { body: (w) => ({ consentBans: { conversationId: w.group } }), expect: sockMembers('OK', 'OK', ErrorCode.FORBIDDEN) },
+  // One's own sign-in sessions (op 1: LIST).
+  sessions: { body: () => ({ sessions: { op: 1 } }), expect: sockAll('OK') },
   // Voice streams: starting one is a send (members only); a stream id the caller may not use is one that does not exist.
   voice_start: { body: (w) => ({ voiceStart: { conversationId: w.group, mime: 'audio/ogg' } }), expect: sockMembers('OK', 'OK', 'OK') },
   voice_chunk: { body: () => ({ voiceChunk: { streamId: 'no-such-stream', index: 0, data: new Uint8Array([1]) } }), expect: sockAll(ErrorCode.STREAM_NOT_FOUND) },
@@ -344,7 +366,7 @@ const FRAME_ROWS: Record<string, FrameRow> = {
   notice: serverOnly, group_result: serverOnly, read_state: serverOnly, presence_result: serverOnly, presence_update: serverOnly,
   group_info_result: serverOnly, friend_result: serverOnly, friend_list_result: serverOnly, readers_result: serverOnly, delivery_state: serverOnly,
   consent_invitations_result: serverOnly, consent_bans_result: serverOnly,
-  voice_state: serverOnly, voice_chunk_ack: serverOnly, voice_ended: serverOnly, voice_push: serverOnly,
+  sessions_result: serverOnly, voice_state: serverOnly, voice_chunk_ack: serverOnly, voice_ended: serverOnly, voice_push: serverOnly,
 };
 
 /** A placeholder body of a server-only kind (its content does not matter: the kind is refused). */
