@@ -81,7 +81,7 @@ export function unavailable(reason: string): ParleyError {
 /** The ParleyError an Error frame carries. */
 export function errorOf(error: parley.IError): ParleyError {
   const code = (error.code ?? ErrorCode.INTERNAL) as ErrorCode;
-  return new ParleyError(code, error.message ?? '', { retryable: error.retryable ?? isRetryable(code) });
+  return new ParleyError(code, error.message ?? '', { retryable: error.retryable ?? isRetryable(code), retryAfterMs: error.retryAfterMs ?? 0 });
 }
 
 interface Waiting {

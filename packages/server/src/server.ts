@@ -33,6 +33,8 @@ import { Thumbnailer } from './media/thumbnails.ts';
 import type { StorePort } from './chat/store-port.ts';
 import { SqliteStore } from './store/sqlite/sqlite-store.ts';
 import { crashHook, parseUnsafe, type CrashHook } from './testing/faults.ts';
+import { requestAddress, socketAddress } from './limits/client-address.ts';
+import { parseUserLimitOverride, RateLimits, type UserLimitOverride } from './limits/rate-limits.ts';
 import { seededRandom } from './testing/seeded-random.ts';
 
 /**
@@ -131,6 +133,8 @@ export interface RunningServer {
   readonly chat: ChatService;
   readonly media: MediaService;
   readonly tokens: TokenService;
+  /** Rate limits of users, addresses (counts of refusals in `refused`). */
+  readonly rates: RateLimits;
   /** Where uploaded files' bytes live (the blobStore setting); closed with the server. */
   readonly blobs: BlobStore;
   readonly log: Logger;
@@ -193,7 +197,20 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   });
   const media: MediaService = new MediaService(port, blobs, config, log, secret, options.onFileComplete ?? thumbnailFiles(thumbnailer, blobs, () => media, log));
   const accounts = new Accounts(store, tokens);
-  const chat = new ChatService(store, bus, config, crash);
+  const limitOverrides = {
+    userLimits: async (userId: string): Promise<UserLimitOverride | undefined> => {
+      const text = await port.userLimits(userId);
+      return text === undefined ? undefined : parseUserLimitOverride(JSON.parse(text));
+    },
+    setUserLimits: (userId: string, limits: UserLimitOverride | undefined) => port.setUserLimits(userId, limits && JSON.stringify(limits)),
+  };
+  const rates = new RateLimits({
+    settings: config,
+    redis: config.bus === 'local' ? undefined : { url: config.bus, prefix: config.busPrefix },
+    overrides: limitOverrides,
+    log: (msg, err) => (err ? log.warn({ err }, msg) : log.info(msg)),
+  });
+  const chat = new ChatService(store, bus, config, crash, rates);
   const gateway = new Gateway(config, chat, bus, tokens, accounts, log, crash, parseUnsafe(config.testUnsafe).has('no-retransmit'), clock);
   let ready = false;
   // Event-loop delay: a stall here delays every connection on the node.
@@ -221,6 +238,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       `parley_resync_notices_total ${gateway.stats.resyncs}`,
       '# TYPE parley_sync_withheld_total counter',
       `parley_sync_withheld_total ${gateway.stats.syncsWithheld}`,
+      '# TYPE parley_rate_limited_total counter',
+      ...Object.entries({ ...rates.refused, frame: gateway.stats.framesLimited }).map(([what, n]) => `parley_rate_limited_total{what="${what}"} ${n}`),
       '# TYPE parley_event_loop_delay_max_seconds gauge',
       `parley_event_loop_delay_max_seconds ${loopDelay.max / 1e9}`,
       '# TYPE parley_event_loop_delay_p99_seconds gauge',
@@ -244,13 +263,15 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       pullMaxLimit: config.pullMaxLimit,
       media,
       maxFileBytes: config.maxFileBytes,
+      rates,
+      limitOverrides,
     }),
     log,
     { longBody: isUploadRequest },
   );
   http.headersTimeout = 10_000;
-  const wss = attachWebSocket(http, gateway);
-  const tcp = createTcpServer(gateway);
+  const wss = attachWebSocket(http, gateway, (req) => rates.takeIp('connection', requestAddress(req)));
+  const tcp = createTcpServer(gateway, (socket) => rates.takeIp('connection', socketAddress(socket)));
 
   let httpPort: number;
   let tcpPort: number;
@@ -263,6 +284,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     gateway.close();
     chat.close();
     await bus.close();
+    await rates.close();
     await store.close();
     await blobs.close();
     throw err;
@@ -311,6 +333,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       wss.close();
       http.closeAllConnections();
       await media.close();
+      await rates.close();
       await bus.close();
       await store.close();
       await blobs.close();
@@ -327,6 +350,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     chat,
     media,
     tokens,
+    rates,
     blobs,
     log,
     close,

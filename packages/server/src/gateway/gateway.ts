@@ -33,9 +33,14 @@ export interface GatewayConfig {
   devicePolicy: string;
   /** Conversations with more members than this fan out through a room (see `Room`). */
   largeGroupThreshold: number;
+  /** Frames one connection may send per second on average (0: unlimited), and at once. */
+  limitFramesPerSecond: number;
+  limitFrameBurst: number;
 }
 
 export interface GatewayStats {
+  /** Frames refused because their connection sent too many (RATE_LIMITED). */
+  framesLimited: number;
   retransmits: number;
   resyncs: number;
   connectionsOpened: number;
@@ -69,7 +74,7 @@ export interface Room {
 const MAX_ROOMS = 1024;
 
 export class Gateway {
-  readonly stats: GatewayStats = { retransmits: 0, resyncs: 0, connectionsOpened: 0, roomRuns: 0, socketWrites: 0, syncsWithheld: 0 };
+  readonly stats: GatewayStats = { framesLimited: 0, retransmits: 0, resyncs: 0, connectionsOpened: 0, roomRuns: 0, socketWrites: 0, syncsWithheld: 0 };
   private readonly sessions = new Set<Session>();
   private readonly users = new Map<string, UserEntry>();
   private readonly heartbeats: TimerWheel<Session>;

@@ -34,6 +34,7 @@ import {
   type parley,
 } from '@parley/protocol';
 import { sendAckOf, type Caller } from '../chat/chat-service.ts';
+import { FrameBucket, rateLimited } from '../limits/rate-limits.ts';
 import type { StoredMessage } from '../chat/types.ts';
 import type { Gateway, Room } from './gateway.ts';
 import type { WheelEntry } from './timer-wheel.ts';
@@ -190,12 +191,15 @@ export class Session {
   private inFlight = 0;
   private readonly pending = new Map<string, PendingPushes>();
   private pendingCount = 0;
+  /** Frames this connection may still send (config limitFramesPerSecond, limitFrameBurst). */
+  private readonly frames: FrameBucket;
 
   constructor(
     readonly link: Link,
     private readonly gateway: Gateway,
   ) {
     this.lastReceived = this.lastSent = gateway.clock.monotonic();
+    this.frames = new FrameBucket(gateway.config.limitFramesPerSecond, gateway.config.limitFrameBurst, this.lastReceived);
   }
 
   get unacked(): number {
@@ -206,6 +210,11 @@ export class Session {
   receive(bytes: Uint8Array): void {
     if (this.state === 'closed') return;
     this.lastReceived = this.gateway.clock.monotonic();
+    const wait = this.frames.take(this.lastReceived);
+    if (wait > 0) {
+      this.refuseFrame(bytes, wait);
+      return;
+    }
     if (this.state === 'authenticating') {
       if (this.early.length >= MAX_EARLY_FRAMES) {
         this.fail(ErrorCode.RATE_LIMITED, 'too many frames before AuthOk', CloseCode.PROTOCOL_ERROR);
@@ -222,6 +231,24 @@ export class Session {
       return;
     }
     this.dispatch(frame);
+  }
+
+  /**
+   * A frame over the connection's rate: a request is answered RATE_LIMITED (its
+   * work not done: a send is not stored); an ack or pong is dropped unanswered
+   * (the push is resent, so nothing is lost).
+   */
+  private refuseFrame(bytes: Uint8Array, waitMs: number): void {
+    this.gateway.stats.framesLimited++;
+    let frame: parley.Frame;
+    try {
+      frame = decodeFrame(bytes);
+    } catch {
+      this.fail(ErrorCode.BAD_FRAME, 'frame is not a valid protobuf Frame', CloseCode.PROTOCOL_ERROR);
+      return;
+    }
+    if (frame.body === 'ack' || frame.body === 'pong') return;
+    this.error(frame.id ?? 0, rateLimited(`at most ${this.gateway.config.limitFramesPerSecond} frames a second on one connection`, waitMs));
   }
 
   private dispatch(frame: parley.Frame): void {
@@ -527,19 +554,19 @@ export class Session {
   private error(id: number, err: unknown): void {
     const failure = err instanceof ParleyError ? err : new ParleyError(ErrorCode.INTERNAL, 'internal error', { cause: err });
     if (failure.code === ErrorCode.INTERNAL) this.gateway.log.error({ err }, 'request failed');
-    this.write({ id, error: { code: failure.code, message: failure.message, retryable: failure.retryable } });
+    this.write({ id, error: { code: failure.code, message: failure.message, retryable: failure.retryable, retryAfterMs: failure.retryAfterMs || undefined } });
   }
 
   /**
    * Send an Error and close the connection: the one way the server closes one.
    * `closeCode` is the WebSocket close code for the same reason (§8's table).
    */
-  fail(code: ErrorCode, message: string, closeCode: CloseCode, id = 0): void {
+  fail(code: ErrorCode | ParleyError, message: string, closeCode: CloseCode, id = 0): void {
     if (this.state === 'closed' || this.failing) return;
     // The Error frame goes through writeBytes, which may find the buffer over its
     // limit and fail again: once is enough (it used to recurse until the stack overflowed).
     this.failing = true;
-    this.error(id, new ParleyError(code, message));
+    this.error(id, code instanceof ParleyError ? code : new ParleyError(code, message));
     this.close(closeCode, message);
   }
 

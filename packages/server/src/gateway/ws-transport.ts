@@ -9,7 +9,7 @@
  * a throw while handling a connection's events is a server bug that costs that
  * connection (logged with its stack), never the process.
  */
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, ErrorCode, ParleyError } from '@parley/protocol';
@@ -67,7 +67,15 @@ function wsLink(ws: WebSocket, socket: Duplex, remote: string, stats: GatewaySta
   };
 }
 
-export function attachWebSocket(http: HttpServer, gateway: Gateway): WebSocketServer {
+/**
+ * Resolves when a new connection from the request's client may be opened; rejects
+ * with the coded refusal (RATE_LIMITED with its wait) otherwise.
+ */
+export type Admission = (req: IncomingMessage) => Promise<void>;
+
+const admitAll: Admission = async () => {};
+
+export function attachWebSocket(http: HttpServer, gateway: Gateway, admit: Admission = admitAll): WebSocketServer {
   const { log } = gateway;
   const wss = new WebSocketServer({
     noServer: true,
@@ -85,7 +93,17 @@ export function attachWebSocket(http: HttpServer, gateway: Gateway): WebSocketSe
     (req, socket, head) => {
       const { pathname } = requestUrl(req.url ?? '/');
       if (pathname !== WS_PATH) throw new ParleyError(ErrorCode.NOT_FOUND, `no WebSocket endpoint at ${pathname} (use ${WS_PATH})`);
-      wss.handleUpgrade(req, socket, head, (ws) => {
+      // A refused connection is answered before the handshake: 429 with Retry-After.
+      admit(req).then(
+        () => upgrade(req, socket, head),
+        (err: unknown) => refuseUpgrade(req, socket, err, log),
+      );
+    },
+    log,
+  );
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (socket.destroyed) return; // gone while its admission was checked
+    wss.handleUpgrade(req, socket, head, (ws) => {
         /** A session event that throws is a bug: it costs this connection, not the process. */
         const safely =
           <A extends unknown[]>(handle: (...args: A) => void) =>
@@ -113,8 +131,6 @@ export function attachWebSocket(http: HttpServer, gateway: Gateway): WebSocketSe
           ws.on('error', safely(() => session.closed())); // ws closes the socket itself (e.g. 1009, bad framing)
         })();
       });
-    },
-    log,
-  );
+  };
   return wss;
 }

@@ -15,8 +15,10 @@ import type { MediaService } from '../media/media-service.ts';
 import { chatRoutes, type ChatRouteDeps } from './chat-routes.ts';
 import { fileRoutes } from './file-routes.ts';
 import { answerJson, type RequestHandler } from './guard.ts';
-import { readJson, requestUrl } from './parse.ts';
+import { readJson, requestUrl, segment } from './parse.ts';
 import { uploadRoutes } from './upload-routes.ts';
+import { requestAddress } from '../limits/client-address.ts';
+import { parseUserLimitOverride, type RateLimits, type UserLimitOverride } from '../limits/rate-limits.ts';
 
 export interface HttpDeps {
   accounts: Accounts;
@@ -37,7 +39,21 @@ export interface HttpDeps {
   media: MediaService;
   /** The largest file (config `maxFileBytes`), advertised as Tus-Max-Size. */
   maxFileBytes: number;
+  /** Per-IP limits (HTTP requests, registrations) and users' overrides; absent: none. */
+  rates?: Pick<RateLimits, 'takeIp' | 'forget'>;
+  /** Where users' limit overrides are kept (the admin's limits routes); absent: no such routes. */
+  limitOverrides?: LimitOverrideStore;
 }
+
+/** Users' own rate limits, as an admin sets them (kept in the store). */
+export interface LimitOverrideStore {
+  userLimits(userId: string): Promise<UserLimitOverride | undefined>;
+  /** Set a user's override (undefined: remove it, the settings apply again). */
+  setUserLimits(userId: string, limits: UserLimitOverride | undefined): Promise<void>;
+}
+
+/** Paths never rate limited: load balancers and monitoring poll them. */
+const UNLIMITED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** Resolves with a status and a JSON body to answer, or with nothing when it answered itself (guard.ts's answerEmpty, answerStream). */
 export type Handler = (req: IncomingMessage, url: URL, params: string[], res: ServerResponse) => Promise<[number, unknown] | void>;
@@ -92,7 +108,10 @@ export function createHttpHandler(deps: HttpDeps): RequestHandler {
     {
       method: 'POST',
       pattern: /^\/v1\/register$/,
-      handler: async (req) => [201, await deps.accounts.register(await readJson(req))],
+      handler: async (req) => {
+        await deps.rates?.takeIp('registration', requestAddress(req));
+        return [201, await deps.accounts.register(await readJson(req))];
+      },
     },
     {
       method: 'POST',
@@ -137,6 +156,7 @@ export function createHttpHandler(deps: HttpDeps): RequestHandler {
         return [200, { collected: gc !== undefined, rssBytes: process.memoryUsage.rss() }];
       },
     },
+    ...limitRoutes(deps, requireAdmin),
     ...chatRoutes({ chat: deps.chat, authenticate, presence: deps.presence, pullMaxLimit: deps.pullMaxLimit }),
     ...uploadRoutes({ media: deps.media, authenticate, maxFileBytes: deps.maxFileBytes }),
     ...fileRoutes({ media: deps.media, authenticate }),
@@ -144,6 +164,7 @@ export function createHttpHandler(deps: HttpDeps): RequestHandler {
 
   return async (req, res) => {
     const url = requestUrl(req.url ?? '/');
+    if (!UNLIMITED_PATHS.has(url.pathname)) await deps.rates?.takeIp('httpRequest', requestAddress(req));
     if (req.method === 'GET' && url.pathname === '/metrics') {
       const text = deps.metrics();
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
@@ -164,4 +185,50 @@ export function createHttpHandler(deps: HttpDeps): RequestHandler {
     const answer = await route.handler(req, url, params, res);
     if (answer) answerJson(res, answer[0], answer[1]);
   };
+}
+
+/** GET, PUT and DELETE /v1/admin/users/{id}/limits: one user's own rate limits (0: unlimited). */
+function limitRoutes(deps: HttpDeps, requireAdmin: (req: IncomingMessage) => void): Route[] {
+  const store = deps.limitOverrides;
+  if (!store) return [];
+  const pattern = /^\/v1\/admin\/users\/([^/]+)\/limits$/;
+  const userOf = async (raw: string) => {
+    const userId = segment(raw);
+    if (!(await deps.accounts.exists(userId))) throw new ParleyError(ErrorCode.USER_NOT_FOUND, `no user ${userId}`);
+    return userId;
+  };
+  return [
+    {
+      method: 'GET',
+      pattern,
+      handler: async (req, _url, [raw]) => {
+        requireAdmin(req);
+        const userId = await userOf(raw!);
+        return [200, { userId, limits: (await store.userLimits(userId)) ?? {} }];
+      },
+    },
+    {
+      method: 'PUT',
+      pattern,
+      handler: async (req, _url, [raw]) => {
+        requireAdmin(req);
+        const userId = await userOf(raw!);
+        const limits = parseUserLimitOverride((await readJson(req)).limits);
+        await store.setUserLimits(userId, limits);
+        deps.rates?.forget(userId);
+        return [200, { userId, limits }];
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern,
+      handler: async (req, _url, [raw]) => {
+        requireAdmin(req);
+        const userId = await userOf(raw!);
+        await store.setUserLimits(userId, undefined);
+        deps.rates?.forget(userId);
+        return [200, { userId, limits: {} }];
+      },
+    },
+  ];
 }

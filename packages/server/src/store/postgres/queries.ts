@@ -191,6 +191,10 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE TABLE blob_trash (key TEXT COLLATE "C" PRIMARY KEY, since BIGINT NOT NULL);
   `,
+  // rate limits: a user's own limits, set by an admin (JSON object of limit name -> points).
+  `
+  CREATE TABLE user_limits (user_id TEXT COLLATE "C" PRIMARY KEY, limits TEXT NOT NULL);
+  `,
 ];
 
 
@@ -219,6 +223,9 @@ export const SQL = {
 
   insertUser: `INSERT INTO users (id, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4)`,
   getUser: `SELECT id, display_name, password_hash, created_at FROM users WHERE id = $1`,
+  getUserLimits: `SELECT limits FROM user_limits WHERE user_id = $1`,
+  setUserLimits: `INSERT INTO user_limits (user_id, limits) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET limits = excluded.limits`,
+  deleteUserLimits: `DELETE FROM user_limits WHERE user_id = $1`,
   existingUsers: `SELECT id FROM users WHERE id = ANY($1::text[])`,
   setLastSeen: `UPDATE users SET last_seen = $1 WHERE id = $2`,
   getLastSeen: `SELECT last_seen FROM users WHERE id = $1`,

@@ -219,6 +219,10 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE TABLE blob_trash (key TEXT PRIMARY KEY, since INTEGER NOT NULL) WITHOUT ROWID;
   `,
+  // rate limits: a user's own limits, set by an admin (JSON object of limit name -> points).
+  `
+  CREATE TABLE user_limits (user_id TEXT PRIMARY KEY, limits TEXT NOT NULL) WITHOUT ROWID;
+  `,
 ];
 
 const dialect: Dialect = {
@@ -241,6 +245,9 @@ export const SQL = {
   userExists: `SELECT 1 FROM users WHERE id = ?`,
   setLastSeen: `UPDATE users SET last_seen = ? WHERE id = ?`,
   getLastSeen: `SELECT last_seen FROM users WHERE id = ?`,
+  getUserLimits: `SELECT limits FROM user_limits WHERE user_id = ?`,
+  setUserLimits: `INSERT INTO user_limits (user_id, limits) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET limits = excluded.limits`,
+  deleteUserLimits: `DELETE FROM user_limits WHERE user_id = ?`,
   getAllowStrangers: `SELECT allow_strangers FROM users WHERE id = ?`,
   setAllowStrangers: `UPDATE users SET allow_strangers = ? WHERE id = ?`,
 

@@ -468,6 +468,17 @@ export class SqliteStore implements StorePort {
     return row && { id: row.id, displayName: row.display_name, passwordHash: row.password_hash, createdAt: row.created_at };
   }
 
+  async userLimits(userId: string): Promise<string | undefined> {
+    return (this.r.getUserLimits.get(userId) as { limits: string } | undefined)?.limits;
+  }
+
+  async setUserLimits(userId: string, limits: string | undefined): Promise<void> {
+    await this.write(async () => {
+      if (limits === undefined) this.w.deleteUserLimits.run(userId);
+      else this.w.setUserLimits.run(userId, limits);
+    });
+  }
+
   async setLastSeen(userId: string, time: number): Promise<void> {
     await this.write(async () => {
       this.w.setLastSeen.run(time, userId);
