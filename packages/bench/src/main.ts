@@ -21,6 +21,11 @@ import { BENCH_APP_KEY } from './tokens.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 const ADMIN_KEY = 'parley-bench-admin-key-0123456789';
+/** Every rate limit off (config limit* = 0): capacity scenarios run from one address with few users. */
+const LIMITS_OFF = [
+  'limit-sends-per-second', 'limit-group-creates-per-hour', 'limit-friend-requests-per-hour', 'limit-invites-per-hour',
+  'limit-connections-per-ip-per-minute', 'limit-registrations-per-ip-per-hour', 'limit-http-requests-per-ip-per-minute', 'limit-frames-per-second',
+].flatMap((flag) => [`--${flag}`, '0']);
 const CLI = fileURLToPath(new URL('../../cli/src/main.ts', import.meta.url));
 
 const COMMON = `common options:
@@ -92,10 +97,10 @@ interface Started {
  * `n` nodes on a fresh PostgreSQL database and the machine's Redis (under a
  * prefix of this run), as `parley serve --store postgres://… --bus redis://…`.
  */
-async function startCluster(n: number, redisUrl: string): Promise<Started> {
+async function startCluster(n: number, redisUrl: string, extraArgs: string[]): Promise<Started> {
   const database = await createTestDatabase();
   const prefix = `parley-bench-${randomBytes(4).toString('hex')}`;
-  const args = ['--store', database.url, '--bus', redisUrl, '--bus-prefix', prefix, '--jwt-secret', randomBytes(24).toString('base64url')];
+  const args = ['--store', database.url, '--bus', redisUrl, '--bus-prefix', prefix, '--jwt-secret', randomBytes(24).toString('base64url'), ...extraArgs];
   const nodes: StartedServer[] = [];
   try {
     // The first node migrates the fresh database; the others find it ready.
@@ -149,6 +154,7 @@ async function main(): Promise<void> {
   if (clusterSize > 0 && flags.url) throw new Error('--cluster starts its own nodes; it does not go with --url');
   if (clusterSize > 0 && name === 'connections') throw new Error('connections measures one node’s memory per connection; run it without --cluster');
 
+  const limitArgs = scenario.rateLimited ? [] : LIMITS_OFF;
   let started: Started | undefined;
   let endpoints: Endpoints[];
   if (flags.url) {
@@ -161,8 +167,8 @@ async function main(): Promise<void> {
     const synchronous = flags['sqlite-synchronous'] ?? 'full';
     started =
       clusterSize > 0
-        ? await startCluster(clusterSize, flags['redis-url'] ?? 'redis://127.0.0.1:6379')
-        : { nodes: [await startServer(['--sqlite-synchronous', synchronous])], describe: `embedded (SQLite, synchronous ${synchronous})` };
+        ? await startCluster(clusterSize, flags['redis-url'] ?? 'redis://127.0.0.1:6379', limitArgs)
+        : { nodes: [await startServer(['--sqlite-synchronous', synchronous, ...limitArgs])], describe: `embedded (SQLite, synchronous ${synchronous})` };
     endpoints = started.nodes.map((n) => n.endpoints);
   }
   const pool = WorkerPool.start(scenario.workers(options));

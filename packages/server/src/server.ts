@@ -240,6 +240,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       `parley_sync_withheld_total ${gateway.stats.syncsWithheld}`,
       '# TYPE parley_rate_limited_total counter',
       ...Object.entries({ ...rates.refused, frame: gateway.stats.framesLimited }).map(([what, n]) => `parley_rate_limited_total{what="${what}"} ${n}`),
+      '# TYPE parley_rate_limited_closes_total counter',
+      `parley_rate_limited_closes_total ${gateway.stats.floodCloses}`,
       '# TYPE parley_event_loop_delay_max_seconds gauge',
       `parley_event_loop_delay_max_seconds ${loopDelay.max / 1e9}`,
       '# TYPE parley_event_loop_delay_p99_seconds gauge',

@@ -250,6 +250,23 @@ describe('Rate limits › per IP and per connection, one node', () => {
   });
 });
 
+test('Rate limits › a connection that goes on sending past its frame limit is closed with RATE_LIMITED', async () => {
+  const server = await startTestServer({ ...NO_IP_LIMITS, limitFramesPerSecond: 1, limitFrameBurst: 5, limitRefusalsPerSecond: 3 });
+  const token = await server.tokens.issue('flooder');
+  const c = await openAuthed(server.tcpUrl, token, 'flooder-dev');
+  try {
+    // 200 at once: far more than 3 refusals within any second it may take to read them.
+    for (let i = 0; i < 200; i++) c.send({ id: 1000 + i, ping: { time: i } });
+    await c.waitForClose();
+    const closing = c.frames.find((f) => f.body === 'error' && (f.id ?? 0) === 0);
+    assert.ok(closing, 'an Error (id 0) before the close');
+    assertLimited(closing, 'the closing Error');
+  } finally {
+    c.close();
+    await server.stop();
+  }
+});
+
 describe('Rate limits › two nodes sharing Redis', () => {
   let db: TestDatabase;
   let redis: PrivateRedis;

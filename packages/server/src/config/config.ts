@@ -123,6 +123,8 @@ export const defaults = {
   limitFramesPerSecond: 500,
   /** …and at most this many at once (the bucket a connection starts with). */
   limitFrameBurst: 4000,
+  /** A connection with more frames than this refused (over limitFramesPerSecond) within one second is closed: its client is not waiting as told. */
+  limitRefusalsPerSecond: 200,
   /** Secret that signs Parley-issued tokens; empty: generated once and kept in dataDir. */
   jwtSecret: '',
   /** HS256 keys of app backends whose tokens Parley accepts (comma-separated in env/flags). */

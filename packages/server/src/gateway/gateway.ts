@@ -36,11 +36,15 @@ export interface GatewayConfig {
   /** Frames one connection may send per second on average (0: unlimited), and at once. */
   limitFramesPerSecond: number;
   limitFrameBurst: number;
+  /** A connection with more frames refused than this within a second is closed (0: never). */
+  limitRefusalsPerSecond: number;
 }
 
 export interface GatewayStats {
   /** Frames refused because their connection sent too many (RATE_LIMITED). */
   framesLimited: number;
+  /** Connections closed for going on after refusals (limitRefusalsPerSecond). */
+  floodCloses: number;
   retransmits: number;
   resyncs: number;
   connectionsOpened: number;
@@ -74,7 +78,7 @@ export interface Room {
 const MAX_ROOMS = 1024;
 
 export class Gateway {
-  readonly stats: GatewayStats = { framesLimited: 0, retransmits: 0, resyncs: 0, connectionsOpened: 0, roomRuns: 0, socketWrites: 0, syncsWithheld: 0 };
+  readonly stats: GatewayStats = { framesLimited: 0, floodCloses: 0, retransmits: 0, resyncs: 0, connectionsOpened: 0, roomRuns: 0, socketWrites: 0, syncsWithheld: 0 };
   private readonly sessions = new Set<Session>();
   private readonly users = new Map<string, UserEntry>();
   private readonly heartbeats: TimerWheel<Session>;

@@ -193,6 +193,8 @@ export class Session {
   private pendingCount = 0;
   /** Frames this connection may still send (config limitFramesPerSecond, limitFrameBurst). */
   private readonly frames: FrameBucket;
+  private refusalWindowStart = -Infinity;
+  private refusalsInWindow = 0;
 
   constructor(
     readonly link: Link,
@@ -249,6 +251,7 @@ export class Session {
     }
     if (frame.body === 'ack' || frame.body === 'pong') return;
     this.error(frame.id ?? 0, rateLimited(`at most ${this.gateway.config.limitFramesPerSecond} frames a second on one connection`, waitMs));
+    this.refusedFrame(waitMs);
   }
 
   private dispatch(frame: parley.Frame): void {
@@ -555,6 +558,28 @@ export class Session {
     const failure = err instanceof ParleyError ? err : new ParleyError(ErrorCode.INTERNAL, 'internal error', { cause: err });
     if (failure.code === ErrorCode.INTERNAL) this.gateway.log.error({ err }, 'request failed');
     this.write({ id, error: { code: failure.code, message: failure.message, retryable: failure.retryable, retryAfterMs: failure.retryAfterMs || undefined } });
+  }
+
+  /**
+   * A client that goes on sending frames after it was told to wait is not
+   * waiting: past `limitRefusalsPerSecond` refused frames within a second its
+   * connection is closed (Error RATE_LIMITED with the wait, then close 4000), so a
+   * flood costs the node a reconnect — itself limited per address — instead of
+   * an answer per frame. (Refusals by per-user limits do not count: a client
+   * within its frame rate is answered, however often it is refused.)
+   */
+  private refusedFrame(waitMs: number): void {
+    const max = this.gateway.config.limitRefusalsPerSecond;
+    if (max === 0) return;
+    const now = this.gateway.clock.monotonic();
+    if (now - this.refusalWindowStart >= 1000) {
+      this.refusalWindowStart = now;
+      this.refusalsInWindow = 0;
+    }
+    if (++this.refusalsInWindow > max) {
+      this.gateway.stats.floodCloses++;
+      this.fail(new ParleyError(ErrorCode.RATE_LIMITED, `more than ${max} requests refused within a second: closed; reconnect after the wait`, { retryAfterMs: Math.max(1000, waitMs) }), 'rate limited', CloseCode.PROTOCOL_ERROR);
+    }
   }
 
   /**
