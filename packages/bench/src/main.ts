@@ -154,7 +154,7 @@ async function main(): Promise<void> {
   if (clusterSize > 0 && flags.url) throw new Error('--cluster starts its own nodes; it does not go with --url');
   if (clusterSize > 0 && name === 'connections') throw new Error('connections measures one node’s memory per connection; run it without --cluster');
 
-  const limitArgs = scenario.rateLimited ? [] : LIMITS_OFF;
+  const limitArgs = scenario.rateLimited ? (scenario.serverArgs?.(options) ?? []) : LIMITS_OFF;
   let started: Started | undefined;
   let endpoints: Endpoints[];
   if (flags.url) {

@@ -12,7 +12,8 @@
  *   unlimited the same, with the abuser's per-user send limit lifted by an admin
  *             override (its connection's frame limit still applies): what the
  *             limits save the honest clients from
- * Figures: honest latency per round, the p99 ratio flood / quiet (goal: at most
+ * --sendsPerSecond and --sendBurst set the server's per-user send limit (its
+ * defaults: 100 and 1000). Figures: honest latency per round, the p99 ratio flood / quiet (goal: at most
  * 2), and the abuser's sends, acks and RATE_LIMITED refusals per round.
  */
 import { LeanClient } from '../lean-client.ts';
@@ -51,9 +52,11 @@ const ABUSER = 1;
 
 export const flood: Scenario = {
   description: 'honest pairs chat at a steady rate while one client floods; honest latency quiet vs flood, the abuser\'s refusals',
-  defaults: { pairs: 20, rate: 5, seconds: 10, window: 512, bytes: 100, warmup: 2, unlimited: 1 },
+  defaults: { pairs: 20, rate: 5, seconds: 10, window: 512, bytes: 100, warmup: 2, unlimited: 1, sendsPerSecond: 100, sendBurst: 1000 },
   workers: () => 2,
   rateLimited: true,
+  // The server's per-user send limit (its defaults unless given), to compare settings.
+  serverArgs: (o) => ['--limit-sends-per-second', String(o.sendsPerSecond), '--limit-send-burst', String(o.sendBurst)],
 
   async run(ctx) {
     const { pairs, rate, seconds, window, bytes, warmup, unlimited } = ctx.options as Record<string, number>;

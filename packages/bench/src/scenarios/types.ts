@@ -46,6 +46,8 @@ export interface Scenario {
    * every limit off for them.
    */
   rateLimited?: boolean;
+  /** Settings of the server the bench starts, from the options (rate-limited scenarios). */
+  serverArgs?(options: Record<string, number>): string[];
   run(ctx: ScenarioContext): Promise<ScenarioResult>;
   worker: Record<string, WorkerPhase>;
 }
