@@ -51,8 +51,8 @@ export interface UserRateLimits {
 }
 
 /** How long a node keeps a user's override before reading it again (another node's change shows within this). */
-export const OVERRIDE_CACHE_MS = 5000;
-const OVERRIDE_CACHE_MAX = 10_000;
+export const OVERRIDE_CACHE_MS = 30_000;
+const OVERRIDE_CACHE_MAX = 100_000;
 
 type RateSettings = Pick<
   Config,
