@@ -94,10 +94,16 @@ export function attachWebSocket(http: HttpServer, gateway: Gateway, admit: Admis
       const { pathname } = requestUrl(req.url ?? '/');
       if (pathname !== WS_PATH) throw new ParleyError(ErrorCode.NOT_FOUND, `no WebSocket endpoint at ${pathname} (use ${WS_PATH})`);
       // A refused connection is answered before the handshake: 429 with Retry-After.
-      admit(req).then(
-        () => upgrade(req, socket, head),
-        (err: unknown) => refuseUpgrade(req, socket, err, log),
-      );
+      admit(req)
+        .then(
+          () => upgrade(req, socket, head),
+          (err: unknown) => refuseUpgrade(req, socket, err, log),
+        )
+        .catch((err: unknown) => {
+          // Out of the guard's reach here: a throw is a bug that costs this request, never the process.
+          log.error({ err }, 'websocket upgrade failed');
+          socket.destroy();
+        });
     },
     log,
   );
