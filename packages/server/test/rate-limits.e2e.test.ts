@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import WebSocket from 'ws';
-import { ErrorCode, FriendOp, GroupOp, MessageType, type parley } from '@parley/protocol';
+import { directConversationId, ErrorCode, FriendOp, GroupOp, MessageType, type parley } from '@parley/protocol';
 import {
   ADMIN_KEY,
   CLUSTER_JWT_SECRET,
@@ -98,6 +98,30 @@ describe('Rate limits › per user, one node', () => {
     const pulled = await ann.request({ pull: { conversationId: conv, fromSeq: 1, toSeq: 0, limit: 500 } });
     const stored = pulled.pullResult!.messages!.map((m) => m.clientMsgId).sort();
     assert.deepEqual(stored, acked.map((a) => a.sendAck!.clientMsgId).sort());
+  });
+
+  test('sends over HTTP count against the same limit: 429 with Retry-After, nothing stored', async () => {
+    // 12 at once, like the socket test: more than any second's refill could let through.
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        const res = await fetchWithin(`${server.httpUrl}/v1/users/dan/messages`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${tokens.fay}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ clientMsgId: `http-${i}`, text: `http ${i}` }),
+        });
+        if (res.status === 429) {
+          assert.ok(Number(res.headers.get('retry-after')) >= 1, `Retry-After: ${res.headers.get('retry-after')}`);
+          assert.equal(((await res.json()) as { error: { code: string } }).error.code, ErrorCode.RATE_LIMITED);
+        } else await res.arrayBuffer();
+        return res.status;
+      }),
+    );
+    assert.ok(statuses.filter((st) => st === 429).length >= 5, `past 1 a second and a burst of 3 (${statuses.join(' ')})`);
+    const accepted = statuses.filter((st) => st === 200 || st === 201).length;
+    assert.equal(accepted + statuses.filter((st) => st === 429).length, 12, `every answer an ack or a 429 (${statuses.join(' ')})`);
+    const fay = await open('fay');
+    const pulled = await fay.request({ pull: { conversationId: directConversationId('dan', 'fay'), fromSeq: 1, toSeq: 0, limit: 500 } });
+    assert.equal(pulled.pullResult!.messages!.length, accepted, 'only the accepted sends were stored');
   });
 
   test('group creations: the limit per hour, then RATE_LIMITED', async () => {
