@@ -22,6 +22,11 @@ import { BENCH_APP_KEY } from './tokens.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 const ADMIN_KEY = 'parley-bench-admin-key-0123456789';
+/** Every rate limit off (config limit* = 0): capacity scenarios run from one address with few users. */
+const LIMITS_OFF = [
+  'limit-sends-per-second', 'limit-group-creates-per-hour', 'limit-friend-requests-per-hour', 'limit-invites-per-hour',
+  'limit-connections-per-ip-per-minute', 'limit-registrations-per-ip-per-hour', 'limit-http-requests-per-ip-per-minute', 'limit-frames-per-second',
+].flatMap((flag) => [`--${flag}`, '0']);
 const CLI = fileURLToPath(new URL('../../cli/src/main.ts', import.meta.url));
 
 const COMMON = `common options:
@@ -113,7 +118,7 @@ interface Started {
 async function startCluster(n: number, redisUrl: string, extraArgs: string[]): Promise<Started> {
   const database = await createTestDatabase();
   const prefix = `parley-bench-${randomBytes(4).toString('hex')}`;
-  const args = [...extraArgs, '--store', database.url, '--bus', redisUrl, '--bus-prefix', prefix, '--jwt-secret', randomBytes(24).toString('base64url')];
+  const args = ['--store', database.url, '--bus', redisUrl, '--bus-prefix', prefix, '--jwt-secret', randomBytes(24).toString('base64url'), ...extraArgs];
   const nodes: StartedServer[] = [];
   try {
     // The first node migrates the fresh database; the others find it ready.
@@ -172,6 +177,7 @@ async function main(): Promise<void> {
   if (useTls && flags.url) throw new Error('--tls is for the server the bench starts; with --url, give an https:// url');
   if (useTls && name === 'upload') throw new Error('upload drives its own node:http client: it has no --tls');
   const tls = useTls ? benchTls() : undefined;
+  const limitArgs = scenario.rateLimited ? (scenario.serverArgs?.(options) ?? []) : LIMITS_OFF;
   let started: Started | undefined;
   let endpoints: Endpoints[];
   if (flags.url) {
@@ -184,8 +190,8 @@ async function main(): Promise<void> {
     const synchronous = flags['sqlite-synchronous'] ?? 'full';
     started =
       clusterSize > 0
-        ? await startCluster(clusterSize, flags['redis-url'] ?? 'redis://127.0.0.1:6379', tls?.args ?? [])
-        : { nodes: [await startServer(['--sqlite-synchronous', synchronous, ...(tls?.args ?? [])])], describe: `embedded (SQLite, synchronous ${synchronous})${tls ? ', TLS' : ''}` };
+        ? await startCluster(clusterSize, flags['redis-url'] ?? 'redis://127.0.0.1:6379', [...(tls?.args ?? []), ...limitArgs])
+        : { nodes: [await startServer(['--sqlite-synchronous', synchronous, ...(tls?.args ?? []), ...limitArgs])], describe: `embedded (SQLite, synchronous ${synchronous})${tls ? ', TLS' : ''}` };
     endpoints = started.nodes.map((n) => n.endpoints);
   }
   const pool = WorkerPool.start(scenario.workers(options));

@@ -98,6 +98,15 @@ test('bench › direct, group and reconnect run against a two-node cluster, clie
   assert.equal(reconnect.report.figures.caughtUp, 60);
 });
 
+test('bench › flood: the abuser is refused with RATE_LIMITED while every honest message arrives', async () => {
+  const { report } = await bench(['flood', '--pairs', '2', '--rate', '5', '--seconds', '2', '--warmup', '0', '--window', '64', '--sendsPerSecond', '5', '--sendBurst', '5']);
+  assertCommon(report, 'flood');
+  assert.equal(report.figures.honestLatencyMs.quiet.count, 20, 'every honest message of the quiet round arrived');
+  assert.equal(report.figures.honestLatencyMs.flood.count, 20, 'every honest message of the flood round arrived');
+  assert.ok(report.figures.abuser.flood.rateLimited > 0, 'the abuser was refused');
+  assert.ok(report.figures.abuser.flood.acked < report.figures.abuser.flood.sent, 'not everything the abuser sent was stored');
+});
+
 test('bench › unknown scenarios and options are refused with a usage message', async () => {
   await assert.rejects(run(process.execPath, ['--import', 'tsx', MAIN, 'nonsense']), (err: { code: number; stderr: string }) => {
     assert.equal(err.code, 2);

@@ -21,15 +21,25 @@ export function isRetryable(code: string): boolean {
   return RETRYABLE.has(code as ErrorCode);
 }
 
+export interface ParleyErrorOptions {
+  cause?: unknown;
+  retryable?: boolean;
+  /** How long to wait before the same request may succeed (RATE_LIMITED); 0 or absent: not said. */
+  retryAfterMs?: number;
+}
+
 /** The one error class of Parley: a stable code, a human message, an optional cause. */
 export class ParleyError extends Error {
   readonly code: ErrorCode;
   readonly retryable: boolean;
+  /** Wait at least this long before retrying (set with RATE_LIMITED; 0: not said). */
+  readonly retryAfterMs: number;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; retryable?: boolean }) {
+  constructor(code: ErrorCode, message: string, options?: ParleyErrorOptions) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ParleyError';
     this.code = code;
     this.retryable = options?.retryable ?? isRetryable(code);
+    this.retryAfterMs = Math.max(0, Math.ceil(options?.retryAfterMs ?? 0));
   }
 }

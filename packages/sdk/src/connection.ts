@@ -84,7 +84,7 @@ export function unavailable(reason: string): ParleyError {
 /** The ParleyError an Error frame carries. */
 export function errorOf(error: parley.IError): ParleyError {
   const code = (error.code ?? ErrorCode.INTERNAL) as ErrorCode;
-  return new ParleyError(code, error.message ?? '', { retryable: error.retryable ?? isRetryable(code) });
+  return new ParleyError(code, error.message ?? '', { retryable: error.retryable ?? isRetryable(code), retryAfterMs: error.retryAfterMs ?? 0 });
 }
 
 interface Waiting {
@@ -127,6 +127,8 @@ export class Connection {
   private generation = 0;
   /** The last connection ended routinely (its node is draining): reconnect without a backoff. */
   private reconnectAtOnce = false;
+  /** The least wait before the next connection attempt (a RATE_LIMITED refusal said how long). */
+  private reconnectNotBefore = 0;
 
   constructor(
     private readonly options: ConnectionOptions,
@@ -222,8 +224,9 @@ export class Connection {
       if (this.stopped) break;
       this.urlIndex++;
       this.setState('reconnecting');
-      const delay = this.reconnectAtOnce ? 0 : backoffDelay(attempt++, this.options.backoff);
+      const delay = this.reconnectAtOnce ? 0 : Math.max(this.reconnectNotBefore, backoffDelay(attempt++, this.options.backoff));
       this.reconnectAtOnce = false;
+      this.reconnectNotBefore = 0;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay);
         this.wake = () => (clearTimeout(timer), resolve());
@@ -356,6 +359,8 @@ export class Connection {
       const err = errorOf(frame.error!);
       if (TERMINAL_CODES.has(err.code)) this.announced = new ParleyError(err.code, err.message, { retryable: false });
       if (ROUTINE_CODES.has(err.code)) this.reconnectAtOnce = true;
+      // A connection refused for its rate (too many from this address): come back no sooner than asked.
+      if (err.code === ErrorCode.RATE_LIMITED) this.reconnectNotBefore = err.retryAfterMs;
       else this.handlers.error(err);
       return;
     }

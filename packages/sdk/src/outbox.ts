@@ -11,6 +11,8 @@
  *   oldest unacked), the next only after its ack or refusal. A retry after an
  *   error, a lost ack or a reconnect therefore can never land behind a later
  *   send. Sends to different conversations go out side by side.
+ * - A retryable refusal (RATE_LIMITED, UNAVAILABLE) keeps the entry; it is sent
+ *   again after the backoff, and never before the refusal's `retryAfterMs`.
  * - Every send() promise settles: with the ack; with the server's refusal (not
  *   retryable; the entry is dropped); after `sendTimeoutMs` with the retryable
  *   UNAVAILABLE (the entry stays and is still sent: the 'ack' event reports it);
@@ -164,7 +166,8 @@ export class Outbox {
       item.requestId = undefined;
       if (error.retryable) {
         // It stays the oldest of its conversation: nothing after it goes out before it is stored.
-        item.notBefore = monotonicNow() + backoffDelay(item.attempts, this.options.backoff);
+        // A RATE_LIMITED refusal says how long to wait: never sooner than that.
+        item.notBefore = monotonicNow() + Math.max(error.retryAfterMs, backoffDelay(item.attempts, this.options.backoff));
       } else {
         this.items.delete(item.entry.clientMsgId);
         this.store.deleteOutbox(item.entry.clientMsgId);

@@ -177,15 +177,18 @@ export class Uploads {
   private async failure(res: Response, what: string): Promise<ParleyError> {
     let code: string = res.status === 429 || res.status >= 500 ? ErrorCode.UNAVAILABLE : ErrorCode.INVALID_ARGUMENT;
     let message = `${what}: HTTP ${res.status}`;
+    // Retry-After in seconds; the body's retryAfterMs, when there, is more precise.
+    let retryAfterMs = Number(res.headers.get('retry-after') ?? '') * 1000 || 0;
     try {
-      const body = (await res.json()) as { error?: { code?: string; message?: string } };
+      const body = (await res.json()) as { error?: { code?: string; message?: string; retryAfterMs?: number } };
       if (body.error?.code) code = body.error.code;
       if (body.error?.message) message = `${what}: ${body.error.message}`;
+      if (typeof body.error?.retryAfterMs === 'number' && body.error.retryAfterMs > 0) retryAfterMs = body.error.retryAfterMs;
     } catch {
       // not JSON
     }
     const retryable = res.status === 429 || res.status >= 500 || code === ErrorCode.UNAVAILABLE;
-    return new ParleyError(code as ErrorCode, message, { retryable });
+    return new ParleyError(code as ErrorCode, message, { retryable, retryAfterMs });
   }
 
   async upload(file: Blob | Uint8Array, options: UploadOptions = {}): Promise<FileInfo> {

@@ -23,7 +23,7 @@ import { parseListenAddress, type BlobStoreName, type Config } from './config/co
 import { Gateway } from './gateway/gateway.ts';
 import { createTcpServer } from './gateway/tcp-transport.ts';
 import { attachWebSocket, WS_PATH } from './gateway/ws-transport.ts';
-import { parseTrustedProxies } from './http/client-address.ts';
+import { clientAddress, parseTrustedProxies, socketAddress } from './http/client-address.ts';
 import { answerJson, serveHttp } from './http/guard.ts';
 import { HttpHygiene } from './http/http-hygiene.ts';
 import { loadTlsPair, TlsReloader, type SecureListener } from './http/tls-files.ts';
@@ -40,6 +40,7 @@ import { VoiceService } from './media/voice-service.ts';
 import type { StorePort } from './chat/store-port.ts';
 import { SqliteStore } from './store/sqlite/sqlite-store.ts';
 import { crashHook, parseUnsafe, type CrashHook } from './testing/faults.ts';
+import { parseUserLimitOverride, RateLimits, type UserLimitOverride } from './limits/rate-limits.ts';
 import { seededRandom } from './testing/seeded-random.ts';
 
 /** The groupAddsDefault setting's words as GroupAdds values. */
@@ -172,6 +173,8 @@ export interface RunningServer {
   readonly media: MediaService;
   readonly voice: VoiceService;
   readonly tokens: TokenService;
+  /** Rate limits of users, addresses (counts of refusals in `refused`). */
+  readonly rates: RateLimits;
   /** Where uploaded files' bytes live (the blobStore setting); closed with the server. */
   readonly blobs: BlobStore;
   readonly log: Logger;
@@ -276,7 +279,20 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     passwordMinLength: config.passwordMinLength,
   });
   await logRenamedLogins(port, log);
-  const chat = new ChatService(store, bus, config, crash);
+  const limitOverrides = {
+    userLimits: async (userId: string): Promise<UserLimitOverride | undefined> => {
+      const text = await port.userLimits(userId);
+      return text === undefined ? undefined : parseUserLimitOverride(JSON.parse(text));
+    },
+    setUserLimits: (userId: string, limits: UserLimitOverride | undefined) => port.setUserLimits(userId, limits && JSON.stringify(limits)),
+  };
+  const rates = new RateLimits({
+    settings: config,
+    redis: config.bus === 'local' ? undefined : { url: config.bus, prefix: config.busPrefix },
+    overrides: limitOverrides,
+    log: (msg, err) => (err ? log.warn({ err }, msg) : log.info(msg)),
+  });
+  const chat = new ChatService(store, bus, config, crash, rates);
   const voice = new VoiceService(chat, media, port, blobs, bus, config);
   const gateway = new Gateway(config, chat, bus, accounts, log, crash, parseUnsafe(config.testUnsafe).has('no-retransmit'), clock, voice);
   let ready = false;
@@ -307,6 +323,10 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       `parley_resync_notices_total ${gateway.stats.resyncs}`,
       '# TYPE parley_sync_withheld_total counter',
       `parley_sync_withheld_total ${gateway.stats.syncsWithheld}`,
+      '# TYPE parley_rate_limited_total counter',
+      ...Object.entries({ ...rates.refused, frame: gateway.stats.framesLimited }).map(([what, n]) => `parley_rate_limited_total{what="${what}"} ${n}`),
+      '# TYPE parley_rate_limited_closes_total counter',
+      `parley_rate_limited_closes_total ${gateway.stats.floodCloses}`,
       '# TYPE parley_event_loop_delay_max_seconds gauge',
       `parley_event_loop_delay_max_seconds ${loopDelay.max / 1e9}`,
       '# TYPE parley_event_loop_delay_p99_seconds gauge',
@@ -338,6 +358,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       pullMaxLimit: config.pullMaxLimit,
       media,
       maxFileBytes: config.maxFileBytes,
+      rates,
+      limitOverrides,
     }),
     log,
     {
@@ -348,8 +370,13 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     },
   );
   http.headersTimeout = 10_000;
-  const wss = attachWebSocket(http, gateway, (req) => hygiene.checkWebSocketOrigin(req));
-  const tcp = createTcpServer(gateway, tlsPair);
+  const wss = attachWebSocket(
+    http,
+    gateway,
+    (req) => hygiene.checkWebSocketOrigin(req),
+    (req) => rates.takeIp('connection', clientAddress(req)),
+  );
+  const tcp = createTcpServer(gateway, tlsPair, (socket) => rates.takeIp('connection', socketAddress(socket)));
   const metricsAt = config.metricsListen !== '' ? parseListenAddress(config.metricsListen) : undefined;
   const metricsHttp = metricsAt ? serveMetrics(metrics, log) : undefined;
 
@@ -367,6 +394,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     gateway.close();
     chat.close();
     await bus.close();
+    await rates.close();
     await store.close();
     await blobs.close();
     throw err;
@@ -435,6 +463,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       http.closeAllConnections();
       metricsHttp?.closeAllConnections();
       await media.close();
+      await rates.close();
       await bus.close();
       await store.close();
       await blobs.close();
@@ -453,6 +482,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     media,
     voice,
     tokens,
+    rates,
     blobs,
     log,
     close,

@@ -40,6 +40,10 @@ test('Config › rejects bad values with a message naming the setting', () => {
   assert.throws(() => loadConfig({ flags: { 'device-policy': 'mobile=0' } }), /devicePolicy/);
   assert.throws(() => loadConfig({ flags: { 'device-policy': 'mobile=1,mobile=2' } }), /named twice/);
   assert.equal(loadConfig({ flags: { 'device-policy': 'mobile=1, desktop=2' } }).devicePolicy, 'mobile=1, desktop=2');
+  assert.throws(() => loadConfig({ flags: { 'limit-sends-per-second': '-1' } }), /limitSendsPerSecond must be an integer >= 0/);
+  assert.throws(() => loadConfig({ overrides: { limitSendBurstSeconds: 0 } }), /limitSendBurstSeconds/);
+  assert.throws(() => loadConfig({ overrides: { limitFrameBurst: 0 } }), /limitFrameBurst/);
+  assert.equal(loadConfig({ env: { PARLEY_LIMIT_CONNECTIONS_PER_IP_PER_MINUTE: '0' } }).limitConnectionsPerIpPerMinute, 0, '0 turns a limit off');
   const file = join(tempDir(), 'bad.json');
   writeFileSync(file, JSON.stringify({ colour: 'blue' }));
   assert.throws(() => loadConfig({ file }), /unknown setting "colour"/);

@@ -86,6 +86,18 @@ export async function registerUser(httpUrl: string, userId: string, password = '
   return body.token;
 }
 
+/** Log a registered user in over HTTP (a new sign-in session, as another device would) and return its token. */
+export async function loginUser(httpUrl: string, userId: string, password = 'correct horse battery'): Promise<string> {
+  const res = await fetchWithin(`${httpUrl}/v1/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId, password }),
+  });
+  const body = (await res.json()) as { token?: string; error?: { code: string } };
+  if (res.status !== 200 || !body.token) throw new Error(`login ${userId}: ${res.status} ${JSON.stringify(body)}`);
+  return body.token;
+}
+
 /**
  * A free loopback port for a server that will be restarted on it. It is taken
  * below the kernel's ephemeral range, so that while the server is down (killed

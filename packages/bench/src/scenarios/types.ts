@@ -40,6 +40,14 @@ export interface Scenario {
   defaults: Record<string, number>;
   /** How many load-generator processes to use for these options. */
   workers(options: Record<string, number>): number;
+  /**
+   * Run against the server's default rate limits. Other scenarios measure
+   * capacity from a few addresses and users, so the bench starts its server with
+   * every limit off for them.
+   */
+  rateLimited?: boolean;
+  /** Settings of the server the bench starts, from the options (rate-limited scenarios). */
+  serverArgs?(options: Record<string, number>): string[];
   run(ctx: ScenarioContext): Promise<ScenarioResult>;
   worker: Record<string, WorkerPhase>;
 }

@@ -1811,6 +1811,9 @@ export namespace parley {
         /** Error retryable. */
         retryable: boolean;
 
+        /** Error retryAfterMs. */
+        retryAfterMs: number;
+
         /**
          * Encodes the specified Error message. Does not implicitly {@link parley.Error.verify|verify} messages.
          * @param message Error message or plain object to encode
@@ -1850,6 +1853,9 @@ export namespace parley {
 
             /** Error retryable */
             retryable?: (boolean|null);
+
+            /** Error retryAfterMs */
+            retryAfterMs?: (number|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

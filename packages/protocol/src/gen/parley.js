@@ -4724,6 +4724,7 @@ export const parley = $root.parley = (() => {
          * @property {string|null} [code] Error code
          * @property {string|null} [message] Error message
          * @property {boolean|null} [retryable] Error retryable
+         * @property {number|null} [retryAfterMs] Error retryAfterMs
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -4780,6 +4781,14 @@ export const parley = $root.parley = (() => {
         Error.prototype.retryable = false;
 
         /**
+         * Error retryAfterMs.
+         * @member {number} retryAfterMs
+         * @memberof parley.Error
+         * @instance
+         */
+        Error.prototype.retryAfterMs = 0;
+
+        /**
          * Encodes the specified Error message. Does not implicitly {@link parley.Error.verify|verify} messages.
          * @function encode
          * @memberof parley.Error
@@ -4801,6 +4810,8 @@ export const parley = $root.parley = (() => {
                 writer.uint32(/* id 2, wireType 2 =*/18).string(message.message);
             if (message.retryable != null && $Object.hasOwnProperty.call(message, "retryable") && message.retryable !== false)
                 writer.uint32(/* id 3, wireType 0 =*/24).bool(message.retryable);
+            if (message.retryAfterMs != null && $Object.hasOwnProperty.call(message, "retryAfterMs") && message.retryAfterMs !== 0)
+                writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.retryAfterMs);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -4870,6 +4881,15 @@ export const parley = $root.parley = (() => {
                             message.retryable = value;
                         else
                             delete message.retryable;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.retryAfterMs = value;
+                        else
+                            delete message.retryAfterMs;
                         continue;
                     }
                 }

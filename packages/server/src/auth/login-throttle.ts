@@ -29,8 +29,8 @@ interface Failures {
 
 /** A refusal that says how long to wait. */
 export class ThrottledError extends ParleyError {
-  constructor(readonly retryAfterMs: number, what: string) {
-    super(ErrorCode.RATE_LIMITED, `too many failed logins for this ${what}; retry in ${Math.ceil(retryAfterMs / 1000)} s`);
+  constructor(retryAfterMs: number, what: string) {
+    super(ErrorCode.RATE_LIMITED, `too many failed logins for this ${what}; retry in ${Math.ceil(retryAfterMs / 1000)} s`, { retryAfterMs });
   }
 }
 

@@ -27,6 +27,7 @@ import { canSee, changesEarlierMessage, firstVisibleSeq, lastVisibleSeq } from '
 import { GroupCommitter } from './group-commit.ts';
 import { isMediaType, parseMediaBody } from '../media/media-body.ts';
 import { decodeSyncToken, encodeSyncToken } from './sync-token.ts';
+import type { UserRateLimits } from '../limits/rate-limits.ts';
 import type { AppendResult, BanRecord, Bus, ConversationState, FriendListRecord, GroupRecord, InvitationRecord, StoredMessage, Store } from './types.ts';
 
 export interface ChatLimits {
@@ -162,6 +163,8 @@ export class ChatService {
     private readonly bus: Bus,
     private readonly limits: ChatLimits,
     private readonly crash: CrashHook = noCrash,
+    /** Per-user rate limits, checked before the work (so a limited send stores nothing). */
+    private readonly rates: UserRateLimits = { take: async () => {} },
   ) {
     this.committer = new GroupCommitter(store, limits.maxBatch);
     // The member cache is invalidated explicitly: by every node's committed group
@@ -246,6 +249,7 @@ export class ChatService {
       checkConversationId(conversationId);
     }
 
+    await this.rates.take('send', caller.userId);
     const result = await this.committer.append({
       senderId: caller.userId,
       senderDevice: caller.deviceId,
@@ -321,6 +325,8 @@ export class ChatService {
       throw invalid(`role must be ${GroupRole.ADMIN} ADMIN or ${GroupRole.MEMBER} MEMBER (use TRANSFER for ownership)`);
     }
     if (op === GroupOp.MUTE && (!Number.isSafeInteger(mutedUntil) || mutedUntil < 0)) throw invalid('mutedUntil must be a time in ms since epoch, or 0');
+    if (op === GroupOp.CREATE) await this.rates.take('groupCreate', caller.userId);
+    if (op === GroupOp.INVITE) await this.rates.take('invite', caller.userId, users.length);
     const result = await this.store.changeGroup({
       actorId: caller.userId,
       actorDevice: caller.deviceId,
@@ -385,6 +391,7 @@ export class ChatService {
       const [target] = await this.store.readMessages(conversationId, seq, seq, 1);
       if (target) checkContent(target.type, body, this.limits.maxCustomBytes);
     }
+    await this.rates.take('send', caller.userId);
     const result = await this.store.modifyMessage({
       actorId: caller.userId,
       actorDevice: caller.deviceId,
@@ -483,6 +490,7 @@ export class ChatService {
     if (!own) checkUserId(userId);
     const note = input.note ?? '';
     checkText('note', note, 256, { multiline: true });
+    if (op === FriendOp.REQUEST) await this.rates.take('friendRequest', caller.userId);
     const result = await this.store.changeFriends({
       actorId: caller.userId,
       actorDevice: caller.deviceId,

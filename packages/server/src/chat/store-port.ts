@@ -253,6 +253,10 @@ export interface StorePort extends MediaReads, AccountsPort {
   getUser(id: string): Promise<User | undefined>;
   setLastSeen(userId: string, time: number): Promise<void>;
   getLastSeen(userId: string): Promise<number | undefined>;
+  /** A user's own rate limits as an admin set them (JSON text), or undefined. */
+  userLimits(userId: string): Promise<string | undefined>;
+  /** Set (or, with undefined, remove) a user's own rate limits (JSON text). */
+  setUserLimits(userId: string, limits: string | undefined): Promise<void>;
   getMembership(conversationId: string, userId: string): Promise<MemberRow | undefined>;
   /** Current members of a conversation, by user id. */
   listMembers(conversationId: string): Promise<readonly string[]>;

@@ -117,6 +117,34 @@ export const defaults = {
   maxCustomBytes: 4096,
   /** Typing indicators one connection may send per second (more get RATE_LIMITED). */
   typingPerSecond: 5,
+  // Rate limits (limits/rate-limits.ts). 0 turns a limit off. One node counts in memory; with a
+  // Redis bus the nodes count together in Redis (so N nodes allow the limit once), and each node
+  // falls back to counting alone in memory while Redis is unreachable. An admin may override a
+  // user's limits (PUT /v1/admin/users/{id}/limits).
+  /** Messages (sends, edits, recalls, reactions) one user may send per second, all devices together… */
+  limitSendsPerSecond: 100,
+  /** …plus this many more within limitSendBurstSeconds: a burst (an outbox flushed after a reconnect). */
+  limitSendBurst: 1000,
+  /** The window of limitSendBurst, in seconds. */
+  limitSendBurstSeconds: 10,
+  /** Groups one user may create per hour. */
+  limitGroupCreatesPerHour: 200,
+  /** Friend requests one user may send per hour. */
+  limitFriendRequestsPerHour: 500,
+  /** Users one user may invite into groups per hour (each invited user counts). */
+  limitInvitesPerHour: 5000,
+  /** New connections (WebSocket and TCP together) one IP address may open per minute. */
+  limitConnectionsPerIpPerMinute: 1200,
+  /** Accounts one IP address may register per hour. */
+  limitRegistrationsPerIpPerHour: 300,
+  /** HTTP requests one IP address may make per minute (health checks and /metrics not counted). */
+  limitHttpRequestsPerIpPerMinute: 12000,
+  /** Frames one connection may send per second, on average… */
+  limitFramesPerSecond: 500,
+  /** …and at most this many at once (the bucket a connection starts with). */
+  limitFrameBurst: 4000,
+  /** A connection with more frames than this refused (over limitFramesPerSecond) within one second is closed: its client is not waiting as told. */
+  limitRefusalsPerSecond: 200,
   /** Secret that signs Parley-issued tokens; empty: generated once and kept in dataDir. */
   jwtSecret: '',
   /** HS256 keys of app backends whose tokens Parley accepts (comma-separated in env/flags). */
@@ -333,6 +361,9 @@ export function validateConfig(input: Record<string, unknown>): Config {
   positive('readReceiptPushMax');
   positive('typingPushMax');
   positive('typingPerSecond');
+  for (const k of Object.keys(defaults) as Key[]) if (k.startsWith('limit')) positive(k, 0);
+  positive('limitSendBurstSeconds');
+  if (c.limitFramesPerSecond > 0 && c.limitFrameBurst < 1) throw bad('limitFrameBurst must be at least 1 when limitFramesPerSecond is set');
   positive('recallWindowMs', 0);
   positive('editWindowMs', 0);
   if (!['anyone', 'friends', 'nobody'].includes(c.groupAddsDefault)) throw bad('groupAddsDefault must be "anyone", "friends" or "nobody"');

@@ -33,9 +33,18 @@ export interface GatewayConfig {
   devicePolicy: string;
   /** Conversations with more members than this fan out through a room (see `Room`). */
   largeGroupThreshold: number;
+  /** Frames one connection may send per second on average (0: unlimited), and at once. */
+  limitFramesPerSecond: number;
+  limitFrameBurst: number;
+  /** A connection with more frames refused than this within a second is closed (0: never). */
+  limitRefusalsPerSecond: number;
 }
 
 export interface GatewayStats {
+  /** Frames refused because their connection sent too many (RATE_LIMITED). */
+  framesLimited: number;
+  /** Connections closed for going on after refusals (limitRefusalsPerSecond). */
+  floodCloses: number;
   retransmits: number;
   resyncs: number;
   connectionsOpened: number;
@@ -72,7 +81,7 @@ const RECENT_REVOKE_MS = 10_000;
 const MAX_ROOMS = 1024;
 
 export class Gateway {
-  readonly stats: GatewayStats = { retransmits: 0, resyncs: 0, connectionsOpened: 0, roomRuns: 0, socketWrites: 0, syncsWithheld: 0 };
+  readonly stats: GatewayStats = { framesLimited: 0, floodCloses: 0, retransmits: 0, resyncs: 0, connectionsOpened: 0, roomRuns: 0, socketWrites: 0, syncsWithheld: 0 };
   private readonly sessions = new Set<Session>();
   private readonly users = new Map<string, UserEntry>();
   private readonly heartbeats: TimerWheel<Session>;

@@ -35,6 +35,7 @@ import {
   type parley,
 } from '@parley/protocol';
 import { sendAckOf, type Caller } from '../chat/chat-service.ts';
+import { FrameBucket, rateLimited } from '../limits/rate-limits.ts';
 import type { StoredMessage } from '../chat/types.ts';
 import type { Gateway, Room } from './gateway.ts';
 import type { WheelEntry } from './timer-wheel.ts';
@@ -199,12 +200,17 @@ export class Session {
   private inFlight = 0;
   private readonly pending = new Map<string, PendingPushes>();
   private pendingCount = 0;
+  /** Frames this connection may still send (config limitFramesPerSecond, limitFrameBurst). */
+  private readonly frames: FrameBucket;
+  private refusalWindowStart = -Infinity;
+  private refusalsInWindow = 0;
 
   constructor(
     readonly link: Link,
     private readonly gateway: Gateway,
   ) {
     this.lastReceived = this.lastSent = gateway.clock.monotonic();
+    this.frames = new FrameBucket(gateway.config.limitFramesPerSecond, gateway.config.limitFrameBurst, this.lastReceived);
   }
 
   get unacked(): number {
@@ -215,6 +221,11 @@ export class Session {
   receive(bytes: Uint8Array): void {
     if (this.state === 'closed') return;
     this.lastReceived = this.gateway.clock.monotonic();
+    const wait = this.frames.take(this.lastReceived);
+    if (wait > 0) {
+      this.refuseFrame(bytes, wait);
+      return;
+    }
     if (this.state === 'authenticating') {
       if (this.early.length >= MAX_EARLY_FRAMES) {
         this.fail(ErrorCode.RATE_LIMITED, 'too many frames before AuthOk', CloseCode.PROTOCOL_ERROR);
@@ -231,6 +242,25 @@ export class Session {
       return;
     }
     this.dispatch(frame);
+  }
+
+  /**
+   * A frame over the connection's rate: a request is answered RATE_LIMITED (its
+   * work not done: a send is not stored); an ack or pong is dropped unanswered
+   * (the push is resent, so nothing is lost).
+   */
+  private refuseFrame(bytes: Uint8Array, waitMs: number): void {
+    this.gateway.stats.framesLimited++;
+    let frame: parley.Frame;
+    try {
+      frame = decodeFrame(bytes);
+    } catch {
+      this.fail(ErrorCode.BAD_FRAME, 'frame is not a valid protobuf Frame', CloseCode.PROTOCOL_ERROR);
+      return;
+    }
+    if (frame.body === 'ack' || frame.body === 'pong') return;
+    this.error(frame.id ?? 0, rateLimited(`at most ${this.gateway.config.limitFramesPerSecond} frames a second on one connection`, waitMs));
+    this.refusedFrame(waitMs);
   }
 
   private dispatch(frame: parley.Frame): void {
@@ -597,19 +627,41 @@ export class Session {
   private error(id: number, err: unknown): void {
     const failure = err instanceof ParleyError ? err : new ParleyError(ErrorCode.INTERNAL, 'internal error', { cause: err });
     if (failure.code === ErrorCode.INTERNAL) this.gateway.log.error({ err }, 'request failed');
-    this.write({ id, error: { code: failure.code, message: failure.message, retryable: failure.retryable } });
+    this.write({ id, error: { code: failure.code, message: failure.message, retryable: failure.retryable, retryAfterMs: failure.retryAfterMs || undefined } });
+  }
+
+  /**
+   * A client that goes on sending frames after it was told to wait is not
+   * waiting: past `limitRefusalsPerSecond` refused frames within a second its
+   * connection is closed (Error RATE_LIMITED with the wait, then close 4000), so a
+   * flood costs the node a reconnect — itself limited per address — instead of
+   * an answer per frame. (Refusals by per-user limits do not count: a client
+   * within its frame rate is answered, however often it is refused.)
+   */
+  private refusedFrame(waitMs: number): void {
+    const max = this.gateway.config.limitRefusalsPerSecond;
+    if (max === 0) return;
+    const now = this.gateway.clock.monotonic();
+    if (now - this.refusalWindowStart >= 1000) {
+      this.refusalWindowStart = now;
+      this.refusalsInWindow = 0;
+    }
+    if (++this.refusalsInWindow > max) {
+      this.gateway.stats.floodCloses++;
+      this.fail(new ParleyError(ErrorCode.RATE_LIMITED, `more than ${max} requests refused within a second: closed; reconnect after the wait`, { retryAfterMs: Math.max(1000, waitMs) }), 'rate limited', CloseCode.PROTOCOL_ERROR);
+    }
   }
 
   /**
    * Send an Error and close the connection: the one way the server closes one.
    * `closeCode` is the WebSocket close code for the same reason (§8's table).
    */
-  fail(code: ErrorCode, message: string, closeCode: CloseCode, id = 0): void {
+  fail(code: ErrorCode | ParleyError, message: string, closeCode: CloseCode, id = 0): void {
     if (this.state === 'closed' || this.failing) return;
     // The Error frame goes through writeBytes, which may find the buffer over its
     // limit and fail again: once is enough (it used to recurse until the stack overflowed).
     this.failing = true;
-    this.error(id, new ParleyError(code, message));
+    this.error(id, code instanceof ParleyError ? code : new ParleyError(code, message));
     this.close(closeCode, message);
   }
 

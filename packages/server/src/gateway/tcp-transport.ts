@@ -39,10 +39,20 @@ function tcpLink(socket: Socket, stats: GatewayStats): Link {
 }
 
 /**
+ * Resolves when a new connection from the socket's client may be opened; rejects
+ * with the coded refusal (RATE_LIMITED with its wait) otherwise.
+ */
+export type TcpAdmission = (socket: Socket) => Promise<void>;
+
+/**
  * The TCP listener: plain, or with `tls` a TLS one (the same frames inside TLS;
  * its certificate is swapped later with the server's setSecureContext).
  */
-export function createTcpServer(gateway: Gateway, tls?: { cert: Buffer; key: Buffer; handshakeTimeout?: number }): Server {
+export function createTcpServer(
+  gateway: Gateway,
+  tls?: { cert: Buffer; key: Buffer; handshakeTimeout?: number },
+  admit: TcpAdmission = async () => {},
+): Server {
   const onSocket = (socket: Socket) => {
     /** A session event that throws is a bug: it costs this connection, not the process. */
     const safely =
@@ -58,7 +68,22 @@ export function createTcpServer(gateway: Gateway, tls?: { cert: Buffer; key: Buf
     // Listened to first, so that no error of this socket is ever thrown; 'close'
     // follows every error and ends the session.
     socket.on('error', () => {});
-    safely(() => {
+    // Nothing is read until the connection is admitted; a refused one gets an
+    // Error frame (RATE_LIMITED, retryAfterMs) and is closed.
+    socket.pause();
+    admit(socket).then(
+      () => {
+        if (!socket.destroyed) open();
+      },
+      safely((err: unknown) => {
+        if (socket.destroyed) return;
+        const session = gateway.attach(tcpLink(socket, gateway.stats));
+        socket.on('close', safely(() => session.closed()));
+        const failure = err instanceof ParleyError ? err : new ParleyError(ErrorCode.INTERNAL, 'admission failed', { cause: err });
+        session.fail(failure, failure.message, CloseCode.GOING_AWAY);
+      }),
+    );
+    const open = safely(() => {
       socket.setNoDelay(true);
       const decoder = new FrameDecoder(gateway.config.maxFrameBytes);
       const session = gateway.attach(tcpLink(socket, gateway.stats));
@@ -79,7 +104,8 @@ export function createTcpServer(gateway: Gateway, tls?: { cert: Buffer; key: Buf
         }),
       );
       socket.on('close', safely(() => session.closed()));
-    })();
+      socket.resume();
+    });
   };
   if (!tls) return createServer(onSocket);
   const server = createTlsServer(tls, onSocket);

@@ -69,8 +69,25 @@ function wsLink(ws: WebSocket, socket: Duplex, address: string, remote: string, 
   };
 }
 
-/** `checkUpgrade` may refuse an upgrade by throwing a ParleyError (a disallowed Origin: http-hygiene.ts). */
-export function attachWebSocket(http: HttpServer, gateway: Gateway, checkUpgrade: (req: IncomingMessage) => void = () => {}): WebSocketServer {
+/**
+ * Resolves when a new connection from the request's client may be opened; rejects
+ * with the coded refusal (RATE_LIMITED with its wait) otherwise.
+ */
+export type Admission = (req: IncomingMessage) => Promise<void>;
+
+const admitAll: Admission = async () => {};
+
+/**
+ * `checkUpgrade` may refuse an upgrade by throwing a ParleyError (a disallowed
+ * Origin: http-hygiene.ts); `admit` then decides whether the client may open
+ * another connection (rate limits).
+ */
+export function attachWebSocket(
+  http: HttpServer,
+  gateway: Gateway,
+  checkUpgrade: (req: IncomingMessage) => void = () => {},
+  admit: Admission = admitAll,
+): WebSocketServer {
   const { log } = gateway;
   const wss = new WebSocketServer({
     noServer: true,
@@ -89,7 +106,23 @@ export function attachWebSocket(http: HttpServer, gateway: Gateway, checkUpgrade
       const { pathname } = requestUrl(req.url ?? '/');
       if (pathname !== WS_PATH) throw new ParleyError(ErrorCode.NOT_FOUND, `no WebSocket endpoint at ${pathname} (use ${WS_PATH})`);
       checkUpgrade(req);
-      wss.handleUpgrade(req, socket, head, (ws) => {
+      // A refused connection is answered before the handshake: 429 with Retry-After.
+      admit(req)
+        .then(
+          () => upgrade(req, socket, head),
+          (err: unknown) => refuseUpgrade(req, socket, err, log),
+        )
+        .catch((err: unknown) => {
+          // Out of the guard's reach here: a throw is a bug that costs this request, never the process.
+          log.error({ err }, 'websocket upgrade failed');
+          socket.destroy();
+        });
+    },
+    log,
+  );
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (socket.destroyed) return; // gone while its admission was checked
+    wss.handleUpgrade(req, socket, head, (ws) => {
         /** A session event that throws is a bug: it costs this connection, not the process. */
         const safely =
           <A extends unknown[]>(handle: (...args: A) => void) =>
@@ -117,8 +150,6 @@ export function attachWebSocket(http: HttpServer, gateway: Gateway, checkUpgrade
           ws.on('error', safely(() => session.closed())); // ws closes the socket itself (e.g. 1009, bad framing)
         })();
       });
-    },
-    log,
-  );
+  };
   return wss;
 }

@@ -209,8 +209,13 @@ export function answerStream(res: ServerResponse, status: number, headers: Recor
   });
 }
 
-function errorJson(failure: ParleyError): { error: { code: ErrorCode; message: string } } {
-  return { error: { code: failure.code, message: failure.message } };
+function errorJson(failure: ParleyError): { error: { code: ErrorCode; message: string; retryAfterMs?: number } } {
+  return { error: { code: failure.code, message: failure.message, ...(failure.retryAfterMs > 0 ? { retryAfterMs: failure.retryAfterMs } : {}) } };
+}
+
+/** Retry-After in whole seconds (rounded up: never sooner than the limit allows), for a failure that says when. */
+export function retryAfterHeader(failure: ParleyError): Record<string, string> {
+  return failure.retryAfterMs > 0 ? { 'retry-after': String(Math.max(1, Math.ceil(failure.retryAfterMs / 1000))) } : {};
 }
 
 /**
@@ -224,7 +229,10 @@ export function answerFailure(req: IncomingMessage, res: ServerResponse, err: un
     logFailure(log, failure, err, { method: req.method, target: req.url?.slice(0, 200), client: clientAddress(req) }, 'http request failed');
     if (answered.has(res) || res.writableEnded) return;
     if (res.headersSent || res.destroyed) res.destroy();
-    else answerJson(res, STATUS[failure.code] ?? 500, errorJson(failure));
+    else {
+      for (const [name, value] of Object.entries(retryAfterHeader(failure))) res.setHeader(name, value);
+      answerJson(res, STATUS[failure.code] ?? 500, errorJson(failure));
+    }
   } catch (fatal) {
     log.error({ err: fatal }, 'http error answer failed');
     res.destroy();
@@ -266,7 +274,7 @@ export function refuseUpgrade(req: IncomingMessage, socket: Duplex, err: unknown
   try {
     const failure = failureOf(err);
     logFailure(log, failure, err, { method: req.method, target: req.url?.slice(0, 200), client: clientAddress(req) }, 'upgrade refused');
-    refuseOnSocket(socket, STATUS[failure.code] ?? 500, failure, headers, req.method === 'HEAD');
+    refuseOnSocket(socket, STATUS[failure.code] ?? 500, failure, { ...retryAfterHeader(failure), ...headers }, req.method === 'HEAD');
   } catch (fatal) {
     log.error({ err: fatal }, 'upgrade refusal failed');
     socket.destroy();

@@ -17,8 +17,9 @@ import { clientAddress } from './client-address.ts';
 import { fileRoutes } from './file-routes.ts';
 import { answerJson, type RequestHandler } from './guard.ts';
 import { NO_STORE, type HttpHygiene } from './http-hygiene.ts';
-import { readJson, requestUrl } from './parse.ts';
+import { readJson, requestUrl, segment } from './parse.ts';
 import { uploadRoutes } from './upload-routes.ts';
+import { parseUserLimitOverride, type RateLimits, type UserLimitOverride } from '../limits/rate-limits.ts';
 
 export interface HttpDeps {
   accounts: Accounts;
@@ -40,7 +41,21 @@ export interface HttpDeps {
   media: MediaService;
   /** The largest file (config `maxFileBytes`), advertised as Tus-Max-Size. */
   maxFileBytes: number;
+  /** Per-IP limits (HTTP requests, registrations) and users' overrides; absent: none. */
+  rates?: Pick<RateLimits, 'takeIp' | 'forget'>;
+  /** Where users' limit overrides are kept (the admin's limits routes); absent: no such routes. */
+  limitOverrides?: LimitOverrideStore;
 }
+
+/** Users' own rate limits, as an admin sets them (kept in the store). */
+export interface LimitOverrideStore {
+  userLimits(userId: string): Promise<UserLimitOverride | undefined>;
+  /** Set a user's override (undefined: remove it, the settings apply again). */
+  setUserLimits(userId: string, limits: UserLimitOverride | undefined): Promise<void>;
+}
+
+/** Paths never rate limited: load balancers and monitoring poll them. */
+const UNLIMITED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** Resolves with a status and a JSON body to answer, or with nothing when it answered itself (guard.ts's answerEmpty, answerStream). */
 export type Handler = (req: IncomingMessage, url: URL, params: string[], res: ServerResponse) => Promise<[number, unknown] | void>;
@@ -129,6 +144,7 @@ export function httpRoutes(deps: HttpDeps): Route[] {
       pattern: /^\/v1\/register$/,
       headers: NO_STORE,
       handler: async (req) => {
+        await deps.rates?.takeIp('registration', clientAddress(req));
         const body = await readJson(req);
         return [201, await deps.accounts.register(body, clientOf(req, body.device))];
       },
@@ -231,6 +247,7 @@ export function httpRoutes(deps: HttpDeps): Route[] {
         return [200, { collected: gc !== undefined, rssBytes: process.memoryUsage.rss() }];
       },
     },
+    ...limitRoutes(deps, requireAdmin),
     ...chatRoutes({ chat: deps.chat, authenticate, presence: deps.presence, pullMaxLimit: deps.pullMaxLimit }),
     ...uploadRoutes({ media: deps.media, authenticate, maxFileBytes: deps.maxFileBytes }),
     ...fileRoutes({ media: deps.media, authenticate }),
@@ -245,6 +262,7 @@ export function createHttpHandler(deps: HttpDeps): RequestHandler {
   return async (req, res) => {
     const url = requestUrl(req.url ?? '/');
     if (deps.hygiene.preflight(req, res)) return;
+    if (!UNLIMITED_PATHS.has(url.pathname)) await deps.rates?.takeIp('httpRequest', clientAddress(req));
     if (req.method === 'GET' && url.pathname === '/metrics') {
       // Counts of connections and messages help an attacker size the service: admins only.
       requireAdminKey(req, deps.adminKey);
@@ -270,4 +288,51 @@ export function createHttpHandler(deps: HttpDeps): RequestHandler {
     if (carriesToken(answer[1])) res.setHeader('cache-control', 'no-store');
     answerJson(res, answer[0], answer[1]);
   };
+}
+
+/** GET, PUT and DELETE /v1/admin/users/{id}/limits: one user's own rate limits (0: unlimited). */
+function limitRoutes(deps: HttpDeps, requireAdmin: (req: IncomingMessage) => void): Route[] {
+  const store = deps.limitOverrides;
+  if (!store) return [];
+  const pattern = /^\/v1\/admin\/users\/([^/]+)\/limits$/;
+  const userOf = async (raw: string) => {
+    const named = segment(raw);
+    const userId = await deps.accounts.resolve(named);
+    if (userId === undefined) throw new ParleyError(ErrorCode.USER_NOT_FOUND, `no user ${named.slice(0, 70)}`);
+    return userId;
+  };
+  return [
+    {
+      method: 'GET',
+      pattern,
+      handler: async (req, _url, [raw]) => {
+        requireAdmin(req);
+        const userId = await userOf(raw!);
+        return [200, { userId, limits: (await store.userLimits(userId)) ?? {} }];
+      },
+    },
+    {
+      method: 'PUT',
+      pattern,
+      handler: async (req, _url, [raw]) => {
+        requireAdmin(req);
+        const userId = await userOf(raw!);
+        const limits = parseUserLimitOverride((await readJson(req)).limits);
+        await store.setUserLimits(userId, limits);
+        deps.rates?.forget(userId);
+        return [200, { userId, limits }];
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern,
+      handler: async (req, _url, [raw]) => {
+        requireAdmin(req);
+        const userId = await userOf(raw!);
+        await store.setUserLimits(userId, undefined);
+        deps.rates?.forget(userId);
+        return [200, { userId, limits: {} }];
+      },
+    },
+  ];
 }

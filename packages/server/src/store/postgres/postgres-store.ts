@@ -519,6 +519,15 @@ export class PostgresStore implements StorePort {
     await this.query(SQL.purgeAuthSessions, [before]);
   }
 
+  async userLimits(userId: string): Promise<string | undefined> {
+    return (await this.query<{ limits: string }>(SQL.getUserLimits, [userId]))[0]?.limits;
+  }
+
+  async setUserLimits(userId: string, limits: string | undefined): Promise<void> {
+    if (limits === undefined) await this.query(SQL.deleteUserLimits, [userId]);
+    else await this.query(SQL.setUserLimits, [userId, limits]);
+  }
+
   async setLastSeen(userId: string, time: number): Promise<void> {
     await this.query(SQL.setLastSeen, [time, userId]);
   }

@@ -212,7 +212,11 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX group_invitations_by_user ON group_invitations (user_id, expires_at);
   `,
-  // 7 (accounts): as SQLite migration 19 — a unique login name
+  // 7: rate limits (as SQLite migration 19): a user's own limits, set by an admin (JSON object of limit name -> points).
+  `
+  CREATE TABLE user_limits (user_id TEXT COLLATE "C" PRIMARY KEY, limits TEXT NOT NULL);
+  `,
+  // 8 (accounts): as SQLite migration 20 — a unique login name
   // per user (oldest keeps it where ids differ only by case, later ones get
   // "<name>-<n>"), a token cut-off per user, and sign-in sessions.
   `
@@ -272,6 +276,9 @@ export const SQL = {
   revokeUserSessions: `UPDATE auth_sessions SET revoked_at = $1 WHERE user_id = $2 AND id <> $3 AND revoked_at IS NULL AND expires_at > $4 RETURNING id`,
   purgeAuthSessions: `DELETE FROM auth_sessions WHERE expires_at < $1`,
   getUser: `SELECT id, display_name, password_hash, created_at FROM users WHERE id = $1`,
+  getUserLimits: `SELECT limits FROM user_limits WHERE user_id = $1`,
+  setUserLimits: `INSERT INTO user_limits (user_id, limits) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET limits = excluded.limits`,
+  deleteUserLimits: `DELETE FROM user_limits WHERE user_id = $1`,
   existingUsers: `SELECT id FROM users WHERE id = ANY($1::text[])`,
   setLastSeen: `UPDATE users SET last_seen = $1 WHERE id = $2`,
   getLastSeen: `SELECT last_seen FROM users WHERE id = $1`,

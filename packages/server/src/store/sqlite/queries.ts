@@ -240,7 +240,11 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX group_invitations_by_user ON group_invitations (user_id, expires_at);
   `,
-  // 19 (accounts): a unique login name per user — the canonical form of its id
+  // 19: rate limits: a user's own limits, set by an admin (JSON object of limit name -> points).
+  `
+  CREATE TABLE user_limits (user_id TEXT PRIMARY KEY, limits TEXT NOT NULL) WITHOUT ROWID;
+  `,
+  // 20 (accounts): a unique login name per user — the canonical form of its id
   // (NFKC, lowercase: ids are ASCII, so lower() is that form) — and sign-in
   // sessions. Ids are never rewritten (messages, members and 1:1 conversation ids
   // name users by them): a user keeps its id and logs in by its login name. Where
@@ -302,6 +306,9 @@ export const SQL = {
   userExists: `SELECT 1 FROM users WHERE id = ?`,
   setLastSeen: `UPDATE users SET last_seen = ? WHERE id = ?`,
   getLastSeen: `SELECT last_seen FROM users WHERE id = ?`,
+  getUserLimits: `SELECT limits FROM user_limits WHERE user_id = ?`,
+  setUserLimits: `INSERT INTO user_limits (user_id, limits) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET limits = excluded.limits`,
+  deleteUserLimits: `DELETE FROM user_limits WHERE user_id = ?`,
   getAllowStrangers: `SELECT allow_strangers FROM users WHERE id = ?`,
   setAllowStrangers: `UPDATE users SET allow_strangers = ? WHERE id = ?`,
 

@@ -544,6 +544,17 @@ export class SqliteStore implements StorePort {
     });
   }
 
+  async userLimits(userId: string): Promise<string | undefined> {
+    return (this.r.getUserLimits.get(userId) as { limits: string } | undefined)?.limits;
+  }
+
+  async setUserLimits(userId: string, limits: string | undefined): Promise<void> {
+    await this.write(async () => {
+      if (limits === undefined) this.w.deleteUserLimits.run(userId);
+      else this.w.setUserLimits.run(userId, limits);
+    });
+  }
+
   async setLastSeen(userId: string, time: number): Promise<void> {
     await this.write(async () => {
       this.w.setLastSeen.run(time, userId);
