@@ -177,6 +177,11 @@ const HTTP_ROWS: Record<string, HttpRow> = {
   'POST ^\\/v1\\/admin\\/gc$': { request: () => ({ path: '/v1/admin/gc', body: {} }), expect: everyone(FORBIDDEN) },
   'GET ^\\/v1\\/admin\\/users\\/([^/]+)\\/sessions$': { request: (w) => ({ path: `/v1/admin/users/${w.user.owner}/sessions` }), expect: everyone(FORBIDDEN) },
   'POST ^\\/v1\\/admin\\/users\\/([^/]+)\\/sign-out$': { request: (w) => ({ path: `/v1/admin/users/${w.user.owner}/sign-out`, body: {} }), expect: everyone(FORBIDDEN) },
+  'GET ^\\/v1\\/admin\\/users\\/([^/]+)\\/limits$': { request: (w) => ({ path: `/v1/admin/users/${w.user.owner}/limits` }), expect: everyone(FORBIDDEN) },
+  'PUT ^\\/v1\\/admin\\/users\\/([^/]+)\\/limits$': {
+    request: (w) => ({ path: `/v1/admin/users/${w.user.owner}/limits`, body: { limits: { sendsPerSecond: 0 } } }), expect: everyone(FORBIDDEN),
+  },
+  'DELETE ^\\/v1\\/admin\\/users\\/([^/]+)\\/limits$': { request: (w) => ({ path: `/v1/admin/users/${w.user.owner}/limits` }), expect: everyone(FORBIDDEN) },
   'DELETE ^\\/v1\\/admin\\/sessions\\/([^/]+)$': { request: (w) => ({ path: `/v1/admin/sessions/${w.ownerSession}` }), expect: everyone(FORBIDDEN) },
 
   // One's own sign-in sessions: another user's session is one that does not exist.

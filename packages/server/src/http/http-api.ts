@@ -292,8 +292,11 @@ export function createHttpHandler(deps: HttpDeps): RequestHandler {
 
 /** GET, PUT and DELETE /v1/admin/users/{id}/limits: one user's own rate limits (0: unlimited). */
 function limitRoutes(deps: HttpDeps, requireAdmin: (req: IncomingMessage) => void): Route[] {
-  const store = deps.limitOverrides;
-  if (!store) return [];
+  // Always in the route table (so the authorization matrix sees them); a server built without an override store says so.
+  const overrides = (): LimitOverrideStore => {
+    if (!deps.limitOverrides) throw new ParleyError(ErrorCode.UNAVAILABLE, 'this server keeps no per-user limits');
+    return deps.limitOverrides;
+  };
   const pattern = /^\/v1\/admin\/users\/([^/]+)\/limits$/;
   const userOf = async (raw: string) => {
     const named = segment(raw);
@@ -308,7 +311,7 @@ function limitRoutes(deps: HttpDeps, requireAdmin: (req: IncomingMessage) => voi
       handler: async (req, _url, [raw]) => {
         requireAdmin(req);
         const userId = await userOf(raw!);
-        return [200, { userId, limits: (await store.userLimits(userId)) ?? {} }];
+        return [200, { userId, limits: (await overrides().userLimits(userId)) ?? {} }];
       },
     },
     {
@@ -318,7 +321,7 @@ function limitRoutes(deps: HttpDeps, requireAdmin: (req: IncomingMessage) => voi
         requireAdmin(req);
         const userId = await userOf(raw!);
         const limits = parseUserLimitOverride((await readJson(req)).limits);
-        await store.setUserLimits(userId, limits);
+        await overrides().setUserLimits(userId, limits);
         deps.rates?.forget(userId);
         return [200, { userId, limits }];
       },
@@ -329,7 +332,7 @@ function limitRoutes(deps: HttpDeps, requireAdmin: (req: IncomingMessage) => voi
       handler: async (req, _url, [raw]) => {
         requireAdmin(req);
         const userId = await userOf(raw!);
-        await store.setUserLimits(userId, undefined);
+        await overrides().setUserLimits(userId, undefined);
         deps.rates?.forget(userId);
         return [200, { userId, limits: {} }];
       },
