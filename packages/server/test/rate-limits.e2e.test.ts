@@ -18,6 +18,7 @@ import {
   ADMIN_KEY,
   CLUSTER_JWT_SECRET,
   createTestDatabase,
+  fetchMetrics,
   fetchWithin,
   openAuthed,
   openRaw,
@@ -266,7 +267,7 @@ describe('Rate limits › per IP and per connection, one node', () => {
       assert.ok(answers.filter((a) => a.body === 'pong').length >= 4, 'the bucket is allowed');
       assert.ok(limited.length >= 15, `most of the 30 are refused (${limited.length})`);
       assert.equal(c.isClosed(), false);
-      const metrics = await (await fetchWithin(`${server.httpUrl}/metrics`)).text();
+      const metrics = await fetchMetrics(server.httpUrl);
       assert.match(metrics, /parley_rate_limited_total\{what="frame"\} [1-9]/);
     } finally {
       c.close();
