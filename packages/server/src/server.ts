@@ -277,6 +277,10 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     baseMs: config.loginDelayBaseMs,
     maxMs: config.loginDelayMaxMs,
     passwordMinLength: config.passwordMinLength,
+  }, {
+    // Failed-login counts shared by the cluster, like the rate limits; per node while Redis is away.
+    redis: config.bus === 'local' ? undefined : { url: config.bus, prefix: config.busPrefix },
+    log: (msg, err) => (err ? log.warn({ err }, msg) : log.info(msg)),
   });
   await logRenamedLogins(port, log);
   const limitOverrides = {
@@ -395,6 +399,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     chat.close();
     await bus.close();
     await rates.close();
+    await accounts.close();
     await store.close();
     await blobs.close();
     throw err;
@@ -464,6 +469,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       metricsHttp?.closeAllConnections();
       await media.close();
       await rates.close();
+    await accounts.close();
       await bus.close();
       await store.close();
       await blobs.close();
