@@ -175,6 +175,8 @@ export interface RunningServer {
   readonly tokens: TokenService;
   /** Rate limits of users, addresses (counts of refusals in `refused`). */
   readonly rates: RateLimits;
+  /** Register, login (its throttle: `loginThrottleShared`), sign-in sessions. */
+  readonly accounts: Accounts;
   /** Where uploaded files' bytes live (the blobStore setting); closed with the server. */
   readonly blobs: BlobStore;
   readonly log: Logger;
@@ -489,6 +491,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     voice,
     tokens,
     rates,
+    accounts,
     blobs,
     log,
     close,

@@ -125,6 +125,11 @@ export class Accounts {
     this.dummyHash = hashPassword(randomBytes(16).toString('base64url'));
   }
 
+  /** True while failed-login counts are the cluster's (Redis connected). */
+  get loginThrottleShared(): boolean {
+    return this.throttle.shared;
+  }
+
   /** Closes the login throttle's Redis connection (if any). */
   async close(): Promise<void> {
     await this.throttle.close();
