@@ -1,6 +1,7 @@
 /**
  * Login protection, end to end: growing waits after failed logins (per account
- * and per address, 429 + Retry-After, cleared by a success), the same work for
+ * and per address, 429 + Retry-After, cleared by a success; the doubling with
+ * counts in memory and in Redis), the same work for
  * an unknown user as for a known one (the timing distributions overlap), and
  * password rules (length, the common-password list) with WEAK_PASSWORD.
  */

@@ -23,6 +23,7 @@
  *   reconnect. A check also reads the memory counts, so a key throttled on this
  *   node during an outage stays throttled when Redis is back.
  */
+import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { ErrorCode, ParleyError } from '@parley/protocol';
 import { BoundedMap } from '../bounded-map.ts';
@@ -59,6 +60,8 @@ export class ThrottledError extends ParleyError {
 
 /** Keys remembered per kind (account, address) in memory. */
 const MAX_KEYS = 100_000;
+/** Longest login name or address kept as itself in a Redis key (user ids have at most 64 characters). */
+const MAX_KEY_TEXT = 128;
 /** Failures are forgotten this long after a key's last one (at least twice the longest wait). */
 const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;
 
@@ -158,7 +161,8 @@ export class LoginThrottle {
   }
 
   private key(kind: 'account' | 'address', id: string): string {
-    return `${this.prefix}:${kind}:${id}`;
+    // A login name is whatever a client typed: a long one is kept as its hash, so guesses cannot fill Redis with big keys.
+    return `${this.prefix}:${kind}:${id.length <= MAX_KEY_TEXT ? id : `sha256:${createHash('sha256').update(id).digest('base64url')}`}`;
   }
 
   /**
