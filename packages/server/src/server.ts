@@ -175,6 +175,8 @@ export interface RunningServer {
   readonly tokens: TokenService;
   /** Rate limits of users, addresses (counts of refusals in `refused`). */
   readonly rates: RateLimits;
+  /** Register, login (its throttle: `loginThrottleShared`), sign-in sessions. */
+  readonly accounts: Accounts;
   /** Where uploaded files' bytes live (the blobStore setting); closed with the server. */
   readonly blobs: BlobStore;
   readonly log: Logger;
@@ -277,6 +279,10 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     baseMs: config.loginDelayBaseMs,
     maxMs: config.loginDelayMaxMs,
     passwordMinLength: config.passwordMinLength,
+  }, {
+    // Failed-login counts shared by the cluster, like the rate limits; per node while Redis is away.
+    redis: config.bus === 'local' ? undefined : { url: config.bus, prefix: config.busPrefix },
+    log: (msg, err) => (err ? log.warn({ err }, msg) : log.info(msg)),
   });
   await logRenamedLogins(port, log);
   const limitOverrides = {
@@ -395,6 +401,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     chat.close();
     await bus.close();
     await rates.close();
+    await accounts.close();
     await store.close();
     await blobs.close();
     throw err;
@@ -464,6 +471,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       metricsHttp?.closeAllConnections();
       await media.close();
       await rates.close();
+    await accounts.close();
       await bus.close();
       await store.close();
       await blobs.close();
@@ -483,6 +491,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     voice,
     tokens,
     rates,
+    accounts,
     blobs,
     log,
     close,

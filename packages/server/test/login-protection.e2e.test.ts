@@ -1,17 +1,19 @@
 /**
  * Login protection, end to end: growing waits after failed logins (per account
- * and per address, 429 + Retry-After, cleared by a success), the same work for
+ * and per address, 429 + Retry-After, cleared by a success; the doubling with
+ * counts in memory and in Redis), the same work for
  * an unknown user as for a known one (the timing distributions overlap), and
  * password rules (length, the common-password list) with WEAK_PASSWORD.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ErrorCode } from '@parley/protocol';
-import { fetchWithin, registerUser, startTestServer, type TestServer } from '@parley/testkit';
+import { fetchWithin, registerUser, startTestServer, waitUntil, type TestServer } from '@parley/testkit';
 import { LoginThrottle } from '../src/auth/login-throttle.ts';
 import { commonPasswords } from '../src/auth/password-rules.ts';
 
 const PASSWORD = 'correct horse battery';
+const REDIS_URL = process.env.PARLEY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 type Answer = { status: number; body: Record<string, any>; retryAfter: string | null };
 
@@ -64,24 +66,40 @@ describe('Login throttling', () => {
     assert.deepEqual([other.status, other.body.error.code], [429, ErrorCode.RATE_LIMITED]);
   });
 
-  test('the waits double with each further failure, up to the cap (the throttle on its own clock)', () => {
-    let now = 0;
-    const throttle = new LoginThrottle({ freeFailures: 5, freeFailuresPerAddress: 100, baseMs: 1000, maxMs: 8000 }, () => now);
-    const waits: number[] = [];
-    for (let i = 0; i < 10; i++) {
+  for (const where of ['memory', 'Redis'] as const) {
+    test(`the waits double with each further failure, up to the cap (the throttle on its own clock, counts in ${where})`, async () => {
+      let now = 1_700_000_000_000;
+      const settings = { freeFailures: 5, freeFailuresPerAddress: 100, baseMs: 1000, maxMs: 8000 };
+      const redis = where === 'Redis' ? { redis: { url: REDIS_URL, prefix: `lt-${process.pid}-${Date.now()}` } } : {};
+      const throttle = new LoginThrottle(settings, { now: () => now, ...redis });
+      // Another node's throttle on the same Redis and prefix: it sees the same counts.
+      const other = new LoginThrottle(settings, { now: () => now, ...redis });
       try {
-        throttle.check('acct', 'addr');
-      } catch (err) {
-        waits.push((err as { retryAfterMs: number }).retryAfterMs);
-        now += (err as { retryAfterMs: number }).retryAfterMs; // wait it out
-        throttle.check('acct', 'addr');
+        if (where === 'Redis') await waitUntil(() => throttle.shared && other.shared, 30_000, 'the throttles connected to Redis');
+        const waits: number[] = [];
+        for (let i = 0; i < 10; i++) {
+          try {
+            await throttle.check('acct', 'addr');
+          } catch (err) {
+            waits.push((err as { retryAfterMs: number }).retryAfterMs);
+            now += (err as { retryAfterMs: number }).retryAfterMs; // wait it out
+            await throttle.check('acct', 'addr');
+          }
+          await throttle.failed('acct', 'addr');
+        }
+        assert.deepEqual(waits, [1000, 2000, 4000, 8000, 8000]);
+        await assert.rejects(throttle.check('acct', 'addr'), { code: ErrorCode.RATE_LIMITED });
+        if (where === 'Redis') await assert.rejects(other.check('acct', 'addr'), { code: ErrorCode.RATE_LIMITED }, 'the other node sees the wait');
+        else await other.check('acct', 'addr'); // in memory each throttle counts alone
+        await throttle.succeeded('acct', 'addr');
+        await throttle.check('acct', 'addr'); // cleared
+        await other.check('acct', 'addr');
+      } finally {
+        await throttle.close();
+        await other.close();
       }
-      throttle.failed('acct', 'addr');
-    }
-    assert.deepEqual(waits, [1000, 2000, 4000, 8000, 8000]);
-    throttle.succeeded('acct', 'addr');
-    throttle.check('acct', 'addr'); // cleared
-  });
+    });
+  }
 });
 
 describe('Constant-time login', () => {

@@ -19,7 +19,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { ErrorCode, Limits, ParleyError } from '@parley/protocol';
 import type { Bus } from '../chat/types.ts';
 import type { AccountsPort, AuthSessionRecord } from './accounts-port.ts';
-import { LoginThrottle, type LoginThrottleSettings } from './login-throttle.ts';
+import { LoginThrottle, type LoginThrottleOptions, type LoginThrottleSettings } from './login-throttle.ts';
 import { checkNewPassword } from './password-rules.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { TokenService } from './tokens.ts';
@@ -119,9 +119,20 @@ export class Accounts {
     private readonly tokens: TokenService,
     private readonly bus: Bus,
     private readonly settings: AccountsSettings = DEFAULT_ACCOUNTS_SETTINGS,
+    throttleOptions: LoginThrottleOptions = {},
   ) {
-    this.throttle = new LoginThrottle(settings);
+    this.throttle = new LoginThrottle(settings, throttleOptions);
     this.dummyHash = hashPassword(randomBytes(16).toString('base64url'));
+  }
+
+  /** True while failed-login counts are the cluster's (Redis connected). */
+  get loginThrottleShared(): boolean {
+    return this.throttle.shared;
+  }
+
+  /** Closes the login throttle's Redis connection (if any). */
+  async close(): Promise<void> {
+    await this.throttle.close();
   }
 
   private remember(login: string, entry: { id: string; tokensNotBefore: number }): void {
@@ -158,16 +169,17 @@ export class Accounts {
   async login(userIdInput: unknown, password: unknown, client: ClientContext): Promise<IssuedToken> {
     if (typeof userIdInput !== 'string' || typeof password !== 'string') throw invalid('userId and password are required');
     const login = canonicalUserId(userIdInput);
-    this.throttle.check(login, client.address);
+    // Before any password work, whether or not the user exists.
+    await this.throttle.check(login, client.address);
     // The same steps whether or not the user exists: one store lookup, one scrypt.
     const user = Limits.USER_ID.test(login) && password.length <= 1024 ? await this.store.userByLogin(login) : undefined;
     const hash = user?.passwordHash ?? (await this.dummyHash);
     const matches = await verifyPassword(password.slice(0, 1024), hash);
     if (!user || user.passwordHash === null || !matches) {
-      this.throttle.failed(login, client.address);
+      await this.throttle.failed(login, client.address);
       throw new ParleyError(ErrorCode.BAD_CREDENTIALS, 'wrong userId or password');
     }
-    this.throttle.succeeded(login, client.address);
+    await this.throttle.succeeded(login, client.address);
     return this.openSession(user.id, client);
   }
 
