@@ -4,4 +4,4 @@ export type { FileInfo, UploadOptions, UploadProgress } from './uploads.ts';
 export { ConversationBuffer, HOLE } from './conversation-buffer.ts';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 export { openTransport, type Transport, type WebSocketConstructor, type WebSocketLike } from './transport.ts';
-export { directConversationId, noticeConversationId, ErrorCode, FriendOp, GroupInfoField, GroupOp, GroupRole, MessageFlag, MessageType, ParleyError, type FriendEvent, type HistoryEvent, type MembershipEvent, type ReactionEvent, type SettingsEvent } from '@parley/protocol';
+export { directConversationId, noticeConversationId, ConversationKind, ErrorCode, FriendOp, GroupInfoField, GroupOp, GroupRole, MessageFlag, MessageType, ParleyError, type FriendEvent, type HistoryEvent, type MembershipEvent, type ReactionEvent, type SettingsEvent } from '@parley/protocol';

@@ -23,6 +23,7 @@ import { createTcpServer } from './gateway/tcp-transport.ts';
 import { attachWebSocket, WS_PATH } from './gateway/ws-transport.ts';
 import { serveHttp } from './http/guard.ts';
 import { createHttpHandler } from './http/http-api.ts';
+import { defaultWebAppDir } from './http/web-app.ts';
 import { isUploadRequest } from './http/upload-routes.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { BlobStore } from './media/blob-store.ts';
@@ -244,6 +245,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       pullMaxLimit: config.pullMaxLimit,
       media,
       maxFileBytes: config.maxFileBytes,
+      webAppDir: config.webAppDir || defaultWebAppDir(),
     }),
     log,
     { longBody: isUploadRequest },

@@ -17,6 +17,7 @@ import { fileRoutes } from './file-routes.ts';
 import { answerJson, type RequestHandler } from './guard.ts';
 import { readJson, requestUrl } from './parse.ts';
 import { uploadRoutes } from './upload-routes.ts';
+import { createWebApp } from './web-app.ts';
 
 export interface HttpDeps {
   accounts: Accounts;
@@ -37,6 +38,8 @@ export interface HttpDeps {
   media: MediaService;
   /** The largest file (config `maxFileBytes`), advertised as Tus-Max-Size. */
   maxFileBytes: number;
+  /** The built web app's directory, served at `/` (web-app.ts); undefined: none. */
+  webAppDir?: string;
 }
 
 /** Resolves with a status and a JSON body to answer, or with nothing when it answered itself (guard.ts's answerEmpty, answerStream). */
@@ -142,8 +145,11 @@ export function createHttpHandler(deps: HttpDeps): RequestHandler {
     ...fileRoutes({ media: deps.media, authenticate }),
   ];
 
+  const webApp = deps.webAppDir === undefined ? undefined : createWebApp(deps.webAppDir);
+
   return async (req, res) => {
     const url = requestUrl(req.url ?? '/');
+    if (webApp && (await webApp.handle(req, url, res))) return;
     if (req.method === 'GET' && url.pathname === '/metrics') {
       const text = deps.metrics();
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
