@@ -1,5 +1,6 @@
 export { ParleyClient, type PresenceInfo, type GroupPresencePage, type ConversationInfo, type ReadReceipt, type GroupChange, type FriendList, type GroupDetails, type GroupInfoUpdate, type ClientEvents, type ClientOptions, type ConnectionState, type Message, type MessageFile, type Notice, type SendAck, type SendInput } from './client.ts';
 export { MemorySessionStore, type OutboxEntry, type SessionState, type SessionStore, type UploadRecord } from './session-store.ts';
+export { IndexedDbSessionStore, indexedDbSessionName, type IndexedDbSessionStoreOptions } from './indexeddb-session-store.ts';
 export type { FileInfo, UploadOptions, UploadProgress } from './uploads.ts';
 export { ConversationBuffer, HOLE } from './conversation-buffer.ts';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';

@@ -1,54 +1,26 @@
 /**
- * The SDK in a real browser: the SDK is bundled for the browser with esbuild,
- * loaded by headless Chromium from a page, and chats over WebSocket with a Node
- * SDK client through a real server. Skipped when Chromium is not installed,
- * unless PARLEY_REQUIRE_BROWSER=1 (CI sets it), where a missing browser fails.
+ * The SDK in a real browser: the SDK's browser build (dist/browser/parley-sdk.js,
+ * built here first when missing or stale) is loaded by headless Chromium from a
+ * page and chats over WebSocket with a Node SDK client through a real server.
+ * Skipped when Chromium is not installed, unless PARLEY_REQUIRE_BROWSER=1 (CI
+ * sets it), where a missing browser fails.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { registerUser, startTestServer, withDeadline } from '@parley/testkit';
 import { ParleyClient, type Message } from '../src/index.ts';
+import { ensureBrowserBuild } from '../scripts/build-browser.ts';
+import { launchChromium, servePages, skipWithoutBrowser } from './browser.ts';
 
-const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
-const required = process.env.PARLEY_REQUIRE_BROWSER === '1';
-const here = dirname(fileURLToPath(import.meta.url));
-
-test('SDK in Chromium › a browser client and a Node client chat over WebSocket', { skip: !required && !existsSync(CHROMIUM) && `no browser at ${CHROMIUM}` }, async () => {
-  const bundle = await build({
-    entryPoints: [join(here, '../src/index.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    external: ['ws', 'node:net'],
-  });
-  const sdkJs = bundle.outputFiles[0]!.text;
-  assert.ok(!/from\s+["']node:/.test(sdkJs), 'the browser bundle has no static node: imports');
-  const pages: Server = createServer((req, res) => {
-    if (req.url === '/sdk.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript' });
-      res.end(sdkJs);
-    } else {
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.end('<!doctype html><title>parley</title>');
-    }
-  });
-  await withDeadline(new Promise<void>((r) => pages.listen(0, '127.0.0.1', r)), 'the page server to listen');
-  const pageUrl = `http://127.0.0.1:${(pages.address() as AddressInfo).port}/`;
+test('SDK in Chromium › a browser client and a Node client chat over WebSocket', { skip: skipWithoutBrowser }, async () => {
+  const sdkJs = readFileSync(await ensureBrowserBuild(), 'utf8');
+  assert.ok(!/from\s+["']node:/.test(sdkJs), 'the browser build has no static node: imports');
+  const pages = await servePages({ '/sdk.js': sdkJs });
+  const pageUrl = pages.url;
 
   const server = await startTestServer();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   const nodeClient = new ParleyClient({ url: server.tcpUrl, token: await registerUser(server.httpUrl, 'node-user'), deviceId: 'node' });
   try {
     const browserToken = await registerUser(server.httpUrl, 'web-user');
@@ -76,7 +48,7 @@ test('SDK in Chromium › a browser client and a Node client chat over WebSocket
     );
     assert.deepEqual(ack, { seq: 1, state: 'online' });
     await withDeadline(nodeClient.send({ to: 'web-user', text: 'hello from node' }), 'the ack of the send from Node');
-    await page.waitForFunction(() => ((globalThis as Record<string, unknown>).seen as string[]).length === 2, undefined, { timeout: 5000 });
+    await page.waitForFunction(() => ((globalThis as Record<string, unknown>).seen as string[]).length === 2, undefined, { timeout: 60_000 });
     const seen = await page.evaluate(() => (globalThis as Record<string, unknown>).seen);
     assert.deepEqual(seen, ['1:hello from the browser', '2:hello from node']);
     for (let i = 0; i < 100 && got.length < 2; i++) await new Promise((r) => setTimeout(r, 20));

@@ -102,8 +102,6 @@ export class Chat {
   private everOnline = false;
   private bannerTimer: ReturnType<typeof setTimeout> | undefined;
   private subscribed = new Set<string>();
-  /** True when the store keeps the outbox across reloads (the SDK resends by itself then). */
-  private readonly persistentOutbox: boolean;
 
   constructor(
     session: Session,
@@ -111,7 +109,6 @@ export class Chat {
     private readonly onSignedOut: (why: string) => void,
   ) {
     this.me = session.userId;
-    this.persistentOutbox = store !== undefined;
     this.pendingKey = `parley.pending.${session.userId}`;
     this.client = new ParleyClient({
       url: socketUrl(),
@@ -180,12 +177,19 @@ export class Chat {
       // Retryable: the client keeps trying by itself.
     }
     this.refreshList();
-    // Sends a reload cut short: with an outbox that lives in memory they were lost with the page; send again (same clientMsgId: stored once).
-    if (!this.persistentOutbox) for (const p of this.pending.value.filter((x) => x.state === 'queued')) this.transmit(p);
+    // Sends a reload cut short. The SDK restored from its store those it had stored (sending one again is refused as
+    // "already pending", ignored); any it had not stored yet go out now; any acked meanwhile are acked again as
+    // duplicates (same clientMsgId): each is stored once either way.
+    for (const p of this.pending.value.filter((x) => x.state === 'queued')) this.transmit(p);
   }
 
   async close(): Promise<void> {
     await this.client.close();
+  }
+
+  /** Sign-out: forget what this browser kept of the account's unsent messages. */
+  forgetLocal(): void {
+    localStorage.removeItem(this.pendingKey);
   }
 
   // ---- conversation list -------------------------------------------------

@@ -1,10 +1,19 @@
 /**
- * The SessionStore of a signed-in user: IndexedDB when the SDK ships one (the
- * outbox, cursors, sync token and uploads then survive a reload), else the
- * SDK's default in-memory store (undefined here).
+ * The SessionStore of a signed-in user: the SDK's IndexedDbSessionStore, so the
+ * outbox, cursors, sync token and unfinished uploads survive a reload. Where
+ * IndexedDB cannot be opened (some private modes), the SDK's in-memory store.
  */
-import type { SessionStore } from '@parley/sdk';
+import { IndexedDbSessionStore, type SessionStore } from '@parley/sdk';
 
-export async function openStore(_userId: string): Promise<SessionStore | undefined> {
-  return undefined;
+export async function openStore(userId: string): Promise<SessionStore | undefined> {
+  try {
+    return await IndexedDbSessionStore.open(userId);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sign-out: this browser keeps nothing of the account. */
+export async function destroyStore(userId: string): Promise<void> {
+  await IndexedDbSessionStore.destroy(userId).catch(() => undefined);
 }

@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { AuthError, loadSession, saveSession, signIn, signUp, type Session } from '../api.ts';
 import { Chat } from '../chat.ts';
-import { openStore } from '../store.ts';
+import { destroyStore, openStore } from '../store.ts';
 import { Shell } from './Shell.tsx';
 
 const chat = signal<Chat | undefined>(undefined);
@@ -22,6 +22,10 @@ async function end(why?: string): Promise<void> {
   saveSession(undefined);
   signedOutReason.value = why;
   await c?.close().catch(() => undefined);
+  if (c) {
+    c.forgetLocal();
+    await destroyStore(c.me);
+  }
 }
 
 const stored = loadSession();
