@@ -73,11 +73,60 @@ ${js.map((name) => `<script type="module" src="/assets/${name}"></script>`).join
 </html>
 `;
   writeFileSync(join(outDir, 'index.html'), html);
+  writeFileSync(join(outDir, 'sw.js'), serviceWorker([...js, ...css, iconName].map((name) => `/assets/${name}`)));
   if (!quiet) {
     const kb = (gzTotal / 1024).toFixed(1);
     process.stdout.write(`@parley/web: built ${outDir}: first load ${kb} KB gzipped JS+CSS (budget ${BUDGET_GZ_BYTES / 1024} KB)\n`);
   }
   return { outDir, js, css, gzBytes: gzTotal };
+}
+
+/**
+ * The service worker: keeps the app shell (the page and this build's assets) so
+ * the app opens, with its queued messages, while the server cannot be reached.
+ * The page comes from the network when it answers within a few seconds (a new
+ * build is picked up at once), else from the cache; hashed assets from the
+ * cache first. API and socket traffic is never touched.
+ */
+function serviceWorker(assets) {
+  return `const CACHE = ${JSON.stringify(`parley-app:${assets.join(',')}`)};
+const SHELL = ${JSON.stringify(['/', ...assets])};
+self.addEventListener('install', (e) => {
+  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL)).then(() => self.skipWaiting()));
+});
+self.addEventListener('activate', (e) => {
+  // Older builds' caches go: their assets are no longer named by any page.
+  e.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k)))).then(() => self.clients.claim()));
+});
+function withTimeout(promise, ms) {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('timeout')), ms);
+    promise.then((v) => { clearTimeout(t); resolve(v); }, (err) => { clearTimeout(t); reject(err); });
+  });
+}
+self.addEventListener('fetch', (e) => {
+  const url = new URL(e.request.url);
+  if (e.request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (url.pathname === '/' || url.pathname === '/index.html') {
+    e.respondWith(
+      withTimeout(fetch(e.request), 4000).then(
+        (res) => {
+          if (res.ok) { const copy = res.clone(); caches.open(CACHE).then((c) => c.put('/', copy)); }
+          return res;
+        },
+        () => caches.match('/').then((hit) => hit || Response.error()),
+      ),
+    );
+  } else if (url.pathname.startsWith('/assets/')) {
+    e.respondWith(
+      caches.match(e.request).then((hit) => hit || fetch(e.request).then((res) => {
+        if (res.ok) { const copy = res.clone(); caches.open(CACHE).then((c) => c.put(e.request, copy)); }
+        return res;
+      })),
+    );
+  }
+});
+`;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -194,9 +194,16 @@ export class Chat {
 
   // ---- conversation list -------------------------------------------------
 
+  /** Re-reads the SDK's list, once per task however many events asked (a sync delivers many). */
   refreshList(): void {
-    this.conversations.value = this.client.conversationList().filter((c) => c.kind !== ConversationKind.NOTICES);
+    if (this.listQueued) return;
+    this.listQueued = true;
+    queueMicrotask(() => {
+      this.listQueued = false;
+      this.conversations.value = this.client.conversationList().filter((c) => c.kind !== ConversationKind.NOTICES);
+    });
   }
+  private listQueued = false;
 
   /** Total unread of chats that are not muted: the tab title and favicon show it. */
   totalUnread(): number {
@@ -217,13 +224,30 @@ export class Chat {
     return a === this.me ? b : a;
   }
 
+  /**
+   * A group joined live (an invite) is known to the SDK from its invite event,
+   * which does not carry the group's name (the next sync's state does): ask once.
+   */
+  private askGroupName(conversationId: string): string {
+    if (!this.namesAsked.has(conversationId)) {
+      this.namesAsked.add(conversationId);
+      this.client.groupInfo(conversationId).then(
+        (g) => (this.groupNames.value = { ...this.groupNames.value, [conversationId]: g.name }),
+        () => this.namesAsked.delete(conversationId),
+      );
+    }
+    return 'Group';
+  }
+  private readonly namesAsked = new Set<string>();
+  readonly groupNames = signal<Record<string, string>>({});
+
   directWith(userId: string): string {
     return directConversationId(this.me, userId);
   }
 
   title(conversationId: string): string {
     const info = this.info(conversationId);
-    if (conversationId.startsWith('g:')) return info?.name || 'Group';
+    if (conversationId.startsWith('g:')) return info?.name || this.groupNames.value[conversationId] || this.askGroupName(conversationId);
     return this.peerOf(conversationId) ?? conversationId;
   }
 
@@ -239,6 +263,7 @@ export class Chat {
   }
 
   private onMessage(m: Message): void {
+    this.refreshList();
     if (m.conversationId.startsWith('n:')) {
       if (m.type === MessageType.FRIEND) void this.refreshFriends();
       if (m.history) this.applyHistory(m.history.op, m.history.conversationId, m.history.seq);

@@ -40,8 +40,14 @@ export interface World {
   /** Other hosts any page asked for (must stay empty). */
   foreignRequests: string[];
   /** A new person: a browser context (own storage = own device) with a page on the app. */
-  person(viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }>;
-  /** A second device of the same person: another context signed in as them. */
+  person(viewport?: { width: number; height: number }, options?: PersonOptions): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+export interface PersonOptions {
+  /** Where the page is loaded from (a fault proxy in front of the server); default the server. */
+  baseUrl?: string;
+  /** Runs in every page of the context before the app (to stand in for browser APIs a test watches). */
+  initScript?: () => void;
 }
 
 export function webTest(name: string, fn: (w: World) => Promise<void>): void {
@@ -57,15 +63,18 @@ export function webTest(name: string, fn: (w: World) => Promise<void>): void {
       server,
       browser,
       foreignRequests,
-      async person(viewport = DESKTOP) {
+      async person(viewport = DESKTOP, options = {}) {
         const context = await browser.newContext({ viewport });
+        if (options.initScript) await context.addInitScript(options.initScript);
+        const base = options.baseUrl ?? server.httpUrl;
+        const allowed = new URL(base).host;
         context.setDefaultTimeout(UI_WAIT_MS);
         context.on('request', (r) => {
           const u = new URL(r.url());
-          if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.host !== origin) foreignRequests.push(r.url());
+          if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.host !== origin && u.host !== allowed) foreignRequests.push(r.url());
         });
         const page = await context.newPage();
-        await page.goto(server.httpUrl + '/');
+        await page.goto(base + '/');
         return { context, page };
       },
     };

@@ -2,6 +2,7 @@
  * Serves the built web app (packages/web/dist) at `/`:
  * - `/` (and `/index.html`) is the page: `Cache-Control: no-cache`, so a new
  *   build is picked up at the next load;
+ * - `/sw.js`, the service worker that keeps the app shell for offline use: `no-cache`;
  * - `/assets/<name>` are content-hashed files: cached for a year, `immutable`;
  * - every answer carries a strict Content-Security-Policy (scripts, styles and
  *   connections only from this server; no inline script), so a page served
@@ -89,6 +90,11 @@ export function createWebApp(dir: string): WebApp {
       let sub: '' | 'assets';
       if (path === '/' || path === '/index.html') {
         name = 'index.html';
+        immutable = false;
+        sub = '';
+      } else if (path === '/sw.js') {
+        // The service worker must live at the root to control the page; never cached, so a new build replaces it.
+        name = 'sw.js';
         immutable = false;
         sub = '';
       } else if (path.startsWith('/assets/')) {
