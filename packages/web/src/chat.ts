@@ -77,6 +77,13 @@ function friendlyError(err: unknown): string {
 }
 export { friendlyError };
 
+/** Whether this window has the focus, as the browser last said (focus and blur events). */
+let windowFocused = typeof document === 'undefined' || document.hasFocus();
+if (typeof window !== 'undefined') {
+  window.addEventListener('focus', () => (windowFocused = true));
+  window.addEventListener('blur', () => (windowFocused = false));
+}
+
 export class Chat {
   readonly client: ParleyClient;
   readonly me: string;
@@ -239,6 +246,18 @@ export class Chat {
     return 'Group';
   }
   private readonly namesAsked = new Set<string>();
+  /** Member counts of groups, from groupInfo (the list's state carries no members for groups). */
+  readonly memberCounts = signal<Record<string, number>>({});
+
+  async loadGroup(conversationId: string): Promise<void> {
+    try {
+      const g = await this.client.groupInfo(conversationId);
+      this.memberCounts.value = { ...this.memberCounts.value, [conversationId]: g.members.length };
+      if (g.name) this.groupNames.value = { ...this.groupNames.value, [conversationId]: g.name };
+    } catch {
+      // Not a member any more, or offline: the header keeps what it had.
+    }
+  }
   readonly groupNames = signal<Record<string, string>>({});
 
   directWith(userId: string): string {
@@ -485,7 +504,8 @@ export class Chat {
   // ---- notifications -----------------------------------------------------
 
   private notify(m: Message): void {
-    if (typeof Notification === 'undefined' || Notification.permission !== 'granted' || !document.hidden) return;
+    // Only when the person is not looking at this tab (hidden, or another window has the focus).
+    if (typeof Notification === 'undefined' || Notification.permission !== 'granted' || (!document.hidden && windowFocused)) return;
     const info = this.client.conversation(m.conversationId);
     if (info?.muted || m.type === MessageType.MEMBERSHIP) return;
     const title = m.conversationId.startsWith('g:') ? `${m.senderId} in ${info?.name || 'a group'}` : m.senderId;

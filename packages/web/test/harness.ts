@@ -118,6 +118,19 @@ export async function befriend(from: Page, fromId: string, to: Page, toId: strin
   await to.getByRole('button', { name: 'Close' }).click();
 }
 
+/** Opens a 1:1 chat with someone by their user id (from People), before any message. */
+export async function startDirect(page: Page, userId: string): Promise<void> {
+  await page.getByRole('button', { name: /^People/ }).click();
+  await page.getByLabel('Find someone by user id').fill(userId);
+  await page.getByRole('button', { name: 'Message', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Message' }).waitFor();
+}
+
+/** Waits until the page is signed in and online (after a load or reload). */
+export async function online(page: Page): Promise<void> {
+  await page.getByText('Online', { exact: true }).waitFor();
+}
+
 /** Opens a conversation from the list by its title. */
 export async function openChat(page: Page, title: string): Promise<void> {
   await page.locator('.conv', { has: page.locator('.conv-title', { hasText: new RegExp(`^${title}$`) }) }).click();
@@ -153,8 +166,8 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
-export async function until(page: Page, cond: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + UI_WAIT_MS;
+export async function until(page: Page, cond: () => Promise<boolean>, what: string, timeoutMs = UI_WAIT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (!(await cond())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await page.waitForTimeout(50);

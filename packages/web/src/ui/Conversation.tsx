@@ -43,6 +43,11 @@ export function Conversation({ chat, conversationId, onBack, onInfo }: { chat: C
     return () => document.removeEventListener('visibilitychange', read);
   }, [conversationId, messages.length, info?.unread]);
 
+  const lastEvent = [...messages].reverse().find((m) => m.type === MessageType.MEMBERSHIP)?.seq ?? 0;
+  useEffect(() => {
+    if (group) void chat.loadGroup(conversationId);
+  }, [conversationId, lastEvent]);
+
   const lastMine = [...messages].reverse().find((m) => m.senderId === chat.me && m.type !== MessageType.MEMBERSHIP);
   useEffect(() => {
     if (group && lastMine) void chat.pullReaders(conversationId, lastMine.seq);
@@ -98,7 +103,9 @@ export function Conversation({ chat, conversationId, onBack, onInfo }: { chat: C
   const status = typing.length
     ? `${typing.join(', ')} ${typing.length > 1 ? 'are' : 'is'} typing…`
     : group
-      ? `${info?.members.length ?? 0} members`
+      ? chat.memberCounts.value[conversationId] !== undefined
+        ? `${chat.memberCounts.value[conversationId]} members`
+        : 'group'
       : presence
         ? presence.online
           ? 'online'
@@ -120,16 +127,20 @@ export function Conversation({ chat, conversationId, onBack, onInfo }: { chat: C
         </div>
         {info && (
           <>
-            <button class={`icon${info.pinned ? ' on' : ''}`} aria-pressed={info.pinned} aria-label={info.pinned ? 'Unpin chat' : 'Pin chat'} title={info.pinned ? 'Unpin' : 'Pin'} onClick={() => act(() => chat.client.setConversationSettings(conversationId, { pinned: !info.pinned }))}>
+            <button class={`icon wide-only${info.pinned ? ' on' : ''}`} aria-pressed={info.pinned} aria-label={info.pinned ? 'Unpin chat' : 'Pin chat'} title={info.pinned ? 'Unpin' : 'Pin'} onClick={() => act(() => chat.client.setConversationSettings(conversationId, { pinned: !info.pinned }))}>
               <Icon name="pin" />
             </button>
-            <button class={`icon${info.muted ? ' on' : ''}`} aria-pressed={info.muted} aria-label={info.muted ? 'Unmute chat' : 'Mute chat'} title={info.muted ? 'Unmute' : 'Mute'} onClick={() => act(() => chat.client.setConversationSettings(conversationId, { muted: !info.muted }))}>
+            <button class={`icon wide-only${info.muted ? ' on' : ''}`} aria-pressed={info.muted} aria-label={info.muted ? 'Unmute chat' : 'Mute chat'} title={info.muted ? 'Unmute' : 'Mute'} onClick={() => act(() => chat.client.setConversationSettings(conversationId, { muted: !info.muted }))}>
               <Icon name="mute" />
             </button>
           </>
         )}
         <HeaderMenu
           group={group}
+          pinned={info?.pinned}
+          muted={info?.muted}
+          onPin={() => act(() => chat.client.setConversationSettings(conversationId, { pinned: !info?.pinned }))}
+          onMute={() => act(() => chat.client.setConversationSettings(conversationId, { muted: !info?.muted }))}
           onInfo={onInfo}
           onClear={() => {
             if (confirm('Clear this chat’s history for you? Others keep theirs.')) void act(() => chat.client.clearHistory(conversationId));
@@ -146,7 +157,7 @@ export function Conversation({ chat, conversationId, onBack, onInfo }: { chat: C
       )}
       <div class="timeline" ref={scroller} onScroll={onScroll} role="log" aria-label="Messages" aria-live="polite" tabIndex={0}>
         {loading && <div class="loading">Loading earlier messages…</div>}
-        {!chat.hasMore(conversationId) && messages.length > 0 && <div class="start">This is the start of your chat with {title}.</div>}
+        {!chat.hasMore(conversationId) && messages.length > 0 && <div class="start">{group ? 'This is the start of the group.' : `This is the start of your chat with ${title}.`}</div>}
         {messages.map((m, i) => (
           <Row
             key={m.seq}
@@ -203,7 +214,7 @@ export function Conversation({ chat, conversationId, onBack, onInfo }: { chat: C
   );
 }
 
-function HeaderMenu({ group, onInfo, onClear }: { group: boolean; onInfo: () => void; onClear: () => void }) {
+function HeaderMenu({ group, pinned, muted, onPin, onMute, onInfo, onClear }: { group: boolean; pinned?: boolean; muted?: boolean; onPin: () => void; onMute: () => void; onInfo: () => void; onClear: () => void }) {
   const [open, setOpen] = useState(false);
   return (
     <div class="menu-wrap">
@@ -217,6 +228,16 @@ function HeaderMenu({ group, onInfo, onClear }: { group: boolean; onInfo: () => 
       </button>
       {open && (
         <div class="menu" role="menu" onClick={() => setOpen(false)}>
+          {pinned !== undefined && (
+            <button role="menuitem" onClick={onPin}>
+              {pinned ? 'Unpin chat' : 'Pin chat'}
+            </button>
+          )}
+          {muted !== undefined && (
+            <button role="menuitem" onClick={onMute}>
+              {muted ? 'Unmute chat' : 'Mute chat'}
+            </button>
+          )}
           <button role="menuitem" onClick={onClear}>
             Clear history
           </button>
