@@ -27,11 +27,13 @@ export function Conversation({ chat, conversationId, onBack, onInfo }: { chat: C
   const keepFromBottom = useRef<number | undefined>(undefined);
   void chat.ticks.value;
 
-  // First page, presence, and receipts of a group's newest own message.
+  // First page and presence; again once online when they could not be had offline.
+  const isOnline = chat.connection.value === 'online';
   useEffect(() => {
+    if (!isOnline) return;
     if (chat.timeline(conversationId).value.length < 20 && chat.hasMore(conversationId)) void older();
     if (peer) void chat.watchPresence(peer);
-  }, [conversationId]);
+  }, [conversationId, isOnline]);
 
   // Read what is shown while the tab is visible.
   useEffect(() => {
@@ -74,7 +76,8 @@ export function Conversation({ chat, conversationId, onBack, onInfo }: { chat: C
       await chat.loadOlder(conversationId);
     } catch (err) {
       keepFromBottom.current = undefined;
-      setError(friendlyError(err));
+      // Offline: the page is loaded when the connection is back.
+      if (chat.connection.value === 'online') setError(friendlyError(err));
     } finally {
       setLoading(false);
     }
@@ -83,7 +86,7 @@ export function Conversation({ chat, conversationId, onBack, onInfo }: { chat: C
   const onScroll = () => {
     const el = scroller.current!;
     atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
-    if (el.scrollTop < 80 && chat.hasMore(conversationId) && !loading) void older();
+    if (el.scrollTop < 80 && chat.hasMore(conversationId) && !loading && chat.connection.value === 'online') void older();
   };
 
   const act = async (what: () => Promise<unknown>) => {
