@@ -509,7 +509,7 @@ export class Chat {
     const info = this.client.conversation(m.conversationId);
     if (info?.muted || m.type === MessageType.MEMBERSHIP) return;
     const title = m.conversationId.startsWith('g:') ? `${m.senderId} in ${info?.name || 'a group'}` : m.senderId;
-    const body = m.text ?? (m.file ? `📎 ${m.file.name}` : 'New message');
+    const body = m.text ?? (m.file ? (m.type === MessageType.IMAGE ? 'Photo' : `File: ${m.file.name}`) : 'New message');
     try {
       new Notification(title, { body, tag: m.conversationId });
     } catch {

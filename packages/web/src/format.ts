@@ -70,7 +70,7 @@ export function preview(m: Message | undefined, me: string, group: boolean): str
   if (m.type === MessageType.MEMBERSHIP) return eventText(m, me);
   const who = m.senderId === me ? 'You: ' : group ? `${m.senderId}: ` : '';
   if (m.flags & MessageFlag.RECALLED) return `${who}message recalled`;
-  if (m.file) return `${who}${m.type === MessageType.IMAGE ? '📷 Photo' : `📎 ${m.file.name}`}`;
+  if (m.file) return `${who}${m.type === MessageType.IMAGE ? 'Photo' : `File: ${m.file.name}`}`;
   return `${who}${m.text ?? ''}`;
 }
 

@@ -33,7 +33,7 @@ export function Conversation({ chat, conversationId, onBack, onInfo }: { chat: C
     if (!isOnline) return;
     if (chat.timeline(conversationId).value.length < 20 && chat.hasMore(conversationId)) void older();
     if (peer) void chat.watchPresence(peer);
-  }, [conversationId, isOnline]);
+  }, [conversationId, isOnline, info !== undefined]);
 
   // Read what is shown while the tab is visible.
   useEffect(() => {
@@ -281,7 +281,7 @@ function Row(props: {
   return (
     <div class={`row${mine ? ' mine' : ''}`} data-seq={m.seq}>
       {group && !mine && <span class="row-avatar">{showName ? <Avatar id={m.senderId} size={28} /> : null}</span>}
-      <div class={`bubble${recalled ? ' recalled' : ''}`} tabIndex={0} aria-label={`${mine ? 'You' : m.senderId} at ${clock(m.serverTime)}`}>
+      <div class={`bubble${recalled ? ' recalled' : ''}${m.type === MessageType.IMAGE && !recalled ? ' picture' : ''}`} tabIndex={0} aria-label={`${mine ? 'You' : m.senderId} at ${clock(m.serverTime)}`}>
         {showName && <div class="sender">{m.senderId}</div>}
         {quoted && (
           <div class="quote">
@@ -404,7 +404,7 @@ function PendingRow({ chat, p }: { chat: Chat; p: PendingSend }) {
   return (
     <div class={`row mine pending ${p.state}`} data-pending={p.clientMsgId}>
       <div class="bubble">
-        <div class="body" data-testid="text">{p.text ?? (p.file ? `📎 ${p.file.name}` : '')}</div>
+        <div class="body" data-testid="text">{p.text ?? (p.file ? `File: ${p.file.name}` : '')}</div>
         <div class="meta">
           <time>{clock(p.createdAt)}</time>
           <Ticks state={p.state} />
