@@ -64,6 +64,9 @@ export function People({ chat, onClose, onOpen }: { chat: Chat; onClose: () => v
         <button class="secondary" type="button" disabled={!userId.trim()} onClick={() => onOpen(chat.directWith(userId.trim()))}>
           Message
         </button>
+        <button class="danger" type="button" disabled={!userId.trim()} onClick={() => act(() => chat.client.block(userId.trim()).then(refresh), `Blocked ${userId.trim()}.`)}>
+          Block
+        </button>
       </form>
       <Feedback error={error} note={note} />
       {list && list.incoming.length > 0 && (

@@ -32,7 +32,8 @@ export function Sidebar({ chat, selected, onOpen, onPanel, onSignOut }: { chat: 
           <Icon name="bell" size={16} /> Turn on notifications
         </button>
       )}
-      <nav>
+      <nav aria-labelledby="chats-heading">
+        <h2 id="chats-heading" class="list-heading">Chats</h2>
         {list.length === 0 ? (
           <div class="side-empty">
             <p>No chats yet.</p>
