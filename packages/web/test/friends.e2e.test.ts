@@ -36,6 +36,7 @@ webTest('stranger setting, a failed send retried and one discarded, block and un
   assert.deepEqual(await texts(bob.page), ['hello, we met at the meetup']);
 
   // Bob blocks alice: her next message fails; she discards it.
+  await bob.page.getByRole('button', { name: 'Back to chats' }).click();
   await bob.page.getByRole('button', { name: /^People/ }).click();
   await bob.page.getByLabel('Find someone by user id').fill('alice');
   await bob.page.getByRole('button', { name: 'Block', exact: true }).click();
@@ -48,6 +49,7 @@ webTest('stranger setting, a failed send retried and one discarded, block and un
   await bob.page.getByRole('button', { name: 'Unblock alice' }).click();
   await until(bob.page, async () => (await bob.page.getByRole('button', { name: 'Unblock alice' }).count()) === 0, 'unblocked');
   await bob.page.getByRole('button', { name: 'Close' }).click();
+  await openChat(bob.page, 'alice');
   await send(alice.page, 'sorry, wrong person?');
   await until(bob.page, async () => (await texts(bob.page)).includes('sorry, wrong person?'), 'after the unblock, messages arrive');
   assert.deepEqual(await texts(bob.page), ['hello, we met at the meetup', 'sorry, wrong person?']);

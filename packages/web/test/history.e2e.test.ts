@@ -1,6 +1,6 @@
 /**
  * History loads backwards as the person scrolls up: bob (an SDK client) wrote
- * 120 messages; alice's app shows the newest, and scrolling to the top brings
+ * 120 messages; alice's app, opened afresh, shows the newest, and scrolling to the top brings
  * the older pages until the first, each message once and in order.
  */
 import assert from 'node:assert/strict';
@@ -16,6 +16,9 @@ webTest('history loads backwards on scroll-up, once and in order', async (w) => 
     await withDeadline(bob.connect(), 'bob online');
     const expected = Array.from({ length: 120 }, (_, i) => `line ${i + 1}`);
     for (const text of expected) await withDeadline(bob.send({ to: 'alice', text }), `send ${text}`);
+    // A fresh page: its timeline starts from the newest page of history, not from what the last one saw live.
+    await alice.page.reload();
+    await alice.page.getByText('Online', { exact: true }).waitFor();
     await openChat(alice.page, 'bob');
     await until(alice.page, async () => (await texts(alice.page)).includes('line 120'), 'the newest message shown');
     const first = await texts(alice.page);
