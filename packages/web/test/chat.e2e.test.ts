@@ -59,4 +59,5 @@ webTest('sign up twice, befriend, chat both ways; ticks go sent â†’ delivered â†
   await shot(bob.page, 'chat-phone');
 
   assert.deepEqual(w.foreignRequests, [], 'the app asks no other host for anything');
+  assert.deepEqual(w.cspViolations, [], 'the app needs nothing its CSP forbids');
 });

@@ -46,4 +46,5 @@ webTest('edit and recall seen on the other side; replies and reactions', async (
   await until(bob.page, async () => !(await texts(bob.page)).includes('works for me'), 'deleted for bob');
   assert.ok((await texts(alice.page)).includes('works for me'), 'alice keeps it');
   assert.deepEqual(w.foreignRequests, []);
+  assert.deepEqual(w.cspViolations, []);
 });

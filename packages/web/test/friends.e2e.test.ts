@@ -54,4 +54,5 @@ webTest('stranger setting, a failed send retried and one discarded, block and un
   await until(bob.page, async () => (await texts(bob.page)).includes('sorry, wrong person?'), 'after the unblock, messages arrive');
   assert.deepEqual(await texts(bob.page), ['hello, we met at the meetup', 'sorry, wrong person?']);
   assert.deepEqual(w.foreignRequests, []);
+  assert.deepEqual(w.cspViolations, []);
 });

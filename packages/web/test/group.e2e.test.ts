@@ -62,4 +62,5 @@ webTest('a group with an invite and a kick', async (w) => {
   await until(carol.page, async () => (await texts(carol.page)).includes('See you there'), 'carol gets messages after the kick');
   assert.ok(!(await texts(bob.page)).includes('See you there'), 'bob gets nothing after the kick');
   assert.deepEqual(w.foreignRequests, []);
+  assert.deepEqual(w.cspViolations, []);
 });

@@ -39,6 +39,8 @@ export interface World {
   browser: Browser;
   /** Other hosts any page asked for (must stay empty). */
   foreignRequests: string[];
+  /** What the Content-Security-Policy blocked in any page (must stay empty: the app needs nothing it forbids). */
+  cspViolations: string[];
   /** A new person: a browser context (own storage = own device) with a page on the app. */
   person(viewport?: { width: number; height: number }, options?: PersonOptions): Promise<{ context: BrowserContext; page: Page }>;
 }
@@ -59,10 +61,12 @@ export function webTest(name: string, fn: (w: World) => Promise<void>): void {
     });
     const origin = new URL(server.httpUrl).host;
     const foreignRequests: string[] = [];
+    const cspViolations: string[] = [];
     const world: World = {
       server,
       browser,
       foreignRequests,
+      cspViolations,
       async person(viewport = DESKTOP, options = {}) {
         const context = await browser.newContext({ viewport });
         if (options.initScript) await context.addInitScript(options.initScript);
@@ -72,6 +76,9 @@ export function webTest(name: string, fn: (w: World) => Promise<void>): void {
         context.on('request', (r) => {
           const u = new URL(r.url());
           if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.host !== origin && u.host !== allowed) foreignRequests.push(r.url());
+        });
+        context.on('console', (m) => {
+          if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
         });
         const page = await context.newPage();
         await page.goto(base + '/');

@@ -65,4 +65,5 @@ webTest('image upload with progress, a thumbnail on the other side that opens fu
   assert.equal(body, 'bring water\n');
   await shot(alice.page, 'picture-desktop');
   assert.deepEqual(w.foreignRequests, []);
+  assert.deepEqual(w.cspViolations, []);
 });

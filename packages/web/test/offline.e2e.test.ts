@@ -48,6 +48,7 @@ webTest('offline send: queued, kept across a reload while offline, delivered onc
     assert.deepEqual(await texts(bob.page), expected, 'each once, in order, on bob’s side');
     await until(alice.page, async () => JSON.stringify(await texts(alice.page)) === JSON.stringify(expected), 'each once on alice’s side');
     assert.deepEqual(w.foreignRequests, []);
+    assert.deepEqual(w.cspViolations, []);
   } finally {
     await proxy.close();
   }

@@ -82,4 +82,5 @@ webTest('unread matrix: read on one device clears the other, reloads keep counts
   assert.equal(await desk.page.title(), 'Parley', 'a muted chat is not in the title');
   assert.equal((await notes(desk.page)).length, before, 'no notification for a muted chat');
   assert.deepEqual(w.foreignRequests, []);
+  assert.deepEqual(w.cspViolations, []);
 });
