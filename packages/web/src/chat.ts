@@ -44,6 +44,8 @@ export interface PendingSend {
   text?: string;
   file?: MessageFile;
   replyTo?: number;
+  mentions?: string[];
+  mentionAll?: boolean;
   createdAt: number;
   state: 'queued' | 'failed';
   error?: string;
@@ -184,6 +186,7 @@ export class Chat {
       // Retryable: the client keeps trying by itself.
     }
     this.refreshList();
+    void this.loadUnfinishedUploads();
     // Sends a reload cut short. The SDK restored from its store those it had stored (sending one again is refused as
     // "already pending", ignored); any it had not stored yet go out now; any acked meanwhile are acked again as
     // duplicates (same clientMsgId): each is stored once either way.
@@ -330,7 +333,7 @@ export class Chat {
 
   // ---- sending -----------------------------------------------------------
 
-  send(conversationId: string, input: { text?: string; file?: MessageFile; replyTo?: number }): void {
+  send(conversationId: string, input: { text?: string; file?: MessageFile; replyTo?: number; mentions?: string[]; mentionAll?: boolean }): void {
     const p: PendingSend = {
       clientMsgId: crypto.randomUUID(),
       conversationId,
@@ -347,7 +350,7 @@ export class Chat {
   private transmit(p: PendingSend): void {
     const target = p.to ? { to: p.to } : { conversationId: p.conversationId };
     this.client
-      .send({ ...target, clientMsgId: p.clientMsgId, ...(p.text !== undefined ? { text: p.text } : {}), ...(p.file ? { file: p.file } : {}), ...(p.replyTo ? { replyTo: p.replyTo } : {}) })
+      .send({ ...target, clientMsgId: p.clientMsgId, ...(p.text !== undefined ? { text: p.text } : {}), ...(p.file ? { file: p.file } : {}), ...(p.replyTo ? { replyTo: p.replyTo } : {}), ...(p.mentions?.length ? { mentions: p.mentions } : {}), ...(p.mentionAll ? { mentionAll: true } : {}) })
       .then(
         (ack) => this.dropPending(ack.clientMsgId),
         (err: unknown) => {
@@ -415,6 +418,7 @@ export class Chat {
         onProgress: (p) => update({ sent: p.sent, total: p.total }),
       });
       this.uploads.value = this.uploads.value.filter((u) => u.id !== up.id);
+      this.unfinishedUploads.value = this.unfinishedUploads.value.filter((u) => !(u.name === up.name && u.size === file.size));
       const { sha256: _hash, ...fileRef } = info;
       this.send(conversationId, { file: fileRef });
     } catch (err) {
@@ -423,6 +427,17 @@ export class Chat {
       } else {
         update({ error: friendlyError(err) });
       }
+    }
+  }
+
+  /** Uploads a reload cut short (kept in the SessionStore): picking the same file again resumes it. */
+  readonly unfinishedUploads = signal<{ name: string; size: number }[]>([]);
+
+  async loadUnfinishedUploads(): Promise<void> {
+    try {
+      this.unfinishedUploads.value = (await this.client.pendingUploads()).map((u) => ({ name: u.name, size: u.size }));
+    } catch {
+      this.unfinishedUploads.value = [];
     }
   }
 

@@ -46,6 +46,9 @@ webTest('a group with an invite and a kick', async (w) => {
   await send(carol.page, 'Count me in too');
   await until(bob.page, async () => (await texts(bob.page)).includes('Count me in too'), 'bob sees carol’s message');
   await until(alice.page, async () => (await texts(alice.page)).includes('Count me in too'), 'alice sees carol’s message');
+  await send(carol.page, '@bob can you bring snacks?');
+  await until(bob.page, async () => (await bob.page.locator('.bubble.mention', { hasText: 'can you bring snacks?' }).count()) === 1, 'bob sees carol’s mention of him highlighted');
+  assert.equal(await alice.page.locator('.bubble.mention').count(), 0, 'not a mention of alice');
   await shot(bob.page, 'group-phone');
 
   // Kick bob.

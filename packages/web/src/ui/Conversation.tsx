@@ -199,6 +199,13 @@ export function Conversation({ chat, conversationId, onBack, onInfo }: { chat: C
             </div>
           </div>
         ))}
+        {chat.unfinishedUploads.value.length > 0 && (
+          <div class="event">
+            <span>
+              Unfinished upload{chat.unfinishedUploads.value.length > 1 ? 's' : ''}: {chat.unfinishedUploads.value.map((u) => u.name).join(', ')}. Attach the same file again to resume.
+            </span>
+          </div>
+        )}
         {typing.length > 0 && (
           <div class="typing-dots" aria-hidden="true">
             <span />
@@ -278,10 +285,11 @@ function Row(props: {
   const quoted = m.replyTo ? props.byId(m.replyTo) : undefined;
   const tick = mine ? chat.tick(m) : undefined;
   const readBy = mine && group && last ? chat.readBy(m) : 0;
+  const mentionsMe = !mine && (m.mentionAll || m.mentions.includes(chat.me));
   return (
     <div class={`row${mine ? ' mine' : ''}`} data-seq={m.seq}>
       {group && !mine && <span class="row-avatar">{showName ? <Avatar id={m.senderId} size={28} /> : null}</span>}
-      <div class={`bubble${recalled ? ' recalled' : ''}${m.type === MessageType.IMAGE && !recalled ? ' picture' : ''}`} tabIndex={0} aria-label={`${mine ? 'You' : m.senderId} at ${clock(m.serverTime)}`}>
+      <div class={`bubble${recalled ? ' recalled' : ''}${mentionsMe ? ' mention' : ''}${m.type === MessageType.IMAGE && !recalled ? ' picture' : ''}`} tabIndex={0} aria-label={`${mine ? 'You' : m.senderId} at ${clock(m.serverTime)}`}>
         {showName && <div class="sender">{m.senderId}</div>}
         {quoted && (
           <div class="quote">
@@ -457,7 +465,11 @@ function Composer({ chat, conversationId, reply, editing, onDone, act }: { chat:
     if (editing) {
       void act(() => chat.client.edit(conversationId, editing.seq, body));
     } else {
-      chat.send(conversationId, { text: body, ...(reply ? { replyTo: reply.seq } : {}) });
+      // In a group, @id names a member (notified as a mention), @all everyone (owner and admins).
+      const named = conversationId.startsWith('g:') ? [...body.matchAll(/(?:^|\s)@([A-Za-z0-9_.@-]{1,64})/g)].map((m) => m[1]!) : [];
+      const mentionAll = named.includes('all');
+      const mentions = [...new Set(named.filter((u) => u !== 'all' && u !== chat.me))];
+      chat.send(conversationId, { text: body, ...(reply ? { replyTo: reply.seq } : {}), ...(mentions.length ? { mentions } : {}), ...(mentionAll ? { mentionAll } : {}) });
     }
     setText('');
     onDone();

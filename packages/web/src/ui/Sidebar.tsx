@@ -74,6 +74,11 @@ export function Sidebar({ chat, selected, onOpen, onPanel, onSignOut }: { chat: 
                       </span>
                       <span class="conv-bottom">
                         <span class="conv-preview">{c.left ? 'You left this group' : preview(c.lastMessage, chat.me, group)}</span>
+                        {unread > 0 && c.unreadMentions > 0 && (
+                          <span class="badge mention" title="You were mentioned" aria-label="mentioned">
+                            @
+                          </span>
+                        )}
                         {unread > 0 && (
                           <span class={`badge${c.muted ? ' muted' : ''}`} data-testid="unread">
                             {unread > 99 ? '99+' : unread}
