@@ -249,6 +249,8 @@ export class Chat {
     return 'Group';
   }
   private readonly namesAsked = new Set<string>();
+  /** Where each current member of a group joined: a member who joined after a message never saw it, so never read it. */
+  readonly joinSeqs = signal<Record<string, Record<string, number>>>({});
   /** Member counts of groups, from groupInfo (the list's state carries no members for groups). */
   readonly memberCounts = signal<Record<string, number>>({});
 
@@ -256,6 +258,7 @@ export class Chat {
     try {
       const g = await this.client.groupInfo(conversationId);
       this.memberCounts.value = { ...this.memberCounts.value, [conversationId]: g.members.length };
+      this.joinSeqs.value = { ...this.joinSeqs.value, [conversationId]: Object.fromEntries(g.members.map((m) => [m.userId, m.joinSeq])) };
       if (g.name) this.groupNames.value = { ...this.groupNames.value, [conversationId]: g.name };
     } catch {
       // Not a member any more, or offline: the header keeps what it had.
@@ -465,7 +468,8 @@ export class Chat {
   /** How many others have read up to a group message (receipts, or the pulled count of a large group). */
   readBy(m: Message): number {
     const reads = this.reads.value[m.conversationId] ?? {};
-    const pushed = Object.values(reads).filter((seq) => seq >= m.seq).length;
+    const joined = this.joinSeqs.value[m.conversationId] ?? {};
+    const pushed = Object.entries(reads).filter(([user, seq]) => seq >= m.seq && (joined[user] ?? 0) < m.seq).length;
     const pulled = this.readerCounts.value[m.conversationId];
     return Math.max(pushed, pulled && pulled[0] >= m.seq ? pulled[1] : 0);
   }
@@ -474,7 +478,9 @@ export class Chat {
   async pullReaders(conversationId: string, seq: number): Promise<void> {
     try {
       const r = await this.client.readers(conversationId, seq);
-      const readCount = r.users.filter((u) => u !== this.me).length || Math.max(0, r.readCount - 1);
+      // The users when the server lists them (then those who joined after the message are left out), else its count.
+      const joined = this.joinSeqs.value[conversationId] ?? {};
+      const readCount = r.users.length > 0 ? r.users.filter((u) => u !== this.me && (joined[u] ?? 0) < seq).length : Math.max(0, r.readCount - 1);
       this.readerCounts.value = { ...this.readerCounts.value, [conversationId]: [seq, readCount] };
     } catch {
       // Not online or not allowed: the count stays as it was.
