@@ -1,19 +1,19 @@
 /**
  * The SDK's browser build: one ES module, dist/browser/parley-sdk.js, that a page
- * can import as it is or a bundler can take through `@parley/sdk/browser`.
+ * can import as it is or a bundler can take through `@parley/sdk/browser` (whose
+ * types are the source's, src/index.ts: the bundle exports exactly what it does).
  * Node-only code (the `ws` package, raw TCP) is loaded by the SDK only when no
  * global WebSocket exists, through dynamic imports left out of the bundle.
  *
  * Run: `npm run build -w @parley/sdk` (root `npm install` runs it through `prepare`).
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const sdkRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BROWSER_BUNDLE = join(sdkRoot, 'dist/browser/parley-sdk.js');
-const TYPES = join(sdkRoot, 'dist/browser/parley-sdk.d.ts');
 /** What the bundle is made of, to tell a stale build. */
 const SOURCES = [join(sdkRoot, 'src'), join(sdkRoot, '../protocol/src')];
 
@@ -30,8 +30,6 @@ export async function buildBrowser(): Promise<string> {
     external: ['ws', 'node:*'],
     logLevel: 'warning',
   });
-  // The types are the source's: the bundle exports exactly what src/index.ts does.
-  writeFileSync(TYPES, "export * from '../../src/index.ts';\n");
   return BROWSER_BUNDLE;
 }
 

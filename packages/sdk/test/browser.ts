@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { withDeadline } from '@parley/testkit';
 
 export const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
@@ -16,10 +16,17 @@ const required = process.env.PARLEY_REQUIRE_BROWSER === '1';
 /** The `skip` option of a browser test: a reason when Chromium is missing and not required. */
 export const skipWithoutBrowser: string | false = !required && !existsSync(CHROMIUM) && `no browser at ${CHROMIUM}`;
 
-export function launchChromium(): Promise<Browser> {
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run'];
+
+/** Chromium with a profile on disk (`userDataDir`), as a user's browser keeps it between runs. */
+export function launchChromiumWithProfile(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run'],
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }
 

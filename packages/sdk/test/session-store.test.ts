@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MemorySessionStore, type OutboxEntry, type SessionState } from '../src/index.ts';
+import { ErrorCode, IndexedDbSessionStore, MemorySessionStore, ParleyError, type OutboxEntry, type SessionState } from '../src/index.ts';
 import { sessionStoreContract, type OpenStore } from './session-store-contract.ts';
 
 /** Memory stores by name: "reopening" in one process hands back the same store. */
@@ -40,4 +40,9 @@ test('SessionStore contract › catches a store that reorders its outbox', async
   const ordered = sessionStoreContract.find((c) => c.name.startsWith('outbox entries survive'))!;
   await ordered.write(open);
   await assert.rejects(ordered.check(open), /the outbox order/);
+});
+
+test('IndexedDbSessionStore › in Node (no indexedDB) open() rejects with UNAVAILABLE, and importing the SDK touched nothing', async () => {
+  assert.equal((globalThis as { indexedDB?: unknown }).indexedDB, undefined);
+  await assert.rejects(IndexedDbSessionStore.open('node'), (err: unknown) => err instanceof ParleyError && err.code === ErrorCode.UNAVAILABLE && /IndexedDB is not available/.test(err.message));
 });
