@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { MessageFlag, MessageType, type Message } from '@parley/sdk';
 import { friendlyError, type Chat, type PendingSend } from '../chat.ts';
 import { bytes, clock, eventText, lastSeen } from '../format.ts';
-import { Avatar, Icon, Ticks } from './common.tsx';
+import { Avatar, Icon, Ticks, useDismiss } from './common.tsx';
 
 const REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏'];
 
@@ -226,6 +226,7 @@ export function Conversation({ chat, conversationId, onBack, onInfo }: { chat: C
 
 function HeaderMenu({ group, pinned, muted, onPin, onMute, onInfo, onClear }: { group: boolean; pinned?: boolean; muted?: boolean; onPin: () => void; onMute: () => void; onInfo: () => void; onClear: () => void }) {
   const [open, setOpen] = useState(false);
+  useDismiss(open, () => setOpen(false));
   return (
     <div class="menu-wrap">
       {group && (
@@ -271,6 +272,7 @@ function Row(props: {
 }) {
   const { chat, m, prev, group, last, act } = props;
   const [menu, setMenu] = useState(false);
+  useDismiss(menu, () => setMenu(false));
   if (m.type === MessageType.MEMBERSHIP) {
     return (
       <div class="event" data-seq={m.seq}>
@@ -450,6 +452,13 @@ function Composer({ chat, conversationId, reply, editing, onDone, act }: { chat:
     typingSent.current = 0;
     chat.client.setTyping(conversationId, false);
   };
+  // The box grows with its text, up to its CSS max-height.
+  useLayoutEffect(() => {
+    const el = input.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    el.style.height = `${el.scrollHeight + 2}px`;
+  }, [text]);
   const onInput = (value: string) => {
     setText(value);
     const now = Date.now();

@@ -103,3 +103,20 @@ export function Ticks({ state }: { state: 'queued' | 'sent' | 'delivered' | 'rea
     </span>
   );
 }
+
+/** Closes an open menu on Escape or a click elsewhere, as menus do. */
+export function useDismiss(open: boolean, close: () => void): void {
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
+    const onClick = () => close();
+    document.addEventListener('keydown', onKey);
+    // After the click that opened the menu has finished bubbling.
+    const t = setTimeout(() => document.addEventListener('click', onClick), 0);
+    return () => {
+      clearTimeout(t);
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('click', onClick);
+    };
+  }, [open]);
+}
