@@ -145,6 +145,10 @@ export class Chat {
         }
         this.everOnline = true;
         void this.refreshFriends();
+      } else if (s === 'closed' && !this.closing) {
+        // A terminal outcome the SDK does not retry: most often this browser opened Parley in another tab (same device).
+        this.banner.value = undefined;
+        this.fatal.value ??= 'Parley was opened in another tab or window of this browser. Reload to use it here.';
       } else if (this.everOnline && (s === 'reconnecting' || s === 'connecting')) {
         clearTimeout(this.bannerTimer);
         this.banner.value = { kind: 'lost', text: 'Connection lost. Reconnecting… Messages you send now are queued.' };
@@ -179,7 +183,7 @@ export class Chat {
     } catch (err) {
       if (err instanceof ParleyError && !err.retryable) {
         if (err.code === ErrorCode.AUTH_FAILED || err.code === ErrorCode.AUTH_REQUIRED) this.onSignedOut('Your session ended. Sign in again.');
-        else if (err.code === ErrorCode.REPLACED) this.fatal.value = 'Parley is open in another tab of this browser.';
+        else if (err.code === ErrorCode.REPLACED) this.fatal.value = 'Parley was opened in another tab or window of this browser. Reload to use it here.';
         else this.fatal.value = friendlyError(err);
         return;
       }
@@ -193,7 +197,10 @@ export class Chat {
     for (const p of this.pending.value.filter((x) => x.state === 'queued')) this.transmit(p);
   }
 
+  private closing = false;
+
   async close(): Promise<void> {
+    this.closing = true;
     await this.client.close();
   }
 

@@ -35,6 +35,11 @@ export function Shell({ chat, onSignOut }: { chat: Chat; onSignOut: () => void }
       {(banner || fatal) && (
         <div class={`banner ${fatal ? 'lost' : banner!.kind}`} role="status" aria-live="polite">
           {fatal ?? banner!.text}
+          {fatal && (
+            <button class="link" onClick={() => location.reload()}>
+              Reload
+            </button>
+          )}
         </div>
       )}
       <Sidebar chat={chat} selected={selected.value} onOpen={open} onPanel={(p) => (panel.value = p)} onSignOut={onSignOut} />
