@@ -1,5 +1,6 @@
 /**
- * Edit, recall, reply and react: what alice changes shows on bob's side.
+ * Edit, recall, reply and react: what alice changes shows on bob's side;
+ * delete for me and clear history change only bob's own view.
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -45,6 +46,13 @@ webTest('edit and recall seen on the other side; replies and reactions', async (
   await action(bob.page, 'works for me', 'Delete for me');
   await until(bob.page, async () => !(await texts(bob.page)).includes('works for me'), 'deleted for bob');
   assert.ok((await texts(alice.page)).includes('works for me'), 'alice keeps it');
+
+  // Clear history: bob's chat is empty, alice keeps hers.
+  bob.page.once('dialog', (d) => void d.accept());
+  await bob.page.getByRole('button', { name: 'More' }).click();
+  await bob.page.getByRole('menuitem', { name: 'Clear history' }).click();
+  await until(bob.page, async () => (await texts(bob.page)).length === 0, 'bob’s history cleared');
+  assert.ok((await texts(alice.page)).includes('see you at 6'), 'alice keeps her history');
   assert.deepEqual(w.foreignRequests, []);
   assert.deepEqual(w.cspViolations, []);
 });
