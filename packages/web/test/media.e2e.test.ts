@@ -1,7 +1,8 @@
 /**
  * Pictures and files: alice picks an image (drawn by the browser, a few MB of
  * PNG), sees the upload's progress bar, and bob gets a thumbnail that opens
- * full size; a file arrives as a download link carrying its name.
+ * full size; a file arrives as a download link carrying its name; a voice
+ * clip as a player.
  */
 import assert from 'node:assert/strict';
 import { DESKTOP, openChat, PHONE, send, shot, signUp, startDirect, texts, until, webTest } from './harness.ts';
@@ -63,6 +64,27 @@ webTest('image upload with progress, a thumbnail on the other side that opens fu
   assert.equal(await link.getAttribute('download'), 'notes.txt');
   const body = await bob.page.evaluate(async (href) => (await fetch(href!)).text(), await link.getAttribute('href'));
   assert.equal(body, 'bring water\n');
+  // A voice clip (a WAV of one second): a player on bob's side that reads its length.
+  const rate = 8000;
+  const pcm = Buffer.alloc(rate * 2);
+  for (let i = 0; i < rate; i++) pcm.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), i * 2);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + pcm.length, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(pcm.length, 40);
+  await alice.page.getByLabel('Choose files to send').setInputFiles({ name: 'memo.wav', mimeType: 'audio/wav', buffer: Buffer.concat([header, pcm]) });
+  const player = bob.page.getByLabel('Voice message memo.wav');
+  await player.waitFor();
+  await until(bob.page, async () => (await player.evaluate((a: HTMLAudioElement) => a.readyState >= 1 && Math.abs(a.duration - 1) < 0.05)), 'bob’s player read the clip (1 s)');
   await shot(alice.page, 'picture-desktop');
   assert.deepEqual(w.foreignRequests, []);
   assert.deepEqual(w.cspViolations, []);

@@ -381,6 +381,17 @@ function FileBody({ chat, m, onView }: { chat: Chat; m: Message; onView: (fileId
       </button>
     );
   }
+  if (m.type === MessageType.VOICE || m.type === MessageType.VIDEO) {
+    const Player = m.type === MessageType.VOICE ? 'audio' : 'video';
+    return (
+      <div class="player">
+        {url && <Player controls preload="metadata" src={url} aria-label={`${m.type === MessageType.VOICE ? 'Voice message' : 'Video'} ${f.name}`} />}
+        <a class="file small-file" href={url} download={f.name} aria-label={`Download ${f.name}`}>
+          {f.name} · {bytes(f.size)}
+        </a>
+      </div>
+    );
+  }
   return (
     <a class="file" href={url} download={f.name} aria-label={`Download ${f.name}`}>
       <Icon name="file" size={28} />
