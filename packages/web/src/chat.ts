@@ -32,6 +32,7 @@ import {
   type SessionStore,
 } from '@parley/sdk';
 import { deviceId, socketUrl, type Session } from './api.ts';
+import { fileLabel } from './format.ts';
 
 /** Message types shown as timeline entries; the other events change entries or the list. */
 const SHOWN = new Set<number>([MessageType.TEXT, MessageType.IMAGE, MessageType.FILE, MessageType.VOICE, MessageType.VIDEO, MessageType.MEMBERSHIP]);
@@ -514,6 +515,8 @@ export class Chat {
     try {
       const [p] = await this.client.presence([userId], true);
       if (p) this.presence.value = { ...this.presence.value, [p.userId]: p };
+      // Nothing shared yet (a chat not started): ask again once there is.
+      else this.subscribed.delete(userId);
     } catch {
       this.subscribed.delete(userId);
     }
@@ -537,7 +540,7 @@ export class Chat {
     const info = this.client.conversation(m.conversationId);
     if (info?.muted || m.type === MessageType.MEMBERSHIP) return;
     const title = m.conversationId.startsWith('g:') ? `${m.senderId} in ${info?.name || 'a group'}` : m.senderId;
-    const body = m.text ?? (m.file ? (m.type === MessageType.IMAGE ? 'Photo' : `File: ${m.file.name}`) : 'New message');
+    const body = m.text ?? (m.file ? fileLabel(m) : 'New message');
     try {
       new Notification(title, { body, tag: m.conversationId });
     } catch {

@@ -70,7 +70,7 @@ export function preview(m: Message | undefined, me: string, group: boolean): str
   if (m.type === MessageType.MEMBERSHIP) return eventText(m, me);
   const who = m.senderId === me ? 'You: ' : group ? `${m.senderId}: ` : '';
   if (m.flags & MessageFlag.RECALLED) return `${who}message recalled`;
-  if (m.file) return `${who}${m.type === MessageType.IMAGE ? 'Photo' : `File: ${m.file.name}`}`;
+  if (m.file) return `${who}${fileLabel(m)}`;
   return `${who}${m.text ?? ''}`;
 }
 
@@ -85,4 +85,12 @@ export function hue(id: string): number {
   let h = 0;
   for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) % 360;
   return h;
+}
+
+/** How a message carrying a file is named in the list and in notifications. */
+export function fileLabel(m: Message): string {
+  if (m.type === MessageType.IMAGE) return 'Photo';
+  if (m.type === MessageType.VOICE) return 'Voice message';
+  if (m.type === MessageType.VIDEO) return 'Video';
+  return `File: ${m.file?.name ?? ''}`;
 }
