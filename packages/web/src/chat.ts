@@ -326,7 +326,8 @@ export class Chat {
     const page = await this.client.history(conversationId, oldest ? { before: oldest, limit: 40 } : { limit: 40 });
     const shown = page.filter((m) => SHOWN.has(m.type));
     t.value = mergeBySeq(t.value, shown);
-    if (page.length < 40) this.historyDone.add(conversationId);
+    // A short page reached the first message you can see; so did one that holds seq 1.
+    if (page.length < 40 || page[0]?.seq === 1) this.historyDone.add(conversationId);
     return page.length >= 40;
   }
 
