@@ -30,7 +30,7 @@ webTest('sign up twice, befriend, chat both ways; ticks go sent → delivered �
   await until(bob.page, async () => (await tickOf(bob.page, 'hi alice')) !== 'queued', 'bob’s message acked');
 
   await until(alice.page, async () => (await badge(alice.page, 'bob')) === '1', 'alice’s unread badge for bob');
-  assert.equal(await alice.page.title(), '(1) Parley');
+  await until(alice.page, async () => (await alice.page.title()) === '(1) Parley', 'the tab title shows 1 unread');
   await openChat(alice.page, 'bob');
   await until(alice.page, async () => (await texts(alice.page)).includes('hi alice!'), 'alice sees bob’s message');
   await until(alice.page, async () => (await alice.page.title()) === 'Parley', 'the title unread cleared');

@@ -19,7 +19,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const SCREENSHOTS = join(here, '../../../docs/screenshots');
 
 /** Deadline of one wait on the page: generous, the machine is loaded. */
-export const UI_WAIT_MS = 30_000;
+export const UI_WAIT_MS = 60_000;
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };

@@ -43,7 +43,7 @@ webTest('unread matrix: read on one device clears the other, reloads keep counts
   await until(bob.page, async () => (await tickOf(bob.page, 'ping me')) !== 'queued', 'bob’s sends acked');
   await until(laptop.page, async () => (await badge(laptop.page, 'bob')) === '2', 'laptop badge 2');
   await until(desk.page, async () => (await badge(desk.page, 'bob')) === '2', 'desk badge 2');
-  assert.equal(await desk.page.title(), '(2) Parley');
+  await until(desk.page, async () => (await desk.page.title()) === '(2) Parley', 'desk title (2)');
   await until(desk.page, async () => (await notes(desk.page)).length === 2, 'two notifications on the background desk page');
   assert.deepEqual(await notes(desk.page), ['bob: are you there?', 'bob: ping me when you are back']);
 
@@ -66,7 +66,7 @@ webTest('unread matrix: read on one device clears the other, reloads keep counts
   await online(desk.page);
   await blur();
   await until(desk.page, async () => (await badge(desk.page, 'bob')) === '1', 'desk badge 1 after a reload');
-  assert.equal(await desk.page.title(), '(1) Parley');
+  await until(desk.page, async () => (await desk.page.title()) === '(1) Parley', 'desk title (1) after a reload');
 
   // Mute on the laptop (reading the chat on the way): the desk follows the setting.
   await openChat(laptop.page, 'bob');
