@@ -6,4 +6,4 @@ export { IncomingVoice, VoiceRecorder, type RecordVoiceOptions, type VoiceChunk,
 export { ConversationBuffer, HOLE } from './conversation-buffer.ts';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 export { openTransport, type TlsOptions, type Transport, type WebSocketConstructor, type WebSocketLike } from './transport.ts';
-export { AccountsSessionOp, directConversationId, noticeConversationId, ErrorCode, FriendOp, GroupInfoField, GroupOp, GroupRole, MessageFlag, MessageType, ParleyError, type FriendEvent, type HistoryEvent, type MembershipEvent, type ReactionEvent, type SettingsEvent } from '@parley/protocol';
+export { AccountsSessionOp, directConversationId, noticeConversationId, ConversationKind, ErrorCode, FriendOp, GroupInfoField, GroupOp, GroupRole, MessageFlag, MessageType, ParleyError, type FriendEvent, type HistoryEvent, type MembershipEvent, type ReactionEvent, type SettingsEvent } from '@parley/protocol';

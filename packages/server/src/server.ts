@@ -28,6 +28,7 @@ import { answerJson, serveHttp } from './http/guard.ts';
 import { HttpHygiene } from './http/http-hygiene.ts';
 import { loadTlsPair, TlsReloader, type SecureListener } from './http/tls-files.ts';
 import { createHttpHandler } from './http/http-api.ts';
+import { defaultWebAppDir } from './http/web-app.ts';
 import { isUploadRequest } from './http/upload-routes.ts';
 import { requestUrl } from './http/parse.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -366,6 +367,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       maxFileBytes: config.maxFileBytes,
       rates,
       limitOverrides,
+      webAppDir: config.webAppDir || defaultWebAppDir(),
     }),
     log,
     {

@@ -32,6 +32,8 @@ export const defaults = {
   pgPoolSize: 10,
   /** Where the embedded store keeps its files. */
   dataDir: './data',
+  /** The built web app served at / (packages/web/dist); empty: the one next to this server's package. A missing directory just means no app at /. */
+  webAppDir: '',
   /** SQLite durability: 'full' fsyncs every commit (survives power loss), 'normal' survives a process crash. */
   sqliteSynchronous: 'full' as 'full' | 'normal',
   /** Where uploaded files' bytes live: 'fs' (files under blobDir) or 's3' (S3-compatible object storage, the s3* settings). */

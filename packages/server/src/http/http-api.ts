@@ -20,6 +20,7 @@ import { NO_STORE, type HttpHygiene } from './http-hygiene.ts';
 import { readJson, requestUrl, segment } from './parse.ts';
 import { uploadRoutes } from './upload-routes.ts';
 import { parseUserLimitOverride, type RateLimits, type UserLimitOverride } from '../limits/rate-limits.ts';
+import { createWebApp } from './web-app.ts';
 
 export interface HttpDeps {
   accounts: Accounts;
@@ -45,6 +46,8 @@ export interface HttpDeps {
   rates?: Pick<RateLimits, 'takeIp' | 'forget'>;
   /** Where users' limit overrides are kept (the admin's limits routes); absent: no such routes. */
   limitOverrides?: LimitOverrideStore;
+  /** The built web app's directory, served at `/` (web-app.ts); undefined: none. */
+  webAppDir?: string;
 }
 
 /** Users' own rate limits, as an admin sets them (kept in the store). */
@@ -259,10 +262,13 @@ export function httpRoutes(deps: HttpDeps): Route[] {
 export function createHttpHandler(deps: HttpDeps): RequestHandler {
   const routes = httpRoutes(deps);
 
+  const webApp = deps.webAppDir === undefined ? undefined : createWebApp(deps.webAppDir);
+
   return async (req, res) => {
     const url = requestUrl(req.url ?? '/');
     if (deps.hygiene.preflight(req, res)) return;
     if (!UNLIMITED_PATHS.has(url.pathname)) await deps.rates?.takeIp('httpRequest', clientAddress(req));
+    if (webApp && (await webApp.handle(req, url, res))) return;
     if (req.method === 'GET' && url.pathname === '/metrics') {
       // Counts of connections and messages help an attacker size the service: admins only.
       requireAdminKey(req, deps.adminKey);
