@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { ErrorCode } from '@parley/protocol';
+import { directConversationId, ErrorCode, MessageType } from '@parley/protocol';
 import { APP_KEY, CLUSTER_JWT_SECRET, createTestDatabase, fetchWithin, openAuthed, startTestServer, tempDir, type TestServer } from '@parley/testkit';
 import { SignJWT } from 'jose';
 import type { AccountsPort } from '../src/auth/accounts-port.ts';
@@ -67,6 +67,26 @@ async function checkLogins(server: TestServer): Promise<void> {
   assert.deepEqual([twin.status, twin.body.error.code], [409, ErrorCode.USER_EXISTS]);
 }
 
+/**
+ * Chat requests on the migrated store: an id stored as typed is that user (the
+ * twins `alice` and `ALICE` stay apart); any other case reaches the user by its
+ * login name (`bob` is `Bob`). Direct conversations are named by the stored ids.
+ */
+async function checkChatNames(server: TestServer): Promise<void> {
+  const login = await post(server.httpUrl, '/v1/login', { userId: 'alice-2', password: PASSWORD });
+  const c = await openAuthed(server.wsUrl, login.body.token, 'legacy-chat');
+  try {
+    for (const [to, peer] of [['BOB', 'Bob'], ['bob', 'Bob'], ['Bob', 'Bob'], ['ALICE', 'ALICE'], ['Alice', 'Alice']] as const) {
+      const r = await c.request({ send: { to, clientMsgId: `legacy-${to}`, type: MessageType.TEXT, body: new TextEncoder().encode('hi') } });
+      assert.equal(r.sendAck?.conversationId, directConversationId('alice', peer), `${to}: ${JSON.stringify(r.error)}`);
+    }
+    const self = await c.request({ send: { to: 'alice', clientMsgId: 'legacy-self', type: MessageType.TEXT, body: new TextEncoder().encode('me') } });
+    assert.equal(self.error?.code, ErrorCode.INVALID_ARGUMENT, 'alice (stored as typed) is the caller');
+  } finally {
+    c.close();
+  }
+}
+
 describe('The accounts migration on ids that differ only by case', () => {
   test('SQLite', async () => {
     const dataDir = tempDir();
@@ -88,6 +108,7 @@ describe('The accounts migration on ids that differ only by case', () => {
     const server = await startTestServer({ dataDir });
     try {
       await checkLogins(server);
+      await checkChatNames(server);
     } finally {
       await server.stop();
     }
@@ -117,6 +138,7 @@ describe('The accounts migration on ids that differ only by case', () => {
       const server = await startTestServer({ store: db.url, jwtSecret: CLUSTER_JWT_SECRET });
       try {
         await checkLogins(server);
+      await checkChatNames(server);
       } finally {
         await server.stop();
       }

@@ -25,6 +25,7 @@ import { BoundedMap } from '../bounded-map.ts';
 import { checkClientMsgId, checkContent, checkConversationId, checkOp, checkText, checkUserId, invalid } from './input-checks.ts';
 import { canSee, changesEarlierMessage, firstVisibleSeq, lastVisibleSeq } from './rules/visibility.ts';
 import { GroupCommitter } from './group-commit.ts';
+import { UserResolver } from './user-resolver.ts';
 import { isMediaType, parseMediaBody } from '../media/media-body.ts';
 import { decodeSyncToken, encodeSyncToken } from './sync-token.ts';
 import type { UserRateLimits } from '../limits/rate-limits.ts';
@@ -150,6 +151,8 @@ const EMPTY = new Uint8Array(0);
 
 export class ChatService {
   private readonly committer: GroupCommitter;
+  /** Turns the user ids a request names (any case) into stored ids: every method that takes one goes through it. */
+  private readonly users: UserResolver;
   /** Members of groups, by conversation (see groupMembers), least recently used dropped first. */
   private readonly memberCache = new BoundedMap<string, readonly string[]>(MEMBER_CACHE_MAX);
   /** Bumped by every invalidation, so a read racing one is not cached. */
@@ -167,6 +170,7 @@ export class ChatService {
     private readonly rates: UserRateLimits = { take: async () => {} },
   ) {
     this.committer = new GroupCommitter(store, limits.maxBatch);
+    this.users = new UserResolver(store);
     // The member cache is invalidated explicitly: by every node's committed group
     // change, and wholesale when the bus may have lost events (invalidations too).
     const unsubscribe = bus.subscribe((event) => {
@@ -229,27 +233,30 @@ export class ChatService {
     checkContent(type, body, this.limits.maxCustomBytes);
     // A media kind names a file: its shape here, the file itself in the send's transaction.
     const media = isMediaType(type) ? parseMediaBody(body) : undefined;
-    const mentions = [...new Set(input.mentions ?? [])];
-    if (mentions.length > Limits.MENTIONS_MAX) throw invalid(`at most ${Limits.MENTIONS_MAX} mentions`);
-    for (const u of mentions) checkUserId(u, 'a mention');
+    const mentioned = [...new Set(input.mentions ?? [])];
+    if (mentioned.length > Limits.MENTIONS_MAX) throw invalid(`at most ${Limits.MENTIONS_MAX} mentions`);
+    const mentionNames = mentioned.map((u) => this.users.check(u, 'a mention'));
     const replyTo = input.replyTo ?? 0;
     if (!Number.isSafeInteger(replyTo) || replyTo < 0) throw invalid('replyTo must be a seq, or 0');
     const to = input.to ?? '';
     const conversationId = input.conversationId ?? '';
     if ((to === '') === (conversationId === '')) throw invalid('set exactly one of `to` and `conversationId`');
 
-    let target = conversationId;
-    let directMembers: [string, string] | undefined;
-    if (to !== '') {
-      checkUserId(to, '`to`');
-      if (to === caller.userId) throw invalid('cannot open a direct conversation with yourself');
-      target = directConversationId(caller.userId, to);
-      directMembers = caller.userId < to ? [caller.userId, to] : [to, caller.userId];
-    } else {
-      checkConversationId(conversationId);
-    }
+    const toName = to === '' ? '' : this.users.check(to, '`to`');
+    if (to === '') checkConversationId(conversationId);
+    if (toName === caller.userId) throw invalid('cannot open a direct conversation with yourself');
 
     await this.rates.take('send', caller.userId);
+    // The names a client typed, as stored ids (after the limit: a flood of unknown names costs no queries).
+    const mentions = [...new Set(await this.users.resolveAll(mentionNames))];
+    let target = conversationId;
+    let directMembers: [string, string] | undefined;
+    if (toName !== '') {
+      const peer = await this.users.resolve(toName);
+      if (peer === caller.userId) throw invalid('cannot open a direct conversation with yourself');
+      target = directConversationId(caller.userId, peer);
+      directMembers = caller.userId < peer ? [caller.userId, peer] : [peer, caller.userId];
+    }
     const result = await this.committer.append({
       senderId: caller.userId,
       senderDevice: caller.deviceId,
@@ -288,9 +295,9 @@ export class ChatService {
     checkClientMsgId(clientMsgId);
     const op = input.op ?? 0;
     checkOp(GroupOp, op);
-    const users = input.users ?? [];
-    if (users.length > this.limits.maxGroupChange) throw invalid(`at most ${this.limits.maxGroupChange} users per change`);
-    for (const u of users) checkUserId(u, 'a user');
+    const named = input.users ?? [];
+    if (named.length > this.limits.maxGroupChange) throw invalid(`at most ${this.limits.maxGroupChange} users per change`);
+    const userNames = named.map((u) => this.users.check(u, 'a user'));
     const name = input.name ?? '';
     const avatarUrl = input.avatarUrl ?? '';
     const announcement = input.announcement ?? '';
@@ -303,7 +310,7 @@ export class ChatService {
     const mutedUntil = input.mutedUntil ?? 0;
     const conversationId = input.conversationId ?? '';
     const needUsers = () => {
-      if (users.length === 0) throw invalid('name at least one user');
+      if (named.length === 0) throw invalid('name at least one user');
     };
     if (op === GroupOp.CREATE) {
       if (name.trim() === '') throw invalid('a new group needs a name');
@@ -326,7 +333,8 @@ export class ChatService {
     }
     if (op === GroupOp.MUTE && (!Number.isSafeInteger(mutedUntil) || mutedUntil < 0)) throw invalid('mutedUntil must be a time in ms since epoch, or 0');
     if (op === GroupOp.CREATE) await this.rates.take('groupCreate', caller.userId);
-    if (op === GroupOp.INVITE) await this.rates.take('invite', caller.userId, users.length);
+    if (op === GroupOp.INVITE) await this.rates.take('invite', caller.userId, named.length);
+    const users = await this.users.resolveAll(userNames);
     const result = await this.store.changeGroup({
       actorId: caller.userId,
       actorDevice: caller.deviceId,
@@ -485,18 +493,18 @@ export class ChatService {
     checkClientMsgId(clientMsgId);
     const op = input.op ?? 0;
     checkOp(FriendOp, op);
-    const userId = input.userId ?? '';
     const own = op === FriendOp.ALLOW_STRANGERS || op === FriendOp.GROUP_ADDS;
-    if (!own) checkUserId(userId);
+    const userName = own ? '' : this.users.check(input.userId ?? '', 'userId');
     const note = input.note ?? '';
     checkText('note', note, 256, { multiline: true });
     if (op === FriendOp.REQUEST) await this.rates.take('friendRequest', caller.userId);
+    const userId = own ? '' : await this.users.resolve(userName);
     const result = await this.store.changeFriends({
       actorId: caller.userId,
       actorDevice: caller.deviceId,
       clientMsgId,
       op: op as FriendOp,
-      userId: own ? '' : userId,
+      userId,
       note,
       allow: input.allow ?? false,
       groupAdds: input.groupAdds ?? 0,
@@ -604,8 +612,8 @@ export class ChatService {
   async presenceOf(caller: Caller, users: readonly string[]): Promise<Map<string, number>> {
     if (users.length > this.limits.maxGroupChange) throw invalid(`at most ${this.limits.maxGroupChange} users per presence request`);
     const visible = new Map<string, number>();
-    for (const u of new Set(users)) {
-      checkUserId(u, 'a user');
+    const names = users.map((u) => this.users.check(u, 'a user'));
+    for (const u of new Set(await this.users.resolveAll([...new Set(names)]))) {
       if (u !== caller.userId && !(await this.store.presenceVisible(caller.userId, u))) continue;
       const lastSeen = await this.store.getLastSeen(u);
       if (lastSeen !== undefined) visible.set(u, lastSeen);

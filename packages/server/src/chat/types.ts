@@ -246,6 +246,8 @@ export interface Store {
   readonly storeId: string;
   createUser(user: User): Promise<void>;
   getUser(id: string): Promise<User | undefined>;
+  /** The user whose login name is `loginId` (a canonical form, auth/user-ids.ts): its stored id. */
+  userByLogin(loginId: string): Promise<{ id: string } | undefined>;
   appendMessages(batch: readonly AppendRequest[]): Promise<AppendResult[]>;
   /**
    * Create a group or change its membership, in one transaction with the

@@ -94,6 +94,10 @@ export class ChatStore implements Store {
     return this.port.getUser(id);
   }
 
+  userByLogin(loginId: string): Promise<{ id: string } | undefined> {
+    return this.port.userByLogin(loginId);
+  }
+
   appendMessages(batch: readonly AppendRequest[]): Promise<AppendResult[]> {
     if (batch.length === 0) return Promise.resolve([]);
     const options = { crash: this.crash, noDedup: this.unsafe.has(UnsafeMode.NO_DEDUP) };
