@@ -74,28 +74,26 @@ export async function fetchMetrics(httpUrl: string, adminKey = ADMIN_KEY): Promi
   return res.text();
 }
 
-/** Register a user over HTTP and return its token. */
-export async function registerUser(httpUrl: string, userId: string, password = 'correct horse battery'): Promise<string> {
-  const res = await fetchWithin(`${httpUrl}/v1/register`, {
+/** POST a user's id and password to `path` and return the token of the answer (which must have `status`). */
+async function tokenFrom(httpUrl: string, path: string, status: number, userId: string, password: string): Promise<string> {
+  const res = await fetchWithin(`${httpUrl}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ userId, password }),
   });
   const body = (await res.json()) as { token?: string; error?: { code: string } };
-  if (res.status !== 201 || !body.token) throw new Error(`register ${userId}: ${res.status} ${JSON.stringify(body)}`);
+  if (res.status !== status || !body.token) throw new Error(`${path} ${userId}: ${res.status} ${JSON.stringify(body)}`);
   return body.token;
 }
 
+/** Register a user over HTTP and return its token. */
+export function registerUser(httpUrl: string, userId: string, password = 'correct horse battery'): Promise<string> {
+  return tokenFrom(httpUrl, '/v1/register', 201, userId, password);
+}
+
 /** Log a registered user in over HTTP (a new sign-in session, as another device would) and return its token. */
-export async function loginUser(httpUrl: string, userId: string, password = 'correct horse battery'): Promise<string> {
-  const res = await fetchWithin(`${httpUrl}/v1/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId, password }),
-  });
-  const body = (await res.json()) as { token?: string; error?: { code: string } };
-  if (res.status !== 200 || !body.token) throw new Error(`login ${userId}: ${res.status} ${JSON.stringify(body)}`);
-  return body.token;
+export function loginUser(httpUrl: string, userId: string, password = 'correct horse battery'): Promise<string> {
+  return tokenFrom(httpUrl, '/v1/login', 200, userId, password);
 }
 
 /**

@@ -234,14 +234,18 @@ export class Session {
       this.early.push(bytes);
       return;
     }
-    let frame: parley.Frame;
+    const frame = this.decoded(bytes);
+    if (frame) this.dispatch(frame);
+  }
+
+  /** The frame, or undefined once the connection was failed for bytes that are not one. */
+  private decoded(bytes: Uint8Array): parley.Frame | undefined {
     try {
-      frame = decodeFrame(bytes);
+      return decodeFrame(bytes);
     } catch {
       this.fail(ErrorCode.BAD_FRAME, 'frame is not a valid protobuf Frame', CloseCode.PROTOCOL_ERROR);
-      return;
+      return undefined;
     }
-    this.dispatch(frame);
   }
 
   /**
@@ -251,13 +255,8 @@ export class Session {
    */
   private refuseFrame(bytes: Uint8Array, waitMs: number): void {
     this.gateway.stats.framesLimited++;
-    let frame: parley.Frame;
-    try {
-      frame = decodeFrame(bytes);
-    } catch {
-      this.fail(ErrorCode.BAD_FRAME, 'frame is not a valid protobuf Frame', CloseCode.PROTOCOL_ERROR);
-      return;
-    }
+    const frame = this.decoded(bytes);
+    if (!frame) return;
     if (frame.body === 'ack' || frame.body === 'pong') return;
     this.error(frame.id ?? 0, rateLimited(`at most ${this.gateway.config.limitFramesPerSecond} frames a second on one connection`, waitMs));
     this.refusedFrame(waitMs);
