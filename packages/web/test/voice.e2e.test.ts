@@ -3,7 +3,8 @@
  * button (Chromium's fake microphone); while she is still holding it, bob's
  * page shows "alice is recording… (live)", has chunks, and Listen plays them
  * through MediaSource; she releases and both have one voice message with its
- * length. A recording cancelled with Escape leaves nothing on either side.
+ * length. A recording cancelled with Escape leaves nothing on either side; a
+ * refused microphone is said in words.
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -82,6 +83,22 @@ webTest(
     await until(alice.page, async () => (await texts(alice.page)).includes('never mind'), 'alice has the next message');
     assert.equal(await voiceMessages(alice.page).count(), 1);
     assert.equal(await voiceMessages(bob.page).count(), 1);
+
+    // A browser that refuses the microphone: the composer says so, and nothing is sent.
+    const carol = await w.person(DESKTOP, {
+      initScript: () => {
+        navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+      },
+    });
+    await signUp(carol.page, 'carol');
+    await startDirect(carol.page, 'bob');
+    const carolRecord = carol.page.getByRole('button', { name: 'Hold to record a voice message' });
+    await carolRecord.hover();
+    await carol.page.mouse.down();
+    await carol.page.getByRole('alert').filter({ hasText: 'Microphone access was denied' }).waitFor();
+    await carol.page.mouse.up();
+    await until(carol.page, async () => (await recordingState(carol.page)) === null, 'carol’s composer is back');
+    assert.equal(await voiceMessages(carol.page).count(), 0);
 
     assert.deepEqual(w.foreignRequests, []);
     assert.deepEqual(w.cspViolations, []);

@@ -432,7 +432,8 @@ function LiveVoiceRow({ chat, live, group }: { chat: Chat; live: LiveVoice; grou
   const stop = useRef<(() => void) | undefined>(undefined);
   useEffect(() => () => stop.current?.(), []);
   const playable = canPlayLive(live.stream.mime);
-  const who = live.stream.senderId;
+  // Your own other device recording shows as "You".
+  const who = live.stream.senderId === chat.me ? 'You' : live.stream.senderId;
   const listen = () => {
     if (!audio.current || listening) return;
     setListening(true);
@@ -441,9 +442,9 @@ function LiveVoiceRow({ chat, live, group }: { chat: Chat; live: LiveVoice; grou
   return (
     <div class="row" data-testid="live-voice" data-chunks={live.chunks.length} data-appended={appended}>
       {group && <span class="row-avatar"><Avatar id={who} size={28} /></span>}
-      <div class="bubble live-voice" aria-label={`${who} is recording a voice message`}>
+      <div class="bubble live-voice" aria-label={`${who} ${who === 'You' ? 'are' : 'is'} recording a voice message`}>
         <div class="live-line">
-          <span class="rec-dot" aria-hidden="true" /> {who} is recording a voice message… <strong>(live)</strong>
+          <span class="rec-dot" aria-hidden="true" /> {who} {who === 'You' ? 'are' : 'is'} recording a voice message… <strong>(live)</strong>
         </div>
         <div class="live-meta">
           {playable ? (
