@@ -3,8 +3,8 @@
  * button (Chromium's fake microphone); while she is still holding it, bob's
  * page shows "alice is recording… (live)", has chunks, and Listen plays them
  * through MediaSource; she releases and both have one voice message with its
- * length. A recording cancelled with Escape leaves nothing on either side; a
- * refused microphone is said in words.
+ * length. A recording cancelled with Escape, or by sliding off the button,
+ * leaves nothing on either side; a refused microphone is said in words.
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -77,7 +77,16 @@ webTest(
     await alice.page.keyboard.up('Space');
     await until(alice.page, async () => (await recordingState(alice.page)) === null, 'alice’s recording ended');
     await until(bob.page, async () => (await live(bob.page)).chunks === -1, 'bob’s live bubble has gone');
-    // A message after it: once bob has it, anything the cancelled recording could have sent would be there too.
+    // Held with the pointer and slid off the button: cancelled too.
+    await alice.page.getByRole('button', { name: 'Hold to record a voice message' }).hover();
+    await alice.page.mouse.down();
+    await until(alice.page, async () => (await recordingState(alice.page)) === 'recording', 'alice records a third time');
+    await until(bob.page, async () => (await live(bob.page)).chunks >= 1, 'bob sees the third recording live');
+    await alice.page.mouse.move(5, 5);
+    await until(alice.page, async () => (await recordingState(alice.page)) === null, 'sliding away ended it');
+    await alice.page.mouse.up();
+    await until(bob.page, async () => (await live(bob.page)).chunks === -1, 'bob’s live bubble has gone again');
+    // A message after them: once bob has it, anything the cancelled recordings could have sent would be there too.
     await send(alice.page, 'never mind');
     await until(bob.page, async () => (await texts(bob.page)).includes('never mind'), 'bob has the next message');
     await until(alice.page, async () => (await texts(alice.page)).includes('never mind'), 'alice has the next message');

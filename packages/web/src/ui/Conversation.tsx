@@ -722,6 +722,8 @@ function RecordButton({ chat, conversationId, onState, onError }: { chat: Chat; 
       onPointerDown={(e) => {
         if (e.button !== 0) return;
         e.preventDefault();
+        // Touch captures the pointer to the button implicitly; without the capture, sliding off it is a pointerleave (cancel).
+        if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
         begin();
       }}
       onPointerUp={() => release('send')}
