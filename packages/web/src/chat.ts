@@ -33,6 +33,7 @@ import {
 } from '@parley/sdk';
 import { deviceId, socketUrl, type Session } from './api.ts';
 import { fileLabel } from './format.ts';
+import { LiveVoice } from './voice.ts';
 
 /** Message types shown as timeline entries; the other events change entries or the list. */
 const SHOWN = new Set<number>([MessageType.TEXT, MessageType.IMAGE, MessageType.FILE, MessageType.VOICE, MessageType.VIDEO, MessageType.MEMBERSHIP]);
@@ -105,6 +106,10 @@ export class Chat {
   /** Bumped when a peer position (delivered/read) moves, so ticks re-render. */
   readonly ticks = signal(0);
   readonly fatal = signal<string | undefined>(undefined);
+  /** Voice messages others are recording right now (the SDK's `voice` streams), until each completes or ends. */
+  readonly liveVoices = signal<LiveVoice[]>([]);
+  /** Bumped on each chunk of a live voice stream, so its bubble re-renders its count. */
+  readonly voiceChunks = signal(0);
   private readonly timelines = new Map<string, Signal<Message[]>>();
   private readonly historyDone = new Set<string>();
   private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -172,6 +177,14 @@ export class Chat {
     });
     c.on('typing', ({ conversationId, userId, typing }) => this.setTyping(conversationId, userId, typing));
     c.on('presence', (p) => (this.presence.value = { ...this.presence.value, [p.userId]: p }));
+    c.on('voice', (stream) => {
+      const live = new LiveVoice(stream);
+      live.onChunk(() => this.voiceChunks.value++);
+      this.liveVoices.value = [...this.liveVoices.value, live];
+      // Completed (the VOICE message is in the timeline by now) or cancelled / failed: the live bubble goes either way.
+      const drop = () => (this.liveVoices.value = this.liveVoices.value.filter((x) => x !== live));
+      stream.done.then(drop, drop);
+    });
     c.on('upload', (p) => {
       this.uploads.value = this.uploads.value.map((u) => (u.name === p.name && p.total === u.total ? { ...u, sent: p.sent } : u));
     });

@@ -50,14 +50,21 @@ export interface PersonOptions {
   baseUrl?: string;
   /** Runs in every page of the context before the app (to stand in for browser APIs a test watches). */
   initScript?: () => void;
+  /** Browser permissions granted to the app's origin (e.g. 'microphone'). */
+  permissions?: string[];
 }
 
-export function webTest(name: string, fn: (w: World) => Promise<void>): void {
+export interface WebTestOptions {
+  /** Extra Chromium switches (e.g. a fake microphone). */
+  browserArgs?: string[];
+}
+
+export function webTest(name: string, fn: (w: World) => Promise<void>, testOptions: WebTestOptions = {}): void {
   test(`web app › ${name}`, { skip: !required && !existsSync(CHROMIUM) && `no browser at ${CHROMIUM}` }, async () => {
     const server = await startTestServer({ webAppDir: await appDir() });
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run'],
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', ...(testOptions.browserArgs ?? [])],
     });
     const origin = new URL(server.httpUrl).host;
     const foreignRequests: string[] = [];
@@ -71,6 +78,7 @@ export function webTest(name: string, fn: (w: World) => Promise<void>): void {
         const context = await browser.newContext({ viewport });
         if (options.initScript) await context.addInitScript(options.initScript);
         const base = options.baseUrl ?? server.httpUrl;
+        if (options.permissions) await context.grantPermissions(options.permissions, { origin: new URL(base).origin });
         const allowed = new URL(base).host;
         context.setDefaultTimeout(UI_WAIT_MS);
         context.on('request', (r) => {

@@ -4,6 +4,7 @@ import { MessageFlag, MessageType, type Message } from '@parley/sdk';
 import { friendlyError, type Chat, type PendingSend } from '../chat.ts';
 import { bytes, clock, eventText, lastSeen } from '../format.ts';
 import { Avatar, Icon, Ticks, useDismiss } from './common.tsx';
+import { canPlayLive, playLive, Recording, type LiveVoice } from '../voice.ts';
 
 const REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏'];
 
@@ -16,6 +17,7 @@ export function Conversation({ chat, conversationId, onBack, onInfo }: { chat: C
   const pending = chat.pending.value.filter((p) => p.conversationId === conversationId);
   const uploads = chat.uploads.value.filter((u) => u.conversationId === conversationId);
   const typing = (chat.typing.value[conversationId] ?? []).filter((u) => u !== chat.me);
+  const liveVoices = chat.liveVoices.value.filter((v) => v.stream.conversationId === conversationId);
   const presence = peer ? chat.presence.value[peer] : undefined;
   const reply = useSignal<Message | undefined>(undefined);
   const editing = useSignal<Message | undefined>(undefined);
@@ -65,7 +67,7 @@ export function Conversation({ chat, conversationId, onBack, onInfo }: { chat: C
     } else if (atBottom.current) {
       el.scrollTop = el.scrollHeight;
     }
-  }, [messages, pending.length, uploads.length, typing.length]);
+  }, [messages, pending.length, uploads.length, typing.length, liveVoices.length]);
 
   async function older() {
     if (loading) return;
@@ -198,6 +200,9 @@ export function Conversation({ chat, conversationId, onBack, onInfo }: { chat: C
               </div>
             </div>
           </div>
+        ))}
+        {liveVoices.map((v) => (
+          <LiveVoiceRow key={v.stream.streamId} chat={chat} live={v} group={group} />
         ))}
         {chat.unfinishedUploads.value.length > 0 && (
           <div class="event">
@@ -389,6 +394,11 @@ function FileBody({ chat, m, onView }: { chat: Chat; m: Message; onView: (fileId
         <a class="file small-file" href={url} download={f.name} aria-label={`Download ${f.name}`}>
           {f.name} · {bytes(f.size)}
         </a>
+        {f.durationMs !== undefined && f.durationMs > 0 && (
+          <span class="duration" data-testid="duration">
+            {duration(f.durationMs)}
+          </span>
+        )}
       </div>
     );
   }
@@ -400,6 +410,57 @@ function FileBody({ chat, m, onView }: { chat: Chat; m: Message; onView: (fileId
         <small>{bytes(f.size)}</small>
       </span>
     </a>
+  );
+}
+
+/** m:ss of a recording's length. */
+function duration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A voice message someone is still recording: its chunk count as it grows,
+ * and Listen, which plays it from the start while it is recorded (MediaSource).
+ * When the stream completes, this bubble goes and the VOICE message takes its place.
+ */
+function LiveVoiceRow({ chat, live, group }: { chat: Chat; live: LiveVoice; group: boolean }) {
+  void chat.voiceChunks.value;
+  const audio = useRef<HTMLAudioElement>(null);
+  const [listening, setListening] = useState(false);
+  const [appended, setAppended] = useState(0);
+  const stop = useRef<(() => void) | undefined>(undefined);
+  useEffect(() => () => stop.current?.(), []);
+  const playable = canPlayLive(live.stream.mime);
+  // Your own other device recording shows as "You".
+  const who = live.stream.senderId === chat.me ? 'You' : live.stream.senderId;
+  const listen = () => {
+    if (!audio.current || listening) return;
+    setListening(true);
+    stop.current = playLive(audio.current, live, setAppended);
+  };
+  return (
+    <div class="row" data-testid="live-voice" data-chunks={live.chunks.length} data-appended={appended}>
+      {group && <span class="row-avatar"><Avatar id={who} size={28} /></span>}
+      <div class="bubble live-voice" aria-label={`${who} ${who === 'You' ? 'are' : 'is'} recording a voice message`}>
+        <div class="live-line">
+          <span class="rec-dot" aria-hidden="true" /> {who} {who === 'You' ? 'are' : 'is'} recording a voice message… <strong>(live)</strong>
+        </div>
+        <div class="live-meta">
+          {playable ? (
+            <button type="button" class="link" onClick={listen} disabled={listening} aria-label={`Listen live to ${who}`}>
+              {listening ? 'Listening…' : 'Listen'}
+            </button>
+          ) : (
+            <span>Playing live is not supported in this browser.</span>
+          )}
+          <span aria-live="off">
+            {live.chunks.length} part{live.chunks.length === 1 ? '' : 's'} · {bytes(live.chunks.reduce((n, c) => n + c.length, 0))}
+          </span>
+        </div>
+        <audio ref={audio} aria-label={`Live voice message from ${who}`} hidden={!listening} controls />
+      </div>
+    </div>
   );
 }
 
@@ -448,6 +509,8 @@ function PendingRow({ chat, p }: { chat: Chat; p: PendingSend }) {
 
 function Composer({ chat, conversationId, reply, editing, onDone, act }: { chat: Chat; conversationId: string; reply?: Message; editing?: Message; onDone: () => void; act: (what: () => Promise<unknown>) => Promise<void> }) {
   const [text, setText] = useState('');
+  const [recording, setRecording] = useState<RecordingView | undefined>();
+  const [voiceError, setVoiceError] = useState<string | undefined>();
   const input = useRef<HTMLTextAreaElement>(null);
   const file = useRef<HTMLInputElement>(null);
   const typingSent = useRef(0);
@@ -513,6 +576,14 @@ function Composer({ chat, conversationId, reply, editing, onDone, act }: { chat:
           </button>
         </div>
       )}
+      {voiceError && (
+        <div class="inline-error" role="alert">
+          {voiceError}
+          <button type="button" class="link" onClick={() => setVoiceError(undefined)}>
+            Dismiss
+          </button>
+        </div>
+      )}
       <div class="composer-row">
         <button type="button" class="icon" aria-label="Attach a picture or file" title="Attach" onClick={() => file.current?.click()}>
           <Icon name="attach" />
@@ -528,6 +599,13 @@ function Composer({ chat, conversationId, reply, editing, onDone, act }: { chat:
             e.currentTarget.value = '';
           }}
         />
+        {recording ? (
+          <div class="recording" role="status" aria-live="polite" data-testid="recording" data-state={recording.state}>
+            <span class="rec-dot" aria-hidden="true" />
+            <span class="rec-time">{duration(recording.elapsed)}</span>
+            <span class="rec-hint">{recording.state === 'starting' ? 'Starting the microphone…' : recording.state === 'sending' ? 'Sending…' : 'Release to send · Esc or slide away to cancel'}</span>
+          </div>
+        ) : (
         <textarea
           ref={input}
           rows={1}
@@ -542,10 +620,134 @@ function Composer({ chat, conversationId, reply, editing, onDone, act }: { chat:
             if (e.key === 'Escape' && (reply || editing)) (setText(''), onDone());
           }}
         />
+        )}
+        <RecordButton chat={chat} conversationId={conversationId} onState={setRecording} onError={setVoiceError} />
         <button class="send" type="submit" aria-label={editing ? 'Save edit' : 'Send'} disabled={!text.trim()}>
           <Icon name="send" />
         </button>
       </div>
     </form>
+  );
+}
+
+interface RecordSession {
+  started: Promise<Recording | undefined>;
+  /** How the person ended it (possibly while the microphone was still starting). */
+  ending?: 'send' | 'cancel';
+  finished: boolean;
+  timer?: ReturnType<typeof setInterval>;
+}
+
+interface RecordingView {
+  state: 'starting' | 'recording' | 'sending';
+  elapsed: number;
+}
+
+/**
+ * Hold to record: press (pointer, or Space / Enter on the focused button) to
+ * start, release to send; Escape or sliding the pointer off the button
+ * cancels. A release that comes before the microphone is ready still sends
+ * what was recorded by then (nothing, if nothing was: then it is cancelled).
+ */
+function RecordButton({ chat, conversationId, onState, onError }: { chat: Chat; conversationId: string; onState: (v: RecordingView | undefined) => void; onError: (e: string | undefined) => void }) {
+  /** The recording in progress, or its start; `ending` says how the person ended it while it was starting. */
+  const current = useRef<RecordSession | undefined>(undefined);
+  const [held, setHeld] = useState(false);
+
+  const begin = () => {
+    if (current.current) return;
+    onError(undefined);
+    onState({ state: 'starting', elapsed: 0 });
+    setHeld(true);
+    const session: RecordSession = {
+      finished: false,
+      started: Recording.start(chat.client, conversationId).then(
+        (rec) => {
+          if (current.current === session && !session.ending) {
+            onState({ state: 'recording', elapsed: 0 });
+            session.timer = setInterval(() => onState({ state: 'recording', elapsed: Date.now() - rec.startedAt }), 250);
+          }
+          return rec;
+        },
+        (err: unknown) => {
+          onError(friendlyError(err));
+          return undefined;
+        },
+      ),
+    };
+    current.current = session;
+    void session.started.then((rec) => {
+      if (!rec) end(session, 'cancel');
+      else if (session.ending) void finish(session, rec, session.ending);
+    });
+  };
+
+  const end = (session: RecordSession, how: 'send' | 'cancel') => {
+    if (current.current !== session) return;
+    current.current = undefined;
+    clearInterval(session.timer);
+    setHeld(false);
+    session.ending = how;
+    onState(how === 'send' ? { state: 'sending', elapsed: 0 } : undefined);
+    void session.started.then((rec) => rec && finish(session, rec, how));
+  };
+
+  const finish = async (session: RecordSession, rec: Recording, how: 'send' | 'cancel') => {
+    if (session.finished) return;
+    session.finished = true;
+    try {
+      if (how === 'send') await rec.send();
+      else await rec.cancel();
+    } catch (err) {
+      onError(friendlyError(err));
+    } finally {
+      if (!current.current) onState(undefined);
+    }
+  };
+
+  const release = (how: 'send' | 'cancel') => {
+    if (current.current) end(current.current, how);
+  };
+
+  // Leaving the chat while recording throws the recording away.
+  useEffect(() => () => release('cancel'), [conversationId]);
+
+  return (
+    <button
+      type="button"
+      class={`icon record${held ? ' on' : ''}`}
+      aria-label={held ? 'Recording: release to send, Escape to cancel' : 'Hold to record a voice message'}
+      aria-pressed={held}
+      title="Hold to record"
+      onPointerDown={(e) => {
+        if (e.button !== 0) return;
+        e.preventDefault();
+        // Touch captures the pointer to the button implicitly; without the capture, sliding off it is a pointerleave (cancel).
+        if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
+        begin();
+      }}
+      onPointerUp={() => release('send')}
+      onPointerLeave={() => release('cancel')}
+      onPointerCancel={() => release('cancel')}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          release('cancel');
+        } else if (e.key === ' ' || e.key === 'Enter') {
+          e.preventDefault();
+          if (!e.repeat) begin();
+        }
+      }}
+      onKeyUp={(e) => {
+        if (e.key === ' ' || e.key === 'Enter') {
+          e.preventDefault();
+          release('send');
+        }
+      }}
+      onBlur={() => release('cancel')}
+      onContextMenu={(e) => e.preventDefault()}
+    >
+      <Icon name="mic" />
+    </button>
   );
 }
