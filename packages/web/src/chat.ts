@@ -33,6 +33,7 @@ import {
 } from '@parley/sdk';
 import { deviceId, socketUrl, type Session } from './api.ts';
 import { fileLabel } from './format.ts';
+import { KeptFiles, type KeptFile } from './kept-files.ts';
 import { LiveVoice } from './voice.ts';
 
 /** Message types shown as timeline entries; the other events change entries or the list. */
@@ -117,6 +118,8 @@ export class Chat {
   private everOnline = false;
   private bannerTimer: ReturnType<typeof setTimeout> | undefined;
   private subscribed = new Set<string>();
+  /** The attached files whose message is not sent yet (so a reload resumes their upload). */
+  private readonly kept: KeptFiles;
 
   constructor(
     session: Session,
@@ -125,6 +128,7 @@ export class Chat {
   ) {
     this.me = session.userId;
     this.pendingKey = `parley.pending.${session.userId}`;
+    this.kept = new KeptFiles(session.userId);
     this.client = new ParleyClient({
       url: socketUrl(),
       httpUrl: location.origin,
@@ -204,7 +208,7 @@ export class Chat {
       // Retryable: the client keeps trying by itself.
     }
     this.refreshList();
-    void this.loadUnfinishedUploads();
+    void this.resumeKeptFiles();
     // Sends a reload cut short. The SDK restored from its store those it had stored (sending one again is refused as
     // "already pending", ignored); any it had not stored yet go out now; any acked meanwhile are acked again as
     // duplicates (same clientMsgId): each is stored once either way.
@@ -216,11 +220,13 @@ export class Chat {
   async close(): Promise<void> {
     this.closing = true;
     await this.client.close();
+    await this.kept.close();
   }
 
   /** Sign-out: forget what this browser kept of the account's unsent messages. */
   forgetLocal(): void {
     localStorage.removeItem(this.pendingKey);
+    void KeptFiles.destroy(this.me);
   }
 
   // ---- conversation list -------------------------------------------------
@@ -430,37 +436,61 @@ export class Chat {
     }
   }
 
+  /** A file the person picked, dropped or pasted: kept in IndexedDB first, then uploaded and sent. */
   async sendFile(conversationId: string, file: File): Promise<void> {
+    const kept: KeptFile = { id: crypto.randomUUID(), conversationId, name: file.name || 'pasted-image', blob: file, createdAt: Date.now() };
+    await this.kept.put(kept);
+    await this.uploadAndSend(kept);
+  }
+
+  /**
+   * Uploads the files a reload cut short, without asking for them again: the SDK resumes each from the server's
+   * offset (its record is in the SessionStore), then the message goes out as if just attached.
+   */
+  private async resumeKeptFiles(): Promise<void> {
+    const files = await this.kept.all();
+    await this.loadUnfinishedUploads(files);
+    for (const f of files.sort((a, b) => a.createdAt - b.createdAt)) void this.uploadAndSend(f);
+  }
+
+  private async uploadAndSend(kept: KeptFile): Promise<void> {
+    const { id, conversationId, name, blob } = kept;
     const abort = new AbortController();
-    const up: UploadState = { id: crypto.randomUUID(), conversationId, name: file.name || 'pasted-image', sent: 0, total: file.size, abort };
+    const up: UploadState = { id, conversationId, name, sent: 0, total: blob.size, abort };
     this.uploads.value = [...this.uploads.value, up];
     const update = (patch: Partial<UploadState>) => (this.uploads.value = this.uploads.value.map((u) => (u.id === up.id ? { ...u, ...patch } : u)));
     try {
-      const info = await this.client.upload(file, {
-        name: up.name,
-        mime: file.type || 'application/octet-stream',
+      const info = await this.client.upload(blob, {
+        name,
+        mime: blob.type || 'application/octet-stream',
         signal: abort.signal,
         onProgress: (p) => update({ sent: p.sent, total: p.total }),
       });
       this.uploads.value = this.uploads.value.filter((u) => u.id !== up.id);
-      this.unfinishedUploads.value = this.unfinishedUploads.value.filter((u) => !(u.name === up.name && u.size === file.size));
+      this.unfinishedUploads.value = this.unfinishedUploads.value.filter((u) => !(u.name === name && u.size === blob.size));
       const { sha256: _hash, ...fileRef } = info;
+      // The send is listed (localStorage) before the copy goes: a reload in between uploads again (instantly, the
+      // server has the bytes) rather than losing the message.
       this.send(conversationId, { file: fileRef });
+      await this.kept.delete(id);
     } catch (err) {
       if (err instanceof ParleyError && err.code === ErrorCode.CANCELLED) {
         this.uploads.value = this.uploads.value.filter((u) => u.id !== up.id);
+        await this.kept.delete(id);
       } else {
+        // Kept: the next load tries again.
         update({ error: friendlyError(err) });
       }
     }
   }
 
-  /** Uploads a reload cut short (kept in the SessionStore): picking the same file again resumes it. */
+  /** Uploads a reload cut short whose file this browser did not keep: picking the same file again resumes it. */
   readonly unfinishedUploads = signal<{ name: string; size: number }[]>([]);
 
-  async loadUnfinishedUploads(): Promise<void> {
+  private async loadUnfinishedUploads(kept: readonly KeptFile[]): Promise<void> {
     try {
-      this.unfinishedUploads.value = (await this.client.pendingUploads()).map((u) => ({ name: u.name, size: u.size }));
+      const resuming = (u: { name: string; size: number }) => kept.some((k) => k.name === u.name && k.blob.size === u.size);
+      this.unfinishedUploads.value = (await this.client.pendingUploads()).filter((u) => !resuming(u)).map((u) => ({ name: u.name, size: u.size }));
     } catch {
       this.unfinishedUploads.value = [];
     }
@@ -470,6 +500,7 @@ export class Chat {
     const u = this.uploads.value.find((x) => x.id === id);
     u?.abort.abort();
     this.uploads.value = this.uploads.value.filter((x) => x.id !== id);
+    void this.kept.delete(id);
   }
 
   // ---- ticks -------------------------------------------------------------
