@@ -1,8 +1,9 @@
 /**
  * Running a group: the owner renames it (everyone sees the new name and the
  * event line), makes bob an admin (bob then gets the admin controls: invite and
- * remove), and carol leaves (the others see "carol left"; carol can no longer
- * write there).
+ * remove), lets only the owner and admins send for a while (carol, a member,
+ * sees why she cannot write; bob still can), and carol leaves (the others see
+ * "carol left"; carol can no longer write there).
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -16,7 +17,7 @@ async function listTitles(page: Page): Promise<string[]> {
   return page.locator('.conv .conv-title').allTextContents();
 }
 
-webTest('group admin: rename, make admin, leave', async (w) => {
+webTest('group admin: rename, make admin, only admins send, leave', async (w) => {
   const alice = await w.person(DESKTOP);
   const bob = await w.person(DESKTOP);
   const carol = await w.person(PHONE);
@@ -68,6 +69,29 @@ webTest('group admin: rename, make admin, leave', async (w) => {
   assert.equal(await bob.page.getByRole('button', { name: 'Remove alice' }).count(), 0, 'an admin cannot remove the owner');
   assert.equal(await bob.page.getByRole('button', { name: /^Make .* an admin$/ }).count(), 0, 'only the owner sets roles');
   await bob.page.getByRole('button', { name: 'Close' }).click();
+
+  // Only the owner and admins may send: carol, a member, gets the reason instead of a composer; bob, an admin, still writes.
+  const onlyAdmins = alice.page.getByLabel('Only the owner and admins can send');
+  await alice.page.getByRole('button', { name: 'Group info' }).click();
+  await onlyAdmins.click();
+  await until(alice.page, async () => (await events(alice.page)).includes('You allowed only admins to send'), 'the mute-all event in alice’s timeline');
+  await until(alice.page, () => onlyAdmins.isChecked(), "the box shows the group muted");
+  await alice.page.getByRole('button', { name: 'Close' }).click();
+  await until(carol.page, async () => (await events(carol.page)).includes('alice allowed only admins to send'), 'carol sees the group muted');
+  await carol.page.getByText('Only the owner and admins can send in this group for now.').waitFor();
+  assert.equal(await carol.page.getByRole('textbox', { name: 'Message' }).count(), 0, 'no composer for a member while only admins may send');
+  await until(bob.page, async () => (await events(bob.page)).includes('alice allowed only admins to send'), 'bob sees the group muted');
+  assert.equal(await bob.page.getByText('Only the owner and admins can send in this group for now.').count(), 0, 'an admin keeps the composer');
+  await send(bob.page, 'Admins only for a moment');
+  await until(carol.page, async () => (await texts(carol.page)).includes('Admins only for a moment'), 'carol still reads the group');
+  await alice.page.getByRole('button', { name: 'Group info' }).click();
+  await onlyAdmins.click();
+  await until(alice.page, async () => (await events(alice.page)).includes('You let everyone send again'), 'the unmute event in alice’s timeline');
+  await until(alice.page, async () => !(await onlyAdmins.isChecked()), 'the box shows everyone may send');
+  await alice.page.getByRole('button', { name: 'Close' }).click();
+  await carol.page.getByRole('textbox', { name: 'Message' }).waitFor();
+  await send(carol.page, 'Thanks, bye');
+  await until(alice.page, async () => (await texts(alice.page)).includes('Thanks, bye'), 'carol writes again');
 
   // Carol leaves.
   await carol.page.getByRole('button', { name: 'Group info' }).click();

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { MessageFlag, MessageType, type Message } from '@parley/sdk';
+import { GroupRole, MessageFlag, MessageType, type Message } from '@parley/sdk';
 import { friendlyError, type Chat, type PendingSend } from '../chat.ts';
 import { bytes, clock, eventText, lastSeen } from '../format.ts';
 import { Avatar, Icon, Ticks, useDismiss } from './common.tsx';
@@ -221,6 +221,11 @@ export function Conversation({ chat, conversationId, onBack, onInfo }: { chat: C
       </div>
       {info?.left ? (
         <div class="left-note">You are no longer a member of this group.</div>
+      ) : info?.mutedAll && info.role > GroupRole.ADMIN ? (
+        // The server would refuse the send (MUTED): say why instead of offering a composer that cannot work.
+        <div class="left-note" role="status">
+          Only the owner and admins can send in this group for now.
+        </div>
       ) : (
         <Composer chat={chat} conversationId={conversationId} reply={reply.value} editing={editing.value} onDone={() => ((reply.value = undefined), (editing.value = undefined))} act={act} />
       )}

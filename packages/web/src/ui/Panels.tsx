@@ -229,6 +229,12 @@ export function GroupInfo({ chat, conversationId, onClose, onLeft }: { chat: Cha
           </button>
         </form>
       )}
+      {admin && details && (
+        <label class="check">
+          <input type="checkbox" checked={details.mutedAll} onChange={(e) => void act(() => chat.client.muteAll(conversationId, e.currentTarget.checked).then(load))} />
+          Only the owner and admins can send
+        </label>
+      )}
       <Feedback error={error} note={note} />
       <h3>{details ? `${details.members.length} members` : 'Members'}</h3>
       <ul class="people">
