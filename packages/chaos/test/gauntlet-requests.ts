@@ -68,6 +68,9 @@ export const SERVER_ONLY = [
   'voiceChunkAck',
   'voiceEnded',
   'voicePush',
+  'consentInvitationsResult',
+  'consentBansResult',
+  'sessionsResult',
 ] as const;
 
 /** What an authenticated connection answers to each body (PROTOCOL.md §2, §5–7g, §9). */
@@ -80,18 +83,18 @@ export const ANSWERS: Record<string, Answer> = {
   pull: req('pullResult', [E.INVALID_ARGUMENT, E.NOT_MEMBER]),
   group: req('groupResult', [
     E.INVALID_ARGUMENT, E.CONVERSATION_NOT_FOUND, E.NOT_MEMBER, E.FORBIDDEN, E.ALREADY_MEMBER, E.USER_NOT_FOUND,
-    E.GROUP_DISMISSED, E.CLIENT_MSG_ID_REUSED,
+    E.GROUP_DISMISSED, E.CLIENT_MSG_ID_REUSED, E.BLOCKED, E.BANNED, E.LIMIT_REACHED, E.INVITATION_NOT_FOUND,
   ]),
   markRead: req('readState', [E.NOT_MEMBER, E.INVALID_ARGUMENT]),
   presence: req('presenceResult', [E.INVALID_ARGUMENT]),
   messageOp: req('sendAck', [
     E.MESSAGE_NOT_FOUND, E.MESSAGE_LOCKED, E.FORBIDDEN, E.NOT_MEMBER, E.INVALID_ARGUMENT, E.MESSAGE_TOO_LARGE,
-    E.CLIENT_MSG_ID_REUSED,
+    E.CLIENT_MSG_ID_REUSED, E.BLOCKED,
   ]),
   groupInfo: req('groupInfoResult', [E.NOT_MEMBER, E.CONVERSATION_NOT_FOUND, E.INVALID_ARGUMENT]),
   friend: req('friendResult', [
     E.INVALID_ARGUMENT, E.USER_NOT_FOUND, E.BLOCKED, E.ALREADY_FRIENDS, E.REQUEST_NOT_FOUND, E.NOT_FRIENDS,
-    E.CLIENT_MSG_ID_REUSED,
+    E.CLIENT_MSG_ID_REUSED, E.LIMIT_REACHED,
   ]),
   friendList: req('friendListResult', []),
   settings: req('sendAck', [E.INVALID_ARGUMENT, E.NOT_MEMBER, E.CLIENT_MSG_ID_REUSED]),
@@ -110,6 +113,10 @@ export const ANSWERS: Record<string, Answer> = {
   ]),
   voiceCancel: req('voiceState', [E.STREAM_NOT_FOUND, E.STREAM_ENDED, E.UPLOAD_BUSY]),
   voiceFetch: req('voicePush', [E.STREAM_NOT_FOUND, E.INVALID_ARGUMENT]),
+  // Consent (§7a) and sign-in sessions (§10c).
+  consentInvitations: req('consentInvitationsResult', [E.INVALID_ARGUMENT]),
+  consentBans: req('consentBansResult', [E.INVALID_ARGUMENT, E.CONVERSATION_NOT_FOUND, E.NOT_MEMBER, E.FORBIDDEN, E.GROUP_DISMISSED]),
+  sessions: req('sessionsResult', [E.INVALID_ARGUMENT, E.SESSION_NOT_FOUND]),
   ping: { ok: 'pong', codes: [], mustAnswer: true },
   // Answered only when they fail.
   ack: { codes: [E.INVALID_ARGUMENT], mustAnswer: false },
@@ -236,6 +243,11 @@ export function requestArbitrary(world: World): fc.Arbitrary<FrameData> {
     body('voiceEnd', rec({ streamId, chunkCount: u32, durationMs: u32, sha256: bytes })),
     body('voiceCancel', rec({ streamId })),
     body('voiceFetch', rec({ streamId, index: u32 })),
+    body('consentInvitations', fc.constant({})),
+    body('consentBans', rec({ conversationId: knownConversation })),
+    // Sessions: list, sign out a session that is not this connection's (an empty id would be this
+    // connection's own: it would end the connection the test pipelines on), or an unknown op.
+    body('sessions', fc.oneof(fc.constant({ op: 1 }), fc.record({ op: fc.constant(2), sessionId: fc.string({ minLength: 1, maxLength: 40 }) }), fc.record({ op: fc.integer({ min: 4, max: 1000 }) }))),
     body('ping', rec({ time: u64 })),
     body('pong', rec({ time: u64 })),
     body('auth', rec({ token: text, deviceId: text, platform: text, protocolVersion: u32 })),

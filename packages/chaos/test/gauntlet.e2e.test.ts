@@ -277,7 +277,10 @@ describe('Gauntlet', () => {
     ownLoopDelay.enable();
     dataDir = tempDir('parley-gauntlet-');
     httpPort = await freePort();
-    server = await spawnServer(dataDir, ['--auth-timeout-ms', '2000', '--log-level', 'error'], { http: httpPort, tcp: await freePort() });
+    // Every connection and request here comes from 127.0.0.1, hundreds a second: the per-address
+    // limits (tested in rate-limits.e2e) are off, the per-connection frame limit stays on.
+    const perAddressLimitsOff = ['--limit-connections-per-ip-per-minute', '0', '--limit-http-requests-per-ip-per-minute', '0'];
+    server = await spawnServer(dataDir, ['--auth-timeout-ms', '2000', '--log-level', 'error', ...perAddressLimitsOff], { http: httpPort, tcp: await freePort() });
     tokens = {};
     for (const u of ['g1', 'g2', 'f1', 'f2', 'f3']) tokens[u] = await registerUser(server.httpUrl, u);
     // The world the generator aims at: f1 is the one fuzzing; it has a direct

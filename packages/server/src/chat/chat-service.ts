@@ -153,6 +153,8 @@ export class ChatService {
   private readonly committer: GroupCommitter;
   /** Turns the user ids a request names (any case) into stored ids: every method that takes one goes through it. */
   private readonly users: UserResolver;
+  /** Per device, the end of its sends' steps before the commit (see inTurn). */
+  private readonly turns = new Map<string, Promise<void>>();
   /** Members of groups, by conversation (see groupMembers), least recently used dropped first. */
   private readonly memberCache = new BoundedMap<string, readonly string[]>(MEMBER_CACHE_MAX);
   /** Bumped by every invalidation, so a read racing one is not cached. */
@@ -246,32 +248,58 @@ export class ChatService {
     if (to === '') checkConversationId(conversationId);
     if (toName === caller.userId) throw invalid('cannot open a direct conversation with yourself');
 
-    await this.rates.take('send', caller.userId);
-    // The names a client typed, as stored ids (after the limit: a flood of unknown names costs no queries).
-    const mentions = [...new Set(await this.users.resolveAll(mentionNames))];
-    let target = conversationId;
-    let directMembers: [string, string] | undefined;
-    if (toName !== '') {
-      const peer = await this.users.resolve(toName);
-      if (peer === caller.userId) throw invalid('cannot open a direct conversation with yourself');
-      target = directConversationId(caller.userId, peer);
-      directMembers = caller.userId < peer ? [caller.userId, peer] : [peer, caller.userId];
-    }
-    const result = await this.committer.append({
-      senderId: caller.userId,
-      senderDevice: caller.deviceId,
-      clientMsgId,
-      conversationId: target,
-      directMembers,
-      type,
-      body,
-      mentions,
-      mentionAll: input.mentionAll ?? false,
-      replyTo,
-      media,
+    // The steps before the commit wait (the rate limit, reading names), and a name not
+    // yet cached waits longer than one that is: one device's sends take them in turn, so
+    // that they reach the group committer, and get their seqs, in the order they arrived.
+    const { pending } = await this.inTurn(`${caller.userId}\n${caller.deviceId}`, async () => {
+      await this.rates.take('send', caller.userId);
+      // The names a client typed, as stored ids (after the limit: a flood of unknown names costs no queries).
+      const mentions = [...new Set(await this.users.resolveAll(mentionNames))];
+      let target = conversationId;
+      let directMembers: [string, string] | undefined;
+      if (toName !== '') {
+        const peer = await this.users.resolve(toName);
+        if (peer === caller.userId) throw invalid('cannot open a direct conversation with yourself');
+        target = directConversationId(caller.userId, peer);
+        directMembers = caller.userId < peer ? [caller.userId, peer] : [peer, caller.userId];
+      }
+      // Queued here, inside the turn; its commit is not waited for in it.
+      const queued = this.committer.append({
+        senderId: caller.userId,
+        senderDevice: caller.deviceId,
+        clientMsgId,
+        conversationId: target,
+        directMembers,
+        type,
+        body,
+        mentions,
+        mentionAll: input.mentionAll ?? false,
+        replyTo,
+        media,
+      });
+      return { pending: queued };
     });
+    const result = await pending;
     if (result.ok) this.crash('after-commit');
     return this.fanOut(caller, result);
+  }
+
+  /**
+   * Runs `step` after the steps queued before it under `key` have ended (a failed
+   * one does not hold the next back). The queue of a key is dropped once it is empty.
+   */
+  private inTurn<T>(key: string, step: () => Promise<T>): Promise<T> {
+    const prior = this.turns.get(key) ?? Promise.resolve();
+    const run = prior.then(step);
+    const tail = run.then(
+      () => {},
+      () => {},
+    );
+    this.turns.set(key, tail);
+    void tail.then(() => {
+      if (this.turns.get(key) === tail) this.turns.delete(key);
+    });
+    return run;
   }
 
   /**
