@@ -569,15 +569,16 @@ describe('Gauntlet', () => {
     }
   });
   describe('floods', () => {
-    test('20,000 pings in one burst are all answered or the connection is shed', async () => {
+    test('5,000 pings in one burst are read at the frame rate: every one answered, in order, the connection kept', async () => {
+      // Shaped, not shed (PROTOCOL.md §8a): at the default 500 frames a second this takes about 10 s.
+      const n = 5000;
       const c = await openAuthed(server.tcpUrl, tokens.g1!, 'flood');
-      const burst = Buffer.concat(Array.from({ length: 20_000 }, (_, i) => lengthPrefixed(encodeFrame({ id: i + 1, ping: { time: i } }))));
+      const burst = Buffer.concat(Array.from({ length: n }, (_, i) => lengthPrefixed(encodeFrame({ id: i + 1, ping: { time: i } }))));
       c.sendBytes(burst);
-      await c.waitFor((f) => f.id === 20_000, 20_000, 'the pong to the last ping').catch((err: Error) => {
-        if (!c.isClosed()) throw err; // shed: allowed
-      });
-      const pongs = c.frames.filter((f) => f.body === 'pong').length;
-      assert.ok(pongs === 20_000 || c.isClosed(), `${pongs} pongs`);
+      await c.waitFor(() => c.frames.filter((f) => f.body === 'pong').length >= n, 120_000, 'a pong to every ping');
+      const pongs = c.frames.filter((f) => f.body === 'pong');
+      assert.deepEqual(pongs.map((f) => f.id), Array.from({ length: n }, (_, i) => i + 1), 'each answered once, in the order sent');
+      assert.equal(c.isClosed(), false);
       c.close();
       await assertHealthy();
     });

@@ -141,12 +141,10 @@ export const defaults = {
   limitRegistrationsPerIpPerHour: 300,
   /** HTTP requests one IP address may make per minute (health checks and /metrics not counted). */
   limitHttpRequestsPerIpPerMinute: 12000,
-  /** Frames one connection may send per second, on average… */
+  /** Frames of one user's connections on a node read per second, on average (past it they wait, unread)… */
   limitFramesPerSecond: 500,
-  /** …and at most this many at once (the bucket a connection starts with). */
-  limitFrameBurst: 4000,
-  /** A connection with more frames than this refused (over limitFramesPerSecond) within one second is closed: its client is not waiting as told. */
-  limitRefusalsPerSecond: 200,
+  /** …and at most this many at once (the bucket a user starts with, kept across reconnects). */
+  limitFrameBurst: 500,
   /** Secret that signs Parley-issued tokens; empty: generated once and kept in dataDir. */
   jwtSecret: '',
   /** HS256 keys of app backends whose tokens Parley accepts (comma-separated in env/flags). */

@@ -19,6 +19,8 @@ import { systemClock, type Clock } from '../clock.ts';
 import { PushRun, Session, type Link } from './session.ts';
 import { noCrash, type CrashHook } from '../testing/faults.ts';
 import { TimerWheel } from './timer-wheel.ts';
+import { BoundedMap } from '../bounded-map.ts';
+import type { FrameBucket } from '../limits/rate-limits.ts';
 import { parseDevicePolicy, platformClass, type DevicePolicy } from './device-policy.ts';
 
 export interface GatewayConfig {
@@ -33,18 +35,14 @@ export interface GatewayConfig {
   devicePolicy: string;
   /** Conversations with more members than this fan out through a room (see `Room`). */
   largeGroupThreshold: number;
-  /** Frames one connection may send per second on average (0: unlimited), and at once. */
+  /** Frames one user's connections on this node are read at, per second on average (0: unlimited), and at once. */
   limitFramesPerSecond: number;
   limitFrameBurst: number;
-  /** A connection with more frames refused than this within a second is closed (0: never). */
-  limitRefusalsPerSecond: number;
 }
 
 export interface GatewayStats {
-  /** Frames refused because their connection sent too many (RATE_LIMITED). */
-  framesLimited: number;
-  /** Connections closed for going on after refusals (limitRefusalsPerSecond). */
-  floodCloses: number;
+  /** Frames read past their connection's frame rate, held until it allowed them. */
+  framesDelayed: number;
   retransmits: number;
   resyncs: number;
   connectionsOpened: number;
@@ -80,10 +78,15 @@ const RECENT_REVOKE_MS = 10_000;
 /** Rooms kept at most; the least recently used goes first. */
 const MAX_ROOMS = 1024;
 
+/** Users whose frame buckets are kept; the least recently connected goes first. */
+const MAX_FRAME_BUCKETS = 100_000;
+
 export class Gateway {
-  readonly stats: GatewayStats = { framesLimited: 0, floodCloses: 0, retransmits: 0, resyncs: 0, connectionsOpened: 0, roomRuns: 0, socketWrites: 0, syncsWithheld: 0 };
+  readonly stats: GatewayStats = { framesDelayed: 0, retransmits: 0, resyncs: 0, connectionsOpened: 0, roomRuns: 0, socketWrites: 0, syncsWithheld: 0 };
   private readonly sessions = new Set<Session>();
   private readonly users = new Map<string, UserEntry>();
+  /** Frame buckets of the users most recently connected (see frameBucket); one forgotten starts full again. */
+  private readonly frameBuckets = new BoundedMap<string, FrameBucket>(MAX_FRAME_BUCKETS);
   private readonly heartbeats: TimerWheel<Session>;
   private readonly retransmits: TimerWheel<Session>;
   /** When each connection's token expires: it is closed then (KICKED). */
@@ -153,6 +156,18 @@ export class Gateway {
 
   get isDraining(): boolean {
     return this.draining;
+  }
+
+  /**
+   * The frame bucket of a user's connections on this node: kept while they are
+   * recently active, so a reconnect or a second connection does not start a
+   * fresh burst. `own` (the connection's bucket before AuthOk) becomes theirs if they have none.
+   */
+  frameBucket(userId: string, own: FrameBucket): FrameBucket {
+    const bucket = this.frameBuckets.get(userId);
+    if (bucket) return bucket;
+    this.frameBuckets.set(userId, own);
+    return own;
   }
 
   /** A new transport connection: returns the session that will read its frames. */

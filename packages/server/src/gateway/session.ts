@@ -35,7 +35,7 @@ import {
   type parley,
 } from '@parley/protocol';
 import { sendAckOf, type Caller } from '../chat/chat-service.ts';
-import { FrameBucket, rateLimited } from '../limits/rate-limits.ts';
+import { FrameBucket } from '../limits/rate-limits.ts';
 import type { StoredMessage } from '../chat/types.ts';
 import type { Gateway, Room } from './gateway.ts';
 import type { WheelEntry } from './timer-wheel.ts';
@@ -53,6 +53,9 @@ export interface Link {
   writeRun(run: PushRun): number;
   /** Hand what this turn has gathered to the kernel now (test-only crash points; normally a turn ends it). */
   flush(): void;
+  /** Stop reading from the peer (frames already read may still arrive), until `resume`. */
+  pause(): void;
+  resume(): void;
   close(code: CloseCode, reason: string): void;
 }
 
@@ -169,6 +172,9 @@ const MAX_WATCHED = 5000;
 /** Frames that may arrive before AuthOk and are held until auth completes. */
 const MAX_EARLY_FRAMES = 64;
 
+/** Shortest wait between two turns of handling held frames. */
+const SHAPING_MS = 10;
+
 export class Session {
   readonly id = randomUUID();
   state: State = 'awaiting-auth';
@@ -200,10 +206,16 @@ export class Session {
   private inFlight = 0;
   private readonly pending = new Map<string, PendingPushes>();
   private pendingCount = 0;
-  /** Frames this connection may still send (config limitFramesPerSecond, limitFrameBurst). */
-  private readonly frames: FrameBucket;
-  private refusalWindowStart = -Infinity;
-  private refusalsInWindow = 0;
+  /**
+   * Frames this connection may still have handled now (config
+   * limitFramesPerSecond, limitFrameBurst): its own bucket until AuthOk, then
+   * its user's on this node (gateway.frameBucket), shared by their connections
+   * and kept across reconnects.
+   */
+  private frames: FrameBucket;
+  /** Frames read past the bucket, handled in order as it refills; the link is paused meanwhile. */
+  private held: Uint8Array[] = [];
+  private shaping: NodeJS.Timeout | undefined;
 
   constructor(
     readonly link: Link,
@@ -217,15 +229,32 @@ export class Session {
     return this.pendingCount;
   }
 
-  /** Bytes of one Frame from the transport. */
+  /**
+   * Bytes of one Frame from the transport. A frame past the bucket is not
+   * refused but held, and the link paused, until the bucket has a token for it:
+   * a connection is read no faster than its rate, so a flood costs this node
+   * the frames the rate allows and nothing more (no answer per excess frame, no
+   * close and reconnect to start over), while a client that bursts past it only
+   * waits.
+   */
   receive(bytes: Uint8Array): void {
     if (this.state === 'closed') return;
     this.lastReceived = this.gateway.clock.monotonic();
-    const wait = this.frames.take(this.lastReceived);
-    if (wait > 0) {
-      this.refuseFrame(bytes, wait);
+    if (this.held.length > 0) {
+      this.hold(bytes);
       return;
     }
+    const wait = this.frames.take(this.lastReceived);
+    if (wait > 0) {
+      this.hold(bytes);
+      this.link.pause();
+      this.shapeAfter(wait);
+      return;
+    }
+    this.accept(bytes);
+  }
+
+  private accept(bytes: Uint8Array): void {
     if (this.state === 'authenticating') {
       if (this.early.length >= MAX_EARLY_FRAMES) {
         this.fail(ErrorCode.RATE_LIMITED, 'too many frames before AuthOk', CloseCode.PROTOCOL_ERROR);
@@ -238,6 +267,37 @@ export class Session {
     if (frame) this.dispatch(frame);
   }
 
+  /**
+   * Keep a frame read past the bucket. What arrives after the pause is bounded by
+   * what the transport had already read (one read from the socket: TCP's data
+   * chunk, or what ws's receiver has buffered), so nothing bounds it here.
+   */
+  private hold(bytes: Uint8Array): void {
+    this.gateway.stats.framesDelayed++;
+    this.held.push(bytes);
+  }
+
+  /** Handle held frames `waitMs` from now, as far as the bucket allows (at least SHAPING_MS apart: a timer per frame would cost more than the frame). */
+  private shapeAfter(waitMs: number): void {
+    this.shaping = setTimeout(() => {
+      this.shaping = undefined;
+      this.drain();
+    }, Math.max(waitMs, SHAPING_MS));
+  }
+
+  private drain(): void {
+    while (this.held.length > 0) {
+      if (this.state === 'closed') return;
+      const wait = this.frames.take(this.gateway.clock.monotonic());
+      if (wait > 0) {
+        this.shapeAfter(wait);
+        return;
+      }
+      this.accept(this.held.shift()!);
+    }
+    if (this.state !== 'closed') this.link.resume();
+  }
+
   /** The frame, or undefined once the connection was failed for bytes that are not one. */
   private decoded(bytes: Uint8Array): parley.Frame | undefined {
     try {
@@ -246,20 +306,6 @@ export class Session {
       this.fail(ErrorCode.BAD_FRAME, 'frame is not a valid protobuf Frame', CloseCode.PROTOCOL_ERROR);
       return undefined;
     }
-  }
-
-  /**
-   * A frame over the connection's rate: a request is answered RATE_LIMITED (its
-   * work not done: a send is not stored); an ack or pong is dropped unanswered
-   * (the push is resent, so nothing is lost).
-   */
-  private refuseFrame(bytes: Uint8Array, waitMs: number): void {
-    this.gateway.stats.framesLimited++;
-    const frame = this.decoded(bytes);
-    if (!frame) return;
-    if (frame.body === 'ack' || frame.body === 'pong') return;
-    this.error(frame.id ?? 0, rateLimited(`at most ${this.gateway.config.limitFramesPerSecond} frames a second on one connection`, waitMs));
-    this.refusedFrame(waitMs);
   }
 
   private dispatch(frame: parley.Frame): void {
@@ -477,6 +523,7 @@ export class Session {
         this.deviceId = deviceId;
         this.platform = (auth.platform ?? '').slice(0, 32);
         this.caller = { userId, deviceId, sessionId: this.id };
+        this.frames = this.gateway.frameBucket(userId, this.frames);
         this.state = 'open';
         this.gateway.register(this);
         const config = this.gateway.config;
@@ -491,9 +538,10 @@ export class Session {
             sessionId: this.id,
           },
         });
+        // Each took its token when it came, ahead of anything held since.
         const early = this.early;
         this.early = [];
-        for (const bytes of early) this.receive(bytes);
+        for (const bytes of early) this.accept(bytes);
       })
       .catch((err: unknown) => {
         if (this.state !== 'authenticating') return;
@@ -630,28 +678,6 @@ export class Session {
   }
 
   /**
-   * A client that goes on sending frames after it was told to wait is not
-   * waiting: past `limitRefusalsPerSecond` refused frames within a second its
-   * connection is closed (Error RATE_LIMITED with the wait, then close 4000), so a
-   * flood costs the node a reconnect — itself limited per address — instead of
-   * an answer per frame. (Refusals by per-user limits do not count: a client
-   * within its frame rate is answered, however often it is refused.)
-   */
-  private refusedFrame(waitMs: number): void {
-    const max = this.gateway.config.limitRefusalsPerSecond;
-    if (max === 0) return;
-    const now = this.gateway.clock.monotonic();
-    if (now - this.refusalWindowStart >= 1000) {
-      this.refusalWindowStart = now;
-      this.refusalsInWindow = 0;
-    }
-    if (++this.refusalsInWindow > max) {
-      this.gateway.stats.floodCloses++;
-      this.fail(new ParleyError(ErrorCode.RATE_LIMITED, `more than ${max} requests refused within a second: closed; reconnect after the wait`, { retryAfterMs: Math.max(1000, waitMs) }), 'rate limited', CloseCode.PROTOCOL_ERROR);
-    }
-  }
-
-  /**
    * Send an Error and close the connection: the one way the server closes one.
    * `closeCode` is the WebSocket close code for the same reason (§8's table).
    */
@@ -677,6 +703,8 @@ export class Session {
     this.pending.clear();
     this.pendingCount = 0;
     this.early = [];
+    this.held = [];
+    if (this.shaping) clearTimeout(this.shaping);
     this.gateway.unregister(this);
   }
 }

@@ -30,6 +30,8 @@ function tcpLink(socket: Socket, stats: GatewayStats): Link {
       return socket.writableLength + frames.gatheredBytes;
     },
     flush: () => frames.flush(),
+    pause: () => socket.pause(),
+    resume: () => socket.resume(),
     close: () => {
       frames.flush();
       socket.end();

@@ -61,6 +61,8 @@ function wsLink(ws: WebSocket, socket: Duplex, address: string, remote: string, 
     flush: () => {
       if (corked) uncork();
     },
+    pause: () => ws.pause(),
+    resume: () => ws.resume(),
     close: (code, reason) => {
       ws.close(code, closeReason(reason));
       // A peer that never answers the close handshake is cut off.

@@ -16,9 +16,10 @@
  *
  * Per-user limits may be overridden for one user (store-backed, see
  * `UserLimitOverrides`); overrides are cached per node for OVERRIDE_CACHE_MS.
- * Frames per connection are counted by `FrameBucket` below, not here: they are
- * one connection's own, checked synchronously on the hot path so frames keep
- * their order, and never shared between nodes.
+ * Frames are counted by `FrameBucket` below, not here: a user's connections on
+ * one node share one, checked synchronously on the hot path so frames keep
+ * their order, never shared between nodes; past it a connection is not refused
+ * but read no faster than its rate (gateway/session.ts).
  *
  * To add a limit: a setting in config.ts (0 = off), a row in `userLimitSpecs`
  * or `ipLimitSpecs`, a call where the work starts, a test in rate-limits.e2e.
@@ -124,8 +125,8 @@ export class RateLimits implements UserRateLimits {
   private readonly client: Redis | undefined;
   private readonly prefix: string;
   /** Refusals since start, by action (for /metrics and the flood bench). */
-  readonly refused: Record<UserAction | IpAction | 'frame', number> = {
-    send: 0, groupCreate: 0, friendRequest: 0, invite: 0, connection: 0, registration: 0, httpRequest: 0, frame: 0,
+  readonly refused: Record<UserAction | IpAction, number> = {
+    send: 0, groupCreate: 0, friendRequest: 0, invite: 0, connection: 0, registration: 0, httpRequest: 0,
   };
 
   constructor(private readonly options: RateLimitsOptions) {
