@@ -147,9 +147,10 @@ export class MediaService {
         offset = await this.adopt(id, start, actual);
         throw new ParleyError(ErrorCode.UPLOAD_OFFSET_MISMATCH, `Upload-Offset is ${start}, the upload is at ${offset}`);
       }
-      // The file's hash, kept going as the bytes come (see `running`).
+      // The file's hash, kept going as the bytes come (see `running`). A partial
+      // upload has none: it becomes part of a final upload, hashed whole.
       const running = this.running.get(id);
-      const hash = start === 0 ? createHash('sha256') : running?.offset === start ? running.hash : undefined;
+      const hash = grant.upload.kind === UploadKind.PARTIAL ? undefined : start === 0 ? createHash('sha256') : running?.offset === start ? running.hash : undefined;
       this.running.delete(id);
       let hashed = 0;
       const body = hash
