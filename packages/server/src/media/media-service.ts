@@ -13,13 +13,13 @@
  * them — made durable first, by an empty append, which fsyncs — since they
  * were written in order by the one writer the lease allowed.
  *
- * The hash of a file is taken from its blob once, at completion, not while the
- * bytes stream in: a resumed upload may continue on another node or after a
- * restart, and Node's hash state cannot be saved and restored, so a streamed
- * hash would have to be rebuilt from the blob in exactly those cases anyway.
- * Hashing the stored bytes also makes the file's SHA-256 (its ETag, its
- * instant-upload identity) a fact about what is stored, whatever way the bytes
- * came. It costs one sequential read of the file at completion.
+ * The hash of a file is a fact about its stored bytes, whatever way they came.
+ * The node writing an upload keeps it going PATCH after PATCH (`running`) as
+ * long as every byte hashed is a byte stored; otherwise — resumed on another
+ * node or after a restart, cut, adopted bytes, a final upload made by
+ * concatenation — it is taken from the blob at completion, as Node's hash state
+ * cannot be saved and restored. A partial upload is never hashed on its own:
+ * its bytes are hashed as part of the final upload.
  */
 import { createHash, createHmac, timingSafeEqual, type Hash } from 'node:crypto';
 import { BoundedMap } from '../bounded-map.ts';

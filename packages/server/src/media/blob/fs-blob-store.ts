@@ -197,9 +197,10 @@ export class FsBlobStore implements BlobStore {
  * The writes themselves run one at a time, in order, so the file only ever
  * grows by a contiguous prefix of what was queued, even if the process dies
  * mid-way (a dead writer's bytes are adopted by the next one, media-service.ts);
- * after a failed write none of the later ones is made. Each written batch
- * starts the disk's writeback at once (a datasync nobody waits for, one at a
- * time), so the fsync that ends the append finds little left to do.
+ * after a failed write none of the later ones is made. While more batches
+ * follow, what is written starts the disk's writeback at once (a datasync
+ * nobody waits for, one at a time), so the fsync that ends the append finds
+ * little left to do; an append of one batch just has its fsync.
  */
 class WriteBehind {
   /** Bytes written to the file, from the append's offset: always a prefix of the ones queued. */
@@ -217,12 +218,13 @@ class WriteBehind {
   async write(bytes: Uint8Array): Promise<void> {
     const at = this.offset + this.queued;
     this.queued += bytes.length;
+    if (this.written > 0) this.startWriteback();
     const previous = this.tail;
     this.tail = (async () => {
       await previous; // a failed write fails every later one, unwritten
       await writeFully(this.file, bytes, at);
       this.written += bytes.length;
-      this.startWriteback();
+      if (this.queued > this.written) this.startWriteback();
     })();
     this.tail.catch(() => {}); // observed by write or drain
     this.inFlight.push(this.tail);
