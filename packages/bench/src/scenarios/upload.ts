@@ -64,7 +64,7 @@ async function uploadOne(ctx: ScenarioContext, token: string, data: Uint8Array, 
 
 export const upload: Scenario = {
   description: 'upload MB/s (1 stream, S parts side by side) against a raw write of the same bytes to the same disk; instant-upload latency',
-  defaults: { mb: 100, streams: 4, chunkMb: 4, instant: 20, rounds: 3, workers: 1 },
+  defaults: { mb: 100, streams: 4, chunkMb: 4, instant: 20, rounds: 5, workers: 1 },
   workers: () => 1,
 
   async run(ctx) {
