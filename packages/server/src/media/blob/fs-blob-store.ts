@@ -193,14 +193,13 @@ export class FsBlobStore implements BlobStore {
 
 /**
  * The writes of one append, behind the source: a batch is queued and the next
- * chunks are taken in while it is written, up to BATCHES_AHEAD batches ahead.
- * The writes themselves run one at a time, in order, so the file only ever
- * grows by a contiguous prefix of what was queued, even if the process dies
- * mid-way (a dead writer's bytes are adopted by the next one, media-service.ts);
- * after a failed write none of the later ones is made. While more batches
- * follow, what is written starts the disk's writeback at once (a datasync
- * nobody waits for, one at a time), so the fsync that ends the append finds
- * little left to do; an append of one batch just has its fsync.
+ * chunks are taken in (and hashed, by the media layer) while it is written, up
+ * to BATCHES_AHEAD batches ahead. The writes themselves run one at a time, in
+ * order, so the file only ever grows by a contiguous prefix of what was queued,
+ * even if the process dies mid-way (a dead writer's bytes are adopted by the
+ * next one, media-service.ts); after a failed write none of the later ones is
+ * made. (Starting writeback early with an fdatasync per batch was tried and
+ * measured slower: each one is a cache flush of the disk.)
  */
 class WriteBehind {
   /** Bytes written to the file, from the append's offset: always a prefix of the ones queued. */
@@ -209,8 +208,6 @@ class WriteBehind {
   queued = 0;
   private tail: Promise<void> = Promise.resolve();
   private readonly inFlight: Promise<void>[] = [];
-  private syncing: Promise<void> | undefined;
-  private syncFailure: unknown;
 
   constructor(private readonly file: FileHandle, private readonly offset: number) {}
 
@@ -218,39 +215,21 @@ class WriteBehind {
   async write(bytes: Uint8Array): Promise<void> {
     const at = this.offset + this.queued;
     this.queued += bytes.length;
-    if (this.written > 0) this.startWriteback();
     const previous = this.tail;
     this.tail = (async () => {
       await previous; // a failed write fails every later one, unwritten
       await writeFully(this.file, bytes, at);
       this.written += bytes.length;
-      if (this.queued > this.written) this.startWriteback();
     })();
     this.tail.catch(() => {}); // observed by write or drain
     this.inFlight.push(this.tail);
     if (this.inFlight.length >= BATCHES_AHEAD) await this.inFlight.shift();
   }
 
-  /** Wait for every queued write (and the writeback started); rejects with the first failure. */
+  /** Wait for every queued write; rejects with the first failure. */
   async drain(): Promise<void> {
     this.inFlight.length = 0;
     await this.tail;
-    await this.syncing;
-    // An error a datasync reported may not be reported again by the final fsync: it fails the append.
-    if (this.syncFailure) throw this.syncFailure;
-  }
-
-  private startWriteback(): void {
-    if (this.syncing) return;
-    this.syncing = this.file.datasync().then(
-      () => {
-        this.syncing = undefined;
-      },
-      (err: unknown) => {
-        this.syncing = undefined;
-        this.syncFailure ??= err;
-      },
-    );
   }
 }
 
