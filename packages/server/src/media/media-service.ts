@@ -21,13 +21,14 @@
  * cannot be saved and restored. A partial upload is never hashed on its own:
  * its bytes are hashed as part of the final upload.
  */
-import { createHash, createHmac, timingSafeEqual, type Hash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { BoundedMap } from '../bounded-map.ts';
 import { ErrorCode, ParleyError } from '@parley/protocol';
 import type { StorePort } from '../chat/store-port.ts';
 import type { Logger } from '../logger.ts';
 import { BlobTooLarge, type BlobStore, type ByteRange } from './blob-store.ts';
 import { checkedMime, SNIFF_BYTES } from './content.ts';
+import { Hasher, type RunningHash } from './hasher.ts';
 import type { FileMedia, FileRow, UploadRow } from './media-port.ts';
 import { UploadKind } from './media-port.ts';
 import { collectFile, copyFile, createChallenge, mayDownload, takeChallenge } from './rules/files.ts';
@@ -103,7 +104,9 @@ export class MediaService {
    * hash of every stored byte, in order, is kept; an upload resumed on another
    * node, after a restart or after a cut is hashed from its blob at completion.
    */
-  private readonly running = new BoundedMap<string, { offset: number; hash: Hash }>(1000);
+  private readonly running = new BoundedMap<string, { offset: number; hash: RunningHash }>(1000);
+  /** Every SHA-256 of a file's bytes is taken on a worker thread, not the event loop (hasher.ts). */
+  private readonly hasher = new Hasher();
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -150,13 +153,13 @@ export class MediaService {
       // The file's hash, kept going as the bytes come (see `running`). A partial
       // upload has none: it becomes part of a final upload, hashed whole.
       const running = this.running.get(id);
-      const hash = grant.upload.kind === UploadKind.PARTIAL ? undefined : start === 0 ? createHash('sha256') : running?.offset === start ? running.hash : undefined;
+      const hash = grant.upload.kind === UploadKind.PARTIAL ? undefined : start === 0 ? this.hasher.start() : running?.offset === start ? running.hash : undefined;
       this.running.delete(id);
       let hashed = 0;
       const body = hash
         ? (async function* () {
             for await (const chunk of guarded(req.body, lease)) {
-              hash.update(chunk);
+              await hash.update(chunk);
               hashed += chunk.length;
               yield chunk;
             }
@@ -298,10 +301,10 @@ export class MediaService {
     try {
       const running = this.running.get(upload.id);
       this.running.delete(upload.id);
-      content =
-        running?.offset === upload.length
-          ? { sha256: running.hash.digest('hex'), size: upload.length!, mime: checkedMime(upload.mime, await this.head(upload.id, upload.length!)) }
-          : await this.digest(upload.id, upload.length!, upload.mime);
+      const streamed = running?.offset === upload.length ? await running.hash.digest().catch(() => undefined) : undefined;
+      content = streamed
+        ? { sha256: streamed, size: upload.length!, mime: checkedMime(upload.mime, await this.head(upload.id, upload.length!)) }
+        : await this.digest(upload.id, upload.length!, upload.mime);
     } finally {
       lease.stop();
     }
@@ -316,9 +319,8 @@ export class MediaService {
 
   /** SHA-256, size and checked type of a blob's `size` bytes. */
   private async digest(key: string, size: number, claimed: string): Promise<{ sha256: string; size: number; mime: string }> {
-    const hash = createHash('sha256');
-    for await (const chunk of await this.blobs.read(key)) hash.update(chunk as Buffer);
-    return { sha256: hash.digest('hex'), size, mime: checkedMime(claimed, await this.head(key, size)) };
+    const sha256 = await this.hasher.digestOf(await this.blobs.read(key));
+    return { sha256, size, mime: checkedMime(claimed, await this.head(key, size)) };
   }
 
   /** The first bytes of a blob, for sniffing its type. */
@@ -565,6 +567,7 @@ export class MediaService {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     await this.sweeping;
+    await this.hasher.close();
   }
 }
 
