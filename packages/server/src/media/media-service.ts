@@ -19,7 +19,8 @@
  * node or after a restart, cut, adopted bytes, a final upload made by
  * concatenation — it is taken from the blob at completion, as Node's hash state
  * cannot be saved and restored. A partial upload is never hashed on its own:
- * its bytes are hashed as part of the final upload.
+ * its bytes are hashed as part of the final upload. The hashing itself runs on
+ * a worker thread (hasher.ts).
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { BoundedMap } from '../bounded-map.ts';
