@@ -221,6 +221,8 @@ export function blobStoreContract(name: string, open: () => Promise<OpenedBlobSt
       test('on a new blob, after a few chunks', () => cutAndResume('c1', Buffer.alloc(0), bytes(3000, 2), [1000]));
       test('after bytes already stored', () => cutAndResume('c2', bytes(500, 3), bytes(2500, 4), [700, 300]));
       test('after more than a part of bytes', async () => cutAndResume('c3', bytes(10, 5), bytes(2 * part + 999, 6), [4096, 1]));
+      test('after several MiB, with writes of the append still under way', async () =>
+        cutAndResume('c5', bytes(10, 7), bytes(6 * 1024 * 1024 + 123, 8), [65536, 1000]));
       test('before its first chunk: the blob keeps its length', async () => {
         await store.append('c4', 0, from('abc'), 10);
         assert.equal(await store.append('c4', 3, source([], new Error('client went away')), 10), 3);
@@ -229,6 +231,15 @@ export function blobStoreContract(name: string, open: () => Promise<OpenedBlobSt
     });
 
     describe('maxBytes', () => {
+      test('crossing the limit after several MiB keeps none of them, on a blob that had bytes', async () => {
+        await store.append('big', 0, from('kept'), 10);
+        const data = bytes(6 * 1024 * 1024, 16);
+        await assert.rejects(store.append('big', 4, from(data, [65536]), 5 * 1024 * 1024), BlobTooLarge);
+        assert.equal(await store.length('big'), 4);
+        assert.equal((await content(store, 'big')).toString(), 'kept');
+        assert.equal(await store.append('big', 4, from('!'), 1), 5);
+      });
+
       test('exactly maxBytes is accepted', async () => {
         assert.equal(await store.append('m', 0, from('12345'), 5), 5);
         assert.equal(await store.append('m', 5, from('678'), 3), 8);
@@ -341,6 +352,48 @@ export function blobStoreContract(name: string, open: () => Promise<OpenedBlobSt
         sameBytes(await content(store, 'long'), long, 'long, a source');
         assert.equal(await store.append('a', 3, from('d'), 1), 4, 'a source still takes appends');
         assert.equal((await content(store, 't')).length, joined.length, 'and the target does not see them');
+      });
+
+      test('a joined blob reads whole and by ranges across every join; it outlives its sources, joins again and takes appends', async () => {
+        const sizes = [part + 3, 1, 2 * part, 7];
+        const data = bytes(sizes.reduce((a, b) => a + b), 17);
+        const joins = new Set<number>();
+        let at = 0;
+        for (const [i, size] of sizes.entries()) {
+          await store.append(`p${i}`, 0, from(data.subarray(at, at + size), [1000]), size);
+          joins.add(at);
+          at += size;
+        }
+        await store.concat('t', sizes.map((_, i) => `p${i}`));
+        const last = data.length - 1;
+        const check = async (key: string, whole: Buffer) => {
+          sameBytes(await content(store, key), whole, key);
+          const end = whole.length - 1;
+          for (const j of [...joins, part, 2 * part, data.length]) {
+            for (const [start, stop] of [[j - 1, j], [j, j], [j - 1, j + 1], [j - 2, j + 5], [0, j], [j, end], [j - part, j + part]]) {
+              const range = { start: Math.max(0, start!), end: Math.min(end, stop!) };
+              if (range.start <= range.end) sameBytes(await content(store, key, range), whole.subarray(range.start, range.end + 1), `${key} ${range.start}-${range.end}`);
+            }
+          }
+        };
+        await check('t', data);
+        for (const [i] of sizes.entries()) await store.delete(`p${i}`);
+        await check('t', data);
+        assert.equal(await (await reopen()).length('t'), data.length, 'another instance sees the joined blob');
+
+        await store.append('q', 0, from('qq'), 2);
+        await store.concat('u', ['t', 'q', 't']);
+        joins.add(data.length + 2);
+        await check('u', Buffer.concat([data, Buffer.from('qq'), data]));
+
+        assert.equal(await store.append('t', data.length, from('tail', [1]), 10), data.length + 4);
+        assert.equal(await store.append('t', data.length + 4, source([], new Error('client went away')), 10), data.length + 4);
+        await assert.rejects(store.append('t', data.length + 4, from('too long'), 3), BlobTooLarge);
+        assert.equal(await store.append('t', data.length + 4, from('!'), 1), data.length + 5);
+        sameBytes(await content(store, 't', { start: last - 1, end: last + 5 }), Buffer.concat([data.subarray(last - 1), Buffer.from('tail!')]), 't after appends');
+        sameBytes(await content(store, 'u'), Buffer.concat([data, Buffer.from('qq'), data]), 'u does not see the appends to t');
+        await store.delete('t');
+        sameBytes(await content(store, 'u'), Buffer.concat([data, Buffer.from('qq'), data]), 'u outlives t');
       });
 
       test('of no sources is an empty blob', async () => {

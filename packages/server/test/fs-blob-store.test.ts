@@ -4,7 +4,7 @@
  * and an unknown name refused at start.
  */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { startTestServer, tempDir, withDeadline } from '@parley/testkit';
@@ -21,6 +21,28 @@ let n = 0;
 blobStoreContract('FsBlobStore', async () => {
   const root = join(dir, `s${n++}`);
   return { store: new FsBlobStore(root), reopen: async () => new FsBlobStore(root) };
+});
+
+describe('FsBlobStore concat', () => {
+  test('writes no byte twice: the joined blob\'s segments are the sources\' own files', async () => {
+    const root = join(dir, 'links');
+    const store = new FsBlobStore(root);
+    const part = Buffer.alloc(1024 * 1024, 7);
+    for (const key of ['pa', 'pb']) {
+      await store.append(key, 0, (async function* () {
+        yield part;
+      })(), part.length);
+    }
+    await store.concat('joined', ['pa', 'pb']);
+    const hex = (key: string) => Buffer.from(key).toString('hex');
+    const pathOf = (key: string) => join(root, hex(key).slice(-4, -2), hex(key).slice(-2), key);
+    const source = statSync(pathOf('pa'));
+    const segment = statSync(join(pathOf('joined'), '0'));
+    assert.equal(segment.ino, source.ino);
+    assert.equal(segment.nlink, 2);
+    assert.equal(statSync(join(pathOf('joined'), String(part.length))).ino, statSync(pathOf('pb')).ino);
+    assert.equal(await store.length('joined'), 2 * part.length);
+  });
 });
 
 describe('Server blob store setting', () => {

@@ -5,10 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ErrorCode } from '@parley/protocol';
-import { waitUntil, type TestServer } from '@parley/testkit';
+import { CLUSTER_JWT_SECRET, createTestDatabase, startTestServer, tempDir, waitUntil, type TestServer } from '@parley/testkit';
 import { FsBlobStore } from '../src/media/blob/fs-blob-store.ts';
 import { cutPatch, mediaServer, metadata, pngBytes, sha256, STORES, Uploader } from './media-helpers.ts';
 
@@ -73,6 +74,33 @@ for (const kind of STORES) {
       const got = await ann.download(fileId);
       assert.equal(got.status, 200);
       assert.equal(sha256(got.bytes), sha256(data));
+    });
+
+    test('the file\'s SHA-256 is that of every byte stored: PATCHes of MiBs on one node, and an upload resumed after a restart', async () => {
+      const data = randomBytes(5 * 1024 * 1024 + 333);
+      const dataDir = tempDir();
+      const db = kind === 'postgres' ? await createTestDatabase() : undefined;
+      const start = () => startTestServer({ ...(db ? { store: db.url, jwtSecret: CLUSTER_JWT_SECRET } : { store: 'sqlite' }), dataDir, maxFileBytes: 16 * MAX, uploadQuotaBytesPerDay: 64 * MAX, mediaSweepMs: 0 });
+      let node = await start();
+      try {
+        const zed = await Uploader.register(node.httpUrl, 'zed');
+        const whole = await zed.upload(data, undefined, 2 * 1024 * 1024 + 1);
+        assert.equal((await zed.json('GET', `/v1/files/${whole}/info`)).json().sha256, sha256(data));
+
+        const { path } = await zed.create(data.length);
+        assert.equal((await zed.patch(path, 0, data.subarray(0, 3 * MAX))).status, 204);
+        await node.stop();
+        node = await start();
+        const again = new Uploader(node.httpUrl, zed.token);
+        const last = await again.patch(path, 3 * MAX, data.subarray(3 * MAX));
+        assert.equal(last.status, 204, last.body);
+        const info = (await again.json('GET', `/v1/files/${last.headers.get('parley-file-id')}/info`)).json();
+        assert.deepEqual([info.size, info.sha256], [data.length, sha256(data)]);
+      } finally {
+        await node.stop();
+        await db?.drop();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     });
 
     test('creation-with-upload: the POST carries the first bytes (or all of them)', async () => {

@@ -65,6 +65,9 @@ export interface BlobStore {
    * Make blob `target` the concatenation of `sources`, in order (tus
    * concatenation), replacing any blob `target` was; the sources stay. Rejects,
    * before touching the target, if a source is missing or is the target itself.
+   * An adapter may share the sources' stored bytes with the target instead of
+   * copying them (the filesystem adapter links them): neither a later append to
+   * a source nor its deletion changes the target.
    */
   concat(target: string, sources: readonly string[]): Promise<void>;
   /** Remove a blob (no error if there is none). */

@@ -13,21 +13,23 @@
  * them — made durable first, by an empty append, which fsyncs — since they
  * were written in order by the one writer the lease allowed.
  *
- * The hash of a file is taken from its blob once, at completion, not while the
- * bytes stream in: a resumed upload may continue on another node or after a
- * restart, and Node's hash state cannot be saved and restored, so a streamed
- * hash would have to be rebuilt from the blob in exactly those cases anyway.
- * Hashing the stored bytes also makes the file's SHA-256 (its ETag, its
- * instant-upload identity) a fact about what is stored, whatever way the bytes
- * came. It costs one sequential read of the file at completion.
+ * The hash of a file is a fact about its stored bytes, whatever way they came.
+ * The node writing an upload keeps it going PATCH after PATCH (`running`) as
+ * long as every byte hashed is a byte stored; otherwise — resumed on another
+ * node or after a restart, cut, adopted bytes, a final upload made by
+ * concatenation — it is taken from the blob at completion, as Node's hash state
+ * cannot be saved and restored. A partial upload is never hashed on its own:
+ * its bytes are hashed as part of the final upload. The hashing itself runs on
+ * a worker thread (hasher.ts).
  */
-import { createHash, createHmac, timingSafeEqual, type Hash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { BoundedMap } from '../bounded-map.ts';
 import { ErrorCode, ParleyError } from '@parley/protocol';
 import type { StorePort } from '../chat/store-port.ts';
 import type { Logger } from '../logger.ts';
 import { BlobTooLarge, type BlobStore, type ByteRange } from './blob-store.ts';
 import { checkedMime, SNIFF_BYTES } from './content.ts';
+import { Hasher, type RunningHash } from './hasher.ts';
 import type { FileMedia, FileRow, UploadRow } from './media-port.ts';
 import { UploadKind } from './media-port.ts';
 import { collectFile, copyFile, createChallenge, mayDownload, takeChallenge } from './rules/files.ts';
@@ -103,7 +105,9 @@ export class MediaService {
    * hash of every stored byte, in order, is kept; an upload resumed on another
    * node, after a restart or after a cut is hashed from its blob at completion.
    */
-  private readonly running = new BoundedMap<string, { offset: number; hash: Hash }>(1000);
+  private readonly running = new BoundedMap<string, { offset: number; hash: RunningHash }>(1000);
+  /** Every SHA-256 of a file's bytes is taken on a worker thread, not the event loop (hasher.ts). */
+  private readonly hasher = new Hasher();
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -147,15 +151,16 @@ export class MediaService {
         offset = await this.adopt(id, start, actual);
         throw new ParleyError(ErrorCode.UPLOAD_OFFSET_MISMATCH, `Upload-Offset is ${start}, the upload is at ${offset}`);
       }
-      // The file's hash, kept going as the bytes come (see `running`).
+      // The file's hash, kept going as the bytes come (see `running`). A partial
+      // upload has none: it becomes part of a final upload, hashed whole.
       const running = this.running.get(id);
-      const hash = start === 0 ? createHash('sha256') : running?.offset === start ? running.hash : undefined;
+      const hash = grant.upload.kind === UploadKind.PARTIAL ? undefined : start === 0 ? this.hasher.start() : running?.offset === start ? running.hash : undefined;
       this.running.delete(id);
       let hashed = 0;
       const body = hash
         ? (async function* () {
             for await (const chunk of guarded(req.body, lease)) {
-              hash.update(chunk);
+              await hash.update(chunk);
               hashed += chunk.length;
               yield chunk;
             }
@@ -297,10 +302,10 @@ export class MediaService {
     try {
       const running = this.running.get(upload.id);
       this.running.delete(upload.id);
-      content =
-        running?.offset === upload.length
-          ? { sha256: running.hash.digest('hex'), size: upload.length!, mime: checkedMime(upload.mime, await this.head(upload.id, upload.length!)) }
-          : await this.digest(upload.id, upload.length!, upload.mime);
+      const streamed = running?.offset === upload.length ? await running.hash.digest().catch(() => undefined) : undefined;
+      content = streamed
+        ? { sha256: streamed, size: upload.length!, mime: checkedMime(upload.mime, await this.head(upload.id, upload.length!)) }
+        : await this.digest(upload.id, upload.length!, upload.mime);
     } finally {
       lease.stop();
     }
@@ -315,9 +320,8 @@ export class MediaService {
 
   /** SHA-256, size and checked type of a blob's `size` bytes. */
   private async digest(key: string, size: number, claimed: string): Promise<{ sha256: string; size: number; mime: string }> {
-    const hash = createHash('sha256');
-    for await (const chunk of await this.blobs.read(key)) hash.update(chunk as Buffer);
-    return { sha256: hash.digest('hex'), size, mime: checkedMime(claimed, await this.head(key, size)) };
+    const sha256 = await this.hasher.digestOf(await this.blobs.read(key));
+    return { sha256, size, mime: checkedMime(claimed, await this.head(key, size)) };
   }
 
   /** The first bytes of a blob, for sniffing its type. */
@@ -564,6 +568,7 @@ export class MediaService {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     await this.sweeping;
+    await this.hasher.close();
   }
 }
 
