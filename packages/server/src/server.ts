@@ -372,7 +372,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     log,
     {
       longBody: isUploadRequest,
-      proxies: parseTrustedProxies(config.trustedProxies),
+      proxies: parseTrustedProxies(config.trustedProxies, config.proxyHeader),
       commonHeaders: (req) => hygiene.headers(req),
       ...(tlsPair ? { tls: tlsPair } : {}),
     },

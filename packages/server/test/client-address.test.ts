@@ -80,6 +80,8 @@ describe('clientAddress', () => {
     }
     assert.deepEqual(loadConfig({ env: { PARLEY_TRUSTED_PROXIES: '10.0.0.0/8, 127.0.0.1' } }).trustedProxies, ['10.0.0.0/8', '127.0.0.1']);
     assert.deepEqual(loadConfig({ flags: { 'trusted-proxies': '::1' } }).trustedProxies, ['::1']);
+    assert.equal(loadConfig({ env: { PARLEY_PROXY_HEADER: 'forwarded' } }).proxyHeader, 'forwarded');
+    assert.throws(() => loadConfig({ overrides: { proxyHeader: 'x-real-ip' as never } }), /proxyHeader/);
   });
 
   describe('with no trusted proxies (the default)', () => {
@@ -135,6 +137,46 @@ describe('clientAddress', () => {
 
     test('a WebSocket upgrade gets the same answer', async () => {
       assert.deepEqual(await whoAmI(echo.port, { 'x-forwarded-for': '6.6.6.6, 203.0.113.9, 10.1.1.1' }, true), { address: '203.0.113.9' });
+    });
+
+    test('RFC 7239 Forwarded is not read: the proxy here writes X-Forwarded-For, so Forwarded is what the client sent', async () => {
+      assert.equal((await whoAmI(echo.port, { forwarded: 'for=6.6.6.6;proto=https' })).address, '127.0.0.1');
+      assert.deepEqual(await whoAmI(echo.port, { forwarded: 'for=6.6.6.6', 'x-forwarded-for': '203.0.113.9' }), { address: '203.0.113.9', tls: false });
+    });
+  });
+
+  describe('behind trusted proxies that write RFC 7239 Forwarded (proxyHeader forwarded)', () => {
+    let echo: Awaited<ReturnType<typeof echoServer>>;
+    before(async () => (echo = await echoServer(parseTrustedProxies(['127.0.0.1', '10.0.0.0/8'], 'forwarded'))));
+    after(() => echo.close());
+
+    test('the client is the nearest untrusted for= of Forwarded, read from the right; proto= of its element says TLS', async () => {
+      const cases: [string | string[], string, boolean][] = [
+        ['for=203.0.113.9', '203.0.113.9', false],
+        ['for=203.0.113.9;proto=https', '203.0.113.9', true],
+        // Parameter names in any case, quoted values, ports, IPv6 in brackets.
+        ['For="203.0.113.9:4711";Proto=HTTPS;by=10.0.0.1', '203.0.113.9', true],
+        ['for="[2001:DB8:cafe::17]:4711"', '2001:db8:cafe::17', false],
+        // A forged element on the left is never believed; trusted hops are passed.
+        ['for=6.6.6.6;proto=https, for=203.0.113.9;proto=http, for=10.1.1.1;proto=https', '203.0.113.9', false],
+        [['for=6.6.6.6', 'for=203.0.113.9, for=10.1.1.1'], '203.0.113.9', false],
+        // A separator inside quotes is not one.
+        ['for="6.6.6.6,x";proto=https, for=203.0.113.9', '203.0.113.9', false],
+        // "unknown" and obfuscated names stop the walk at the last hop a trusted proxy vouched for.
+        ['for=203.0.113.9, for=unknown', '127.0.0.1', false],
+        ['for=_hidden, for=10.3.3.3', '10.3.3.3', false],
+        ['proto=https', '127.0.0.1', false],
+        ['garbage', '127.0.0.1', false],
+        ['', '127.0.0.1', false],
+      ];
+      for (const [header, address, tls] of cases) {
+        assert.deepEqual(await whoAmI(echo.port, { forwarded: header }), { address, tls }, JSON.stringify(header));
+      }
+    });
+
+    test('X-Forwarded-For and -Proto are not read then', async () => {
+      assert.deepEqual(await whoAmI(echo.port, { 'x-forwarded-for': '6.6.6.6', 'x-forwarded-proto': 'https' }), { address: '127.0.0.1', tls: false });
+      assert.deepEqual(await whoAmI(echo.port, { forwarded: 'for=203.0.113.9' }, true), { address: '203.0.113.9' });
     });
   });
 });

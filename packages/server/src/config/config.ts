@@ -212,6 +212,12 @@ export const defaults = {
    * X-Forwarded-For and X-Forwarded-Proto are believed; empty: none, the TCP peer is the client.
    */
   trustedProxies: [] as string[],
+  /**
+   * The header those proxies write the client into: 'x-forwarded' (X-Forwarded-For,
+   * X-Forwarded-Proto) or 'forwarded' (RFC 7239). Only that one is read: the
+   * other is whatever the client sent.
+   */
+  proxyHeader: 'x-forwarded' as 'x-forwarded' | 'forwarded',
   /** Largest chunk of a streamed voice message, in bytes (must fit in a frame: at most maxFrameBytes − 512). */
   maxVoiceChunkBytes: 32 * 1024,
   /** Longest voice message, in ms (a stream is also capped by maxFileBytes). */
@@ -345,6 +351,7 @@ export function validateConfig(input: Record<string, unknown>): Config {
   if (c.nodeId !== '' && !/^[A-Za-z0-9._-]{1,64}$/.test(c.nodeId)) throw bad('nodeId must be 1-64 characters of A-Z a-z 0-9 . _ -');
   positive('pgPoolSize');
   if (!['full', 'normal'].includes(c.sqliteSynchronous)) throw bad(`sqliteSynchronous must be "full" or "normal"`);
+  if (!['x-forwarded', 'forwarded'].includes(c.proxyHeader)) throw bad(`proxyHeader must be "x-forwarded" or "forwarded"`);
   positive('maxFrameBytes', 1024);
   positive('maxBodyBytes');
   if (c.maxBodyBytes > c.maxFrameBytes - 512) throw bad('maxBodyBytes must be at least 512 bytes below maxFrameBytes');
@@ -433,7 +440,7 @@ export function validateConfig(input: Record<string, unknown>): Config {
     if (!listen) throw bad(`metricsListen must be host:port (e.g. 127.0.0.1:9090 or [::1]:9090), got "${c.metricsListen}"`);
   }
   try {
-    parseTrustedProxies(c.trustedProxies);
+    parseTrustedProxies(c.trustedProxies, c.proxyHeader);
     validateCorsOrigins(c.corsOrigins);
   } catch (err) {
     throw bad((err as Error).message);
