@@ -6,15 +6,18 @@
  * load process, one connection) keeps `window` sends in flight and answers every
  * reply — ack or refusal — with a new send at once, ignoring retryAfterMs.
  *
- * Three rounds, after an unmeasured warm-up of the honest clients:
+ * After an unmeasured warm-up of the honest clients, R times (--rounds):
  *   quiet     honest clients alone
  *   flood     honest clients and the abuser under the server's rate limits
+ * with each kind's latencies pooled over the rounds (alternating them puts the
+ * machine's own noise on both kinds alike), then once:
  *   unlimited the same, with the abuser's per-user send limit lifted by an admin
- *             override (its connection's frame limit still applies): what the
- *             limits save the honest clients from
+ *             override (its frame limit still applies): what the limits save
+ *             the honest clients from
  * --sendsPerSecond and --sendBurst set the server's per-user send limit (its
- * defaults: 100 and 1000). Figures: honest latency per round, the p99 ratio flood / quiet (goal: at most
- * 2), and the abuser's sends, acks and RATE_LIMITED refusals per round.
+ * defaults: 100 and 1000). Figures: honest latency of each kind (pooled), the
+ * p99 ratio flood / quiet (goal: at most 2) pooled and per round, and the
+ * abuser's sends, acks and RATE_LIMITED refusals.
  */
 import { LeanClient } from '../lean-client.ts';
 import { summarize, type LatencySummary } from '../stats.ts';
@@ -47,19 +50,27 @@ interface Abuser {
   token: string;
 }
 
+/** Two rounds' abuse as one. */
+function addAbuse(a: AbuseResult, b: AbuseResult): AbuseResult {
+  return {
+    sent: a.sent + b.sent, acked: a.acked + b.acked, rateLimited: a.rateLimited + b.rateLimited, otherErrors: a.otherErrors + b.otherErrors,
+    closed: a.closed + b.closed, refusedConnects: a.refusedConnects + b.refusedConnects, seconds: a.seconds + b.seconds,
+  };
+}
+
 const HONEST = 0;
 const ABUSER = 1;
 
 export const flood: Scenario = {
   description: 'honest pairs chat at a steady rate while one client floods; honest latency quiet vs flood, the abuser\'s refusals',
-  defaults: { pairs: 20, rate: 5, seconds: 10, window: 512, bytes: 100, warmup: 2, unlimited: 1, sendsPerSecond: 100, sendBurst: 1000 },
+  defaults: { pairs: 20, rate: 5, seconds: 10, rounds: 3, window: 512, bytes: 100, warmup: 2, unlimited: 1, sendsPerSecond: 100, sendBurst: 1000 },
   workers: () => 2,
   rateLimited: true,
   // The server's per-user send limit (its defaults unless given), to compare settings.
   serverArgs: (o) => ['--limit-sends-per-second', String(o.sendsPerSecond), '--limit-send-burst', String(o.sendBurst)],
 
   async run(ctx) {
-    const { pairs, rate, seconds, window, bytes, warmup, unlimited } = ctx.options as Record<string, number>;
+    const { pairs, rate, seconds, window, bytes, warmup, unlimited, rounds } = ctx.options as Record<string, number>;
     const run = `f${Date.now().toString(36)}`;
     const abuserId = `${run}-abuser`;
     ctx.log(`connecting ${pairs! * 2} honest clients and the abuser`);
@@ -67,13 +78,25 @@ export const flood: Scenario = {
     await ctx.pool.call(ABUSER, 'flood', 'setupAbuser', { url: ctx.clientUrls[0], appKey: ctx.appKey, abuserId, victimId: `${run}-victim` });
     if (warmup! > 0) await ctx.pool.call(HONEST, 'flood', 'honest', { rate, seconds: warmup, bytes, prefix: 'w' });
 
-    ctx.log(`quiet: ${seconds} s of honest traffic`);
-    const quiet = await ctx.pool.call<number[]>(HONEST, 'flood', 'honest', { rate, seconds, bytes, prefix: 'q' });
-    ctx.log(`flood: ${seconds} s of honest traffic and the abuser`);
-    const [flooded, abuse] = await Promise.all([
-      ctx.pool.call<number[]>(HONEST, 'flood', 'honest', { rate, seconds, bytes, prefix: 'f' }),
-      ctx.pool.call<AbuseResult>(ABUSER, 'flood', 'abuse', { seconds, window, bytes, prefix: 'a' }),
-    ]);
+    // Quiet and flood rounds alternate, R times, and each kind's latencies are pooled: the
+    // machine's own noise (other jobs, the disk) then falls on both kinds alike, not on one round.
+    const quiet: number[] = [];
+    const flooded: number[] = [];
+    const perRound: { quietP99: number; floodP99: number }[] = [];
+    let abuse: AbuseResult | undefined;
+    for (let round = 1; round <= rounds!; round++) {
+      ctx.log(`round ${round}/${rounds}, quiet: ${seconds} s of honest traffic`);
+      const q = await ctx.pool.call<number[]>(HONEST, 'flood', 'honest', { rate, seconds, bytes, prefix: `q${round}-` });
+      ctx.log(`round ${round}/${rounds}, flood: ${seconds} s of honest traffic and the abuser`);
+      const [f, a] = await Promise.all([
+        ctx.pool.call<number[]>(HONEST, 'flood', 'honest', { rate, seconds, bytes, prefix: `f${round}-` }),
+        ctx.pool.call<AbuseResult>(ABUSER, 'flood', 'abuse', { seconds, window, bytes, prefix: `a${round}-` }),
+      ]);
+      quiet.push(...q);
+      flooded.push(...f);
+      perRound.push({ quietP99: summarize(q).p99, floodP99: summarize(f).p99 });
+      abuse = abuse ? addAbuse(abuse, a) : a;
+    }
     let open: { latency: LatencySummary; abuse: AbuseResult } | undefined;
     if (unlimited) {
       await setSendLimit(ctx.endpoints.http, ctx.adminKey, abuserId, { sendsPerSecond: 0 });
@@ -98,13 +121,14 @@ export const flood: Scenario = {
       figures: {
         honestLatencyMs: { quiet: q, flood: f, ...(open ? { unlimited: open.latency } : {}) },
         p99FloodOverQuiet: ratio,
-        abuser: { flood: abuse, ...(open ? { unlimited: open.abuse } : {}) },
+        rounds: perRound,
+        abuser: { flood: abuse!, ...(open ? { unlimited: open.abuse } : {}) },
       },
       table: [
         ['honest quiet ms', latencyRow(q)],
         ['honest flood ms', latencyRow(f)],
-        ['p99 flood/quiet', `${ratio} (goal: at most 2)`],
-        ['abuser (limited)', abuseRow(abuse)],
+        ['p99 flood/quiet', `${ratio} (goal: at most 2); per round ${perRound.map((r) => (r.floodP99 / r.quietP99).toFixed(2)).join(' / ')}`],
+        [`abuser (limited, ${rounds} rounds)`, abuseRow(abuse!)],
         ...(open
           ? ([
               ['honest, abuser unlimited ms', latencyRow(open.latency)],
