@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ErrorCode } from '@parley/protocol';
-import { checkEndCount, chunkRange, decideChunk, indexEntry, parseIndex } from '../src/media/rules/voice.ts';
+import { checkEndCount, chunkRange, decideChunk, entryRest, indexEntry, parseIndex } from '../src/media/rules/voice.ts';
 
 describe('Voice rules', () => {
   const ends = [100, 250, 300];
@@ -41,5 +41,13 @@ describe('Voice rules', () => {
     assert.deepEqual(parseIndex(indexEntry(0xffff_fff0)), [0xffff_fff0]);
     assert.deepEqual(chunkRange(ends, 0), { start: 0, end: 100 });
     assert.deepEqual(chunkRange(ends, 2), { start: 250, end: 300 });
+  });
+
+  test('a torn entry is completed only by the rest of the same entry', () => {
+    const entry = indexEntry(0x0102_0304);
+    assert.deepEqual([...entryRest(new Uint8Array(0), 0x0102_0304)], [...entry]);
+    for (let cut = 1; cut < 4; cut++) assert.deepEqual([...entryRest(entry.subarray(0, cut), 0x0102_0304)], [...entry.subarray(cut)]);
+    assert.throws(() => entryRest(new Uint8Array([1, 9]), 0x0102_0304), { code: ErrorCode.INTERNAL });
+    assert.throws(() => entryRest(entry, 0x0102_0304), { code: ErrorCode.INTERNAL });
   });
 });

@@ -11,6 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { ErrorCode, FriendOp, MessageType, type parley } from '@parley/protocol';
 import { openAuthed, waitUntil, type RawClient, type TestServer } from '@parley/testkit';
+import { indexEntry } from '../src/media/rules/voice.ts';
 import { mediaServer, sha256, STORES, Uploader } from './media-helpers.ts';
 
 type Raw = RawClient & { userId: string };
@@ -159,6 +160,35 @@ for (const kind of STORES) {
       assert.equal(ended.body, 'voiceEnded', ended.error?.message ?? '');
       const body = JSON.parse(Buffer.from(ended.voiceEnded!.message!.body!).toString());
       assert.equal(sha256((await new Uploader(server.httpUrl, token.ann!).download(body.fileId)).bytes), sha256(Buffer.concat(chunks)));
+    });
+
+    test('an index entry torn by a crash (its chunk stored, 2 of its 4 bytes written) is completed when the chunk is sent again; a torn entry that is not its own is refused', async () => {
+      const streamId = await startStream(ann);
+      const chunks = chunksOf(3);
+      await sendChunk(ann, streamId, 0, chunks[0]!);
+      async function* bytesOf(b: Uint8Array) {
+        yield b;
+      }
+      // The node stored chunk 1's bytes, began its index entry and died after its first 2 bytes.
+      const end = chunks[0]!.length + chunks[1]!.length;
+      await server.media.write('ann', streamId, { offset: chunks[0]!.length, contentLength: chunks[1]!.length, body: bytesOf(chunks[1]!) });
+      await server.blobs.append(`${streamId}_voice`, 4, bytesOf(indexEntry(end).subarray(0, 2)), 2);
+      assert.equal((await sendChunk(ann, streamId, 1, chunks[1]!)).duplicate, false, 'the resend is taken');
+      assert.equal(await server.blobs.length(`${streamId}_voice`), 8, 'two whole entries');
+      await sendChunk(ann, streamId, 2, chunks[2]!);
+      const ended = await ann.request({ voiceEnd: { streamId, chunkCount: 3, durationMs: 750, sha256: createHash('sha256').update(Buffer.concat(chunks)).digest() } });
+      assert.equal(ended.body, 'voiceEnded', ended.error?.message ?? '');
+      const body = JSON.parse(Buffer.from(ended.voiceEnded!.message!.body!).toString());
+      assert.equal(sha256((await new Uploader(server.httpUrl, token.ann!).download(body.fileId)).bytes), sha256(Buffer.concat(chunks)));
+
+      // Bytes that do not begin the entry: damage, not a crash of this chunk's append. Refused, and nothing is lost of what was stored.
+      const other = await startStream(ann);
+      await sendChunk(ann, other, 0, chunks[0]!);
+      await server.blobs.append(`${other}_voice`, 4, bytesOf(new Uint8Array([0xff, 0xff])), 2);
+      const refused = await ann.request({ voiceChunk: { streamId: other, index: 1, data: chunks[1]! } });
+      assert.equal(refused.body, 'error');
+      assert.equal(await server.blobs.length(`${other}_voice`), 6, 'the index untouched');
+      assert.equal(await server.blobs.length(other), chunks[0]!.length + chunks[1]!.length, 'the chunk stored (its ack withheld), adopted if the index is mended');
     });
 
     test('bad input gets a clear code: a gap, an oversize chunk, an unknown stream, a wrong count, a wrong hash', async () => {

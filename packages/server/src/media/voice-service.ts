@@ -36,7 +36,7 @@ import {
   checkEndCount,
   chunkRange,
   decideChunk,
-  indexEntry,
+  entryRest,
   INDEX_ENTRY_BYTES,
   parseIndex,
   voiceConversation,
@@ -147,7 +147,7 @@ export class VoiceService {
         // Stored by an attempt that ended before its index entry: the entry is all that is missing.
         await this.sameBytes(streamId, decision.offset, end, data, index);
       }
-      await this.blobs.append(voiceIndexKey(streamId), index * INDEX_ENTRY_BYTES, once(indexEntry(end)), INDEX_ENTRY_BYTES);
+      await this.appendEntry(streamId, index, end);
       ends.push(end);
       await this.publish(caller, conversationId, streamId, upload.mime, { index, data });
       return { duplicate: false };
@@ -242,6 +242,16 @@ export class VoiceService {
       throw new ParleyError(ErrorCode.STREAM_NOT_FOUND, `no stream ${streamId}`);
     }
     return { upload, conversationId };
+  }
+
+  /** Append chunk `index`'s entry to the stream's index, completing a torn one a crash left (rules/voice.ts entryRest). */
+  private async appendEntry(streamId: string, index: number, end: number): Promise<void> {
+    const key = voiceIndexKey(streamId);
+    const at = index * INDEX_ENTRY_BYTES;
+    const length = (await this.blobs.length(key)) ?? 0;
+    const torn: Buffer[] = [];
+    if (length > at) for await (const c of await this.blobs.read(key, { start: at, end: length - 1 })) torn.push(c as Buffer);
+    await this.blobs.append(key, length, once(entryRest(Buffer.concat(torn), end)), INDEX_ENTRY_BYTES);
   }
 
   /** The stream's chunk end offsets: from the cache when it has `needed` of them, else read from the index blob. */

@@ -41,9 +41,8 @@ export const INDEX_ENTRY_BYTES = 4;
 
 /**
  * The end offsets a chunk index blob holds. A torn last entry (a crash in the
- * middle of its 4-byte append) is not read; such a stream takes no further
- * chunk (the blob store appends only at the blob's end) and is reclaimed when it
- * expires — a known limit, as the BlobStore port cannot truncate.
+ * middle of its 4-byte append) is not read: it is completed when its chunk is
+ * sent again (`entryRest`).
  */
 export function parseIndex(bytes: Uint8Array): number[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -56,6 +55,22 @@ export function indexEntry(end: number): Uint8Array {
   const entry = new Uint8Array(INDEX_ENTRY_BYTES);
   new DataView(entry.buffer).setUint32(0, end);
   return entry;
+}
+
+/**
+ * What is left to append of the entry `end` when the index blob already ends in
+ * `torn`, the first bytes of an entry a crash cut short (none: the whole entry).
+ * The blob store appends only at a blob's end and cannot truncate, so a torn
+ * entry is completed, not rewritten — which is right only if its bytes are a
+ * prefix of this very entry (the same chunk sent again, its bytes checked
+ * equal); anything else is a damaged index.
+ */
+export function entryRest(torn: Uint8Array, end: number): Uint8Array {
+  const entry = indexEntry(end);
+  if (torn.length >= INDEX_ENTRY_BYTES || !torn.every((b, i) => b === entry[i])) {
+    throw new ParleyError(ErrorCode.INTERNAL, `a chunk index ends in ${torn.length} bytes that do not begin the entry for ${end}`);
+  }
+  return entry.subarray(torn.length);
 }
 
 /** Where chunk `index` lies, given the index's end offsets. */
