@@ -99,10 +99,12 @@ test('bench › direct, group and reconnect run against a two-node cluster, clie
 });
 
 test('bench › flood: the abuser is refused with RATE_LIMITED while every honest message arrives', async () => {
-  const { report } = await bench(['flood', '--pairs', '2', '--rate', '5', '--seconds', '2', '--warmup', '0', '--window', '64', '--sendsPerSecond', '5', '--sendBurst', '5']);
+  const { report } = await bench(['flood', '--pairs', '2', '--rate', '5', '--seconds', '2', '--rounds', '2', '--warmup', '0', '--window', '64', '--sendsPerSecond', '5', '--sendBurst', '5']);
   assertCommon(report, 'flood');
-  assert.equal(report.figures.honestLatencyMs.quiet.count, 20, 'every honest message of the quiet round arrived');
-  assert.equal(report.figures.honestLatencyMs.flood.count, 20, 'every honest message of the flood round arrived');
+  // 2 pairs × 5 a second × 2 s, in each of 2 rounds of each kind, pooled.
+  assert.equal(report.figures.honestLatencyMs.quiet.count, 40, 'every honest message of the quiet rounds arrived');
+  assert.equal(report.figures.honestLatencyMs.flood.count, 40, 'every honest message of the flood rounds arrived');
+  assert.equal(report.figures.rounds.length, 2, 'a ratio per round');
   assert.ok(report.figures.abuser.flood.rateLimited > 0, 'the abuser was refused');
   assert.ok(report.figures.abuser.flood.acked < report.figures.abuser.flood.sent, 'not everything the abuser sent was stored');
 });
