@@ -41,6 +41,11 @@ async function sendChunk(client: Raw, streamId: string, index: number, data: Uin
   return reply.voiceChunkAck!;
 }
 
+/** The bytes as a body for the media service's write (one chunk). */
+async function* bytesOf(b: Uint8Array) {
+  yield b;
+}
+
 const pushesOf = (client: Raw, streamId: string) => client.frames.filter((f) => f.body === 'voicePush' && f.voicePush!.streamId === streamId && !f.id).map((f) => f.voicePush!);
 
 for (const kind of STORES) {
@@ -143,32 +148,31 @@ for (const kind of STORES) {
       assert.equal(sha256(download.bytes), sha256(Buffer.concat(chunks)));
     });
 
+    /** Ann ends the stream as `chunks`: one VOICE message whose file is exactly their bytes. */
+    async function endsAs(streamId: string, chunks: Buffer[]): Promise<void> {
+      const ended = await ann.request({ voiceEnd: { streamId, chunkCount: chunks.length, durationMs: 750, sha256: createHash('sha256').update(Buffer.concat(chunks)).digest() } });
+      assert.equal(ended.body, 'voiceEnded', ended.error?.message ?? '');
+      const body = JSON.parse(Buffer.from(ended.voiceEnded!.message!.body!).toString());
+      assert.equal(sha256((await new Uploader(server.httpUrl, token.ann!).download(body.fileId)).bytes), sha256(Buffer.concat(chunks)));
+    }
+
     test('a chunk whose bytes were stored but whose index entry was not (a crash between the two) is taken once when sent again', async () => {
       const streamId = await startStream(ann);
       const chunks = chunksOf(3);
       await sendChunk(ann, streamId, 0, chunks[0]!);
       // The node stored chunk 1's bytes through the upload path and died before its index entry and its ack.
-      async function* bytesOf(b: Uint8Array) {
-        yield b;
-      }
       await server.media.write('ann', streamId, { offset: chunks[0]!.length, contentLength: chunks[1]!.length, body: bytesOf(chunks[1]!) });
       assert.equal(await server.blobs.length(`${streamId}_voice`), 4, 'one index entry: chunk 0');
       // The sender, never acked, sends chunk 1 again: its bytes are adopted, not written twice.
       assert.equal((await sendChunk(ann, streamId, 1, chunks[1]!)).duplicate, false);
       await sendChunk(ann, streamId, 2, chunks[2]!);
-      const ended = await ann.request({ voiceEnd: { streamId, chunkCount: 3, durationMs: 750, sha256: createHash('sha256').update(Buffer.concat(chunks)).digest() } });
-      assert.equal(ended.body, 'voiceEnded', ended.error?.message ?? '');
-      const body = JSON.parse(Buffer.from(ended.voiceEnded!.message!.body!).toString());
-      assert.equal(sha256((await new Uploader(server.httpUrl, token.ann!).download(body.fileId)).bytes), sha256(Buffer.concat(chunks)));
+      await endsAs(streamId, chunks);
     });
 
     test('an index entry torn by a crash (its chunk stored, 2 of its 4 bytes written) is completed when the chunk is sent again; a torn entry that is not its own is refused', async () => {
       const streamId = await startStream(ann);
       const chunks = chunksOf(3);
       await sendChunk(ann, streamId, 0, chunks[0]!);
-      async function* bytesOf(b: Uint8Array) {
-        yield b;
-      }
       // The node stored chunk 1's bytes, began its index entry and died after its first 2 bytes.
       const end = chunks[0]!.length + chunks[1]!.length;
       await server.media.write('ann', streamId, { offset: chunks[0]!.length, contentLength: chunks[1]!.length, body: bytesOf(chunks[1]!) });
@@ -176,10 +180,7 @@ for (const kind of STORES) {
       assert.equal((await sendChunk(ann, streamId, 1, chunks[1]!)).duplicate, false, 'the resend is taken');
       assert.equal(await server.blobs.length(`${streamId}_voice`), 8, 'two whole entries');
       await sendChunk(ann, streamId, 2, chunks[2]!);
-      const ended = await ann.request({ voiceEnd: { streamId, chunkCount: 3, durationMs: 750, sha256: createHash('sha256').update(Buffer.concat(chunks)).digest() } });
-      assert.equal(ended.body, 'voiceEnded', ended.error?.message ?? '');
-      const body = JSON.parse(Buffer.from(ended.voiceEnded!.message!.body!).toString());
-      assert.equal(sha256((await new Uploader(server.httpUrl, token.ann!).download(body.fileId)).bytes), sha256(Buffer.concat(chunks)));
+      await endsAs(streamId, chunks);
 
       // Bytes that do not begin the entry: damage, not a crash of this chunk's append. Refused, and nothing is lost of what was stored.
       const other = await startStream(ann);
@@ -187,6 +188,7 @@ for (const kind of STORES) {
       await server.blobs.append(`${other}_voice`, 4, bytesOf(new Uint8Array([0xff, 0xff])), 2);
       const refused = await ann.request({ voiceChunk: { streamId: other, index: 1, data: chunks[1]! } });
       assert.equal(refused.body, 'error');
+      assert.equal(refused.error!.code, ErrorCode.INTERNAL, refused.error!.message ?? '');
       assert.equal(await server.blobs.length(`${other}_voice`), 6, 'the index untouched');
       assert.equal(await server.blobs.length(other), chunks[0]!.length + chunks[1]!.length, 'the chunk stored (its ack withheld), adopted if the index is mended');
     });
