@@ -1,13 +1,13 @@
 /**
- * Tells when PostgreSQL's transaction horizon has passed a transaction id: when
- * every transaction with a smaller id has ended. A sync that had to leave out
+ * Tells when the database's transaction horizon has passed a transaction id: when
+ * every transaction of the database with a smaller id has ended. A sync that had to leave out
  * changes because transactions open when it began were still open after its wait
  * (see PostgresStore.changesSince) hands its caller `passes(xid)`; once that
  * resolves, the same sync would carry those changes, and the gateway tells the
  * client to sync again.
  *
  * One watch per store, so one per node, however many sessions wait: while anyone
- * waits it reads the horizon (one trivial query, pg_current_snapshot) every
+ * waits it reads the horizon (one small query, SQL.snapshotBounds) every
  * `pollMs`, and resolves every waiter the horizon has passed; with no one waiting
  * it does nothing at all. Waiters for the same id share one promise.
  */
@@ -17,7 +17,7 @@ export class HorizonWatch {
   private closed = false;
 
   constructor(
-    /** The server's horizon now: the oldest transaction id still running (pg_snapshot_xmin). */
+    /** The database's horizon now: the oldest transaction id still running in it (SQL.snapshotBounds). */
     private readonly readHorizon: () => Promise<number>,
     private readonly pollMs: number,
   ) {}

@@ -12,8 +12,8 @@
  *   failure or deadlock, a unique key another node stored first, a conversation
  *   another node created meanwhile — runs again from the start (bounded).
  * - Change versions are transaction ids (pg_current_xact_id), and the change feed
- *   returns only versions below the server's horizon, the oldest transaction id
- *   still running (see SQL.changesSinceMembers), so a slow transaction that took a
+ *   returns only versions below the horizon, the oldest transaction id
+ *   still running in this database (see SQL.snapshotBounds, SQL.changesSinceMembers), so a slow transaction that took a
  *   smaller id cannot commit behind a reader's cursor. A sync waits a moment for
  *   the transactions open when it began; if one outlives the wait, its answer says
  *   so (`withheld`, from the store's one HorizonWatch) and resolves once they ended.
@@ -641,7 +641,7 @@ export class PostgresStore implements StorePort {
    * and return the horizon the wait ended with (`horizon`, the oldest id still
    * running then) and the one it waited for (`target`, the first id not yet begun
    * when it started). The change feed withholds versions at or above the
-   * horizon, and the horizon is held back by any transaction on the server:
+   * horizon, and the horizon is held back by any transaction of this database:
    * without this wait a sync could leave out a change committed before it began
    * (a kick, a role) because some unrelated transaction was open. A transaction
    * that outlives the bound is not waited for: then `horizon` < `target`.

@@ -412,8 +412,22 @@ export const SQL = {
   trashedBlobs: `SELECT key FROM blob_trash ORDER BY since, key LIMIT $1`,
 
   durability: `SELECT current_setting('synchronous_commit') AS synchronous_commit, current_setting('fsync') AS fsync`,
-  /** The server's transaction horizon now: every id below xmin has ended; ids from xmax on are not yet begun. */
-  snapshotBounds: `SELECT pg_snapshot_xmin(s)::text::bigint AS xmin, pg_snapshot_xmax(s)::text::bigint AS xmax FROM pg_current_snapshot() AS s`,
+  /**
+   * This database's transaction horizon now: every transaction of this database
+   * with an id below xmin has ended; ids from xmax on had not ended when the
+   * statement began. Only this database's transactions count: a session writes
+   * only the database it is connected to, so a long transaction of another
+   * database on the same server (another app, a test run) must not hold back
+   * this one's syncs, as the server-wide pg_snapshot_xmin would. xmax comes from
+   * the statement's snapshot, taken before pg_stat_activity is read (under the
+   * ProcArray lock), so a transaction that gets its id after the read has one
+   * at or above xmax. backend_xid is a 32-bit xid: it is widened against xmax,
+   * from which every running id is less than 2^31 away (PostgreSQL's own rule).
+   */
+  snapshotBounds: `SELECT LEAST(b.xmax, (
+      SELECT MIN(b.xmax + (((a.backend_xid::text::bigint - b.xmax) % 4294967296) + 4294967296 + 2147483648) % 4294967296 - 2147483648)
+      FROM pg_stat_activity a WHERE a.datname = current_database() AND a.backend_xid IS NOT NULL)) AS xmin, b.xmax
+    FROM (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax) AS b`,
   /**
    * The change feed, as two index ranges (see chat/rules/change-feed.ts), each
    * returning only versions below $5, a horizon (snapshotBounds' xmin) read
