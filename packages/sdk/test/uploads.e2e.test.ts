@@ -63,8 +63,10 @@ describe('Uploads through the SDK', () => {
   test('a large file goes in parallel parts, joined on the server', async () => {
     const ann = await world.open('ann');
     const data = randomBytes(9 * 1024 * 1024);
+    const { taken } = world.server.media.chains.stats;
     const file = await ann.client.upload(data, { name: 'big.bin', parallel: 3 });
     assert.equal(file.sha256, sha256(data));
+    assert.equal(world.server.media.chains.stats.taken, taken + 1, 'the SDK creates the parts in order: their hash was taken as they arrived, not read at the join');
     assert.equal(sha256((await ann.client.download(file.fileId)).bytes), sha256(data));
   });
 

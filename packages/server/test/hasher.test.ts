@@ -75,3 +75,23 @@ test('Hasher › a hash whose worker is gone rejects its digest; a new hash work
     await hasher.close();
   }
 });
+
+test('Hasher › a fork has the bytes given so far and goes on on its own; the original goes on too', async () => {
+  const hasher = new Hasher();
+  try {
+    const [a, b, c] = [randomBytes(1024 * 1024 + 3), randomBytes(5), randomBytes(2 * 1024 * 1024)];
+    const hash = hasher.start();
+    await hash.update(a);
+    const fork = hash.fork();
+    await hash.update(b);
+    await fork.update(c);
+    const forkOfFork = fork.fork();
+    assert.deepEqual(
+      await Promise.all([hash.digest(), fork.digest(), forkOfFork.digest(), hasher.start().fork().digest()]),
+      [oneShot(Buffer.concat([a, b])), oneShot(Buffer.concat([a, c])), oneShot(Buffer.concat([a, c])), oneShot(Buffer.alloc(0))],
+    );
+    assert.throws(() => hash.fork(), /already digested/);
+  } finally {
+    await hasher.close();
+  }
+});

@@ -102,9 +102,11 @@ export const upload: Scenario = {
       t = performance.now();
       const size = Math.ceil(other.length / streams!);
       const parts = await Promise.all(Array.from({ length: streams! }, (_, i) => uploadOne(ctx, token, other.subarray(i * size, (i + 1) * size), chunk, true)));
+      const partsMs = performance.now() - t;
       const joined = await tus(ctx, token, 'POST', '/v1/uploads', { 'upload-concat': `final;${parts.map((p) => p.path).join(' ')}` });
       const parallelMs = performance.now() - t;
       if (!joined.headers['parley-file-id']) throw new Error('the joined upload named no file');
+      ctx.log(`round ${round}/${rounds}: raw ${rawMs.toFixed(0)} ms, one stream ${oneMs.toFixed(0)} ms, parts ${partsMs.toFixed(0)} ms + join ${(parallelMs - partsMs).toFixed(0)} ms`);
       perRound.push({ raw: mbps(data.length, rawMs), single: mbps(data.length, oneMs), parallel: mbps(other.length, parallelMs) });
     }
 

@@ -59,8 +59,14 @@ export interface BlobStore {
   append(key: string, offset: number, data: AsyncIterable<Uint8Array>, maxBytes: number): Promise<number>;
   /** The blob's length, or undefined if there is no such blob. */
   length(key: string): Promise<number | undefined>;
-  /** The blob's bytes, or a range of them. */
-  read(key: string, range?: ByteRange): Promise<Readable>;
+  /**
+   * The blob's bytes, or a range of them. `chunkBytes` is a hint for an adapter
+   * that reads in chunks (the filesystem's): a read of a whole blob for its hash
+   * goes several times faster in 1 MiB reads than in the stream default of
+   * 64 KiB, while a download, which may be one of thousands at once, keeps the
+   * default's small buffer.
+   */
+  read(key: string, range?: ByteRange, options?: { chunkBytes?: number }): Promise<Readable>;
   /**
    * Make blob `target` the concatenation of `sources`, in order (tus
    * concatenation), replacing any blob `target` was; the sources stay. Rejects,

@@ -36,6 +36,8 @@ parentPort.on('message', (m) => {
     const hash = states.get(m.id) ?? createHash('sha256');
     states.delete(m.id);
     parentPort.postMessage({ op: 'digest', id: m.id, hex: hash.digest('hex') });
+  } else if (m.op === 'copy') {
+    states.set(m.to, (states.get(m.id) ?? createHash('sha256')).copy());
   } else if (m.op === 'drop') {
     states.delete(m.id);
   }
@@ -48,6 +50,8 @@ export interface RunningHash {
   update(bytes: Uint8Array): Promise<void> | undefined;
   /** The hex digest of every byte given; the hash is then spent. */
   digest(): Promise<string>;
+  /** A new hash that has been given the same bytes as this one so far; each goes on on its own. */
+  fork(): RunningHash;
 }
 
 /** A worker and what is outstanding with it: a failed worker fails only its own hashes. */
@@ -66,9 +70,17 @@ export class Hasher {
 
   /** A new, empty hash. */
   start(): RunningHash {
+    return this.make(this.started());
+  }
+
+  /**
+   * A hash whose state lives in `running`'s worker (a copy of another's, made
+   * there, or a new one): if that worker fails, the hash is lost (and says so),
+   * never continued in another.
+   */
+  private make(running: Running, copyOf?: number): RunningHash {
     const id = ++this.lastId;
-    // Its state lives in this worker: if that one fails, the hash is lost (and says so), never continued in another.
-    const running = this.started();
+    if (copyOf !== undefined && this.current === running) running.worker.postMessage({ op: 'copy', id: copyOf, to: id });
     const lost = () => this.current !== running;
     let batch: Buffer | undefined;
     let filled = 0;
@@ -105,6 +117,11 @@ export class Hasher {
           running.digests.set(id, { resolve, reject });
           running.worker.postMessage({ op: 'digest', id });
         });
+      },
+      fork: () => {
+        if (spent) throw new Error('the hash was already digested');
+        send(); // the worker copies the state after every byte given so far
+        return this.make(running, id);
       },
     };
     this.forgotten.register(hash, id, hash);

@@ -17,10 +17,11 @@
  * The node writing an upload keeps it going PATCH after PATCH (`running`) as
  * long as every byte hashed is a byte stored; otherwise — resumed on another
  * node or after a restart, cut, adopted bytes, a final upload made by
- * concatenation — it is taken from the blob at completion, as Node's hash state
- * cannot be saved and restored. A partial upload is never hashed on its own:
- * its bytes are hashed as part of the final upload. The hashing itself runs on
- * a worker thread (hasher.ts).
+ * concatenation the chain did not foresee — it is taken from the blob at
+ * completion, as Node's hash state cannot be saved and restored. A partial
+ * upload is never hashed on its own: its bytes are hashed, as they are recorded,
+ * as part of the final upload the node guesses it will be in (part-chains.ts).
+ * The hashing itself runs on a worker thread (hasher.ts).
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { BoundedMap } from '../bounded-map.ts';
@@ -30,6 +31,7 @@ import type { Logger } from '../logger.ts';
 import { BlobTooLarge, type BlobStore, type ByteRange } from './blob-store.ts';
 import { checkedMime, SNIFF_BYTES } from './content.ts';
 import { Hasher, type RunningHash } from './hasher.ts';
+import { PartChains } from './part-chains.ts';
 import type { FileMedia, FileRow, UploadRow } from './media-port.ts';
 import { UploadKind } from './media-port.ts';
 import { collectFile, copyFile, createChallenge, mayDownload, takeChallenge } from './rules/files.ts';
@@ -95,6 +97,8 @@ interface Lease {
   stop(): void;
 }
 
+/** Reads of stored bytes the server itself consumes whole (hashing, joining a staged body): 1 MiB at a time (BlobStore.read). */
+const BULK_READ_BYTES = 1024 * 1024;
 /** A checksummed PATCH body up to this long is checked in memory; a longer one is staged on disk. */
 const CHECKED_IN_MEMORY = 8 * 1024 * 1024;
 
@@ -108,6 +112,8 @@ export class MediaService {
   private readonly running = new BoundedMap<string, { offset: number; hash: RunningHash }>(1000);
   /** Every SHA-256 of a file's bytes is taken on a worker thread, not the event loop (hasher.ts). */
   private readonly hasher = new Hasher();
+  /** Final uploads' hashes, taken while their parts arrive (part-chains.ts). */
+  readonly chains: PartChains;
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -123,12 +129,15 @@ export class MediaService {
     private readonly onFileComplete?: FileListener,
   ) {
     this.linkKey = createHmac('sha256', secret).update('parley file links v1').digest();
+    this.chains = new PartChains(this.hasher, blobs);
   }
 
   // ---------------------------------------------------------------- uploads
 
-  create(ownerId: string, input: NewUpload): Promise<UploadRow> {
-    return this.port.write((tx) => createUpload(tx, ownerId, input, this.settings, Date.now()));
+  async create(ownerId: string, input: NewUpload): Promise<UploadRow> {
+    const upload = await this.port.write((tx) => createUpload(tx, ownerId, input, this.settings, Date.now()));
+    if (upload.kind === UploadKind.PARTIAL) this.chains.created(ownerId, upload.id, upload.length);
+    return upload;
   }
 
   /**
@@ -188,6 +197,7 @@ export class MediaService {
     if (failure instanceof LeaseLost || (!failure && !ended)) {
       throw new ParleyError(ErrorCode.UPLOAD_BUSY, `upload ${id} was taken over by another request; HEAD it and resume`);
     }
+    if (ended && ended.kind === UploadKind.PARTIAL) this.chains.recorded(ownerId, id, ended.offset, ended.length);
     if (failure) throw failure;
     if (complete) return this.finish(ended!, token);
     return { upload: ended! };
@@ -269,7 +279,7 @@ export class MediaService {
       if (digest.length !== checksum.length || !timingSafeEqual(digest, checksum)) {
         throw new ParleyError(ErrorCode.CHECKSUM_MISMATCH, 'Upload-Checksum does not match the bytes sent; nothing of them was kept');
       }
-      return staged === 0 ? offset : await this.blobs.append(id, offset, await this.blobs.read(stage), staged);
+      return staged === 0 ? offset : await this.blobs.append(id, offset, await this.blobs.read(stage, undefined, { chunkBytes: BULK_READ_BYTES }), staged);
     } finally {
       await this.blobs.delete(stage);
     }
@@ -320,7 +330,7 @@ export class MediaService {
 
   /** SHA-256, size and checked type of a blob's `size` bytes. */
   private async digest(key: string, size: number, claimed: string): Promise<{ sha256: string; size: number; mime: string }> {
-    const sha256 = await this.hasher.digestOf(await this.blobs.read(key));
+    const sha256 = await this.hasher.digestOf(await this.blobs.read(key, undefined, { chunkBytes: BULK_READ_BYTES }));
     return { sha256, size, mime: checkedMime(claimed, await this.head(key, size)) };
   }
 
@@ -405,12 +415,17 @@ export class MediaService {
   async createFinal(ownerId: string, partIds: readonly string[], meta: { metadata: string; name: string; mime: string }): Promise<UploadState> {
     const token = newId();
     const final = await this.port.write((tx) => createFinal(tx, ownerId, partIds, meta, token, this.settings, Date.now()));
+    const lengthsOf = async () => (await Promise.all(partIds.map((p) => this.port.getUpload(p)))).map((u) => u?.length ?? -1);
+    const chained = this.chains.take(ownerId, partIds, lengthsOf).catch(() => undefined);
     try {
       await this.concatenate(final, token);
     } catch (err) {
       await this.port.write((tx) => releaseLease(tx, final.id, token));
       throw err;
     }
+    // The final's hash, taken while the parts arrived, if the node guessed them: finish() need not read the file.
+    const hash = await chained;
+    if (hash) this.running.set(final.id, { offset: final.length!, hash });
     const ended = await this.port.write((tx) =>
       endWrite(tx, final.id, token, { offset: final.length!, reserved: 0, written: 0, day: dayOf(Date.now()), ownerId }, this.settings, Date.now(), true),
     );
@@ -419,8 +434,9 @@ export class MediaService {
   }
 
   /** tus termination. */
-  terminate(ownerId: string, id: string): Promise<void> {
-    return this.port.write((tx) => terminateUpload(tx, ownerId, id, Date.now()));
+  async terminate(ownerId: string, id: string): Promise<void> {
+    await this.port.write((tx) => terminateUpload(tx, ownerId, id, Date.now()));
+    this.chains.gone(ownerId, id);
   }
 
   // ---------------------------------------------------------------- files
@@ -486,7 +502,7 @@ export class MediaService {
     const source = await this.port.fileByContent(challenge.sha256, challenge.size);
     if (!source) throw new ParleyError(ErrorCode.NOT_FOUND, 'the server no longer has a file with that content');
     const hash = createHash('sha256');
-    for await (const chunk of await this.blobs.read(source.blobKey, { start: challenge.start, end: challenge.end })) hash.update(chunk as Buffer);
+    for await (const chunk of await this.blobs.read(source.blobKey, { start: challenge.start, end: challenge.end }, { chunkBytes: BULK_READ_BYTES })) hash.update(chunk as Buffer);
     const want = hash.digest();
     const given = Buffer.from(proof, 'hex');
     if (given.length !== want.length || !timingSafeEqual(given, want)) throw new ParleyError(ErrorCode.FORBIDDEN, 'the proof does not match; the challenge is spent');

@@ -138,22 +138,23 @@ export class FsBlobStore implements BlobStore {
     return offset + writer.written;
   }
 
-  async read(key: string, range?: ByteRange): Promise<Readable> {
+  async read(key: string, range?: ByteRange, options: { chunkBytes?: number } = {}): Promise<Readable> {
+    const highWaterMark = options.chunkBytes;
     const blob = await this.layout(key);
     if (blob === undefined) throw new BlobRangeError(`no blob ${key}`);
     if (range && (range.start < 0 || range.end < range.start || range.end >= blob.length)) {
       throw new BlobRangeError(`range ${range.start}-${range.end} is outside 0-${blob.length - 1}`);
     }
-    if (!blob.joined) return createReadStream(blob.segments[0]!.path, range ? { start: range.start, end: range.end } : {});
+    if (!blob.joined) return createReadStream(blob.segments[0]!.path, { highWaterMark, ...(range ? { start: range.start, end: range.end } : {}) });
     const start = range?.start ?? 0;
     const end = range?.end ?? blob.length - 1;
     const touched = blob.segments.filter((s) => s.size > 0 && s.offset <= end && s.offset + s.size > start);
     // Destroying the stream returns the generator, which destroys the segment being read.
     return Readable.from((async function* () {
       for (const s of touched) {
-        yield* createReadStream(s.path, { start: Math.max(start - s.offset, 0), end: Math.min(end, s.offset + s.size - 1) - s.offset });
+        yield* createReadStream(s.path, { highWaterMark, start: Math.max(start - s.offset, 0), end: Math.min(end, s.offset + s.size - 1) - s.offset });
       }
-    })(), { objectMode: false });
+    })(), { objectMode: false, highWaterMark });
   }
 
   async concat(target: string, sources: readonly string[]): Promise<void> {
