@@ -109,6 +109,17 @@ test('bench › flood: the abuser is refused with RATE_LIMITED while every hones
   assert.ok(report.figures.abuser.flood.acked < report.figures.abuser.flood.sent, 'not everything the abuser sent was stored');
 });
 
+test('bench › upload: both uploads name a file in every round, each compared with the raw writes around it; instant uploads answer', async () => {
+  const { report } = await bench(['upload', '--mb', '4', '--chunkMb', '1', '--rounds', '2', '--instant', '2']);
+  assertCommon(report, 'upload');
+  assert.equal(report.figures.perRound.length, 2, 'the warm-up round is not counted');
+  for (const r of report.figures.perRound) {
+    for (const k of ['raw', 'rawAroundSingle', 'rawAroundParallel', 'single', 'parallel']) assert.ok(r[k] > 0, `${k} measured`);
+  }
+  assert.ok(report.figures.singleToRaw > 0 && report.figures.parallelToRaw > 0);
+  assert.equal(report.figures.instantUploadMs.count, 2);
+});
+
 test('bench › unknown scenarios and options are refused with a usage message', async () => {
   await assert.rejects(run(process.execPath, ['--import', 'tsx', MAIN, 'nonsense']), (err: { code: number; stderr: string }) => {
     assert.equal(err.code, 2);
