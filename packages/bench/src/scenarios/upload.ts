@@ -46,20 +46,24 @@ async function tus(ctx: ScenarioContext, token: string, method: string, path: st
   return answer;
 }
 
-/** One tus upload of `data` in PATCHes of `chunk` bytes; resolves with the file id (or '' for a partial). */
-async function uploadOne(ctx: ScenarioContext, token: string, data: Uint8Array, chunk: number, partial: boolean): Promise<{ path: string; fileId: string }> {
+/** Create a tus upload of `length` bytes (a partial one if `partial`); resolves with its path. */
+async function create(ctx: ScenarioContext, token: string, length: number, partial: boolean): Promise<string> {
   const created = await tus(ctx, token, 'POST', '/v1/uploads', {
-    'upload-length': String(data.length),
+    'upload-length': String(length),
     'upload-metadata': `filename ${Buffer.from('bench.bin').toString('base64')},filetype ${Buffer.from('application/octet-stream').toString('base64')}`,
     ...(partial ? { 'upload-concat': 'partial' } : {}),
   });
-  const path = String(created.headers.location);
+  return String(created.headers.location);
+}
+
+/** Send `data` to the upload at `path` in PATCHes of `chunk` bytes; resolves with the file id (or '' for a partial). */
+async function send(ctx: ScenarioContext, token: string, path: string, data: Uint8Array, chunk: number): Promise<string> {
   let fileId = '';
   for (let at = 0; at < data.length; at += chunk) {
     const res = await tus(ctx, token, 'PATCH', path, { 'upload-offset': String(at), 'content-type': 'application/offset+octet-stream' }, data.subarray(at, at + chunk));
     fileId = (res.headers['parley-file-id'] as string | undefined) ?? fileId;
   }
-  return { path, fileId };
+  return fileId;
 }
 
 export const upload: Scenario = {
@@ -77,9 +81,9 @@ export const upload: Scenario = {
     // this shared machine (its flushes are sometimes absorbed by a cache), so
     // each upload is bracketed by raw writes — raw, one stream, raw, parts, raw —
     // and compared with the mean of the two around it; the figures are the
-    // rounds' medians. A first round, not counted, warms the server up (its first
-    // PATCHes pay for compilation and prepared statements, as a server that has
-    // been running does not).
+    // rounds' medians. A first round of the same size, not counted, warms the
+    // server up (its first PATCHes pay for compilation and prepared statements,
+    // as a server that has been running does not).
     const rawWrite = async (data: Uint8Array): Promise<number> => {
       // The disk: the server's data directory (the bench started the server there), 1 MiB writes, one fsync.
       const rawFile = join(ctx.dataDir ?? '.', `raw-${Date.now()}.bin`);
@@ -96,7 +100,7 @@ export const upload: Scenario = {
     let token = '';
     for (let round = 0; round <= rounds!; round++) {
       const warmUp = round === 0;
-      const bytes = warmUp ? Math.min(mb!, 16) * MiB : mb! * MiB;
+      const bytes = mb! * MiB;
       token = await registerUser(ctx.endpoints.http, `${run}-a${round}`); // a user per round: each has the day's upload quota
       const data = randomBytes(bytes);
       const other = randomBytes(bytes); // new content for the parts: the server must not already have it
@@ -104,17 +108,21 @@ export const upload: Scenario = {
 
       ctx.log(warmUp ? 'warm-up round (not counted)' : `round ${round}/${rounds}: uploading ${mb} MiB as one stream`);
       let t = performance.now();
-      const one = await uploadOne(ctx, token, data, chunk, false);
+      const oneFile = await send(ctx, token, await create(ctx, token, data.length, false), data, chunk);
       const oneMs = performance.now() - t;
-      if (!one.fileId) throw new Error('the single upload named no file');
+      if (!oneFile) throw new Error('the single upload named no file');
       const rawBetween = await rawWrite(data);
 
       if (!warmUp) ctx.log(`round ${round}/${rounds}: uploading ${mb} MiB again as ${streams} parts side by side`);
       t = performance.now();
       const size = Math.ceil(other.length / streams!);
-      const parts = await Promise.all(Array.from({ length: streams! }, (_, i) => uploadOne(ctx, token, other.subarray(i * size, (i + 1) * size), chunk, true)));
+      // As the SDK does: the parts created one after the other (the server guesses the final from that order), then sent side by side.
+      const slices = Array.from({ length: streams! }, (_, i) => other.subarray(i * size, (i + 1) * size));
+      const paths: string[] = [];
+      for (const slice of slices) paths.push(await create(ctx, token, slice.length, true));
+      await Promise.all(slices.map((slice, i) => send(ctx, token, paths[i]!, slice, chunk)));
       const partsMs = performance.now() - t;
-      const joined = await tus(ctx, token, 'POST', '/v1/uploads', { 'upload-concat': `final;${parts.map((p) => p.path).join(' ')}` });
+      const joined = await tus(ctx, token, 'POST', '/v1/uploads', { 'upload-concat': `final;${paths.join(' ')}` });
       const parallelMs = performance.now() - t;
       if (!joined.headers['parley-file-id']) throw new Error('the joined upload named no file');
       const rawAfter = await rawWrite(data);
@@ -135,7 +143,7 @@ export const upload: Scenario = {
     ctx.log(`${instant} instant uploads of content the server has`);
     // A 1 MiB file of the first user's (each instant upload is charged to the quota like an upload).
     const small = randomBytes(MiB);
-    await uploadOne(ctx, token, small, MiB, false);
+    await send(ctx, token, await create(ctx, token, small.length, false), small, MiB);
     const second = await registerUser(ctx.endpoints.http, `${run}-b`);
     const sha256 = createHash('sha256').update(small).digest('hex');
     const latencies: number[] = [];
