@@ -30,6 +30,9 @@
  */
 import type { Readable } from 'node:stream';
 
+/** BlobStore.read's `chunkBytes` for reads the server consumes whole (hashing, joining a staged body). */
+export const BULK_READ_BYTES = 1024 * 1024;
+
 /** A byte range, `end` inclusive (as HTTP Range has it). */
 export interface ByteRange {
   start: number;

@@ -28,7 +28,7 @@ import { BoundedMap } from '../bounded-map.ts';
 import { ErrorCode, ParleyError } from '@parley/protocol';
 import type { StorePort } from '../chat/store-port.ts';
 import type { Logger } from '../logger.ts';
-import { BlobTooLarge, type BlobStore, type ByteRange } from './blob-store.ts';
+import { BlobTooLarge, BULK_READ_BYTES, type BlobStore, type ByteRange } from './blob-store.ts';
 import { checkedMime, SNIFF_BYTES } from './content.ts';
 import { Hasher, type RunningHash } from './hasher.ts';
 import { PartChains } from './part-chains.ts';
@@ -97,8 +97,6 @@ interface Lease {
   stop(): void;
 }
 
-/** Reads of stored bytes the server itself consumes whole (hashing, joining a staged body): 1 MiB at a time (BlobStore.read). */
-const BULK_READ_BYTES = 1024 * 1024;
 /** A checksummed PATCH body up to this long is checked in memory; a longer one is staged on disk. */
 const CHECKED_IN_MEMORY = 8 * 1024 * 1024;
 

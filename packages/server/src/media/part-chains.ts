@@ -31,13 +31,11 @@
  * each of at most MAX_PARTS parts.
  */
 import { BoundedMap } from '../bounded-map.ts';
-import type { BlobStore } from './blob-store.ts';
+import { BULK_READ_BYTES, type BlobStore } from './blob-store.ts';
 import type { Hasher, RunningHash } from './hasher.ts';
 
 const MAX_OWNERS = 1000;
 const MAX_PARTS = 64;
-/** Bytes read back at a time (BlobStore.read's hint). */
-const READ_BYTES = 1024 * 1024;
 
 interface Part {
   id: string;
@@ -154,7 +152,7 @@ export class PartChains {
 
   private drop(ownerId: string, chain: Chain): void {
     this.break(chain);
-    this.chains.delete(ownerId);
+    if (this.chains.get(ownerId) === chain) this.chains.delete(ownerId); // not a newer one made meanwhile
   }
 
   private break(chain: Chain): void {
@@ -190,7 +188,7 @@ export class PartChains {
       const part = chain.parts[chain.at];
       if (!part) return;
       if (chain.offset < part.recorded) {
-        const stream = await this.blobs.read(part.id, { start: chain.offset, end: part.recorded - 1 }, { chunkBytes: READ_BYTES });
+        const stream = await this.blobs.read(part.id, { start: chain.offset, end: part.recorded - 1 }, { chunkBytes: BULK_READ_BYTES });
         for await (const bytes of stream) {
           if (chain.broken) {
             stream.destroy();
