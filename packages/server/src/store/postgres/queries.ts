@@ -421,12 +421,16 @@ export const SQL = {
    * this one's syncs, as the server-wide pg_snapshot_xmin would. xmax comes from
    * the statement's snapshot, taken before pg_stat_activity is read (under the
    * ProcArray lock), so a transaction that gets its id after the read has one
-   * at or above xmax. backend_xid is a 32-bit xid: it is widened against xmax,
-   * from which every running id is less than 2^31 away (PostgreSQL's own rule).
+   * at or above xmax. Prepared transactions (two-phase commit: Parley never
+   * prepares one, and the server allows none by default) belong to no session,
+   * so they are read from pg_prepared_xacts. An xid is 32 bits: it is widened
+   * against xmax, from which every running id is less than 2^31 away
+   * (PostgreSQL's own rule).
    */
   snapshotBounds: `SELECT LEAST(b.xmax, (
-      SELECT MIN(b.xmax + (((a.backend_xid::text::bigint - b.xmax) % 4294967296) + 4294967296 + 2147483648) % 4294967296 - 2147483648)
-      FROM pg_stat_activity a WHERE a.datname = current_database() AND a.backend_xid IS NOT NULL)) AS xmin, b.xmax
+      SELECT MIN(b.xmax + (((r.xid::text::bigint - b.xmax) % 4294967296) + 4294967296 + 2147483648) % 4294967296 - 2147483648)
+      FROM (SELECT backend_xid AS xid FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL
+            UNION ALL SELECT transaction FROM pg_prepared_xacts WHERE database = current_database()) AS r)) AS xmin, b.xmax
     FROM (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax) AS b`,
   /**
    * The change feed, as two index ranges (see chat/rules/change-feed.ts), each
