@@ -64,7 +64,7 @@ export interface MediaSettings extends UploadLimits {
   mediaSweepMs: number;
 }
 
-/** Called once a file is complete and committed (upload, concatenation, instant upload): e.g. to make a thumbnail. */
+/** Called once a file is complete and committed (upload, concatenation, instant upload), e.g. to make a thumbnail; the upload is answered once it is done (or after FILE_COMPLETE_WAIT_MS). */
 export type FileListener = (file: FileRow) => void | Promise<void>;
 
 /** An upload as HEAD, PATCH and GET report it. */
@@ -97,6 +97,8 @@ interface Lease {
   stop(): void;
 }
 
+/** Longest a completed upload's answer waits for its file's listener (the thumbnail): see `completed`. */
+const FILE_COMPLETE_WAIT_MS = 3000;
 /** A checksummed PATCH body up to this long is checked in memory; a longer one is staged on disk. */
 const CHECKED_IN_MEMORY = 8 * 1024 * 1024;
 
@@ -322,7 +324,7 @@ export class MediaService {
       const now = await this.port.getUpload(upload.id);
       return { upload: now ?? upload, fileId: now?.fileId || undefined };
     }
-    this.completed(done.file);
+    await this.completed(done.file);
     return { upload: done.upload, fileId: done.file.id };
   }
 
@@ -340,11 +342,21 @@ export class MediaService {
     return Buffer.concat(chunks);
   }
 
-  private completed(file: FileRow): void {
+  /**
+   * Run the listener (an image's thumbnail) and wait for it, at most
+   * FILE_COMPLETE_WAIT_MS: the upload is answered, and its file info read, with
+   * the thumbnail already named, so the message the client sends next carries
+   * it. Past the wait the listener goes on alone, and a failure only costs the
+   * preview: never the upload.
+   */
+  private async completed(file: FileRow): Promise<void> {
     if (!this.onFileComplete) return;
-    void Promise.resolve()
+    const done = Promise.resolve()
       .then(() => this.onFileComplete!(file))
       .catch((err: unknown) => this.log.warn({ err, fileId: file.id }, 'onFileComplete listener failed'));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([done, new Promise<void>((resolve) => (timer = setTimeout(resolve, FILE_COMPLETE_WAIT_MS)))]);
+    clearTimeout(timer);
   }
 
   /**
@@ -506,7 +518,7 @@ export class MediaService {
     if (given.length !== want.length || !timingSafeEqual(given, want)) throw new ParleyError(ErrorCode.FORBIDDEN, 'the proof does not match; the challenge is spent');
     const mime = checkedMime(challenge.mime, await this.head(source.blobKey, source.size));
     const file = await this.port.write((tx) => copyFile(tx, userId, challenge, mime, this.settings, Date.now()));
-    this.completed(file);
+    await this.completed(file);
     return file;
   }
 
